@@ -1,0 +1,30 @@
+namespace ProductFlow.Tests.Support;
+
+/// <summary>Locates the repository and the shared test material beside it.</summary>
+internal static class TestPaths
+{
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+
+    /// <summary>The folder that holds ProductFlow.sln.</summary>
+    public static string RepositoryRoot => Root.Value;
+
+    /// <summary>The public test material: <c>../shared/testdata</c> next to the repository.</summary>
+    public static string SharedTestData => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
+
+    public static string InRepository(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
+
+    public static string InSharedTestData(params string[] parts) => Path.Combine([SharedTestData, .. parts]);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ProductFlow.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ProductFlow.sln was not found above " + TestContext.CurrentContext.TestDirectory);
+    }
+}
