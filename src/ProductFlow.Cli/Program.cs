@@ -1,1 +1,3 @@
-return 0;
+using ProductFlow.Cli;
+
+return await ProductFlowCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using ProductFlow.Cli.Output;
+using ProductFlow.Model;
+using ProductFlow.Pipelines;
+using ProductFlow.Running;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary><c>run</c> and <c>validate</c>: the same pipeline and rules; only <c>run</c> stores and publishes.</summary>
+internal static class RunCommands
+{
+    private static readonly Argument<string> Pipeline = new("pipeline") { Description = "The pipeline file, e.g. pipelines/demo.json." };
+    private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
+    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data folder: exports/, reports/ and the embedded store.", DefaultValueFactory = _ => "data" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print exactly one JSON object on stdout." };
+
+    public static Command Run(ILoggerFactory logging)
+    {
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json };
+        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Run, logging, ct));
+        return command;
+    }
+
+    public static Command Validate(ILoggerFactory logging)
+    {
+        var required = new Option<string>("--input", "-i") { Description = "The feed to check.", Required = true };
+        var command = new Command("validate", "Check a feed with a pipeline's rules; nothing is stored or published. Exit 1 when there are errors.")
+        {
+            Pipeline, required, Data, Json,
+        };
+        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, required));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
+    {
+        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
+        var options = new RunOptions
+        {
+            Input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride),
+            DataDirectory = result.GetValue(Data)!,
+            Mode = mode,
+        };
+
+        var report = await new PipelineRunner(logging.CreateLogger<PipelineRunner>()).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        if (result.GetValue(Json))
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            RunResultWriter.WriteJson(report, stdout);
+        }
+        else
+        {
+            RunResultWriter.WriteText(report, Console.Out);
+        }
+
+        if (report.Failure is not null)
+        {
+            return ExitCodes.FeedUnreadable;
+        }
+
+        var errors = report.Run.Counts.Rejected > 0 || report.Issues.Any(i => i.Severity == Severity.Error) || report.IssuesTotal > report.Issues.Count;
+        return mode == RunMode.Validate && errors ? ExitCodes.ValidationErrors : ExitCodes.Completed;
+    }
+}

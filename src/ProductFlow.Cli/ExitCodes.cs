@@ -1,0 +1,23 @@
+namespace ProductFlow.Cli;
+
+/// <summary>The exit codes of <c>productflow</c> (README, "Exit codes").</summary>
+internal static class ExitCodes
+{
+    /// <summary>Completed (a run with quarantined records completes).</summary>
+    public const int Completed = 0;
+
+    /// <summary><c>validate</c> found error-severity issues.</summary>
+    public const int ValidationErrors = 1;
+
+    /// <summary>Usage or configuration error: bad arguments, pipeline or catalog file.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The feed could not be read: the run failed, its report is written.</summary>
+    public const int FeedUnreadable = 3;
+
+    /// <summary>Infrastructure unavailable: store, folder or server.</summary>
+    public const int Infrastructure = 4;
+
+    /// <summary>A bug in ProductFlow: an exception nobody expected.</summary>
+    public const int InternalError = 70;
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace ProductFlow.Cli.Extensions;
+
+/// <summary>Serilog for the CLI: everything on stderr, so stdout carries only the command's result.</summary>
+internal static class Logging
+{
+    public static ILoggerFactory CreateFactory(LogEventLevel level = LogEventLevel.Information)
+    {
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(
+                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        return new SerilogLoggerFactory(logger, dispose: true);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using ProductFlow.Reports;
+
+namespace ProductFlow.Cli.Output;
+
+/// <summary>Prints a run's result on stdout: a short summary for people, or exactly one JSON object with <c>--json</c>.</summary>
+internal static class RunResultWriter
+{
+    public static void WriteJson(QualityReport report, Stream output)
+    {
+        var run = report.Run;
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString("runId", run.Id);
+        writer.WriteString("pipeline", run.Pipeline);
+        writer.WriteString("status", run.Status.ToString().ToLowerInvariant());
+        ReportJsonWriter.WriteCounts(writer, run.Counts);
+        ReportJsonWriter.WriteMap(writer, "published", report.Published);
+        ReportJsonWriter.WriteMap(writer, "issuesByRule", report.IssuesByRule);
+        writer.WriteStartObject("outputs");
+        writer.WriteString("report", report.Folder);
+        ReportJsonWriter.WriteMap(writer, "exports", report.Exports);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    public static void WriteText(QualityReport report, TextWriter output)
+    {
+        var run = report.Run;
+        var counts = run.Counts;
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv, $"{report.Mode} {run.Id}  pipeline {run.Pipeline}  {run.Status.ToString().ToLowerInvariant()}"));
+        output.WriteLine(string.Create(inv, $"  read      {counts.Read,9:N0}"));
+        output.WriteLine(string.Create(inv, $"  accepted  {counts.Accepted,9:N0}   ({counts.Changed:N0} new or changed)"));
+        output.WriteLine(string.Create(inv, $"  rejected  {counts.Rejected,9:N0}"));
+        output.WriteLine(string.Create(inv, $"  warnings  {counts.Warnings,9:N0}"));
+        foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))
+        {
+            output.WriteLine(string.Create(inv, $"  issue     {count,9:N0}  {rule}"));
+        }
+
+        foreach (var (channel, rows) in report.Published)
+        {
+            output.WriteLine(string.Create(inv, $"  published {rows,9:N0}  {channel}: {report.Exports[channel]}"));
+        }
+
+        if (report.Failure is { } failure)
+        {
+            output.WriteLine(string.Create(inv, $"  failed    {failure.Message}"));
+        }
+
+        output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, ReportJsonWriter.FileName)}"));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace ProductFlow.Catalog;
+
+/// <summary>The type of an attribute, which decides how its raw text is checked and how channels format it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttributeType>))]
+public enum AttributeType
+{
+    [JsonStringEnumMemberName("text")]
+    Text,
+    [JsonStringEnumMemberName("textarea")]
+    Textarea,
+    [JsonStringEnumMemberName("identifier")]
+    Identifier,
+    [JsonStringEnumMemberName("number")]
+    Number,
+    [JsonStringEnumMemberName("price")]
+    Price,
+    [JsonStringEnumMemberName("boolean")]
+    Boolean,
+    [JsonStringEnumMemberName("date")]
+    Date,
+    [JsonStringEnumMemberName("select")]
+    Select,
+    [JsonStringEnumMemberName("multi-select")]
+    MultiSelect,
+    [JsonStringEnumMemberName("url")]
+    Url,
+}

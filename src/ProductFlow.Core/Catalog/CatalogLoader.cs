@@ -1,0 +1,110 @@
+using ProductFlow.Pipelines;
+
+namespace ProductFlow.Catalog;
+
+/// <summary>Loads a catalog file, validates it against <c>schemas/catalog.schema.json</c> and checks its references.</summary>
+public static class CatalogLoader
+{
+    /// <summary>The fields every channel view has besides the attributes.</summary>
+    public static readonly IReadOnlySet<string> RecordFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sku", "parent", "family", "categories", "enabled",
+    };
+
+    public static ProductCatalog Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var catalog = DefinitionFile.Read(path, DefinitionSchemas.Catalog, DefinitionJsonContext.Default.ProductCatalog);
+        catalog.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var problems = Check(catalog, DefinitionFile.DisplayPath(path));
+        if (problems.Count > 0)
+        {
+            throw new PipelineDefinitionException(problems);
+        }
+
+        return catalog;
+    }
+
+    private static List<DefinitionProblem> Check(ProductCatalog catalog, string file)
+    {
+        var problems = new List<DefinitionProblem>();
+        void Problem(string path, string message) => problems.Add(new DefinitionProblem(file, path, message));
+
+        CheckUnique(catalog.Attributes.Select(a => a.Code), "$.attributes", Problem);
+        CheckUnique(catalog.Families.Select(f => f.Code), "$.families", Problem);
+        CheckUnique(catalog.Channels.Select(c => c.Code), "$.channels", Problem);
+
+        for (var i = 0; i < catalog.Attributes.Count; i++)
+        {
+            var attribute = catalog.Attributes[i];
+            if (attribute.Type is AttributeType.Select or AttributeType.MultiSelect && attribute.Options.Count == 0)
+            {
+                Problem($"$.attributes[{i}].options", $"attribute '{attribute.Code}' is a {attribute.Type} and needs options");
+            }
+        }
+
+        for (var i = 0; i < catalog.Families.Count; i++)
+        {
+            var family = catalog.Families[i];
+            foreach (var code in family.Attributes.Where(code => catalog.FindAttribute(code) is null))
+            {
+                Problem($"$.families[{i}].attributes", $"unknown attribute '{code}'");
+            }
+
+            foreach (var (channel, required) in family.Requirements)
+            {
+                if (catalog.FindChannel(channel) is null)
+                {
+                    Problem($"$.families[{i}].requirements.{channel}", $"unknown channel '{channel}'");
+                }
+
+                foreach (var code in required.Where(code => !family.Attributes.Contains(code)))
+                {
+                    Problem($"$.families[{i}].requirements.{channel}", $"attribute '{code}' is not an attribute of family '{family.Code}'");
+                }
+            }
+        }
+
+        for (var i = 0; i < catalog.Channels.Count; i++)
+        {
+            CheckChannel(catalog, catalog.Channels[i], $"$.channels[{i}]", Problem);
+        }
+
+        return problems;
+    }
+
+    private static void CheckChannel(ProductCatalog catalog, ChannelDefinition channel, string path, Action<string, string> problem)
+    {
+        if (!catalog.Locales.Contains(channel.Locale))
+        {
+            problem(path + ".locale", $"locale '{channel.Locale}' is not one of the catalog's locales");
+        }
+
+        if (channel.Currency is { } currency && !catalog.Currencies.Contains(currency))
+        {
+            problem(path + ".currency", $"currency '{currency}' is not one of the catalog's currencies");
+        }
+
+        for (var c = 0; c < channel.Columns.Count; c++)
+        {
+            var value = channel.Columns[c].Value;
+            if (!RecordFields.Contains(value) && catalog.FindAttribute(value) is null)
+            {
+                problem($"{path}.columns[{c}].value", $"unknown field '{value}'");
+            }
+        }
+
+        if (channel.Schema is { } schema && !File.Exists(Path.Combine(catalog.BaseDirectory, schema)))
+        {
+            problem(path + ".schema", $"schema file '{schema}' does not exist");
+        }
+    }
+
+    private static void CheckUnique(IEnumerable<string> codes, string path, Action<string, string> problem)
+    {
+        foreach (var duplicate in codes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problem(path, $"code '{duplicate.Key}' is defined more than once");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace ProductFlow.Catalog;
+
+/// <summary>A family: the attributes its products have and those each channel requires.</summary>
+public sealed class FamilyDefinition
+{
+    public required string Code { get; init; }
+
+    public IReadOnlyList<string> Attributes { get; set; } = [];
+
+    /// <summary>Channel code to the attributes a product of this family needs to be complete there.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Requirements { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
+}

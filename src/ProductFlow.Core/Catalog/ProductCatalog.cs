@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace ProductFlow.Catalog;
+
+/// <summary>The catalog: locales, currencies, attributes, families and channels (files under <c>schemas/</c>).</summary>
+/// <remarks>Loaded and validated by <see cref="CatalogLoader"/>; lookups are by code, case-sensitive.</remarks>
+public sealed class ProductCatalog
+{
+    private Dictionary<string, AttributeDefinition>? _attributes;
+    private Dictionary<string, FamilyDefinition>? _families;
+    private Dictionary<string, ChannelDefinition>? _channels;
+
+    public IReadOnlyList<string> Locales { get; set; } = [];
+
+    public IReadOnlyList<string> Currencies { get; set; } = [];
+
+    public IReadOnlyList<AttributeDefinition> Attributes { get; set; } = [];
+
+    public IReadOnlyList<FamilyDefinition> Families { get; set; } = [];
+
+    public IReadOnlyList<ChannelDefinition> Channels { get; set; } = [];
+
+    /// <summary>The folder of the catalog file, against which channel schema paths resolve.</summary>
+    [JsonIgnore]
+    public string BaseDirectory { get; set; } = ".";
+
+    public AttributeDefinition? FindAttribute(string code) =>
+        (_attributes ??= Attributes.ToDictionary(a => a.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    public FamilyDefinition? FindFamily(string code) =>
+        (_families ??= Families.ToDictionary(f => f.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    public ChannelDefinition? FindChannel(string code) =>
+        (_channels ??= Channels.ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+}

@@ -1,0 +1,16 @@
+namespace ProductFlow.Connectors;
+
+/// <summary>A feed to read: where it is, how it is encoded, and which columns the mapping needs.</summary>
+public sealed record FeedSource(string Path)
+{
+    /// <summary>The feed's name in issues and lineage: its file name.</summary>
+    public string Name => System.IO.Path.GetFileName(Path);
+
+    public string Format { get; init; } = "csv";
+
+    /// <summary>The delimiter, or <c>null</c> to detect it among <c>,</c> <c>;</c> tab <c>|</c>.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>Columns the mapping reads: the reader fails the feed when one is missing or appears twice.</summary>
+    public IReadOnlyCollection<string> RequiredColumns { get; init; } = [];
+}

@@ -1,0 +1,35 @@
+using ProductFlow.Model;
+
+namespace ProductFlow.Connectors;
+
+/// <summary>One data row of a feed: its fields as raw strings and where it was read.</summary>
+/// <remarks>
+/// A row the reader could not split reliably (malformed quoting, wrong field count) has a
+/// <see cref="Problem"/> and its <see cref="Raw"/> text; it is quarantined, never guessed at.
+/// </remarks>
+public sealed class SourceRow
+{
+    public SourceRow(string feed, long line, FeedHeader header, IReadOnlyList<string> fields)
+    {
+        Feed = feed;
+        Line = line;
+        Header = header;
+        Fields = fields;
+    }
+
+    public string Feed { get; }
+
+    /// <summary>The 1-based line where the row starts (the header is line 1).</summary>
+    public long Line { get; }
+
+    public FeedHeader Header { get; }
+
+    public IReadOnlyList<string> Fields { get; }
+
+    public Issue? Problem { get; init; }
+
+    public string? Raw { get; init; }
+
+    /// <summary>The field in column <paramref name="index"/>; empty when the row is shorter.</summary>
+    public string this[int index] => index < Fields.Count ? Fields[index] : "";
+}

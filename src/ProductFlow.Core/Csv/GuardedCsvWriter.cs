@@ -1,0 +1,54 @@
+using CsvHelper;
+
+namespace ProductFlow.Csv;
+
+/// <summary>Writes a human-facing CSV (UTF-8 with BOM, so Excel opens it right) whose text cells are guarded against formula injection.</summary>
+/// <remarks>Text goes through <see cref="FormulaGuard.Protect"/>; cells written with <see cref="WriteNumber"/> stay numbers.</remarks>
+public sealed class GuardedCsvWriter : IAsyncDisposable, IDisposable
+{
+    private readonly CsvWriter _writer;
+
+    private GuardedCsvWriter(CsvWriter writer) => _writer = writer;
+
+    public long Records => _writer.RecordCount;
+
+    public static GuardedCsvWriter Create(Stream stream, char separator = ',', bool byteOrderMark = true)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var options = CsvWriterOptions.Default with { Separator = separator, WriteByteOrderMark = byteOrderMark, ValidateFieldCount = true };
+        return new GuardedCsvWriter(CsvWriter.Create(stream, options, leaveOpen: false));
+    }
+
+    public static GuardedCsvWriter Create(string path, char separator = ',', bool byteOrderMark = true) =>
+        Create(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16), separator, byteOrderMark);
+
+    public void WriteHeader(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            WriteText(name);
+        }
+
+        EndRecord();
+    }
+
+    public void WriteText(string? value) => _writer.WriteField(value is null ? null : FormulaGuard.Protect(value));
+
+    /// <summary>Writes a number as it is; a value that is not a plain number is guarded like text.</summary>
+    public void WriteNumber(string? value)
+    {
+        if (value is null || FormulaGuard.IsPlainNumber(value))
+        {
+            _writer.WriteField(value);
+            return;
+        }
+
+        WriteText(value);
+    }
+
+    public void EndRecord() => _writer.EndRecord();
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    public void Dispose() => _writer.Dispose();
+}

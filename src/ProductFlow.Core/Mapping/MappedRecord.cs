@@ -1,0 +1,27 @@
+using ProductFlow.Connectors;
+using ProductFlow.Model;
+
+namespace ProductFlow.Mapping;
+
+/// <summary>A source row turned into a canonical record, with the issues found on the way.</summary>
+public sealed class MappedRecord
+{
+    public MappedRecord(SourceRow row, ProductRecord record)
+    {
+        Row = row;
+        Record = record;
+    }
+
+    public SourceRow Row { get; }
+
+    public ProductRecord Record { get; }
+
+    public List<Issue> Issues { get; } = [];
+
+    /// <summary>Whether a record-level error keeps the record out of the store.</summary>
+    public bool IsRejected => Issues.Exists(i => i.Severity == Severity.Error && i.Channel is null);
+
+    /// <summary>The channels that a channel-level error keeps the record off.</summary>
+    public IEnumerable<string> BlockedChannels =>
+        Issues.Where(i => i.Severity == Severity.Error && i.Channel is not null).Select(i => i.Channel!).Distinct(StringComparer.Ordinal);
+}

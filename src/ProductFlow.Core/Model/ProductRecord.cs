@@ -1,0 +1,57 @@
+namespace ProductFlow.Model;
+
+/// <summary>The canonical product (or variant) that every stage after the mapper works on.</summary>
+/// <remarks>
+/// <see cref="Parent"/> names the product model that groups variants. <see cref="Line"/> and
+/// <see cref="Feed"/> say where the record was read, for issues and lineage.
+/// </remarks>
+public sealed class ProductRecord
+{
+    public ProductRecord(string sku)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        Sku = sku;
+    }
+
+    public string Sku { get; }
+
+    public string? Parent { get; set; }
+
+    public string? Family { get; set; }
+
+    public IList<string> Categories { get; } = [];
+
+    public bool Enabled { get; set; } = true;
+
+    public IList<ProductValue> Values { get; } = [];
+
+    public string? Feed { get; init; }
+
+    public long Line { get; init; }
+
+    /// <summary>The value of <paramref name="attribute"/> for a channel and locale, falling back from the most specific scope to the unscoped one.</summary>
+    public ProductValue? Resolve(string attribute, string? channel, string? locale, string? currency = null)
+    {
+        ProductValue? best = null;
+        var bestScore = -1;
+        foreach (var value in Values)
+        {
+            if (!string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
+                || (value.Locale is not null && !string.Equals(value.Locale, locale, StringComparison.Ordinal))
+                || (value.Channel is not null && !string.Equals(value.Channel, channel, StringComparison.Ordinal))
+                || (currency is not null && value.Currency is not null && !string.Equals(value.Currency, currency, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
+            if (score > bestScore)
+            {
+                best = value;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+}

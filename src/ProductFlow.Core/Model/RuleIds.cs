@@ -1,0 +1,18 @@
+namespace ProductFlow.Model;
+
+/// <summary>The stable, documented ids of ProductFlow's rules (README, "Rules").</summary>
+public static class RuleIds
+{
+    public const string Required = "required";
+    public const string GtinCheckDigit = "gtin.check-digit";
+    public const string SkuUnique = "sku.unique";
+    public const string OptionUnknown = "option.unknown";
+    public const string NumberFormat = "number.format";
+    public const string BooleanFormat = "boolean.format";
+    public const string DateFormat = "date.format";
+    public const string UrlFormat = "url.format";
+    public const string ChannelSchema = "schema";
+    public const string CsvMalformed = "csv.malformed";
+    public const string CsvFieldCount = "csv.field-count";
+    public const string SkuMissing = "sku.missing";
+}

@@ -1,0 +1,32 @@
+using ProductFlow.Pipelines;
+
+namespace ProductFlow;
+
+/// <summary>A pipeline, catalog or schema file is invalid: the CLI exits with 2.</summary>
+/// <remarks>Carries every problem found, not only the first (<see cref="Problems"/>).</remarks>
+public sealed class PipelineDefinitionException : ProductFlowException
+{
+    public PipelineDefinitionException(IReadOnlyList<DefinitionProblem> problems, Exception? innerException = null)
+        : base(Describe(problems), problems[0].File, innerException)
+    {
+        Problems = problems;
+        Hint = "check the file against schemas/pipeline.schema.json or run 'productflow validate --help'";
+    }
+
+    public PipelineDefinitionException(DefinitionProblem problem, Exception? innerException = null)
+        : this([problem], innerException)
+    {
+    }
+
+    public IReadOnlyList<DefinitionProblem> Problems { get; }
+
+    /// <summary>The JSON path of the first offending property, such as <c>$.source.format</c>.</summary>
+    public string JsonPath => Problems[0].JsonPath;
+
+    private static string Describe(IReadOnlyList<DefinitionProblem> problems)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(problems.Count);
+        var first = problems[0].ToString();
+        return problems.Count == 1 ? first : $"{first} (and {problems.Count - 1} more problem(s))";
+    }
+}

@@ -1,0 +1,31 @@
+namespace ProductFlow.Pipelines;
+
+/// <summary>How one canonical field or attribute value is taken from the feed.</summary>
+/// <remarks>
+/// Exactly one of <see cref="Column"/> and <see cref="Constant"/> is set (the pipeline schema says so).
+/// An empty cell means "no value" unless <see cref="OnEmpty"/> is <c>keep</c>. <see cref="Map"/>
+/// replaces raw values, matched case-insensitively after trimming (<c>Blk</c> -> <c>black</c>).
+/// </remarks>
+public sealed class ColumnMapping
+{
+    public string? Column { get; init; }
+
+    public string? Constant { get; init; }
+
+    /// <summary>The attribute a value mapping fills (only under <c>mapping.values</c>).</summary>
+    public string? Attribute { get; init; }
+
+    public string? Locale { get; init; }
+
+    public string? Channel { get; init; }
+
+    public string? Currency { get; init; }
+
+    public IReadOnlyDictionary<string, string> Map { get; set; } = new Dictionary<string, string>();
+
+    /// <summary><c>skip</c> (default): an empty cell gives no value; <c>keep</c>: it gives an empty value.</summary>
+    public string OnEmpty { get; set; } = "skip";
+
+    /// <summary>For <c>categories</c> and multi-selects: the separator between codes. Default <c>,</c>.</summary>
+    public string Separator { get; set; } = ",";
+}

@@ -1,0 +1,18 @@
+namespace ProductFlow.Pipelines;
+
+/// <summary>The column mapping of a feed to the canonical product record.</summary>
+public sealed class MappingOptions
+{
+    public required ColumnMapping Sku { get; init; }
+
+    public ColumnMapping? Parent { get; init; }
+
+    public ColumnMapping? Family { get; init; }
+
+    public ColumnMapping? Categories { get; init; }
+
+    /// <summary>Read as a boolean (<c>true/false</c>, <c>1/0</c>, <c>yes/no</c>); absent means enabled.</summary>
+    public ColumnMapping? Enabled { get; init; }
+
+    public IReadOnlyList<ColumnMapping> Values { get; set; } = [];
+}

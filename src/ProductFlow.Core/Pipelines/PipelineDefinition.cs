@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace ProductFlow.Pipelines;
+
+/// <summary>A pipeline file: one feed, its mapping and rules, and the channels it feeds.</summary>
+/// <remarks>Read by <see cref="PipelineLoader"/>, which validates it against <c>schemas/pipeline.schema.json</c> first.</remarks>
+public sealed class PipelineDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>The catalog file, relative to the pipeline file.</summary>
+    public required string Catalog { get; init; }
+
+    public required SourceOptions Source { get; init; }
+
+    public required MappingOptions Mapping { get; init; }
+
+    public RulesOptions Rules { get; set; } = new();
+
+    /// <summary>The channel codes (of the catalog) this feed publishes to.</summary>
+    public IReadOnlyList<string> Channels { get; set; } = [];
+
+    public PublishMode Publish { get; set; } = PublishMode.OnRun;
+
+    /// <summary>The pipeline file it was read from (absolute).</summary>
+    [JsonIgnore]
+    public string FilePath { get; set; } = "";
+
+    /// <summary>Resolves a path written in the pipeline file against the file's folder.</summary>
+    public string ResolvePath(string path) =>
+        System.IO.Path.GetFullPath(path, System.IO.Path.GetDirectoryName(FilePath) ?? ".");
+}

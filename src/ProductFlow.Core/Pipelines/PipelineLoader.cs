@@ -1,0 +1,134 @@
+using ProductFlow.Catalog;
+using ProductFlow.Model;
+
+namespace ProductFlow.Pipelines;
+
+/// <summary>Loads a pipeline file and its catalog, and checks every reference between them.</summary>
+/// <remarks>All problems are reported at once in one <see cref="PipelineDefinitionException"/>.</remarks>
+public static class PipelineLoader
+{
+    private static readonly HashSet<string> KnownRules = typeof(RuleIds)
+        .GetFields()
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public static LoadedPipeline Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(path), "$", "the pipeline file does not exist"));
+        }
+
+        var definition = DefinitionFile.Read(path, DefinitionSchemas.Pipeline, DefinitionJsonContext.Default.PipelineDefinition);
+        definition.FilePath = Path.GetFullPath(path);
+        var display = DefinitionFile.DisplayPath(path);
+
+        var catalogPath = definition.ResolvePath(definition.Catalog);
+        if (!File.Exists(catalogPath))
+        {
+            throw new PipelineDefinitionException(new DefinitionProblem(display, "$.catalog", $"catalog file '{definition.Catalog}' does not exist"));
+        }
+
+        var catalog = CatalogLoader.Load(catalogPath);
+        var problems = Check(definition, catalog, display);
+        if (problems.Count > 0)
+        {
+            throw new PipelineDefinitionException(problems);
+        }
+
+        return new LoadedPipeline(definition, catalog);
+    }
+
+    private static List<DefinitionProblem> Check(PipelineDefinition definition, ProductCatalog catalog, string file)
+    {
+        var problems = new List<DefinitionProblem>();
+        void Problem(string path, string message) => problems.Add(new DefinitionProblem(file, path, message));
+
+        for (var i = 0; i < definition.Mapping.Values.Count; i++)
+        {
+            CheckValueMapping(definition.Mapping.Values[i], catalog, $"$.mapping.values[{i}]", Problem);
+        }
+
+        CheckAttributes(definition.Rules.Required, "$.rules.required", catalog, Problem);
+        CheckAttributes(definition.Rules.Gtin, "$.rules.gtin", catalog, Problem);
+        foreach (var rule in definition.Rules.Severity.Keys.Where(rule => !KnownRules.Contains(rule)))
+        {
+            Problem($"$.rules.severity.{rule}", $"unknown rule id '{rule}'");
+        }
+
+        for (var i = 0; i < definition.Channels.Count; i++)
+        {
+            if (catalog.FindChannel(definition.Channels[i]) is null)
+            {
+                Problem($"$.channels[{i}]", $"unknown channel '{definition.Channels[i]}' (the catalog defines: {string.Join(", ", catalog.Channels.Select(c => c.Code))})");
+            }
+        }
+
+        return problems;
+    }
+
+    private static void CheckValueMapping(ColumnMapping mapping, ProductCatalog catalog, string path, Action<string, string> problem)
+    {
+        if (mapping.Attribute is null || catalog.FindAttribute(mapping.Attribute) is not { } attribute)
+        {
+            problem(path + ".attribute", $"unknown attribute '{mapping.Attribute}'");
+            return;
+        }
+
+        if (mapping.Locale is { } locale)
+        {
+            if (!attribute.Localizable)
+            {
+                problem(path + ".locale", $"attribute '{attribute.Code}' is not localizable");
+            }
+            else if (!catalog.Locales.Contains(locale))
+            {
+                problem(path + ".locale", $"locale '{locale}' is not one of the catalog's locales");
+            }
+        }
+        else if (attribute.Localizable)
+        {
+            problem(path, $"attribute '{attribute.Code}' is localizable: give a locale");
+        }
+
+        if (mapping.Channel is { } channel)
+        {
+            if (!attribute.Scopable)
+            {
+                problem(path + ".channel", $"attribute '{attribute.Code}' is not scopable");
+            }
+            else if (catalog.FindChannel(channel) is null)
+            {
+                problem(path + ".channel", $"unknown channel '{channel}'");
+            }
+        }
+
+        if (attribute.Type == AttributeType.Price)
+        {
+            if (mapping.Currency is null)
+            {
+                problem(path, $"attribute '{attribute.Code}' is a price: give a currency");
+            }
+            else if (!catalog.Currencies.Contains(mapping.Currency))
+            {
+                problem(path + ".currency", $"currency '{mapping.Currency}' is not one of the catalog's currencies");
+            }
+        }
+        else if (mapping.Currency is not null)
+        {
+            problem(path + ".currency", $"attribute '{attribute.Code}' is not a price");
+        }
+    }
+
+    private static void CheckAttributes(IReadOnlyList<string> codes, string path, ProductCatalog catalog, Action<string, string> problem)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (catalog.FindAttribute(codes[i]) is null)
+            {
+                problem($"{path}[{i}]", $"unknown attribute '{codes[i]}'");
+            }
+        }
+    }
+}

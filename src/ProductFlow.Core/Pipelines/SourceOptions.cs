@@ -1,0 +1,17 @@
+namespace ProductFlow.Pipelines;
+
+/// <summary>Where a pipeline's feed comes from and how to read it.</summary>
+public sealed class SourceOptions
+{
+    /// <summary>The feed file, relative to the pipeline file; <c>--input</c> overrides it.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The feed format. Default <c>csv</c>.</summary>
+    public string Format { get; set; } = "csv";
+
+    /// <summary>The CSV delimiter; detected among <c>,</c> <c>;</c> tab <c>|</c> when absent.</summary>
+    public string? Delimiter { get; init; }
+
+    /// <summary>The text encoding. Default <c>utf-8</c> (a byte order mark wins).</summary>
+    public string Encoding { get; set; } = "utf-8";
+}

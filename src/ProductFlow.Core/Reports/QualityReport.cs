@@ -1,0 +1,51 @@
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Reports;
+
+/// <summary>What a run accepted, rejected and why: aggregated while the feed streams, written as report.json.</summary>
+/// <remarks>Also the outcome of a run: <see cref="RunRecord.Status"/> and <see cref="Failure"/> say how it ended.</remarks>
+public sealed class QualityReport
+{
+    public QualityReport(RunRecord run, string mode, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Run = run;
+        Mode = mode;
+        Folder = folder;
+    }
+
+    public RunRecord Run { get; }
+
+    /// <summary><c>run</c> or <c>validate</c>.</summary>
+    public string Mode { get; }
+
+    /// <summary>The run's report folder (absolute).</summary>
+    public string Folder { get; }
+
+    public SortedDictionary<string, long> IssuesByRule { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rows written per channel by this run's publication.</summary>
+    public SortedDictionary<string, long> Published { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The current data file of every channel the pipeline feeds (absolute), written by this run or not.</summary>
+    public SortedDictionary<string, string> Exports { get; } = new(StringComparer.Ordinal);
+
+    public List<ChannelCompleteness> Completeness { get; } = [];
+
+    public IReadOnlyList<Issue> Issues { get; set; } = [];
+
+    public long IssuesTotal { get; set; }
+
+    public RunFailure? Failure { get; set; }
+
+    public void Count(Issue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        IssuesByRule[issue.Rule] = IssuesByRule.GetValueOrDefault(issue.Rule) + 1;
+        if (issue.Severity == Severity.Warning)
+        {
+            Run.Counts.Warnings++;
+        }
+    }
+}

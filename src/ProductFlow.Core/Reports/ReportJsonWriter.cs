@@ -1,0 +1,153 @@
+using System.Text.Json;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Reports;
+
+/// <summary>Writes report.json, the machine-readable quality report documented by <c>schemas/report.schema.json</c>.</summary>
+public static class ReportJsonWriter
+{
+    public const string FileName = "report.json";
+
+    public static void Write(QualityReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        Write(report, writer);
+    }
+
+    public static void Write(QualityReport report, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var run = report.Run;
+        writer.WriteStartObject();
+        writer.WriteString("runId", run.Id);
+        writer.WriteString("pipeline", run.Pipeline);
+        writer.WriteString("mode", report.Mode);
+        writer.WriteString("status", run.Status.ToString().ToLowerInvariant());
+        writer.WriteStartObject("feed");
+        writer.WriteString("name", run.Feed.Name);
+        writer.WriteNumber("size", run.Feed.Size);
+        writer.WriteString("sha256", run.Feed.Sha256);
+        writer.WriteEndObject();
+        writer.WriteString("startedAt", run.Started);
+        if (run.Finished is { } finished)
+        {
+            writer.WriteString("finishedAt", finished);
+            writer.WriteNumber("durationMs", (long)(finished - run.Started).TotalMilliseconds);
+        }
+
+        WriteCounts(writer, run.Counts);
+        WriteMap(writer, "published", report.Published);
+        WriteCompleteness(writer, report.Completeness);
+        WriteMap(writer, "issuesByRule", report.IssuesByRule);
+        writer.WriteNumber("issuesTotal", report.IssuesTotal);
+        writer.WriteBoolean("issuesTruncated", report.IssuesTotal > report.Issues.Count);
+        writer.WriteStartArray("issues");
+        foreach (var issue in report.Issues)
+        {
+            WriteIssue(writer, issue);
+        }
+
+        writer.WriteEndArray();
+        if (report.Failure is { } failure)
+        {
+            writer.WriteStartObject("failure");
+            writer.WriteString("message", failure.Message);
+            WriteOptional(writer, "file", failure.File);
+            if (failure.Line is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartObject("files");
+        writer.WriteString("issues", IssueLog.FileName);
+        writer.WriteString("rejected", RejectedLog.FileName);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteCounts(Utf8JsonWriter writer, RunCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(counts);
+        writer.WriteStartObject("counts");
+        writer.WriteNumber("read", counts.Read);
+        writer.WriteNumber("accepted", counts.Accepted);
+        writer.WriteNumber("rejected", counts.Rejected);
+        writer.WriteNumber("warnings", counts.Warnings);
+        writer.WriteNumber("changed", counts.Changed);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteMap<T>(Utf8JsonWriter writer, string name, SortedDictionary<string, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(map);
+        writer.WriteStartObject(name);
+        foreach (var (key, value) in map)
+        {
+            switch (value)
+            {
+                case long number:
+                    writer.WriteNumber(key, number);
+                    break;
+                default:
+                    writer.WriteString(key, value?.ToString());
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCompleteness(Utf8JsonWriter writer, List<ChannelCompleteness> completeness)
+    {
+        writer.WriteStartArray("completeness");
+        foreach (var item in completeness)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", item.Channel);
+            writer.WriteString("locale", item.Locale);
+            writer.WriteNumber("records", item.Records);
+            writer.WriteNumber("complete", item.Complete);
+            writer.WriteNumber("ratio", Math.Round(item.Ratio, 4));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteIssue(Utf8JsonWriter writer, Issue issue)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");
+        writer.WriteString("rule", issue.Rule);
+        WriteOptional(writer, "sku", issue.Sku);
+        WriteOptional(writer, "feed", issue.Feed);
+        if (issue.Line is { } line)
+        {
+            writer.WriteNumber("line", line);
+        }
+
+        WriteOptional(writer, "column", issue.Column);
+        WriteOptional(writer, "field", issue.Field);
+        WriteOptional(writer, "value", issue.Value);
+        WriteOptional(writer, "channel", issue.Channel);
+        writer.WriteString("message", issue.Message);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

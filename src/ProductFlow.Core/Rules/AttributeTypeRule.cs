@@ -1,0 +1,112 @@
+using System.Globalization;
+using ProductFlow.Catalog;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Rules;
+
+/// <summary>Checks every value against its attribute's type and stores it in canonical form.</summary>
+/// <remarks>
+/// Rules <c>number.format</c>, <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
+/// <c>url.format</c> (absolute http/https) and <c>option.unknown</c>. Options match case-insensitively and are
+/// stored by their code (<c>Black</c> -> <c>black</c>).
+/// </remarks>
+internal sealed class AttributeTypeRule : IRule
+{
+    private readonly ProductCatalog _catalog;
+    private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
+
+    public AttributeTypeRule(ProductCatalog catalog)
+    {
+        _catalog = catalog;
+        foreach (var attribute in catalog.Attributes.Where(a => a.Options.Count > 0))
+        {
+            var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var option in attribute.Options)
+            {
+                codes.TryAdd(option, option);
+            }
+
+            _options[attribute.Code] = codes;
+        }
+    }
+
+    public void Apply(MappedRecord record, RuleContext context)
+    {
+        var values = record.Record.Values;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (value.Data.Length == 0 || _catalog.FindAttribute(value.Attribute) is not { } attribute)
+            {
+                continue;
+            }
+
+            var canonical = Canonicalize(attribute, value, record, context);
+            if (canonical is not null && !string.Equals(canonical, value.Data, StringComparison.Ordinal))
+            {
+                values[i] = value with { Data = canonical };
+            }
+        }
+    }
+
+    /// <summary>The canonical text of a valid value, or <c>null</c> after reporting an invalid one.</summary>
+    private string? Canonicalize(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    {
+        switch (attribute.Type)
+        {
+            case AttributeType.Number or AttributeType.Price:
+                if (CanonicalNumber.TryParse(value.Data, out var number))
+                {
+                    return CanonicalNumber.Format(number);
+                }
+
+                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+                return null;
+            case AttributeType.Boolean:
+                if (BooleanText.TryParse(value.Data, out var flag))
+                {
+                    return flag ? "true" : "false";
+                }
+
+                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{value.Data}' is not a boolean (true/false, 1/0, yes/no)", value: value);
+                return null;
+            case AttributeType.Date:
+                if (DateOnly.TryParseExact(value.Data.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{value.Data}' is not a date in the form yyyy-MM-dd", value: value);
+                return null;
+            case AttributeType.Url:
+                if (Uri.TryCreate(value.Data.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                {
+                    return value.Data.Trim();
+                }
+
+                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{value.Data}' is not an absolute http(s) URL", value: value);
+                return null;
+            case AttributeType.Select:
+                return Option(attribute, value.Data.Trim(), value, record, context);
+            case AttributeType.MultiSelect:
+                var codes = value.Data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(code => Option(attribute, code, value, record, context))
+                    .ToList();
+                return codes.Contains(null) ? null : string.Join(',', codes);
+            default:
+                return value.Data;
+        }
+    }
+
+    private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)
+    {
+        if (_options[attribute.Code].TryGetValue(text, out var code))
+        {
+            return code;
+        }
+
+        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{text}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
+        return null;
+    }
+}

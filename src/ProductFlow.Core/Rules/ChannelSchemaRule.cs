@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Text.Json;
+using ProductFlow.Catalog;
+using ProductFlow.Channels;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Rules;
+
+/// <summary>Rule <c>schema</c>: a record's channel view satisfies the channel's JSON Schema; an error keeps the record off that channel only.</summary>
+/// <remarks>The schema is compiled once per run; a valid record costs one validation pass, an invalid one a second pass that collects every error.</remarks>
+internal sealed class ChannelSchemaRule : IRule, IDisposable
+{
+    private readonly ChannelView _view;
+    private readonly JsonSchema.JsonSchema _schema;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    public ChannelSchemaRule(ChannelDefinition channel, ProductCatalog catalog)
+    {
+        _view = new ChannelView(channel, catalog);
+        _schema = JsonSchema.JsonSchema.FromFile(Path.Combine(catalog.BaseDirectory, channel.Schema!), new JsonSchema.SchemaOptions { AssertFormat = true });
+        _writer = new Utf8JsonWriter(_buffer);
+    }
+
+    public void Apply(MappedRecord record, RuleContext context)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        _view.WriteJson(record.Record, _writer);
+        _writer.Flush();
+        using var document = JsonDocument.Parse(_buffer.WrittenMemory);
+        if (_schema.IsValid(document.RootElement))
+        {
+            return;
+        }
+
+        foreach (var error in _schema.Validate(document.RootElement).Errors)
+        {
+            var field = FieldOf(error);
+            var value = field is null ? null : _view.Resolve(record.Record, field);
+            context.Report(record, RuleIds.ChannelSchema, Severity.Error, $"channel '{_view.Channel.Code}': {Describe(error)}", field: field, value: value, channel: _view.Channel.Code);
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static string Describe(JsonSchema.ValidationError error) =>
+        error.InstanceLocation.Length <= 1 ? error.Message : $"{error.InstanceLocation.TrimStart('/')} {error.Message}";
+
+    /// <summary>The top-level field an error is about: the first segment of its instance location, or the property a <c>required</c> names.</summary>
+    private static string? FieldOf(JsonSchema.ValidationError error)
+    {
+        var location = error.InstanceLocation.TrimStart('/');
+        if (location.Length > 0)
+        {
+            var slash = location.IndexOf('/', StringComparison.Ordinal);
+            return slash < 0 ? location : location[..slash];
+        }
+
+        var start = error.Message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : error.Message.IndexOf('\'', start + 1);
+        return end > start ? error.Message[(start + 1)..end] : null;
+    }
+}

@@ -1,0 +1,42 @@
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Rules;
+
+/// <summary>Rule <c>gtin.check-digit</c>: GTIN attributes hold valid GTIN-8/12/13/14 codes, stored as digits only.</summary>
+internal sealed class GtinRule(IReadOnlyList<string> attributes) : IRule
+{
+    public void Apply(MappedRecord record, RuleContext context)
+    {
+        var values = record.Record.Values;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (!attributes.Contains(value.Attribute))
+            {
+                continue;
+            }
+
+            var problem = Gtin.Check(value.Data, out var normalized);
+            if (problem == GtinProblem.None)
+            {
+                if (!string.Equals(normalized, value.Data, StringComparison.Ordinal))
+                {
+                    values[i] = value with { Data = normalized };
+                }
+
+                continue;
+            }
+
+            context.Report(record, RuleIds.GtinCheckDigit, Severity.Error, Describe(problem, value.Data), value: value);
+        }
+    }
+
+    private static string Describe(GtinProblem problem, string data) => problem switch
+    {
+        GtinProblem.NotDigits => $"GTIN '{data}' contains characters other than digits",
+        GtinProblem.WrongLength => $"GTIN '{data}' does not have 8, 12, 13 or 14 digits",
+        GtinProblem.AllZeros => $"GTIN '{data}' is all zeros",
+        _ => $"GTIN '{data}' has a wrong check digit (expected {Gtin.CheckDigit(data.Where(char.IsAsciiDigit).SkipLast(1).ToArray())})",
+    };
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProductFlow.Catalog;
+using ProductFlow.Channels;
+using ProductFlow.Connectors;
+using ProductFlow.Csv;
+using ProductFlow.Mapping;
+using ProductFlow.Pipelines;
+using ProductFlow.Reports;
+using ProductFlow.Rules;
+using ProductFlow.Store;
+using ProductFlow.Store.Sqlite;
+
+namespace ProductFlow.Running;
+
+/// <summary>Runs a pipeline end to end: read, map, check, store, publish, report.</summary>
+/// <remarks>
+/// Every stage streams, so memory does not grow with the feed. A feed that cannot be read to its end gives a
+/// <c>failed</c> run: its store session is rolled back (nothing committed) and the report says where reading
+/// stopped. Data problems are issues in the report, never exceptions.
+/// </remarks>
+public sealed class PipelineRunner
+{
+    private const int ProgressEvery = 100_000;
+
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Func<string, IProductStore> _openStore;
+
+    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, IProductStore>? openStore = null)
+    {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        _openStore = openStore ?? SqliteProductStore.Open;
+    }
+
+    public async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(options);
+        var (definition, catalog) = pipeline;
+        var input = InputPath(definition, options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        var started = _time.GetUtcNow();
+        var run = new RunRecord { Id = NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
+        var folder = Path.Combine(data, "reports", run.Id);
+        Directory.CreateDirectory(folder);
+        var report = new QualityReport(run, options.Mode == RunMode.Run ? "run" : "validate", folder);
+        var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
+        var exports = Path.Combine(data, "exports");
+        foreach (var channel in channels)
+        {
+            report.Exports[channel.Code] = ExportPublisher.DataFile(exports, channel);
+        }
+
+        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait here.
+        var store = options.Mode == RunMode.Run ? _openStore(data) : null;
+        await using (store)
+        {
+            if (store is not null)
+            {
+                await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+
+            _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
+            try
+            {
+                await IngestAsync(pipeline, input, store, report, channels, cancellationToken).ConfigureAwait(false);
+                run.Status = RunStatus.Completed;
+                if (store is not null && definition.Publish == PublishMode.OnRun)
+                {
+                    foreach (var channel in channels)
+                    {
+                        report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (FeedReadException e)
+            {
+                _logger.LogError("Run {RunId} failed: {Message}", run.Id, e.Message);
+                run.Status = RunStatus.Failed;
+                run.Counts.Accepted = 0;
+                run.Counts.Changed = 0;
+                report.Failure = new RunFailure(e.Message, e.File, e.Line);
+            }
+
+            run.Finished = _time.GetUtcNow();
+            run.Report = folder;
+            ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
+            if (store is not null)
+            {
+                await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        _logger.LogInformation(
+            "Run {RunId} {Status}: {Read} read, {Accepted} accepted, {Rejected} rejected",
+            run.Id, run.Status, run.Counts.Read, run.Counts.Accepted, run.Counts.Rejected);
+        return report;
+    }
+
+    private async Task IngestAsync(LoadedPipeline pipeline, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
+    {
+        var (definition, catalog) = pipeline;
+        var run = report.Run;
+        var mapper = new FeedMapper(definition.Mapping);
+        using var rules = RuleSet.Create(pipeline);
+        var completeness = new CompletenessTracker(catalog, channels);
+        var source = new FeedSource(input)
+        {
+            Format = definition.Source.Format,
+            Delimiter = Delimiters.Parse(definition.Source.Delimiter),
+            RequiredColumns = mapper.RequiredColumns,
+        };
+
+        var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
+        var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));
+        await using (issues.ConfigureAwait(false))
+        await using (rejected.ConfigureAwait(false))
+        {
+            var session = store is null ? null : await store.BeginAsync(run, cancellationToken).ConfigureAwait(false);
+            await using (session)
+            {
+                try
+                {
+                    await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
+                    {
+                        var mapped = mapper.Map(row);
+                        rules.Apply(mapped);
+                        await AcceptOrRejectAsync(mapped, session, report, issues, rejected, completeness, cancellationToken).ConfigureAwait(false);
+                        if (run.Counts.Read % ProgressEvery == 0)
+                        {
+                            _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
+                        }
+                    }
+
+                    if (session is not null)
+                    {
+                        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    report.Issues = issues.First;
+                    report.IssuesTotal = issues.Count;
+                    report.Completeness.AddRange(completeness.Results);
+                }
+            }
+        }
+    }
+
+    private static async ValueTask AcceptOrRejectAsync(
+        MappedRecord mapped, IStoreSession? session, QualityReport report, IssueLog issues, RejectedLog rejected, CompletenessTracker completeness, CancellationToken cancellationToken)
+    {
+        var counts = report.Run.Counts;
+        counts.Read++;
+        foreach (var issue in mapped.Issues)
+        {
+            issues.Add(issue);
+            report.Count(issue);
+        }
+
+        if (mapped.IsRejected)
+        {
+            counts.Rejected++;
+            rejected.Add(mapped);
+            if (session is not null)
+            {
+                await session.QuarantineAsync(mapped, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        counts.Accepted++;
+        completeness.Add(mapped.Record);
+        if (session is not null && await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false) != UpsertOutcome.Unchanged)
+        {
+            counts.Changed++;
+        }
+    }
+
+    private static string InputPath(PipelineDefinition definition, RunOptions options)
+    {
+        if (options.Input is { } input)
+        {
+            return Path.GetFullPath(input);
+        }
+
+        if (definition.Source.Path is { } path)
+        {
+            return definition.ResolvePath(path);
+        }
+
+        throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(definition.FilePath), "$.source.path", "no feed to read: set source.path or give --input"));
+    }
+
+    private static string NewRunId(DateTimeOffset started) =>
+        started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 3));
+}

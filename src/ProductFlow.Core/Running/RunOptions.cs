@@ -1,0 +1,13 @@
+namespace ProductFlow.Running;
+
+/// <summary>How to run a pipeline: which feed, which data folder, which mode.</summary>
+public sealed class RunOptions
+{
+    /// <summary>The feed to read where it is (never moved); default: the pipeline's <c>source.path</c>.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>The data folder: <c>exports/</c>, <c>reports/</c> and the embedded store. Default <c>./data</c>.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    public RunMode Mode { get; init; } = RunMode.Run;
+}

@@ -1,0 +1,20 @@
+using ProductFlow.Model;
+
+namespace ProductFlow.Store;
+
+/// <summary>Keeps every product with its versions, lineage and quarantine, and the runs that wrote them.</summary>
+/// <remarks>
+/// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
+/// session disposed without committing leaves the store as it was. Reads return current, enabled products
+/// in SKU order (ordinal), so exports are stable.
+/// </remarks>
+public interface IProductStore : IAsyncDisposable
+{
+    /// <summary>Records a run's state (insert or update), outside any session: a crashed run stays visible as <c>running</c>.</summary>
+    Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
+
+    Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default);
+
+    /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, by SKU.</summary>
+    IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,22 @@
+namespace ProductFlow.Store;
+
+/// <summary>A run as the store keeps it: which pipeline read which feed, when, and how it ended.</summary>
+public sealed class RunRecord
+{
+    public required string Id { get; init; }
+
+    public required string Pipeline { get; init; }
+
+    public required FeedInfo Feed { get; init; }
+
+    public DateTimeOffset Started { get; init; }
+
+    public DateTimeOffset? Finished { get; set; }
+
+    public RunStatus Status { get; set; } = RunStatus.Running;
+
+    public RunCounts Counts { get; init; } = new();
+
+    /// <summary>The run's report folder.</summary>
+    public string? Report { get; set; }
+}

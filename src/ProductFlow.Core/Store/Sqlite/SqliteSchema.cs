@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace ProductFlow.Store.Sqlite;
+
+/// <summary>The embedded store's tables, created and upgraded by version (<c>PRAGMA user_version</c>).</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE runs (
+            id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, feed_name TEXT NOT NULL, feed_size INTEGER NOT NULL,
+            feed_sha256 TEXT NOT NULL, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
+            read INTEGER NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL,
+            changed INTEGER NOT NULL, report TEXT);
+        CREATE TABLE products (
+            sku TEXT PRIMARY KEY, version INTEGER NOT NULL, hash BLOB NOT NULL, enabled INTEGER NOT NULL,
+            blocked TEXT NOT NULL, doc BLOB NOT NULL, run_id TEXT NOT NULL);
+        CREATE TABLE product_versions (
+            sku TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, at TEXT NOT NULL,
+            hash BLOB NOT NULL, doc BLOB NOT NULL, lineage BLOB NOT NULL, PRIMARY KEY (sku, version)) WITHOUT ROWID;
+        CREATE TABLE quarantine (
+            run_id TEXT NOT NULL, line INTEGER NOT NULL, sku TEXT, issues TEXT NOT NULL, source TEXT NOT NULL,
+            PRIMARY KEY (run_id, line)) WITHOUT ROWID;
+        """,
+    ];
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = version; i < Migrations.Length; i++)
+        {
+            Execute(connection, transaction, Migrations[i]);
+            Execute(connection, transaction, $"PRAGMA user_version = {i + 1}");
+        }
+
+        transaction.Commit();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
