@@ -22,7 +22,9 @@ internal static class ProductFlowCli
         if (parsed.Errors.Count > 0)
         {
             var command = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
-            await error.WriteLineAsync($"productflow: {parsed.Errors[0].Message} (hint: 'productflow {command}--help' shows the usage)").ConfigureAwait(false);
+            // An unknown word explains more than the "required command" error it also causes.
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            await error.WriteLineAsync($"productflow: {first.Message} (hint: 'productflow {command}--help' shows the usage)").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -17,7 +17,10 @@ public static class PipelineLoader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(path), "$", "the pipeline file does not exist"));
+            throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(path), "$", "the pipeline file does not exist"))
+            {
+                Hint = "give the path of a pipeline file, such as pipelines/demo.json",
+            };
         }
 
         var definition = DefinitionFile.Read(path, DefinitionSchemas.Pipeline, DefinitionJsonContext.Default.PipelineDefinition);

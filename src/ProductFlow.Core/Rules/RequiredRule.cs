@@ -24,7 +24,7 @@ internal sealed class RequiredRule(IReadOnlyList<string> attributes, ProductCata
 
             foreach (var locale in locales.Where(locale => !Has(record.Record, code, locale)))
             {
-                context.Report(record, RuleIds.Required, Severity.Error, $"required attribute '{code}' is missing for locale {locale}", field: code);
+                context.Report(record, RuleIds.Required, Severity.Error, $"required attribute '{code}' is missing for locale {locale}", field: code, locale: locale);
             }
         }
     }

@@ -1,5 +1,6 @@
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Pipelines;
 
 namespace ProductFlow.Rules;
 
@@ -7,23 +8,46 @@ namespace ProductFlow.Rules;
 public sealed class RuleContext
 {
     private readonly IReadOnlyDictionary<string, Severity> _severity;
+    private readonly Dictionary<(string Attribute, string? Locale), string> _columns = [];
 
-    public RuleContext(IReadOnlyDictionary<string, Severity> severityOverrides)
+    /// <param name="severityOverrides">Severity by rule id, replacing each rule's default.</param>
+    /// <param name="mapping">The feed's mapping, so an issue about a missing value can still name the column it should come from.</param>
+    public RuleContext(IReadOnlyDictionary<string, Severity> severityOverrides, MappingOptions? mapping = null)
     {
         ArgumentNullException.ThrowIfNull(severityOverrides);
         _severity = severityOverrides;
+        if (mapping is not null)
+        {
+            foreach (var (field, column) in new[] { ("sku", mapping.Sku), ("parent", mapping.Parent), ("family", mapping.Family), ("categories", mapping.Categories), ("enabled", mapping.Enabled) })
+            {
+                if (column?.Column is { } name)
+                {
+                    _columns[(field, null)] = name;
+                }
+            }
+        }
+
+        foreach (var value in mapping?.Values ?? [])
+        {
+            if (value is { Attribute: { } attribute, Column: { } column })
+            {
+                _columns.TryAdd((attribute, value.Locale), column);
+                _columns.TryAdd((attribute, null), column);
+            }
+        }
     }
 
-    /// <summary>Adds an issue to <paramref name="target"/>; <paramref name="value"/> gives its column and value.</summary>
-    public void Report(MappedRecord target, string rule, Severity severity, string message, string? field = null, ProductValue? value = null, string? channel = null)
+    /// <summary>Adds an issue to <paramref name="target"/>; <paramref name="value"/> gives its column and value, else the mapping gives the column of <paramref name="field"/>.</summary>
+    public void Report(MappedRecord target, string rule, Severity severity, string message, string? field = null, ProductValue? value = null, string? channel = null, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var attribute = field ?? value?.Attribute;
         target.Issues.Add(new Issue(_severity.GetValueOrDefault(rule, severity), rule, message)
         {
             Sku = target.Record.Sku,
             Feed = target.Record.Feed,
             Line = target.Record.Line,
-            Column = value?.Origin.Column,
+            Column = value?.Origin.Column ?? (attribute is null ? null : _columns.GetValueOrDefault((attribute, locale))),
             Field = field ?? value?.Attribute,
             Value = value?.Data,
             Channel = channel,

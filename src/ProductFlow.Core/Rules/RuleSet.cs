@@ -36,7 +36,7 @@ public sealed class RuleSet : IDisposable
             new SkuUniqueRule(),
         ];
         var channelRules = channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)).ToArray();
-        return new RuleSet(recordRules, channelRules, new RuleContext(definition.Rules.Severity));
+        return new RuleSet(recordRules, channelRules, new RuleContext(definition.Rules.Severity, definition.Mapping));
     }
 
     public void Dispose()

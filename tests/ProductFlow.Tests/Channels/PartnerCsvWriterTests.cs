@@ -1,0 +1,49 @@
+using System.Text;
+using ProductFlow.Channels;
+using ProductFlow.Model;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Channels;
+
+public class PartnerCsvWriterTests
+{
+    [Test]
+    public async Task Writes_the_configured_columns_with_bom_delimiter_and_guarded_text()
+    {
+        var catalog = Some.Catalog();
+        var stream = new MemoryStream();
+        var writer = ChannelWriters.Create(catalog.Channels[0], catalog, stream);
+        var record = Some.Record("A-1", ("price", "-5"));
+        record.Values.Add(Some.Value("name", "=cmd", locale: "en_US"));
+        record.Values.Add(Some.Value("name", "Hemd", locale: "de_DE"));
+        writer.Write(record);
+        writer.Write(Some.Record("B;2"));
+        await writer.DisposeAsync();
+
+        var bytes = stream.ToArray();
+        Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.Preamble.ToArray()), "UTF-8 BOM for Excel");
+        Assert.That(Encoding.UTF8.GetString(bytes[3..]), Is.EqualTo("SKU;Title;Price\r\nA-1;'=cmd;-5\r\n\"B;2\";;\r\n"));
+    }
+
+    [Test]
+    public void The_data_file_is_named_after_the_channel_by_default()
+    {
+        var channel = Some.Catalog().Channels[0];
+
+        Assert.That(ChannelWriters.FileName(channel), Is.EqualTo("partner.csv"));
+    }
+
+    [Test]
+    public void A_channel_view_falls_back_from_locale_to_unscoped_values()
+    {
+        var catalog = Some.Catalog();
+        var view = new ChannelView(catalog.Channels[0], catalog);
+        var record = Some.Record("A");
+        record.Values.Add(new ProductValue("name", null, null, "Generic", ValueOrigin.FromRule("x")));
+        record.Values.Add(new ProductValue("name", "de_DE", null, "Deutsch", ValueOrigin.FromRule("x")));
+
+        Assert.That(view.Text(record, "name"), Is.EqualTo("Generic"));
+        record.Values.Add(new ProductValue("name", "en_US", null, "English", ValueOrigin.FromRule("x")));
+        Assert.That(view.Text(record, "name"), Is.EqualTo("English"));
+    }
+}

@@ -1,0 +1,64 @@
+using ProductFlow.Pipelines;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Pipelines;
+
+public class PipelineLoaderTests
+{
+    private static string CatalogPath => TestPaths.InRepository("schemas", "catalog.json").Replace("\\", "/", StringComparison.Ordinal);
+
+    [Test]
+    public void The_demo_pipeline_loads_with_its_catalog()
+    {
+        var (definition, catalog) = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
+
+        Assert.That(definition.Name, Is.EqualTo("demo"));
+        Assert.That(definition.Channels, Is.EqualTo(new[] { "partner" }));
+        Assert.That(catalog.FindChannel("partner")!.Columns, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Invalid_json_names_the_file_and_the_line()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("broken.json", "{\n  \"name\": \"x\",\n  oops\n}");
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Message, Does.Contain("broken.json").And.Contain("not valid JSON").And.Contain("line 3"));
+    }
+
+    [Test]
+    public void A_schema_violation_names_the_json_path()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": { \"format\": \"xml\" }"));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Does.Contain("$.source.format"));
+    }
+
+    [Test]
+    public void Every_unknown_reference_is_reported_at_once_with_its_path()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline(
+            "\"source\": {}, \"channels\": [\"nowhere\"], \"rules\": { \"required\": [\"colour\"] }",
+            "{ \"column\": \"c\", \"attribute\": \"name\" }, { \"column\": \"p\", \"attribute\": \"price\" }"));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Is.EquivalentTo(new[] { "$.mapping.values[0]", "$.mapping.values[1]", "$.rules.required[0]", "$.channels[0]" }));
+        Assert.That(error.Problems.Select(p => p.Message), Has.Some.Contains("localizable").And.Some.Contains("currency").And.Some.Contains("'nowhere'"));
+    }
+
+    private static string Pipeline(string extra, string values = "") => $$"""
+        {
+          "name": "test",
+          "catalog": "{{CatalogPath}}",
+          "mapping": { "sku": { "column": "sku" }, "values": [{{values}}] },
+          {{extra}}
+        }
+        """;
+}

@@ -1,0 +1,87 @@
+using ProductFlow.Model;
+using ProductFlow.Pipelines;
+using ProductFlow.Rules;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Rules;
+
+public class AttributeTypeRuleTests
+{
+    [TestCase("12.50", "12.5")]
+    [TestCase(" 7 ", "7")]
+    [TestCase("1e3", "1000")]
+    [TestCase("-0.0", "0")]
+    public void Numbers_are_stored_in_canonical_invariant_form(string raw, string canonical)
+    {
+        var mapped = Apply(("weight", raw));
+
+        Assert.That(mapped.Issues, Is.Empty);
+        Assert.That(mapped.Record.Values[0].Data, Is.EqualTo(canonical));
+    }
+
+    [TestCase("12,99")]
+    [TestCase("1,000")]
+    [TestCase("ten")]
+    public void A_number_that_is_not_invariant_is_a_number_format_error(string raw)
+    {
+        var mapped = Apply(("price", raw));
+
+        var issue = mapped.Issues.Single();
+        Assert.That((issue.Rule, issue.Severity, issue.Field, issue.Value, issue.Column), Is.EqualTo((RuleIds.NumberFormat, Severity.Error, "price", raw, "col")));
+    }
+
+    [Test]
+    public void Options_match_case_insensitively_and_are_stored_by_code()
+    {
+        var mapped = Apply(("color", "BLACK"), ("tags", "Sale, new"));
+
+        Assert.That(mapped.Issues, Is.Empty);
+        Assert.That(mapped.Record.Values.Select(v => v.Data), Is.EqualTo(new[] { "black", "sale,new" }));
+    }
+
+    [Test]
+    public void An_unknown_option_is_an_error_that_lists_the_options()
+    {
+        var mapped = Apply(("color", "Purple"));
+
+        var issue = mapped.Issues.Single();
+        Assert.That(issue.Rule, Is.EqualTo(RuleIds.OptionUnknown));
+        Assert.That(issue.Message, Does.Contain("black, white"));
+    }
+
+    [TestCase("organic", "Yes", "true", null)]
+    [TestCase("organic", "perhaps", null, RuleIds.BooleanFormat)]
+    [TestCase("launch", "2025-03-01", "2025-03-01", null)]
+    [TestCase("launch", "01/03/2025", null, RuleIds.DateFormat)]
+    [TestCase("image", "https://cdn.example.com/a.jpg", "https://cdn.example.com/a.jpg", null)]
+    [TestCase("image", "cdn.example.com/a.jpg", null, RuleIds.UrlFormat)]
+    public void Booleans_dates_and_urls_are_checked(string attribute, string raw, string? canonical, string? rule)
+    {
+        var mapped = Apply((attribute, raw));
+
+        Assert.That(mapped.Issues.Select(i => i.Rule), Is.EqualTo(rule is null ? Array.Empty<string>() : new[] { rule }));
+        if (canonical is not null)
+        {
+            Assert.That(mapped.Record.Values[0].Data, Is.EqualTo(canonical));
+        }
+    }
+
+    [Test]
+    public void Severity_can_be_lowered_per_pipeline()
+    {
+        var mapped = Some.Mapped(Some.Record("A", ("price", "12,99")));
+        var context = new RuleContext(new Dictionary<string, Severity> { [RuleIds.NumberFormat] = Severity.Warning });
+
+        new AttributeTypeRule(Some.Catalog()).Apply(mapped, context);
+
+        Assert.That(mapped.Issues.Single().Severity, Is.EqualTo(Severity.Warning));
+        Assert.That(mapped.IsRejected, Is.False);
+    }
+
+    private static ProductFlow.Mapping.MappedRecord Apply(params (string, string)[] values)
+    {
+        var mapped = Some.Mapped(Some.Record("A", values));
+        new AttributeTypeRule(Some.Catalog()).Apply(mapped, new RuleContext(new RulesOptions().Severity));
+        return mapped;
+    }
+}

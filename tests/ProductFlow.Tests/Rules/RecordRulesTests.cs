@@ -1,0 +1,66 @@
+using ProductFlow.Model;
+using ProductFlow.Rules;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Rules;
+
+public class RecordRulesTests
+{
+    private static readonly RuleContext Context = new(new Dictionary<string, Severity>());
+
+    [Test]
+    public void A_missing_or_blank_required_attribute_is_an_error_per_attribute()
+    {
+        var mapped = Some.Mapped(Some.Record("A", ("price", "  ")));
+
+        new RequiredRule(["price", "color"], Some.Catalog(), []).Apply(mapped, Context);
+
+        Assert.That(mapped.Issues.Select(i => (i.Rule, i.Field)), Is.EqualTo(new[] { (RuleIds.Required, "price"), (RuleIds.Required, "color") }));
+    }
+
+    [Test]
+    public void A_localizable_required_attribute_is_needed_in_every_channel_locale()
+    {
+        var record = Some.Record("A");
+        record.Values.Add(Some.Value("name", "Tee", locale: "en_US"));
+        var mapped = Some.Mapped(record);
+
+        new RequiredRule(["name"], Some.Catalog(), ["en_US", "de_DE"]).Apply(mapped, Context);
+
+        Assert.That(mapped.Issues.Single().Message, Does.Contain("de_DE"));
+    }
+
+    [Test]
+    public void A_repeated_sku_is_rejected_and_points_at_the_first_line()
+    {
+        var rule = new SkuUniqueRule();
+        var first = Some.Mapped(new ProductRecord("A-1") { Line = 2 });
+        var again = Some.Mapped(new ProductRecord("A-1") { Line = 40 });
+        var other = Some.Mapped(new ProductRecord("a-1") { Line = 41 });
+
+        foreach (var mapped in new[] { first, again, other })
+        {
+            rule.Apply(mapped, Context);
+        }
+
+        Assert.That(first.Issues, Is.Empty);
+        Assert.That(other.Issues, Is.Empty, "SKUs are case-sensitive");
+        Assert.That(again.Issues.Single().Rule, Is.EqualTo(RuleIds.SkuUnique));
+        Assert.That(again.Issues.Single().Message, Does.Contain("line 2"));
+    }
+
+    [Test]
+    public void A_gtin_rule_error_names_the_expected_check_digit_and_a_valid_one_is_stored_as_digits()
+    {
+        var bad = Some.Mapped(Some.Record("A", ("gtin", "4006381333932")));
+        var spaced = Some.Mapped(Some.Record("B", ("gtin", "400638 133393 1")));
+
+        new GtinRule(["gtin"]).Apply(bad, Context);
+        new GtinRule(["gtin"]).Apply(spaced, Context);
+
+        Assert.That(bad.Issues.Single().Rule, Is.EqualTo(RuleIds.GtinCheckDigit));
+        Assert.That(bad.Issues.Single().Message, Does.Contain("expected 1"));
+        Assert.That(spaced.Issues, Is.Empty);
+        Assert.That(spaced.Record.Values[0].Data, Is.EqualTo("4006381333931"));
+    }
+}

@@ -1,0 +1,60 @@
+using ProductFlow.Catalog;
+using ProductFlow.Connectors;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Tests.Support;
+
+/// <summary>Small, valid test data: records, rows and a catalog, changed by the test where it matters.</summary>
+internal static class Some
+{
+    public static readonly FeedHeader Header = new(["sku", "name", "price"], ',');
+
+    public static ProductRecord Record(string sku = "SKU-1", params (string Attribute, string Data)[] values)
+    {
+        var record = new ProductRecord(sku) { Feed = "feed.csv", Line = 2, Family = "tshirts" };
+        foreach (var (attribute, data) in values)
+        {
+            record.Values.Add(Value(attribute, data));
+        }
+
+        return record;
+    }
+
+    public static ProductValue Value(string attribute, string data, string? locale = null, string column = "col") =>
+        new(attribute, locale, null, data, ValueOrigin.FromCell("feed.csv", 2, column));
+
+    public static MappedRecord Mapped(ProductRecord record) =>
+        new(new SourceRow(record.Feed ?? "feed.csv", record.Line, Header, ["x", "y", "z"]), record);
+
+    public static ProductCatalog Catalog() => new()
+    {
+        Locales = ["en_US", "de_DE"],
+        Currencies = ["EUR"],
+        Attributes =
+        [
+            new AttributeDefinition { Code = "name", Type = AttributeType.Text, Localizable = true },
+            new AttributeDefinition { Code = "price", Type = AttributeType.Price },
+            new AttributeDefinition { Code = "weight", Type = AttributeType.Number },
+            new AttributeDefinition { Code = "color", Type = AttributeType.Select, Options = ["black", "white"] },
+            new AttributeDefinition { Code = "tags", Type = AttributeType.MultiSelect, Options = ["new", "sale"] },
+            new AttributeDefinition { Code = "organic", Type = AttributeType.Boolean },
+            new AttributeDefinition { Code = "launch", Type = AttributeType.Date },
+            new AttributeDefinition { Code = "image", Type = AttributeType.Url },
+            new AttributeDefinition { Code = "gtin", Type = AttributeType.Identifier },
+        ],
+        Channels =
+        [
+            new ChannelDefinition
+            {
+                Code = "partner", Kind = "partner-csv", Locale = "en_US", Currency = "EUR", Delimiter = ";",
+                Columns =
+                [
+                    new ChannelColumn { Header = "SKU", Value = "sku" },
+                    new ChannelColumn { Header = "Title", Value = "name" },
+                    new ChannelColumn { Header = "Price", Value = "price" },
+                ],
+            },
+        ],
+    };
+}
