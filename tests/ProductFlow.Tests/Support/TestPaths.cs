@@ -8,8 +8,11 @@ internal static class TestPaths
     /// <summary>The folder that holds ProductFlow.sln.</summary>
     public static string RepositoryRoot => Root.Value;
 
-    /// <summary>The public test material: <c>../shared/testdata</c> next to the repository.</summary>
-    public static string SharedTestData => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
+    /// <summary>The public test material: <c>PRODUCTFLOW_TESTDATA</c> when set, else <c>../shared/testdata</c> next to the repository.</summary>
+    public static string SharedTestData =>
+        Environment.GetEnvironmentVariable("PRODUCTFLOW_TESTDATA") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
 
     public static string InRepository(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
 
