@@ -54,8 +54,9 @@ internal static class RunCommands
             RunResultWriter.WriteText(report, Console.Out);
         }
 
-        if (report.Failure is not null)
+        if (report.Failure is { } failure)
         {
+            await Console.Error.WriteLineAsync($"productflow: {failure.Message.ReplaceLineEndings(" ")} (report: {report.Folder})").ConfigureAwait(false);
             return ExitCodes.FeedUnreadable;
         }
 

@@ -6,9 +6,10 @@ using Serilog.Extensions.Logging;
 namespace ProductFlow.Cli.Extensions;
 
 /// <summary>Serilog for the CLI: everything on stderr, so stdout carries only the command's result.</summary>
+/// <remarks>Warnings and errors by default, so a failure is one line; progress and run details from Information.</remarks>
 internal static class Logging
 {
-    public static ILoggerFactory CreateFactory(LogEventLevel level = LogEventLevel.Information)
+    public static ILoggerFactory CreateFactory(LogEventLevel level = LogEventLevel.Warning)
     {
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)

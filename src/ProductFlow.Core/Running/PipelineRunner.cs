@@ -78,7 +78,8 @@ public sealed class PipelineRunner
             }
             catch (FeedReadException e)
             {
-                _logger.LogError("Run {RunId} failed: {Message}", run.Id, e.Message);
+                // A feed that cannot be read is an expected outcome of a run, reported by the caller; not an error of ProductFlow.
+                _logger.LogInformation("Run {RunId} failed: {Message}", run.Id, e.Message);
                 run.Status = RunStatus.Failed;
                 run.Counts.Accepted = 0;
                 run.Counts.Changed = 0;

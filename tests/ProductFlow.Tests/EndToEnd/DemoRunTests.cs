@@ -146,7 +146,7 @@ public class DemoRunTests
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.That(json.RootElement.GetProperty("status").GetString(), Is.EqualTo("failed"));
-        Assert.That(result.Stderr, Does.Contain("nope.csv").And.Not.Contain("   at "));
+        AssertOneLine(result.Stderr, "nope.csv", "report");
     }
 
     [Test]
@@ -158,6 +158,7 @@ public class DemoRunTests
         var result = CliProcess.Run(_dir.Path, "run", Demo, "--input", junk, "--data", Data, "--json");
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        AssertOneLine(result.Stderr, "junk.csv");
         var report = ReportFolder(result);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
         Assert.That(json.RootElement.GetProperty("failure").GetProperty("message").GetString(), Does.Contain("junk.csv"));
