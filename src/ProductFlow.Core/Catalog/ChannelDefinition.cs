@@ -22,4 +22,10 @@ public sealed class ChannelDefinition
     public string Delimiter { get; set; } = ",";
 
     public IReadOnlyList<ChannelColumn> Columns { get; set; } = [];
+
+    /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
+    public double MinCompleteness { get; set; }
+
+    /// <summary>Severity overrides by rule id for this channel's issues, such as <c>{"schema": "warning"}</c>.</summary>
+    public IReadOnlyDictionary<string, Model.Severity> Severity { get; set; } = new Dictionary<string, Model.Severity>();
 }

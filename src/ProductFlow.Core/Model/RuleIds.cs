@@ -15,4 +15,11 @@ public static class RuleIds
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";
     public const string SkuMissing = "sku.missing";
+    public const string ValueUnique = "value.unique";
+    public const string Pattern = "pattern";
+    public const string Length = "length";
+    public const string NumberRange = "number.range";
+    public const string DateRange = "date.range";
+    public const string Expression = "expression";
+    public const string Completeness = "completeness";
 }

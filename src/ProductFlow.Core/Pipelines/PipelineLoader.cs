@@ -54,6 +54,12 @@ public static class PipelineLoader
         }
 
         CheckAttributes(definition.Rules.Required, "$.rules.required", catalog, Problem);
+        CheckAttributes(definition.Rules.Unique, "$.rules.unique", catalog, Problem);
+        for (var i = 0; i < definition.Rules.Checks.Count; i++)
+        {
+            CheckDefinitions.Check(definition.Rules.Checks[i], definition, catalog, $"$.rules.checks[{i}]", Problem);
+        }
+
         CheckAttributes(definition.Rules.Gtin, "$.rules.gtin", catalog, Problem);
         foreach (var rule in definition.Rules.Severity.Keys.Where(rule => !KnownRules.Contains(rule)))
         {
@@ -124,7 +130,7 @@ public static class PipelineLoader
         }
     }
 
-    private static void CheckAttributes(IReadOnlyList<string> codes, string path, ProductCatalog catalog, Action<string, string> problem)
+    internal static void CheckAttributes(IReadOnlyList<string> codes, string path, ProductCatalog catalog, Action<string, string> problem)
     {
         for (var i = 0; i < codes.Count; i++)
         {

@@ -8,14 +8,20 @@ namespace ProductFlow.Rules;
 public sealed class RuleContext
 {
     private readonly IReadOnlyDictionary<string, Severity> _severity;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, Severity>> _channelSeverity;
     private readonly Dictionary<(string Attribute, string? Locale), string> _columns = [];
 
     /// <param name="severityOverrides">Severity by rule id, replacing each rule's default.</param>
     /// <param name="mapping">The feed's mapping, so an issue about a missing value can still name the column it should come from.</param>
-    public RuleContext(IReadOnlyDictionary<string, Severity> severityOverrides, MappingOptions? mapping = null)
+    /// <param name="channelSeverity">Severity by rule id per channel, for channel-level issues; it wins over <paramref name="severityOverrides"/>.</param>
+    public RuleContext(
+        IReadOnlyDictionary<string, Severity> severityOverrides,
+        MappingOptions? mapping = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Severity>>? channelSeverity = null)
     {
         ArgumentNullException.ThrowIfNull(severityOverrides);
         _severity = severityOverrides;
+        _channelSeverity = channelSeverity ?? new Dictionary<string, IReadOnlyDictionary<string, Severity>>();
         if (mapping is not null)
         {
             foreach (var (field, column) in new[] { ("sku", mapping.Sku), ("parent", mapping.Parent), ("family", mapping.Family), ("categories", mapping.Categories), ("enabled", mapping.Enabled) })
@@ -42,7 +48,7 @@ public sealed class RuleContext
     {
         ArgumentNullException.ThrowIfNull(target);
         var attribute = field ?? value?.Attribute;
-        target.Issues.Add(new Issue(_severity.GetValueOrDefault(rule, severity), rule, message)
+        target.Issues.Add(new Issue(SeverityOf(rule, severity, channel), rule, message)
         {
             Sku = target.Record.Sku,
             Feed = target.Record.Feed,
@@ -53,4 +59,10 @@ public sealed class RuleContext
             Channel = channel,
         });
     }
+
+    /// <summary>The severity of a rule's issue: the channel's override, else the pipeline's, else the rule's own.</summary>
+    private Severity SeverityOf(string rule, Severity severity, string? channel) =>
+        channel is not null && _channelSeverity.TryGetValue(channel, out var overrides) && overrides.TryGetValue(rule, out var forChannel)
+            ? forChannel
+            : _severity.GetValueOrDefault(rule, severity);
 }

@@ -1,6 +1,7 @@
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Pipelines;
+using ProductFlow.Rules.Checks;
 
 namespace ProductFlow.Rules;
 
@@ -27,16 +28,26 @@ public sealed class RuleSet : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var (definition, catalog) = pipeline;
+        var rules = definition.Rules;
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
-        IRule[] recordRules =
-        [
+        var locales = channels.Select(c => c.Locale).Distinct().ToList();
+        var required = new CheckOptions { Kind = "required", Attributes = rules.Required };
+        var recordRules = new List<IRule>
+        {
             new AttributeTypeRule(catalog),
-            new RequiredRule(definition.Rules.Required, catalog, channels.Select(c => c.Locale).Distinct().ToList()),
-            new GtinRule(definition.Rules.Gtin),
+            new RequiredCheck(rules.Required, CheckFactory.Scopes(null, null, required, catalog, locales)),
+            new GtinRule(rules.Gtin),
             new SkuUniqueRule(),
-        ];
-        var channelRules = channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)).ToArray();
-        return new RuleSet(recordRules, channelRules, new RuleContext(definition.Rules.Severity, definition.Mapping));
+            new ValueUniqueRule(rules.Unique),
+        };
+        recordRules.AddRange(rules.Checks.Where(c => c.Channel is null).Select(c => CheckFactory.Create(c, catalog, locales)));
+
+        var channelRules = new List<IRule>();
+        channelRules.AddRange(rules.Checks.Where(c => c.Channel is not null).Select(c => CheckFactory.Create(c, catalog, locales)));
+        channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog)));
+        channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)));
+        var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
+        return new RuleSet(recordRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities));
     }
 
     public void Dispose()

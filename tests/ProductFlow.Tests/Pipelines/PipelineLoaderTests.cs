@@ -53,6 +53,30 @@ public class PipelineLoaderTests
         Assert.That(error.Problems.Select(p => p.Message), Has.Some.Contains("localizable").And.Some.Contains("currency").And.Some.Contains("'nowhere'"));
     }
 
+    [Test]
+    public void Broken_checks_are_reported_with_their_paths_before_anything_runs()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("""
+            "source": {}, "channels": ["partner"],
+            "rules": { "checks": [
+              { "kind": "pattern", "attribute": "gtin", "pattern": "[0-9" },
+              { "kind": "expression", "assert": "price <= " },
+              { "kind": "expression", "assert": "colour = 'x'" },
+              { "kind": "range", "attribute": "weight", "min": "heavy" },
+              { "kind": "required", "attributes": ["name"], "channel": "web" }
+            ] }
+            """));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Is.EquivalentTo(new[]
+        {
+            "$.rules.checks[0].pattern", "$.rules.checks[1].assert", "$.rules.checks[2].assert", "$.rules.checks[3].min", "$.rules.checks[4].channel",
+        }));
+        Assert.That(error.Problems[2].Message, Does.Contain("unknown field 'colour'"));
+    }
+
     private static string Pipeline(string extra, string values = "") => $$"""
         {
           "name": "test",

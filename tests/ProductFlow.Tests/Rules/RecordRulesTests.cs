@@ -1,5 +1,6 @@
 using ProductFlow.Model;
 using ProductFlow.Rules;
+using ProductFlow.Rules.Checks;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Rules;
@@ -13,7 +14,7 @@ public class RecordRulesTests
     {
         var mapped = Some.Mapped(Some.Record("A", ("price", "  ")));
 
-        new RequiredRule(["price", "color"], Some.Catalog(), []).Apply(mapped, Context);
+        new RequiredCheck(["price", "color"], CheckFactory.Scopes(null, null, null, Some.Catalog(), [])).Apply(mapped, Context);
 
         Assert.That(mapped.Issues.Select(i => (i.Rule, i.Field)), Is.EqualTo(new[] { (RuleIds.Required, "price"), (RuleIds.Required, "color") }));
     }
@@ -25,7 +26,8 @@ public class RecordRulesTests
         record.Values.Add(Some.Value("name", "Tee", locale: "en_US"));
         var mapped = Some.Mapped(record);
 
-        new RequiredRule(["name"], Some.Catalog(), ["en_US", "de_DE"]).Apply(mapped, Context);
+        var check = new ProductFlow.Pipelines.CheckOptions { Kind = "required", Attributes = ["name"] };
+        new RequiredCheck(["name"], CheckFactory.Scopes(null, null, check, Some.Catalog(), ["en_US", "de_DE"])).Apply(mapped, Context);
 
         Assert.That(mapped.Issues.Single().Message, Does.Contain("de_DE"));
     }

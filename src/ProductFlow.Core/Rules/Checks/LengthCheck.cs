@@ -1,0 +1,20 @@
+using System.Globalization;
+using ProductFlow.Model;
+using ProductFlow.Pipelines;
+
+namespace ProductFlow.Rules.Checks;
+
+/// <summary>Check <c>length</c>: the value has between <c>min</c> and <c>max</c> characters (Unicode text elements, as a reader counts them).</summary>
+internal sealed class LengthCheck(CheckOptions options, CheckScope scope) : ValueCheck(options, scope, RuleIds.Length)
+{
+    private readonly int? _min = options.Min is null ? null : int.Parse(options.Min, CultureInfo.InvariantCulture);
+    private readonly int? _max = options.Max is null ? null : int.Parse(options.Max, CultureInfo.InvariantCulture);
+
+    protected override string? Problem(string data)
+    {
+        var length = new StringInfo(data).LengthInTextElements;
+        return length < _min ? $"has {length} characters, fewer than {_min}"
+            : length > _max ? $"has {length} characters, more than {_max}"
+            : null;
+    }
+}

@@ -1,0 +1,32 @@
+using ProductFlow.Mapping;
+using ProductFlow.Pipelines;
+using ProductFlow.Rules;
+
+namespace ProductFlow.Tests.Support;
+
+/// <summary>A pipeline on <see cref="Some.Catalog"/> that feeds the partner channel, with the rules a test gives.</summary>
+internal static class SomePipeline
+{
+    public static LoadedPipeline With(RulesOptions rules) => new(
+        new PipelineDefinition
+        {
+            Name = "test",
+            Catalog = "catalog.json",
+            Source = new SourceOptions(),
+            Mapping = new MappingOptions { Sku = new ColumnMapping { Column = "sku" } },
+            Rules = rules,
+            Channels = ["partner"],
+        },
+        Some.Catalog());
+
+    public static LoadedPipeline With(params CheckOptions[] checks) => With(new RulesOptions { Checks = checks });
+
+    /// <summary>Applies the pipeline's rules to each record, in order, and returns them with their issues.</summary>
+    public static List<MappedRecord> Apply(LoadedPipeline pipeline, params ProductFlow.Model.ProductRecord[] records)
+    {
+        using var rules = RuleSet.Create(pipeline);
+        var mapped = records.Select(Some.Mapped).ToList();
+        mapped.ForEach(rules.Apply);
+        return mapped;
+    }
+}
