@@ -18,6 +18,12 @@ public sealed class AttributeDefinition
     /// <summary>The option codes of a select or multi-select attribute.</summary>
     public IReadOnlyList<string> Options { get; set; } = [];
 
+    /// <summary>For a metric: its unit family, <c>mass</c>, <c>length</c>, <c>volume</c> or <c>temperature</c>.</summary>
+    public string? MetricFamily { get; init; }
+
+    /// <summary>For a metric: the unit values are stored and published in; values in other units of the family are converted.</summary>
+    public string? Unit { get; init; }
+
     [JsonIgnore]
-    public bool IsNumeric => Type is AttributeType.Number or AttributeType.Price;
+    public bool IsNumeric => Type is AttributeType.Number or AttributeType.Price or AttributeType.Metric;
 }

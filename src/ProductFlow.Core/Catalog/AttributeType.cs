@@ -16,6 +16,8 @@ public enum AttributeType
     Number,
     [JsonStringEnumMemberName("price")]
     Price,
+    [JsonStringEnumMemberName("metric")]
+    Metric,
     [JsonStringEnumMemberName("boolean")]
     Boolean,
     [JsonStringEnumMemberName("date")]

@@ -37,6 +37,12 @@ public static class CatalogLoader
         for (var i = 0; i < catalog.Attributes.Count; i++)
         {
             var attribute = catalog.Attributes[i];
+            if (attribute.Type == AttributeType.Metric
+                && (attribute.MetricFamily is not { } family || !Rules.Units.UnitTable.IsFamily(family) || attribute.Unit is null || Rules.Units.UnitTable.Find(family, attribute.Unit) is null))
+            {
+                Problem($"$.attributes[{i}]", $"metric attribute '{attribute.Code}' needs a metricFamily (mass, length, volume, temperature) and a unit of it");
+            }
+
             if (attribute.Type is AttributeType.Select or AttributeType.MultiSelect && attribute.Options.Count == 0)
             {
                 Problem($"$.attributes[{i}].options", $"attribute '{attribute.Code}' is a {attribute.Type} and needs options");

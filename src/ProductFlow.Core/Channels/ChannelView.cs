@@ -81,7 +81,7 @@ public sealed class ChannelView
     {
         switch (attribute.Type)
         {
-            case AttributeType.Number or AttributeType.Price when CanonicalNumber.TryParse(data, out var number):
+            case AttributeType.Number or AttributeType.Price or AttributeType.Metric when CanonicalNumber.TryParse(data, out var number):
                 writer.WriteNumberValue(number);
                 break;
             case AttributeType.Boolean when data is "true" or "false":

@@ -25,7 +25,7 @@ public sealed class FeedMapper
 
     /// <summary>The columns the mapping reads, which a feed must have.</summary>
     public IReadOnlyCollection<string> RequiredColumns =>
-        Fields().Select(f => f.Column).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Fields().SelectMany(f => new[] { f.Column, f.UnitColumn }).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public MappedRecord Map(SourceRow row)
     {
@@ -61,7 +61,7 @@ public sealed class FeedMapper
             {
                 var origin = value.Column is null ? ValueOrigin.FromRule(ConstantOrigin) : ValueOrigin.FromCell(row.Feed, row.Line, value.Column);
                 record.Values.Add(new ProductValue(value.Mapping.Attribute!, value.Mapping.Locale, value.Mapping.Channel, data, origin)
-                { Currency = value.Mapping.Currency });
+                { Currency = value.Mapping.Currency, Unit = value.ReadUnit(row) });
             }
         }
 

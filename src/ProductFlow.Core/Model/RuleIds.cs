@@ -22,4 +22,7 @@ public static class RuleIds
     public const string DateRange = "date.range";
     public const string Expression = "expression";
     public const string Completeness = "completeness";
+    public const string UnitUnknown = "unit.unknown";
+    public const string UnitConvert = "unit";
+    public const string TemplateMissingValue = "template.missing-value";
 }

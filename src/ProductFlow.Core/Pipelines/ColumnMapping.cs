@@ -21,6 +21,12 @@ public sealed class ColumnMapping
 
     public string? Currency { get; init; }
 
+    /// <summary>For a metric: the unit of the column's numbers (<c>kg</c>), when the feed does not say it per row.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>For a metric: the column that holds each row's unit.</summary>
+    public string? UnitColumn { get; init; }
+
     public IReadOnlyDictionary<string, string> Map { get; set; } = new Dictionary<string, string>();
 
     /// <summary><c>skip</c> (default): an empty cell gives no value; <c>keep</c>: it gives an empty value.</summary>

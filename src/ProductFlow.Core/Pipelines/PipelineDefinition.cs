@@ -17,6 +17,9 @@ public sealed class PipelineDefinition
 
     public RulesOptions Rules { get; set; } = new();
 
+    /// <summary>Enrichers, applied in order after type checks and before the other rules.</summary>
+    public IReadOnlyList<EnrichOptions> Enrich { get; set; } = [];
+
     /// <summary>The channel codes (of the catalog) this feed publishes to.</summary>
     public IReadOnlyList<string> Channels { get; set; } = [];
 

@@ -55,6 +55,11 @@ public static class PipelineLoader
 
         CheckAttributes(definition.Rules.Required, "$.rules.required", catalog, Problem);
         CheckAttributes(definition.Rules.Unique, "$.rules.unique", catalog, Problem);
+        for (var i = 0; i < definition.Enrich.Count; i++)
+        {
+            EnricherDefinitions.Check(definition.Enrich[i], definition, catalog, $"$.enrich[{i}]", Problem);
+        }
+
         for (var i = 0; i < definition.Rules.Checks.Count; i++)
         {
             CheckDefinitions.Check(definition.Rules.Checks[i], definition, catalog, $"$.rules.checks[{i}]", Problem);
@@ -111,6 +116,11 @@ public static class PipelineLoader
             {
                 problem(path + ".channel", $"unknown channel '{channel}'");
             }
+        }
+
+        if (mapping.Unit is { } unit && (attribute.Type != AttributeType.Metric || Rules.Units.UnitTable.Find(attribute.MetricFamily!, unit) is null))
+        {
+            problem(path + ".unit", attribute.Type == AttributeType.Metric ? $"'{unit}' is not a unit of {attribute.MetricFamily}" : $"attribute '{attribute.Code}' is not a metric");
         }
 
         if (attribute.Type == AttributeType.Price)

@@ -2,12 +2,14 @@ using System.Globalization;
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Rules.Units;
 
 namespace ProductFlow.Rules;
 
 /// <summary>Checks every value against its attribute's type and stores it in canonical form.</summary>
 /// <remarks>
-/// Rules <c>number.format</c>, <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
+/// Rules <c>number.format</c>, <c>unit.unknown</c> (a metric's unit is not of its family; known units are
+/// converted to the attribute's unit, lineage <c>unit</c>), <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
 /// <c>url.format</c> (absolute http/https) and <c>option.unknown</c>. Options match case-insensitively and are
 /// stored by their code (<c>Black</c> -> <c>black</c>).
 /// </remarks>
@@ -39,6 +41,12 @@ internal sealed class AttributeTypeRule : IRule
             var value = values[i];
             if (value.Data.Length == 0 || _catalog.FindAttribute(value.Attribute) is not { } attribute)
             {
+                continue;
+            }
+
+            if (attribute.Type == AttributeType.Metric)
+            {
+                values[i] = Metric(attribute, value, record, context) ?? value;
                 continue;
             }
 
@@ -97,6 +105,32 @@ internal sealed class AttributeTypeRule : IRule
             default:
                 return value.Data;
         }
+    }
+
+    /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
+    private static ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    {
+        if (!CanonicalNumber.TryParse(value.Data, out var number))
+        {
+            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+            return null;
+        }
+
+        var target = UnitTable.Find(attribute.MetricFamily!, attribute.Unit!)!;
+        var unitName = value.Unit ?? attribute.Unit!;
+        if (UnitTable.Find(attribute.MetricFamily!, unitName) is not { } unit)
+        {
+            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{unitName}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
+            return null;
+        }
+
+        if (unit == target)
+        {
+            return value with { Data = CanonicalNumber.Format(number), Unit = target.Symbol };
+        }
+
+        var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
+        return value with { Data = converted, Unit = target.Symbol, Origin = value.Origin.ChangedBy(RuleIds.UnitConvert) };
     }
 
     private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)

@@ -2,12 +2,14 @@ using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Pipelines;
 using ProductFlow.Rules.Checks;
+using ProductFlow.Rules.Enrichers;
 
 namespace ProductFlow.Rules;
 
 /// <summary>The rules of one run, compiled once from the pipeline and its catalog, applied in order.</summary>
 /// <remarks>
-/// Order matters: types are checked and normalised first, so later rules see canonical values; cross-record
+/// Order matters: types are checked and normalised first, so enrichers and later rules see canonical values;
+/// enrichers run next, in the pipeline's order, so checks see defaults and templates; cross-record
 /// rules come last. Channel rules run only on records that no record-level error rejects (they would only
 /// restate the same problem). A row the reader could not split gets no rules: its issue says why.
 /// </remarks>
@@ -32,14 +34,15 @@ public sealed class RuleSet : IDisposable
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         var required = new CheckOptions { Kind = "required", Attributes = rules.Required };
-        var recordRules = new List<IRule>
+        var recordRules = new List<IRule> { new AttributeTypeRule(catalog) };
+        recordRules.AddRange(definition.Enrich.Select(EnricherFactory.Create));
+        recordRules.AddRange(new IRule[]
         {
-            new AttributeTypeRule(catalog),
             new RequiredCheck(rules.Required, CheckFactory.Scopes(null, null, required, catalog, locales)),
             new GtinRule(rules.Gtin),
             new SkuUniqueRule(),
             new ValueUniqueRule(rules.Unique),
-        };
+        });
         recordRules.AddRange(rules.Checks.Where(c => c.Channel is null).Select(c => CheckFactory.Create(c, catalog, locales)));
 
         var channelRules = new List<IRule>();

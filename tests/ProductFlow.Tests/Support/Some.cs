@@ -42,6 +42,11 @@ internal static class Some
             new AttributeDefinition { Code = "launch", Type = AttributeType.Date },
             new AttributeDefinition { Code = "image", Type = AttributeType.Url },
             new AttributeDefinition { Code = "gtin", Type = AttributeType.Identifier },
+            new AttributeDefinition { Code = "brand", Type = AttributeType.Text },
+            new AttributeDefinition { Code = "title", Type = AttributeType.Text, Localizable = true },
+            new AttributeDefinition { Code = "taxonomy", Type = AttributeType.Text, Scopable = true },
+            new AttributeDefinition { Code = "net_weight", Type = AttributeType.Metric, MetricFamily = "mass", Unit = "kg" },
+            new AttributeDefinition { Code = "max_temp", Type = AttributeType.Metric, MetricFamily = "temperature", Unit = "°C" },
         ],
         Channels =
         [

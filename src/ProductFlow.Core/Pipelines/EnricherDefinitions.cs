@@ -1,0 +1,53 @@
+using ProductFlow.Catalog;
+using ProductFlow.Rules.Enrichers;
+
+namespace ProductFlow.Pipelines;
+
+/// <summary>Checks a declared enricher before anything runs: its properties, attributes, scope and template.</summary>
+internal static class EnricherDefinitions
+{
+    public static void Check(EnrichOptions enricher, PipelineDefinition definition, ProductCatalog catalog, string path, Action<string, string> problem)
+    {
+        if (enricher.Channel is { } channel && !definition.Channels.Contains(channel))
+        {
+            problem(path + ".channel", $"channel '{channel}' is not one of the channels this pipeline feeds");
+        }
+
+        if (enricher.Locale is { } locale && !catalog.Locales.Contains(locale))
+        {
+            problem(path + ".locale", $"locale '{locale}' is not one of the catalog's locales");
+        }
+
+        var needs = enricher.Kind switch
+        {
+            "default" => enricher.Attribute is null || enricher.Value is null ? "'attribute' and 'value'" : null,
+            "normalize" => enricher.Attributes.Count == 0 ? "'attributes'" : null,
+            "template" => enricher.Attribute is null || enricher.Template is null ? "'attribute' and 'template'" : null,
+            "categoryMap" => enricher.Attribute is null || enricher.Map.Count == 0 ? "'attribute' and 'map'" : null,
+            _ => "a known kind (default, normalize, template, categoryMap)",
+        };
+        if (needs is not null)
+        {
+            problem(path, $"a {enricher.Kind} enricher needs {needs}");
+            return;
+        }
+
+        if (enricher.Attribute is { } attribute && catalog.FindAttribute(attribute) is null)
+        {
+            problem(path + ".attribute", $"unknown attribute '{attribute}'");
+        }
+
+        PipelineLoader.CheckAttributes(enricher.Attributes, path + ".attributes", catalog, problem);
+        if (enricher.Template is { } template)
+        {
+            try
+            {
+                TemplateEnricher.Parse(template);
+            }
+            catch (ArgumentException e)
+            {
+                problem(path + ".template", "is not a valid Liquid template: " + e.Message.ReplaceLineEndings(" "));
+            }
+        }
+    }
+}

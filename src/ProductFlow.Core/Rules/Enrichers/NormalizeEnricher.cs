@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using ProductFlow.Mapping;
+using ProductFlow.Pipelines;
+
+namespace ProductFlow.Rules.Enrichers;
+
+/// <summary>Enricher <c>normalize</c>: whitespace, Unicode normal form and case of text values; a value it changes records it in its origin.</summary>
+internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
+{
+    private readonly string _rule = options.Id ?? "normalize";
+    private readonly NormalizationForm? _form = options.Unicode.ToUpperInvariant() switch
+    {
+        "NFC" => NormalizationForm.FormC,
+        "NFKC" => NormalizationForm.FormKC,
+        _ => null,
+    };
+
+    public void Apply(MappedRecord record, RuleContext context)
+    {
+        var values = record.Record.Values;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (!options.Attributes.Contains(value.Attribute))
+            {
+                continue;
+            }
+
+            var normalized = Normalize(value.Data);
+            if (!string.Equals(normalized, value.Data, StringComparison.Ordinal))
+            {
+                values[i] = value with { Data = normalized, Origin = value.Origin.ChangedBy(_rule) };
+            }
+        }
+    }
+
+    public string Normalize(string text)
+    {
+        if (_form is { } form && !text.IsNormalized(form))
+        {
+            text = text.Normalize(form);
+        }
+
+        if (options.Whitespace)
+        {
+            text = CollapseSpaces(text);
+        }
+
+        return options.Case switch
+        {
+            "lower" => text.ToLowerInvariant(),
+            "upper" => text.ToUpperInvariant(),
+            "title" => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(text.ToLowerInvariant()),
+            _ => text,
+        };
+    }
+
+    /// <summary>Trims each line and collapses runs of spaces, tabs and no-break spaces inside it; line breaks stay.</summary>
+    private static string CollapseSpaces(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var builder = new StringBuilder(text.Length);
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var space = false;
+            foreach (var c in lines[l].Trim())
+            {
+                if (c is ' ' or '\t' or '\u00A0')
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    builder.Append(' ');
+                    space = false;
+                }
+
+                builder.Append(c);
+            }
+
+            if (l < lines.Length - 1)
+            {
+                builder.Append('\n');
+            }
+        }
+
+        return builder.ToString().Trim('\n');
+    }
+}
