@@ -10,7 +10,7 @@ public sealed class PipelineDefinitionException : ProductFlowException
         : base(Describe(problems), problems[0].File, innerException)
     {
         Problems = problems;
-        Hint = "check the file against schemas/pipeline.schema.json or run 'productflow validate --help'";
+        Hint = "fix the property at that JSON path; schemas/*.schema.json documents every property";
     }
 
     public PipelineDefinitionException(DefinitionProblem problem, Exception? innerException = null)

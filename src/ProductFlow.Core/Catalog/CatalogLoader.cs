@@ -71,12 +71,42 @@ public static class CatalogLoader
             }
         }
 
+        CheckUnique(catalog.FamilyVariants.Select(v => v.Family), "$.familyVariants", Problem);
+        for (var i = 0; i < catalog.FamilyVariants.Count; i++)
+        {
+            CheckFamilyVariant(catalog, catalog.FamilyVariants[i], $"$.familyVariants[{i}]", Problem);
+        }
+
         for (var i = 0; i < catalog.Channels.Count; i++)
         {
             CheckChannel(catalog, catalog.Channels[i], $"$.channels[{i}]", Problem);
         }
 
         return problems;
+    }
+
+    private static void CheckFamilyVariant(ProductCatalog catalog, FamilyVariantDefinition variant, string path, Action<string, string> problem)
+    {
+        if (catalog.FindFamily(variant.Family) is not { } family)
+        {
+            problem(path + ".family", $"unknown family '{variant.Family}'");
+            return;
+        }
+
+        if (!variant.Axes.Any())
+        {
+            problem(path + ".levels", "a family variant needs at least one axis");
+        }
+
+        foreach (var code in variant.VariantAttributes.Where(code => !family.Attributes.Contains(code)))
+        {
+            problem(path + ".levels", $"attribute '{code}' is not an attribute of family '{family.Code}'");
+        }
+
+        foreach (var twice in variant.VariantAttributes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problem(path + ".levels", $"attribute '{twice.Key}' is at more than one level");
+        }
     }
 
     private static void CheckChannel(ProductCatalog catalog, ChannelDefinition channel, string path, Action<string, string> problem)

@@ -9,6 +9,7 @@ public sealed class ProductCatalog
     private Dictionary<string, AttributeDefinition>? _attributes;
     private Dictionary<string, FamilyDefinition>? _families;
     private Dictionary<string, ChannelDefinition>? _channels;
+    private Dictionary<string, FamilyVariantDefinition>? _variants;
 
     public IReadOnlyList<string> Locales { get; set; } = [];
 
@@ -20,6 +21,9 @@ public sealed class ProductCatalog
 
     public IReadOnlyList<ChannelDefinition> Channels { get; set; } = [];
 
+    /// <summary>How the products of a family vary; at most one per family.</summary>
+    public IReadOnlyList<FamilyVariantDefinition> FamilyVariants { get; set; } = [];
+
     /// <summary>The folder of the catalog file, against which channel schema paths resolve.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = ".";
@@ -29,6 +33,10 @@ public sealed class ProductCatalog
 
     public FamilyDefinition? FindFamily(string code) =>
         (_families ??= Families.ToDictionary(f => f.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    /// <summary>The family variant of <paramref name="family"/>, if its products vary.</summary>
+    public FamilyVariantDefinition? FindFamilyVariant(string family) =>
+        (_variants ??= FamilyVariants.ToDictionary(v => v.Family, StringComparer.Ordinal)).GetValueOrDefault(family);
 
     public ChannelDefinition? FindChannel(string code) =>
         (_channels ??= Channels.ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

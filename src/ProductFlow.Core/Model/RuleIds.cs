@@ -25,4 +25,8 @@ public static class RuleIds
     public const string UnitUnknown = "unit.unknown";
     public const string UnitConvert = "unit";
     public const string TemplateMissingValue = "template.missing-value";
+    public const string VariantAxisMissing = "variant.axis-missing";
+    public const string VariantAxisDuplicate = "variant.axis-duplicate";
+    public const string VariantModelValue = "variant.model-value";
+    public const string VariantUngrouped = "variant.ungrouped";
 }

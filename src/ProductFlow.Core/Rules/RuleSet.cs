@@ -42,6 +42,7 @@ public sealed class RuleSet : IDisposable
             new GtinRule(rules.Gtin),
             new SkuUniqueRule(),
             new ValueUniqueRule(rules.Unique),
+            new VariantRule(catalog),
         });
         recordRules.AddRange(rules.Checks.Where(c => c.Channel is null).Select(c => CheckFactory.Create(c, catalog, locales)));
 
