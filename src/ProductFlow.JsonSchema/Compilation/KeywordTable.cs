@@ -158,7 +158,7 @@ internal static class KeywordTable
         var target = b.Reference("$dynamicRef", b.ExpectString("$dynamicRef", value), out var absolute);
         var fragment = UriReference.SplitFragment(absolute).Fragment;
         var anchored = !string.IsNullOrEmpty(fragment) && JsonPointer.FromFragment(fragment) is null
-            && target.Resource.DynamicAnchors.TryGetValue(fragment, out var anchorNode) && ReferenceEquals(anchorNode, target);
+            && target.DynamicAnchor == fragment;
         if (!anchored)
         {
             return new RefValidator(b.Position, "$dynamicRef", target);

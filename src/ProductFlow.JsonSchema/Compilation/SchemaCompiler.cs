@@ -40,10 +40,11 @@ internal sealed class SchemaCompiler
         }
 
         var relative = pointer[location.ResourcePointer.Length..];
-        node = new SchemaNode(resource, new SchemaPosition(location.BaseUri, relative));
+        var element = document.ElementAt(pointer);
+        node = new SchemaNode(resource, new SchemaPosition(location.BaseUri, relative)) { DynamicAnchor = DynamicAnchorOf(element, location.Dialect) };
         _nodes[(document, pointer)] = node;
 
-        var builder = new NodeBuilder(this, document, pointer, document.ElementAt(pointer), location, node.Position);
+        var builder = new NodeBuilder(this, document, pointer, element, location, node.Position);
         var keywords = KeywordTable.Build(builder);
         node.Initialize(keywords, builder.NeedsOwnAnnotations, builder.Element.ValueKind == System.Text.Json.JsonValueKind.False);
         return node;
@@ -55,6 +56,12 @@ internal sealed class SchemaCompiler
         var target = Registry.TryResolve(absoluteUri, referrerDialect);
         return target is null ? null : Compile(target.Value.Document, target.Value.Pointer);
     }
+
+    private static string? DynamicAnchorOf(System.Text.Json.JsonElement element, Dialect dialect) =>
+        !dialect.IsDraft7 && element.ValueKind == System.Text.Json.JsonValueKind.Object
+        && element.TryGetProperty("$dynamicAnchor", out var anchor) && anchor.ValueKind == System.Text.Json.JsonValueKind.String
+            ? anchor.GetString()
+            : null;
 
     private SchemaResource ResourceFor(SchemaDocument document, SchemaLocation location)
     {

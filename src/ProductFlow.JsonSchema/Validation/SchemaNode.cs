@@ -19,6 +19,9 @@ internal sealed class SchemaNode
 
     public SchemaResource Resource { get; }
 
+    /// <summary>The schema's own <c>$dynamicAnchor</c>, known before its keywords are compiled.</summary>
+    public string? DynamicAnchor { get; init; }
+
     public SchemaPosition Position { get; }
 
     /// <summary><c>true</c> for <c>true</c>, <c>{}</c> and schemas with only annotation keywords.</summary>
