@@ -86,66 +86,61 @@ internal static class DateTimeFormats
     public static bool IsDateTime(ReadOnlySpan<char> s) =>
         s.Length > 11 && s[10] is 'T' or 't' && IsDate(s[..10]) && IsTime(s[11..]);
 
-    /// <summary><c>P[nY][nM][nW][nD][T[nH][nM][nS]]</c> with at least one element, and elements in order.</summary>
+    /// <summary>RFC 3339 appendix A: <c>PnW</c>, or <c>P</c> date units Y, M, D and/or <c>T</c> time units
+    /// H, M, S, each run contiguous (no "P1Y2D") and in order, whole numbers only.</summary>
     public static bool IsDuration(ReadOnlySpan<char> s)
     {
-        if (s.Length < 2 || s[0] != 'P')
+        if (s.Length < 3 || s[0] != 'P')
         {
             return false;
         }
 
-        const string dateUnits = "YMWD";
-        const string timeUnits = "HMS";
-        var i = 1;
-        var units = dateUnits;
-        var lastUnit = -1;
-        var any = false;
-        var inTime = false;
-        while (i < s.Length)
+        s = s[1..];
+        if (s[^1] == 'W')
         {
-            if (s[i] == 'T')
-            {
-                if (inTime)
-                {
-                    return false;
-                }
-
-                inTime = true;
-                units = timeUnits;
-                lastUnit = -1;
-                i++;
-                if (i == s.Length)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var start = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == start || i == s.Length)
-            {
-                return false;
-            }
-
-            var unit = units.IndexOf(s[i], StringComparison.Ordinal);
-            if (unit <= lastUnit)
-            {
-                return false;
-            }
-
-            lastUnit = unit;
-            any = true;
-            i++;
+            return IsDigits(s[..^1]);
         }
 
-        return any;
+        var t = s.IndexOf('T');
+        var date = t < 0 ? s : s[..t];
+        if (t >= 0 && t == s.Length - 1)
+        {
+            return false;
+        }
+
+        return (date.Length > 0 || t >= 0) && ContiguousUnits(date, "YMD") && (t < 0 || ContiguousUnits(s[(t + 1)..], "HMS"));
     }
+
+    private static bool ContiguousUnits(ReadOnlySpan<char> s, string units)
+    {
+        var last = -1;
+        while (s.Length > 0)
+        {
+            var digits = 0;
+            while (digits < s.Length && char.IsAsciiDigit(s[digits]))
+            {
+                digits++;
+            }
+
+            if (digits == 0 || digits == s.Length)
+            {
+                return false;
+            }
+
+            var unit = units.IndexOf(s[digits], StringComparison.Ordinal);
+            if (unit < 0 || (last >= 0 && unit != last + 1))
+            {
+                return false;
+            }
+
+            last = unit;
+            s = s[(digits + 1)..];
+        }
+
+        return true;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
 
     private static int DaysIn(int year, int month) => month switch
     {

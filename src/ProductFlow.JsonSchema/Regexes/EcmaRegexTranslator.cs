@@ -8,7 +8,8 @@ namespace ProductFlow.JsonSchema.Regexes;
 /// <remarks>
 /// Translated: <c>\d \w \s \D \W \S</c> become their ASCII/ECMA classes (not .NET's Unicode ones);
 /// <c>\b</c>/<c>\B</c> use ASCII word characters; <c>.</c> excludes <c>\n \r \u2028 \u2029</c>;
-/// <c>$</c> matches only at the very end (not before a final newline); <c>\p{Letter}</c>-style long
+/// <c>$</c> matches only at the very end (not before a final newline); an astral character (a surrogate
+/// pair) is grouped so a quantifier applies to the whole character; <c>\p{Letter}</c>-style long
 /// General_Category names map to .NET's short ones; <c>\u{...}</c> becomes UTF-16;
 /// <c>[^]</c> and <c>[]</c> keep their meaning; a literal <c>[</c> inside a class is escaped so .NET
 /// never sees class subtraction.
@@ -59,6 +60,11 @@ internal static class EcmaRegexTranslator
                     break;
                 case '(':
                     i = Group(pattern, i, output);
+                    break;
+                case var high when char.IsHighSurrogate(high) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]):
+                    // One code point in ECMA u-mode: group the pair so a quantifier applies to both halves.
+                    output.Append("(?:").Append(high).Append(pattern[i + 1]).Append(')');
+                    i += 2;
                     break;
                 default:
                     output.Append(c);
@@ -227,11 +233,13 @@ internal static class EcmaRegexTranslator
                 throw new FormatException("astral characters inside a character class are not supported");
             }
 
+            output.Append(code > 0xFFFF ? "(?:" : string.Empty);
             foreach (var unit in char.ConvertFromUtf32(code))
             {
                 output.Append("\\u").Append(((int)unit).ToString("X4", CultureInfo.InvariantCulture));
             }
 
+            output.Append(code > 0xFFFF ? ")" : string.Empty);
             return close + 1;
         }
 
