@@ -22,6 +22,16 @@ internal static class KeywordTable
         }
 
         var dialect = b.Dialect;
+
+        // Definitions are compiled even when nothing references them, so their errors surface at load time.
+        if (b.TryGet(dialect.IsDraft7 ? "definitions" : "$defs", out var definitions) && definitions.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var definition in definitions.EnumerateObject())
+            {
+                b.Subschema(dialect.IsDraft7 ? "definitions" : "$defs", definition.Name);
+            }
+        }
+
         if (dialect.IsDraft7 && b.TryGet("$ref", out var draft7Ref))
         {
             return [Reference(b, "$ref", draft7Ref)];

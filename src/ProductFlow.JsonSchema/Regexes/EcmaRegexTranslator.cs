@@ -13,13 +13,13 @@ namespace ProductFlow.JsonSchema.Regexes;
 /// General_Category names map to .NET's short ones; <c>\u{...}</c> becomes UTF-16;
 /// <c>[^]</c> and <c>[]</c> keep their meaning; a literal <c>[</c> inside a class is escaped so .NET
 /// never sees class subtraction.
-/// Rejected (ECMA-262 u-mode errors, or .NET-only syntax): unknown escapes such as <c>\a \e \A \Z \z \G</c>,
+/// Rejected (ECMA-262 u-mode errors, or .NET-only syntax): a lone <c>{</c> or <c>}</c>, unknown escapes such as <c>\a \e \A \Z \z \G</c>,
 /// inline options <c>(?i)</c>, atomic groups <c>(?&gt;</c>, conditionals.
 /// Remaining differences: <c>\p{Script=...}</c> and binary properties other than ASCII/Any/Assigned are
 /// not supported (load error); .NET matches UTF-16 code units, so a character class or <c>.</c> never
 /// matches an astral character (outside the BMP) as one unit, and <c>\u{...}</c> above U+FFFF inside a
-/// class is rejected; <c>\p</c> categories follow .NET's Unicode tables; a lone <c>{</c> or <c>}</c> is
-/// accepted as a literal; backreferences before their group follow .NET rules.
+/// class is rejected; <c>\p</c> categories follow .NET's Unicode tables; backreferences before their
+/// group follow .NET rules; quantifier bounds above int.MaxValue are rejected.
 /// </remarks>
 internal static class EcmaRegexTranslator
 {
@@ -61,6 +61,11 @@ internal static class EcmaRegexTranslator
                 case '(':
                     i = Group(pattern, i, output);
                     break;
+                case '{':
+                    i = Quantifier(pattern, i, output);
+                    break;
+                case '}':
+                    throw new FormatException($"lone '}}' at position {i}");
                 case var high when char.IsHighSurrogate(high) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]):
                     // One code point in ECMA u-mode: group the pair so a quantifier applies to both halves.
                     output.Append("(?:").Append(high).Append(pattern[i + 1]).Append(')');
@@ -91,6 +96,35 @@ internal static class EcmaRegexTranslator
 
         output.Append('(');
         return i + 1;
+    }
+
+    /// <summary><c>{n}</c>, <c>{n,}</c>, <c>{n,m}</c>; in u-mode any other brace is an error (.NET would take it literally).</summary>
+    private static int Quantifier(string pattern, int i, StringBuilder output)
+    {
+        var j = i + 1;
+        var digits = 0;
+        while (j < pattern.Length && char.IsAsciiDigit(pattern[j]))
+        {
+            j++;
+            digits++;
+        }
+
+        if (digits > 0 && j < pattern.Length && pattern[j] == ',')
+        {
+            j++;
+            while (j < pattern.Length && char.IsAsciiDigit(pattern[j]))
+            {
+                j++;
+            }
+        }
+
+        if (digits == 0 || j >= pattern.Length || pattern[j] != '}')
+        {
+            throw new FormatException($"'{{' at position {i} does not start a valid quantifier");
+        }
+
+        output.Append(pattern, i, j - i + 1);
+        return j + 1;
     }
 
     private static int CharacterClass(string pattern, int i, StringBuilder output)
