@@ -68,7 +68,8 @@ internal static class ProductRecords
 
     private static byte[] Record(Random random, int index, int breakRule)
     {
-        var category = Categories[random.Next(Categories.Length)];
+        // A missing size only breaks the rule on apparel, so that break picks an apparel category.
+        var category = breakRule == 5 ? Categories[random.Next(6)] : Categories[random.Next(Categories.Length)];
         var isApparel = category.StartsWith("apparel", StringComparison.Ordinal);
         var parent = string.Create(CultureInfo.InvariantCulture, $"{Pick(random, ["ABC", "KTR", "NWD", "OAK"])}-{random.Next(1_000_000):D6}");
         var price = Math.Round(5 + (random.NextDouble() * 495), 2);

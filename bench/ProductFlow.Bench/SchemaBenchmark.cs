@@ -43,14 +43,15 @@ internal static class SchemaBenchmark
             $"verdicts on the distinct records: ProductFlow {oursInvalid:N0} invalid, NJsonSchema {theirsInvalid:N0} invalid, {disagreements:N0} disagreements (NJsonSchema does not enforce if/then)"));
         Console.WriteLine();
 
-        var rows = new List<(string Name, double PerSecond, double Bytes)>
+        var candidates = new (string Name, Func<int, bool> Validate)[]
         {
-            Measure("ProductFlow IsValid", records, i => ours.IsValid(documents[i % distinct].RootElement)),
-            Measure("ProductFlow Validate (all errors)", records, i => ours.Validate(documents[i % distinct].RootElement).IsValid),
-            Measure("NJsonSchema Validate", records, i => theirs.Validate(tokens[i % distinct], theirSchema).Count == 0),
-            Measure("ProductFlow parse + IsValid", records, i => ParseAndValidate(ours, utf8[i % distinct])),
-            Measure("NJsonSchema parse + Validate", records, i => theirs.Validate(texts[i % distinct], theirSchema).Count == 0),
+            ("ProductFlow IsValid", i => ours.IsValid(documents[i % distinct].RootElement)),
+            ("ProductFlow Validate (all errors)", i => ours.Validate(documents[i % distinct].RootElement).IsValid),
+            ("NJsonSchema Validate", i => theirs.Validate(tokens[i % distinct], theirSchema).Count == 0),
+            ("ProductFlow parse + IsValid", i => ParseAndValidate(ours, utf8[i % distinct])),
+            ("NJsonSchema parse + Validate", i => theirs.Validate(texts[i % distinct], theirSchema).Count == 0),
         };
+        var rows = Measure(candidates, records);
 
         Console.WriteLine($"{"validator",-36}{"records/s",14}{"bytes/record",15}");
         foreach (var (name, perSecond, bytes) in rows)
@@ -77,28 +78,45 @@ internal static class SchemaBenchmark
         return schema.IsValid(document.RootElement);
     }
 
-    private static (string, double, double) Measure(string name, int count, Func<int, bool> validate)
+    /// <summary>Runs every candidate over <paramref name="count"/> records in interleaved rounds, so a
+    /// machine shared with other work slows all of them alike; returns records/s and bytes/record.</summary>
+    private static List<(string Name, double PerSecond, double Bytes)> Measure((string Name, Func<int, bool> Validate)[] candidates, int count)
     {
-        var warmup = Math.Min(count, 20_000);
-        for (var i = 0; i < warmup; i++)
+        const int Rounds = 10;
+        var elapsed = new TimeSpan[candidates.Length];
+        var allocated = new long[candidates.Length];
+        foreach (var (_, validate) in candidates)
         {
-            validate(i);
+            for (var i = 0; i < Math.Min(count, 20_000); i++)
+            {
+                validate(i);
+            }
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
-        var valid = 0;
-        for (var i = 0; i < count; i++)
+        var perRound = Math.Max(1, count / Rounds);
+        for (var round = 0; round < Rounds; round++)
         {
-            valid += validate(i) ? 1 : 0;
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                var validate = candidates[c].Validate;
+                var first = round * perRound;
+                GC.Collect();
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var stopwatch = Stopwatch.StartNew();
+                var valid = 0;
+                for (var i = first; i < first + perRound; i++)
+                {
+                    valid += validate(i) ? 1 : 0;
+                }
+
+                elapsed[c] += stopwatch.Elapsed;
+                allocated[c] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                GC.KeepAlive(valid);
+            }
         }
 
-        stopwatch.Stop();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        GC.KeepAlive(valid);
-        return (name, count / stopwatch.Elapsed.TotalSeconds, (double)allocated / count);
+        var total = perRound * Rounds;
+        return [.. candidates.Select((c, i) => (c.Name, total / elapsed[i].TotalSeconds, (double)allocated[i] / total))];
     }
 
     private static double ValidRecordBytes(ProductFlow.JsonSchema.JsonSchema schema, JsonDocument[] documents)

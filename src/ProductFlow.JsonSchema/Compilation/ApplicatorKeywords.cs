@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ProductFlow.JsonSchema.Keywords;
 using ProductFlow.JsonSchema.Validation;
 
@@ -10,7 +9,6 @@ internal static class ApplicatorKeywords
 {
     public static void Add(NodeBuilder b, List<KeywordValidator> list)
     {
-        AddProperties(b, list);
         AddItems(b, list);
 
         if (b.TryGet("contains", out _))
@@ -59,29 +57,6 @@ internal static class ApplicatorKeywords
             var otherwise = b.TryGet("else", out _) ? b.Subschema("else") : null;
             var condition = b.Subschema("if");
             list.Add(new IfThenElseValidator(b.Position, condition, then, otherwise));
-        }
-    }
-
-    private static void AddProperties(NodeBuilder b, List<KeywordValidator> list)
-    {
-        PropertiesValidator? properties = null;
-        if (b.TryGet("properties", out var propertiesValue))
-        {
-            properties = PropertiesValidator.Create(b, propertiesValue);
-            list.Add(properties);
-        }
-
-        Regex[] regexes = [];
-        if (b.TryGet("patternProperties", out var patternValue))
-        {
-            var patternProperties = PatternPropertiesValidator.Create(b, patternValue);
-            regexes = patternProperties.Regexes;
-            list.Add(patternProperties);
-        }
-
-        if (b.TryGet("additionalProperties", out _))
-        {
-            list.Add(new AdditionalPropertiesValidator(b.Position, b.Subschema("additionalProperties"), properties?.Names, regexes));
         }
     }
 

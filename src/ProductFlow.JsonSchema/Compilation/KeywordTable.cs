@@ -43,10 +43,7 @@ internal static class KeywordTable
             AddValidation(b, list);
         }
 
-        if (dialect.Has(Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion) && b.TryGet("format", out var format))
-        {
-            Add(list, FormatValidator.Create(b, format));
-        }
+        Add(list, StringValidator.Create(b, dialect.Has(Vocabularies.Validation), dialect.Has(Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)));
 
         if (b.TryGet("$ref", out var reference))
         {
@@ -58,6 +55,7 @@ internal static class KeywordTable
             list.Add(DynamicReference(b, dynamicReference));
         }
 
+        Add(list, ObjectShape(b, dialect.Has(Vocabularies.Applicator), dialect.Has(Vocabularies.Validation)));
         if (dialect.Has(Vocabularies.Applicator))
         {
             ApplicatorKeywords.Add(b, list);
@@ -103,31 +101,7 @@ internal static class KeywordTable
             list.Add(MultipleOfValidator.Create(b, multipleOf));
         }
 
-        foreach (var keyword in (string[])["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"])
-        {
-            if (b.TryGet(keyword, out var limit))
-            {
-                if (b.Dialect.IsDraft7 && limit.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    continue;
-                }
-
-                list.Add(NumberLimitValidator.Create(b, keyword, limit));
-            }
-        }
-
-        foreach (var keyword in (string[])["minLength", "maxLength"])
-        {
-            if (b.TryGet(keyword, out var length))
-            {
-                list.Add(new StringLengthValidator(b.Position, keyword, b.Count(keyword, length)));
-            }
-        }
-
-        if (b.TryGet("pattern", out var pattern))
-        {
-            list.Add(PatternValidator.Create(b, pattern));
-        }
+        Add(list, NumberLimitValidator.Create(b));
 
         foreach (var keyword in (string[])["minItems", "maxItems", "minProperties", "maxProperties"])
         {
@@ -145,16 +119,52 @@ internal static class KeywordTable
             }
         }
 
-        if (b.TryGet("required", out var required))
-        {
-            Add(list, RequiredValidator.Create(b, "required", required));
-        }
-
         var dependentKeyword = b.Dialect.IsDraft7 ? "dependencies" : "dependentRequired";
         if (b.TryGet(dependentKeyword, out var dependentRequired))
         {
             Add(list, DependentRequiredValidator.Create(b, dependentKeyword, dependentRequired));
         }
+    }
+
+    /// <summary><c>properties</c>, <c>patternProperties</c>, <c>additionalProperties</c> (applicator) and
+    /// <c>required</c> (validation) as one validator; <c>null</c> when none is present.</summary>
+    private static PropertiesValidator? ObjectShape(NodeBuilder b, bool applicator, bool validation)
+    {
+        var properties = new List<(string, SchemaNode)>();
+        var patterns = new List<PatternSchema>();
+        SchemaNode? additional = null;
+        if (applicator)
+        {
+            if (b.TryGet("properties", out var propertiesValue))
+            {
+                foreach (var property in b.Expect("properties", propertiesValue, JsonValueKind.Object, "an object").EnumerateObject())
+                {
+                    properties.Add((property.Name, b.Subschema("properties", property.Name)));
+                }
+            }
+
+            if (b.TryGet("patternProperties", out var patternValue))
+            {
+                foreach (var property in b.Expect("patternProperties", patternValue, JsonValueKind.Object, "an object").EnumerateObject())
+                {
+                    var regex = PatternMatching.CompileRegex(b, "patternProperties", property.Name);
+                    patterns.Add(new PatternSchema(regex, b.Subschema("patternProperties", property.Name), "patternProperties/" + JsonPointer.Escape(property.Name)));
+                }
+            }
+
+            if (b.TryGet("additionalProperties", out _))
+            {
+                additional = b.Subschema("additionalProperties");
+            }
+        }
+
+        var required = validation && b.TryGet("required", out var requiredValue) ? RequiredValidator.Create(b, "required", requiredValue) : null;
+        if (properties.Count == 0 && patterns.Count == 0 && additional is null && required is null)
+        {
+            return null;
+        }
+
+        return new PropertiesValidator(b.Position, new PropertiesParts(properties, patterns, additional, required));
     }
 
     private static RefValidator Reference(NodeBuilder b, string keyword, JsonElement value)

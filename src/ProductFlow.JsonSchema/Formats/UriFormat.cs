@@ -5,8 +5,8 @@ namespace ProductFlow.JsonSchema.Formats;
 /// <remarks>Only syntax is checked: any scheme, a reg-name host is not resolved, non-ASCII is rejected (that is <c>iri</c>).</remarks>
 internal static class UriFormat
 {
-    private const string SubDelims = "!$&'()*+,;=";
-    private const string Unreserved = "-._~";
+    // Per ASCII character: bit 1 = unreserved or sub-delim, 2 = ':', 4 = '@', 8 = '/', 16 = '?'.
+    private static readonly byte[] Classes = BuildClasses();
 
     public static bool IsUri(ReadOnlySpan<char> s) => Check(s, requireScheme: true);
 
@@ -17,7 +17,7 @@ internal static class UriFormat
         var hash = s.IndexOf('#');
         if (hash >= 0)
         {
-            if (!AllChars(s[(hash + 1)..], ":@/?"))
+            if (!AllChars(s[(hash + 1)..], 2 | 4 | 8 | 16))
             {
                 return false;
             }
@@ -28,7 +28,7 @@ internal static class UriFormat
         var question = s.IndexOf('?');
         if (question >= 0)
         {
-            if (!AllChars(s[(question + 1)..], ":@/?"))
+            if (!AllChars(s[(question + 1)..], 2 | 4 | 8 | 16))
             {
                 return false;
             }
@@ -59,10 +59,10 @@ internal static class UriFormat
             var pathStart = rest.IndexOf('/');
             var authority = pathStart < 0 ? rest : rest[..pathStart];
             var path = pathStart < 0 ? [] : rest[pathStart..];
-            return IsAuthority(authority) && AllChars(path, ":@/");
+            return IsAuthority(authority) && AllChars(path, 2 | 4 | 8);
         }
 
-        return AllChars(s, ":@/");
+        return AllChars(s, 2 | 4 | 8);
     }
 
     private static bool IsScheme(ReadOnlySpan<char> scheme)
@@ -88,7 +88,7 @@ internal static class UriFormat
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
-            if (!AllChars(authority[..at], ":"))
+            if (!AllChars(authority[..at], 2))
             {
                 return false;
             }
@@ -105,13 +105,13 @@ internal static class UriFormat
             }
 
             var literal = authority[1..close];
-            var valid = literal.StartsWith("v") || literal.StartsWith("V") ? AllChars(literal[1..], ":") : NetworkFormats.IsIpv6(literal);
+            var valid = literal.StartsWith("v") || literal.StartsWith("V") ? AllChars(literal[1..], 2) : NetworkFormats.IsIpv6(literal);
             return valid && IsPort(authority[(close + 1)..]);
         }
 
         var portColon = authority.LastIndexOf(':');
         var host = portColon < 0 ? authority : authority[..portColon];
-        return AllChars(host, string.Empty) && (portColon < 0 || IsPort(authority[portColon..]));
+        return AllChars(host, 0) && (portColon < 0 || IsPort(authority[portColon..]));
     }
 
     private static bool IsPort(ReadOnlySpan<char> port)
@@ -137,9 +137,10 @@ internal static class UriFormat
         return true;
     }
 
-    /// <summary>Unreserved, sub-delims, percent-encoded triplets and the <paramref name="extra"/> characters.</summary>
-    private static bool AllChars(ReadOnlySpan<char> s, string extra)
+    /// <summary>Unreserved, sub-delims, percent-encoded triplets and the characters in the <paramref name="extra"/> classes.</summary>
+    private static bool AllChars(ReadOnlySpan<char> s, int extra)
     {
+        var allowed = 1 | extra;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -152,13 +153,30 @@ internal static class UriFormat
 
                 i += 2;
             }
-            else if (!char.IsAsciiLetterOrDigit(c) && !Unreserved.Contains(c, StringComparison.Ordinal)
-                && !SubDelims.Contains(c, StringComparison.Ordinal) && !extra.Contains(c, StringComparison.Ordinal))
+            else if (c >= 128 || (Classes[c] & allowed) == 0)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static byte[] BuildClasses()
+    {
+        var classes = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            if (char.IsAsciiLetterOrDigit((char)c) || "-._~!$&'()*+,;=".Contains((char)c, StringComparison.Ordinal))
+            {
+                classes[c] = 1;
+            }
+        }
+
+        classes[':'] = 2;
+        classes['@'] = 4;
+        classes['/'] = 8;
+        classes['?'] = 16;
+        return classes;
     }
 }

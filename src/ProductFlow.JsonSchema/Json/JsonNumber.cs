@@ -36,6 +36,49 @@ internal readonly struct JsonNumber
         return new JsonNumber(0, d, false);
     }
 
+    /// <summary>The value as a double, parsed directly for plain decimals of up to 15 digits (exact:
+    /// both the digits and the power of ten are exact doubles and division rounds correctly), else by System.Text.Json.</summary>
+    public static double ToDouble(JsonElement number)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(number);
+        var i = 0;
+        var negative = raw[0] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == '.')
+            {
+                scale = 0;
+                continue;
+            }
+
+            if (b - '0' > 9u || ++digits > 15)
+            {
+                number.TryGetDouble(out var parsed);
+                return parsed;
+            }
+
+            mantissa = (mantissa * 10) + (b - '0');
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        var value = scale > 0 ? mantissa / Pow10[scale] : mantissa;
+        return negative ? -value : value;
+    }
+
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
     public int CompareTo(JsonNumber other) =>
         IsDecimal && other.IsDecimal ? _decimal.CompareTo(other._decimal) : _double.CompareTo(other._double);
 

@@ -31,57 +31,47 @@ internal static class JsonText
     public static int CodePointLength(JsonElement value)
     {
         var raw = RawString(value, out var escaped);
-        if (escaped)
+        return escaped ? CodePointLength(value.GetString()!) : CodePointLength(raw);
+    }
+
+    /// <summary>Code points in unescaped UTF-8.</summary>
+    public static int CodePointLength(ReadOnlySpan<byte> raw) => raw.Length - CountContinuationBytes(raw);
+
+    /// <summary>Code points in a .NET string (a surrogate pair counts once).</summary>
+    public static int CodePointLength(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var text = value.GetString()!;
-            var count = 0;
-            for (var i = 0; i < text.Length; i++)
+            if (!char.IsLowSurrogate(text[i]) || i == 0 || !char.IsHighSurrogate(text[i - 1]))
             {
-                if (!char.IsLowSurrogate(text[i]) || i == 0 || !char.IsHighSurrogate(text[i - 1]))
-                {
-                    count++;
-                }
+                count++;
             }
-
-            return count;
         }
 
-        // Every UTF-8 byte that is not a continuation byte (10xxxxxx) starts a code point.
-        return raw.Length - CountContinuationBytes(raw);
+        return count;
     }
 
-    /// <summary>Decodes a string value into <paramref name="buffer"/>, a rented array or the value's own string.</summary>
-    /// <remarks>Return <paramref name="rented"/> to <see cref="ArrayPool{T}.Shared"/> when it is not <c>null</c>.</remarks>
-    public static ReadOnlySpan<char> Chars(JsonElement value, Span<char> buffer, out char[]? rented)
+    /// <summary>Runs <paramref name="check"/> on the decoded characters of a property name, decoding onto
+    /// the stack (exactly as many characters as needed) or into a pooled array for long names.</summary>
+    public static bool CheckName<TState>(JsonProperty property, TState state, Func<TState, ReadOnlySpan<char>, bool> check)
     {
-        rented = null;
-        var raw = RawString(value, out var escaped);
-        if (escaped)
-        {
-            return value.GetString();
-        }
-
-        return Decode(raw, buffer, out rented);
-    }
-
-    public static ReadOnlySpan<char> NameChars(JsonProperty property, Span<char> buffer, out char[]? rented)
-    {
-        rented = null;
         var raw = RawName(property, out var escaped);
-        return escaped ? property.Name : Decode(raw, buffer, out rented);
+        return escaped ? check(state, property.Name) : Check(raw, state, check);
     }
 
-    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> raw, Span<char> buffer, out char[]? rented)
+    private static bool Check<TState>(ReadOnlySpan<byte> raw, TState state, Func<TState, ReadOnlySpan<char>, bool> check)
     {
-        rented = null;
-        if (raw.Length > buffer.Length)
+        char[]? rented = null;
+        var buffer = raw.Length <= StackChars ? stackalloc char[raw.Length] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
+        var written = Encoding.UTF8.GetChars(raw, buffer);
+        var result = check(state, buffer[..written]);
+        if (rented is not null)
         {
-            rented = ArrayPool<char>.Shared.Rent(raw.Length);
-            buffer = rented;
+            ArrayPool<char>.Shared.Return(rented);
         }
 
-        var written = Encoding.UTF8.GetChars(raw, buffer);
-        return buffer[..written];
+        return result;
     }
 
     private static int CountContinuationBytes(ReadOnlySpan<byte> raw)

@@ -9,7 +9,11 @@ internal static class ChildValidator
 {
     /// <summary>Validates a property value against <paramref name="schema"/> (the keyword's own subschema).</summary>
     /// <remarks>A <c>false</c> schema reports "property 'x' is not allowed" instead of a bare "no value is allowed here".</remarks>
-    public static bool ValidateProperty(KeywordValidator keyword, SchemaNode schema, JsonProperty property, ValidationContext context)
+    public static bool ValidateProperty(KeywordValidator keyword, SchemaNode schema, JsonProperty property, ValidationContext context) =>
+        ValidateProperty(keyword.KeywordSegment, keyword.AbsoluteLocation, schema, property, context);
+
+    /// <summary>As above, for a keyword identified by its escaped segment and absolute location.</summary>
+    public static bool ValidateProperty(string keywordSegment, string absoluteLocation, SchemaNode schema, JsonProperty property, ValidationContext context)
     {
         if (!context.Collecting)
         {
@@ -20,11 +24,11 @@ internal static class ChildValidator
         bool ok;
         if (schema.RejectsAll)
         {
-            ok = context.Fail(keyword, $"property '{property.Name}' is not allowed");
+            ok = context.Fail(keywordSegment, absoluteLocation, $"property '{property.Name}' is not allowed");
         }
         else
         {
-            context.PushKeyword(keyword.KeywordSegment);
+            context.PushKeyword(keywordSegment);
             ok = schema.Validate(property.Value, context, null);
             context.PopKeyword();
         }

@@ -7,6 +7,8 @@ namespace ProductFlow.JsonSchema.Keywords;
 /// <summary><c>const</c>: the instance must equal one value.</summary>
 internal sealed class ConstValidator(SchemaPosition position, JsonElement expected) : KeywordValidator(position, "const")
 {
+    private readonly string _message = "must be equal to " + ValueText.Of(expected);
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated) =>
-        JsonEquality.AreEqual(instance, expected) || context.Fail(this, "must be equal to " + ValueText.Of(expected));
+        JsonEquality.AreEqual(instance, expected) || context.Fail(this, _message);
 }

@@ -53,6 +53,11 @@ internal sealed class ContainsValidator : KeywordValidator
         }
 
         context.CollectInto(errors);
+        if (!context.Collecting)
+        {
+            return matches >= _min && matches <= _max;
+        }
+
         if (matches < _min)
         {
             return context.Fail(_minKeyword, _minLocation, string.Create(

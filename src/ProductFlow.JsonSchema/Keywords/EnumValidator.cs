@@ -10,14 +10,14 @@ internal sealed class EnumValidator : KeywordValidator
 {
     private readonly StringTable _strings;
     private readonly JsonElement[] _others;
-    private readonly string _description;
+    private readonly string _message;
 
     private EnumValidator(SchemaPosition position, StringTable strings, JsonElement[] others, string description)
         : base(position, "enum")
     {
         _strings = strings;
         _others = others;
-        _description = description;
+        _message = "must be one of: " + description;
     }
 
     public static EnumValidator Create(NodeBuilder builder, JsonElement value)
@@ -61,6 +61,6 @@ internal sealed class EnumValidator : KeywordValidator
             }
         }
 
-        return context.Fail(this, "must be one of: " + _description);
+        return context.Fail(this, _message);
     }
 }

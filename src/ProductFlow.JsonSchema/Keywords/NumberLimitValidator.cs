@@ -5,35 +5,45 @@ using ProductFlow.JsonSchema.Validation;
 
 namespace ProductFlow.JsonSchema.Keywords;
 
-/// <summary><c>minimum</c>, <c>exclusiveMinimum</c>, <c>maximum</c>, <c>exclusiveMaximum</c> (numbers only).</summary>
+/// <summary><c>minimum</c>, <c>exclusiveMinimum</c>, <c>maximum</c>, <c>exclusiveMaximum</c> in one step,
+/// parsing the instance once (numbers only).</summary>
+/// <remarks>Doubles decide unless they tie (two close decimals can round to one double); a tie is
+/// settled exactly with <see cref="JsonNumber"/>.</remarks>
 internal sealed class NumberLimitValidator : KeywordValidator
 {
-    private readonly JsonNumber _limit;
-    private readonly int _sign;
-    private readonly bool _exclusive;
-    private readonly string _message;
+    private static readonly string[] Keywords = ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"];
 
-    private NumberLimitValidator(SchemaPosition position, string keyword, JsonNumber limit, int sign, bool exclusive, string message)
-        : base(position, keyword)
+    private readonly Limit[] _limits;
+
+    private NumberLimitValidator(SchemaPosition position, Limit[] limits)
+        : base(position, limits[0].Keyword)
     {
-        _limit = limit;
-        _sign = sign;
-        _exclusive = exclusive;
-        _message = message;
+        _limits = limits;
     }
 
-    public static NumberLimitValidator Create(NodeBuilder builder, string keyword, JsonElement value)
+    public static NumberLimitValidator? Create(NodeBuilder b)
     {
-        builder.Expect(keyword, value, JsonValueKind.Number, "a number");
-        var limit = JsonNumber.From(value);
-        var text = value.GetRawText();
-        return keyword switch
+        var limits = new List<Limit>();
+        foreach (var keyword in Keywords)
         {
-            "minimum" => new NumberLimitValidator(builder.Position, keyword, limit, 1, false, "must be greater than or equal to " + text),
-            "exclusiveMinimum" => new NumberLimitValidator(builder.Position, keyword, limit, 1, true, "must be greater than " + text),
-            "maximum" => new NumberLimitValidator(builder.Position, keyword, limit, -1, false, "must be less than or equal to " + text),
-            _ => new NumberLimitValidator(builder.Position, keyword, limit, -1, true, "must be less than " + text),
-        };
+            if (!b.TryGet(keyword, out var value) || (b.Dialect.IsDraft7 && value.ValueKind is JsonValueKind.True or JsonValueKind.False))
+            {
+                continue;
+            }
+
+            b.Expect(keyword, value, JsonValueKind.Number, "a number");
+            var text = value.GetRawText();
+            var (sign, exclusive, message) = keyword switch
+            {
+                "minimum" => (1, false, "must be greater than or equal to " + text),
+                "exclusiveMinimum" => (1, true, "must be greater than " + text),
+                "maximum" => (-1, false, "must be less than or equal to " + text),
+                _ => (-1, true, "must be less than " + text),
+            };
+            limits.Add(new Limit(keyword, b.Position.AbsoluteLocation + "/" + keyword, JsonNumber.From(value), sign, exclusive, message));
+        }
+
+        return limits.Count == 0 ? null : new NumberLimitValidator(b.Position, [.. limits]);
     }
 
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
@@ -43,8 +53,29 @@ internal sealed class NumberLimitValidator : KeywordValidator
             return true;
         }
 
-        // sign 1: instance must be above the limit; -1: below.
-        var comparison = JsonNumber.From(instance).CompareTo(_limit) * _sign;
-        return comparison > 0 || (comparison == 0 && !_exclusive) || context.Fail(this, _message);
+        var value = JsonNumber.ToDouble(instance);
+        var valid = true;
+        foreach (var limit in _limits)
+        {
+            var comparison = value != limit.Value.Double ? value.CompareTo(limit.Value.Double) : JsonNumber.From(instance).CompareTo(limit.Value);
+
+            // Sign 1: the instance must be above the limit; -1: below.
+            comparison *= limit.Sign;
+            if (comparison > 0 || (comparison == 0 && !limit.Exclusive))
+            {
+                continue;
+            }
+
+            if (!context.Collecting)
+            {
+                return false;
+            }
+
+            valid = context.Fail(limit.Keyword, limit.Absolute, limit.Message);
+        }
+
+        return valid;
     }
+
+    private sealed record Limit(string Keyword, string Absolute, JsonNumber Value, int Sign, bool Exclusive, string Message);
 }

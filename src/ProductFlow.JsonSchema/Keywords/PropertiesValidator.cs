@@ -1,43 +1,65 @@
 using System.Text.Json;
-using ProductFlow.JsonSchema.Compilation;
+using System.Text.RegularExpressions;
 using ProductFlow.JsonSchema.Json;
-using ProductFlow.JsonSchema.Loading;
 using ProductFlow.JsonSchema.Validation;
 
 namespace ProductFlow.JsonSchema.Keywords;
 
-/// <summary><c>properties</c>: each declared property present in the object must match its schema.</summary>
-/// <remarks>One pass over the instance; names are found by hash lookup, not by a scan per declared name.</remarks>
+/// <summary>The object-shape family in one pass over the instance: <c>properties</c>,
+/// <c>patternProperties</c>, <c>additionalProperties</c> and <c>required</c>.</summary>
+/// <remarks>
+/// One hash lookup per instance property answers all four keywords (declared schema, required
+/// slot, "additional" or not). For a handful of names and nothing else, the named properties are
+/// looked up directly instead. While collecting errors, <c>required</c> is checked first by
+/// <see cref="RequiredValidator"/> so its errors keep their place.
+/// </remarks>
 internal sealed class PropertiesValidator : KeywordValidator
 {
-    private readonly StringTable _names;
-    private readonly SchemaNode[] _schemas;
-    private readonly string[] _paths;
+    private const int DirectLookupLimit = 3;
 
-    private PropertiesValidator(SchemaPosition position, StringTable names, SchemaNode[] schemas, string[] paths)
+    private readonly StringTable _names;
+    private readonly SchemaNode?[] _schemas;
+    private readonly string[] _paths;
+    private readonly int[] _requiredSlot;
+    private readonly ulong _allRequired;
+    private readonly RequiredValidator? _required;
+    private readonly PatternSchema[] _patterns;
+    private readonly SchemaNode? _additional;
+    private readonly string _additionalLocation;
+    private readonly bool _direct;
+
+    public PropertiesValidator(SchemaPosition position, PropertiesParts parts)
         : base(position, "properties")
     {
-        _names = names;
-        _schemas = schemas;
-        _paths = paths;
-    }
-
-    public StringTable Names => _names;
-
-    public static PropertiesValidator Create(NodeBuilder builder, JsonElement value)
-    {
-        builder.Expect("properties", value, JsonValueKind.Object, "an object");
-        var names = new List<string>();
-        var schemas = new List<SchemaNode>();
-        var paths = new List<string>();
-        foreach (var property in value.EnumerateObject())
+        var names = new List<string>(parts.Properties.Select(p => p.Name));
+        var schemas = new List<SchemaNode?>(parts.Properties.Select(p => (SchemaNode?)p.Schema));
+        var requiredSlot = Enumerable.Repeat(-1, names.Count).ToList();
+        var requiredNames = parts.Required?.Names ?? [];
+        for (var slot = 0; slot < requiredNames.Count; slot++)
         {
-            names.Add(property.Name);
-            schemas.Add(builder.Subschema("properties", property.Name));
-            paths.Add("properties/" + JsonPointer.Escape(property.Name));
+            var index = names.IndexOf(requiredNames[slot]);
+            if (index < 0)
+            {
+                names.Add(requiredNames[slot]);
+                schemas.Add(null);
+                requiredSlot.Add(slot);
+            }
+            else
+            {
+                requiredSlot[index] = slot;
+            }
         }
 
-        return new PropertiesValidator(builder.Position, new StringTable(names), [.. schemas], [.. paths]);
+        _names = new StringTable(names);
+        _schemas = [.. schemas];
+        _paths = [.. names.Select(n => "properties/" + Loading.JsonPointer.Escape(n))];
+        _requiredSlot = [.. requiredSlot];
+        _required = parts.Required;
+        _allRequired = requiredNames.Count is > 0 and <= 64 ? ulong.MaxValue >> (64 - requiredNames.Count) : 0;
+        _patterns = [.. parts.Patterns];
+        _additional = parts.Additional;
+        _additionalLocation = position.AbsoluteLocation + "/additionalProperties";
+        _direct = names.Count <= DirectLookupLimit && _patterns.Length == 0 && _additional is null && requiredNames.Count <= 64;
     }
 
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
@@ -47,42 +69,122 @@ internal sealed class PropertiesValidator : KeywordValidator
             return true;
         }
 
-        var valid = true;
+        if (context.Collecting)
+        {
+            var requiredOk = _required is null || _required.Check(instance, context, null);
+            return Pass(instance, context, evaluated, trackRequired: false) && requiredOk;
+        }
+
+        if (_direct && evaluated is null)
+        {
+            return Direct(instance, context);
+        }
+
+        return Pass(instance, context, evaluated, trackRequired: _required is not null);
+    }
+
+    private bool Direct(JsonElement instance, ValidationContext context)
+    {
+        for (var i = 0; i < _schemas.Length; i++)
+        {
+            if (!instance.TryGetProperty(_names.Utf8(i), out var value))
+            {
+                if (_requiredSlot[i] >= 0)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (_schemas[i] is { } schema && !schema.Validate(value, context, null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Pass(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated, bool trackRequired)
+    {
         var collecting = context.Collecting;
+        var valid = true;
+        var seen = 0UL;
         var position = -1;
         foreach (var property in instance.EnumerateObject())
         {
             position++;
+            var declared = false;
             var index = _names.IndexOfName(property);
-            if (index < 0)
+            if (index >= 0)
             {
-                continue;
-            }
-
-            evaluated?.Mark(position);
-            if (collecting)
-            {
-                context.PushKeyword(_paths[index]);
-                context.PushProperty(property.Name);
-            }
-
-            var ok = _schemas[index].Validate(property.Value, context, null);
-            if (collecting)
-            {
-                context.PopInstance();
-                context.PopKeyword();
-            }
-
-            if (!ok)
-            {
-                valid = false;
-                if (!collecting)
+                if (trackRequired && _requiredSlot[index] >= 0)
                 {
-                    return false;
+                    seen |= 1UL << _requiredSlot[index];
+                }
+
+                if (_schemas[index] is { } schema)
+                {
+                    declared = true;
+                    evaluated?.Mark(position);
+                    valid &= Child(schema, _paths[index], property, context);
                 }
             }
+
+            foreach (var pattern in _patterns)
+            {
+                if (PatternMatching.NameMatches(pattern.Regex, property))
+                {
+                    declared = true;
+                    evaluated?.Mark(position);
+                    valid &= Child(pattern.Schema, pattern.Path, property, context);
+                }
+            }
+
+            if (!declared && _additional is not null)
+            {
+                evaluated?.Mark(position);
+                valid &= ChildValidator.ValidateProperty("additionalProperties", _additionalLocation, _additional, property, context);
+            }
+
+            if (!valid && !collecting)
+            {
+                return false;
+            }
+        }
+
+        if (trackRequired)
+        {
+            // More than 64 required names do not fit the mask: check them the slow way.
+            return _allRequired == 0 ? _required!.Check(instance, context, null) && valid : seen == _allRequired && valid;
         }
 
         return valid;
     }
+
+    private static bool Child(SchemaNode schema, string path, JsonProperty property, ValidationContext context)
+    {
+        if (!context.Collecting)
+        {
+            return schema.Validate(property.Value, context, null);
+        }
+
+        context.PushKeyword(path);
+        context.PushProperty(property.Name);
+        var ok = schema.Validate(property.Value, context, null);
+        context.PopInstance();
+        context.PopKeyword();
+        return ok;
+    }
 }
+
+/// <summary>One <c>patternProperties</c> entry.</summary>
+internal sealed record PatternSchema(Regex Regex, SchemaNode Schema, string Path);
+
+/// <summary>What <see cref="PropertiesValidator"/> is built from; every part is optional.</summary>
+internal sealed record PropertiesParts(
+    IReadOnlyList<(string Name, SchemaNode Schema)> Properties,
+    IReadOnlyList<PatternSchema> Patterns,
+    SchemaNode? Additional,
+    RequiredValidator? Required);

@@ -25,12 +25,13 @@ internal sealed class PropertyNamesValidator(SchemaPosition position, SchemaNode
             context.CollectInto(errors);
             if (!ok)
             {
-                valid = false;
-                context.Fail(this, $"property name '{property.Name}' is not valid");
                 if (!context.Collecting)
                 {
                     return false;
                 }
+
+                valid = false;
+                context.Fail(this, $"property name '{property.Name}' is not valid");
             }
         }
 

@@ -19,9 +19,12 @@ internal sealed class RequiredValidator : KeywordValidator
         _names = names;
     }
 
+    /// <summary>The required names, without duplicates.</summary>
+    public IReadOnlyList<string> Names => _names.Strings;
+
     public static RequiredValidator? Create(NodeBuilder builder, string keyword, JsonElement value)
     {
-        var names = ReadNames(builder, keyword, value);
+        var names = ReadNames(builder, keyword, value).Distinct(StringComparer.Ordinal).ToList();
         return names.Count == 0 ? null : new RequiredValidator(builder.Position, keyword, new StringTable(names));
     }
 
@@ -65,14 +68,14 @@ internal sealed class RequiredValidator : KeywordValidator
         {
             if (!seen[i])
             {
-                var message = becauseOf is null
-                    ? $"required property '{_names.Strings[i]}' is missing"
-                    : $"property '{_names.Strings[i]}' is required when '{becauseOf}' is present";
-                context.Fail(this, message);
                 if (!context.Collecting)
                 {
-                    break;
+                    return false;
                 }
+
+                context.Fail(this, becauseOf is null
+                    ? $"required property '{_names.Strings[i]}' is missing"
+                    : $"property '{_names.Strings[i]}' is required when '{becauseOf}' is present");
             }
         }
 

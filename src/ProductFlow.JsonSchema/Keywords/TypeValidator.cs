@@ -11,13 +11,13 @@ internal sealed class TypeValidator : KeywordValidator
     private const int Null = 1, Boolean = 2, Object = 4, Array = 8, Number = 16, String = 32, Integer = 64;
 
     private readonly int _allowed;
-    private readonly string _description;
+    private readonly string _message;
 
     private TypeValidator(SchemaPosition position, int allowed, string description)
         : base(position, "type")
     {
         _allowed = allowed;
-        _description = description;
+        _message = "must be " + description;
     }
 
     public static TypeValidator Create(NodeBuilder builder, JsonElement value)
@@ -81,6 +81,6 @@ internal sealed class TypeValidator : KeywordValidator
             return true;
         }
 
-        return context.Fail(this, "must be " + _description);
+        return context.Fail(this, _message);
     }
 }

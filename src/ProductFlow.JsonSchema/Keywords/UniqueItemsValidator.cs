@@ -67,5 +67,5 @@ internal sealed class UniqueItemsValidator(SchemaPosition position) : KeywordVal
     }
 
     private bool Duplicate(ValidationContext context, int first, int second) =>
-        context.Fail(this, string.Create(CultureInfo.InvariantCulture, $"must not contain duplicate items (items {first} and {second} are equal)"));
+        context.Collecting && context.Fail(this, string.Create(CultureInfo.InvariantCulture, $"must not contain duplicate items (items {first} and {second} are equal)"));
 }

@@ -43,9 +43,29 @@ internal static class EcmaRegex
         }
     }
 
+    private static bool MayHaveBackreferences(string pattern)
+    {
+        for (var i = pattern.IndexOf('\\', StringComparison.Ordinal); i >= 0 && i + 1 < pattern.Length; i = pattern.IndexOf('\\', i + 2))
+        {
+            if (pattern[i + 1] is (>= '1' and <= '9') or 'k')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Regex Create(string pattern, RegexOptions options)
     {
         var translated = EcmaRegexTranslator.Translate(pattern);
+
+        // Without backreferences nothing needs captures, and not recording them makes matching cheaper.
+        if (!MayHaveBackreferences(pattern))
+        {
+            options |= RegexOptions.ExplicitCapture;
+        }
+
         try
         {
             return new Regex(translated, options | RegexOptions.CultureInvariant);
