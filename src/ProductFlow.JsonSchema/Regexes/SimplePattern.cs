@@ -3,8 +3,9 @@ using System.Text;
 namespace ProductFlow.JsonSchema.Regexes;
 
 /// <summary>A fast path for the patterns product data uses most: an optional <c>^</c>, a flat
-/// sequence of ASCII character classes or literals with quantifiers, an optional <c>$</c>
-/// (<c>^[0-9]{8,14}$</c>, <c>^apparel</c>, <c>^[A-Z]{2}-\d+$</c>), matched on the raw UTF-8 bytes.</summary>
+/// sequence of ASCII character classes or literals with quantifiers, optionally ending in one optional
+/// group of such atoms, and an optional <c>$</c> (<c>^[0-9]{8,14}$</c>, <c>^apparel</c>,
+/// <c>^[A-Z]{3}-[0-9]{6}(-[A-Z0-9]{1,4})?$</c>), matched on the raw UTF-8 bytes.</summary>
 /// <remarks>Only sequences where each variable-length atom's class is disjoint from the next atom's
 /// class are accepted, so greedy matching without backtracking gives exactly the regex answer.
 /// Everything else (groups, alternation, negated classes, <c>.</c>, non-ASCII) returns <c>null</c>
@@ -12,12 +13,14 @@ namespace ProductFlow.JsonSchema.Regexes;
 internal sealed class SimplePattern
 {
     private readonly Atom[] _atoms;
+    private readonly Atom[] _optionalTail;
     private readonly bool _anchoredStart;
     private readonly bool _anchoredEnd;
 
-    private SimplePattern(Atom[] atoms, bool anchoredStart, bool anchoredEnd)
+    private SimplePattern(Atom[] atoms, Atom[] optionalTail, bool anchoredStart, bool anchoredEnd)
     {
         _atoms = atoms;
+        _optionalTail = optionalTail;
         _anchoredStart = anchoredStart;
         _anchoredEnd = anchoredEnd;
     }
@@ -33,6 +36,32 @@ internal sealed class SimplePattern
 
         var end = pattern.Length > i && pattern[^1] == '$' && (pattern.Length < 2 || pattern[^2] != '\\');
         var stop = end ? pattern.Length - 1 : pattern.Length;
+        var groupStart = pattern.IndexOf('(', i);
+        var atoms = ParseAtoms(pattern, ref i, groupStart < 0 ? stop : groupStart);
+        List<Atom>? tail = [];
+        if (atoms is not null && groupStart >= 0)
+        {
+            // Only "(...)?" or "(?:...)?" as the very last item.
+            i = pattern.AsSpan(groupStart).StartsWith("(?:") ? groupStart + 3 : groupStart + 1;
+            var close = pattern.IndexOf(')', i);
+            tail = close == stop - 2 && pattern[stop - 1] == '?' ? ParseAtoms(pattern, ref i, close) : null;
+            if (tail is not null && atoms.Count > 0 && tail.Count > 0 && !Disjoint(atoms[^1], tail[0]))
+            {
+                tail = null;
+            }
+        }
+
+        if (atoms is null || tail is null || atoms.Count + tail.Count == 0 || (!start && atoms.Concat(tail).Any(a => a.Min != a.Max)))
+        {
+            // Unanchored, a variable atom could start anywhere: leave those to the regex engine.
+            return null;
+        }
+
+        return new SimplePattern([.. atoms], [.. tail], start, end);
+    }
+
+    private static List<Atom>? ParseAtoms(string pattern, ref int i, int stop)
+    {
         var atoms = new List<Atom>();
         while (i < stop)
         {
@@ -48,20 +77,20 @@ internal sealed class SimplePattern
                 return null;
             }
 
-            atoms.Add(new Atom(set, Table(set), min, max));
-        }
-
-        for (var a = 0; a + 1 < atoms.Count; a++)
-        {
-            if (atoms[a].Min != atoms[a].Max && (atoms[a].Set & atoms[a + 1].Set) != UInt128.Zero)
+            var atom = new Atom(set, Table(set), min, max);
+            if (atoms.Count > 0 && !Disjoint(atoms[^1], atom))
             {
                 return null;
             }
+
+            atoms.Add(atom);
         }
 
-        // Unanchored, a trailing variable atom could stop anywhere; only the leading-anchor or fully literal cases stay simple.
-        return atoms.Count == 0 || (!start && atoms.Any(a => a.Min != a.Max)) ? null : new SimplePattern([.. atoms], start, end);
+        return atoms;
     }
+
+    /// <summary>A variable-length atom must not share characters with the next one, so greedy matching is exact.</summary>
+    private static bool Disjoint(Atom current, Atom next) => current.Min == current.Max || (current.Set & next.Set) == UInt128.Zero;
 
     /// <summary>Matches unescaped UTF-8 text.</summary>
     public bool IsMatch(ReadOnlySpan<byte> text)
@@ -84,7 +113,28 @@ internal sealed class SimplePattern
 
     private bool MatchAt(ReadOnlySpan<byte> text, int position)
     {
-        foreach (var atom in _atoms)
+        position = Match(_atoms, text, position);
+        if (position < 0)
+        {
+            return false;
+        }
+
+        if (_optionalTail.Length > 0)
+        {
+            var withTail = Match(_optionalTail, text, position);
+            if (withTail >= 0 && (!_anchoredEnd || withTail == text.Length))
+            {
+                return true;
+            }
+        }
+
+        return !_anchoredEnd || position == text.Length;
+    }
+
+    /// <summary>Greedy match of a run of atoms; the position after it, or -1.</summary>
+    private static int Match(Atom[] atoms, ReadOnlySpan<byte> text, int position)
+    {
+        foreach (var atom in atoms)
         {
             var count = 0;
             var table = atom.Table;
@@ -96,11 +146,11 @@ internal sealed class SimplePattern
 
             if (count < atom.Min)
             {
-                return false;
+                return -1;
             }
         }
 
-        return !_anchoredEnd || position == text.Length;
+        return position;
     }
 
     private static bool TryClass(string p, ref int i, int stop, ref UInt128 set)
