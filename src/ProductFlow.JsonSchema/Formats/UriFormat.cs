@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ProductFlow.JsonSchema.Formats;
 
 /// <summary>RFC 3986 syntax for <c>uri</c> (absolute, scheme required) and <c>uri-reference</c>,
@@ -7,6 +9,9 @@ internal static class UriFormat
 {
     // Per ASCII character: bit 1 = unreserved or sub-delim, 2 = ':', 4 = '@', 8 = '/', 16 = '?'.
     private static readonly byte[] Classes = BuildClasses();
+
+    // The allowed-character sets for each combination of the extra classes.
+    private static readonly SearchValues<char>[] Allowed = BuildAllowed();
 
     public static bool IsUri(ReadOnlySpan<char> s) => Check(s, requireScheme: true);
 
@@ -138,28 +143,45 @@ internal static class UriFormat
     }
 
     /// <summary>Unreserved, sub-delims, percent-encoded triplets and the characters in the <paramref name="extra"/> classes.</summary>
+    /// <remarks>Vectorised: runs of allowed characters are skipped with <see cref="SearchValues{T}"/>; only '%' is inspected.</remarks>
     private static bool AllChars(ReadOnlySpan<char> s, int extra)
     {
-        var allowed = 1 | extra;
-        for (var i = 0; i < s.Length; i++)
+        var allowed = Allowed[extra];
+        while (true)
         {
-            var c = s[i];
-            if (c == '%')
+            var stop = s.IndexOfAnyExcept(allowed);
+            if (stop < 0)
             {
-                if (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
+                return true;
             }
-            else if (c >= 128 || (Classes[c] & allowed) == 0)
+
+            if (s[stop] != '%' || stop + 2 >= s.Length || !char.IsAsciiHexDigit(s[stop + 1]) || !char.IsAsciiHexDigit(s[stop + 2]))
             {
                 return false;
             }
+
+            s = s[(stop + 3)..];
+        }
+    }
+
+    private static SearchValues<char>[] BuildAllowed()
+    {
+        var sets = new SearchValues<char>[32];
+        for (var extra = 0; extra < 32; extra++)
+        {
+            var chars = new List<char>();
+            for (var c = (char)0; c < 128; c++)
+            {
+                if ((Classes[c] & (1 | extra)) != 0)
+                {
+                    chars.Add(c);
+                }
+            }
+
+            sets[extra] = SearchValues.Create([.. chars]);
         }
 
-        return true;
+        return sets;
     }
 
     private static byte[] BuildClasses()

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
@@ -12,11 +13,13 @@ internal sealed class StringTable
     private readonly byte[][] _keys;
     private readonly int[] _buckets;
     private readonly int _mask;
+    private readonly bool _keysHaveBackslash;
 
     public StringTable(IReadOnlyList<string> strings)
     {
         Strings = strings;
         _keys = [.. strings.Select(Encoding.UTF8.GetBytes)];
+        _keysHaveBackslash = _keys.Any(k => k.Contains((byte)'\\'));
         var size = 4;
         while (size < strings.Count * 2)
         {
@@ -50,11 +53,9 @@ internal sealed class StringTable
     public ReadOnlySpan<byte> Utf8(int index) => _keys[index];
 
     /// <summary>The index of unescaped UTF-8 text, or -1.</summary>
-    public int IndexOf(ReadOnlySpan<byte> utf8) => Find(utf8, Hash(utf8));
-
-    private int Find(ReadOnlySpan<byte> utf8, int hash)
+    public int IndexOf(ReadOnlySpan<byte> utf8)
     {
-        var slot = hash & _mask;
+        var slot = Hash(utf8) & _mask;
         while (true)
         {
             var entry = _buckets[slot];
@@ -73,36 +74,51 @@ internal sealed class StringTable
     }
 
     /// <summary>The index of a string value, or -1.</summary>
-    public int IndexOfValue(JsonElement value)
-    {
-        var raw = JsonText.RawString(value, out var escaped);
-        return escaped ? IndexOf(Encoding.UTF8.GetBytes(value.GetString()!)) : IndexOf(raw);
-    }
+    public int IndexOfValue(JsonElement value) => IndexOfRaw(JsonText.RawString(value, out _), value, default);
 
-    /// <summary>The index of a property's name, or -1. Hashing and looking for escapes share one pass.</summary>
-    public int IndexOfName(JsonProperty property)
+    /// <summary>The index of a property's name, or -1.</summary>
+    public int IndexOfName(JsonProperty property) => IndexOfRaw(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property), default, property);
+
+    /// <summary>Looks the raw (possibly escaped) bytes up first: raw JSON text holds a backslash only in
+    /// an escape, so when no key contains one a hit is exact and only a miss needs the escape check.</summary>
+    private int IndexOfRaw(ReadOnlySpan<byte> raw, JsonElement value, JsonProperty property)
     {
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        var hash = 2166136261u;
-        var escaped = false;
-        foreach (var b in raw)
+        if (!_keysHaveBackslash)
         {
-            hash = (hash ^ b) * 16777619u;
-            escaped |= b == (byte)'\\';
+            var index = IndexOf(raw);
+            if (index >= 0 || !raw.Contains((byte)'\\'))
+            {
+                return index;
+            }
+        }
+        else if (!raw.Contains((byte)'\\'))
+        {
+            return IndexOf(raw);
         }
 
-        return escaped ? IndexOf(Encoding.UTF8.GetBytes(property.Name)) : Find(raw, (int)(hash ^ (hash >> 15)));
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : property.Name;
+        return IndexOf(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary>FNV-1a over the bytes: short property names hash in a few nanoseconds.</summary>
+    /// <summary>Length and up to sixteen bytes (first and last eight), mixed: names and enum values are short.</summary>
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        var hash = 2166136261u;
-        foreach (var b in bytes)
+        var hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        if (bytes.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            hash ^= BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            hash = (hash * 0xBF58476D1CE4E5B9UL) ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
+        }
+        else if (bytes.Length >= 4)
+        {
+            hash ^= BinaryPrimitives.ReadUInt32LittleEndian(bytes) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]) << 32);
+        }
+        else if (bytes.Length > 0)
+        {
+            hash ^= bytes[0] | ((ulong)bytes[^1] << 8) | ((ulong)bytes[bytes.Length / 2] << 16);
         }
 
-        return (int)(hash ^ (hash >> 15));
+        hash *= 0x94D049BB133111EBUL;
+        return (int)(hash ^ (hash >> 29));
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ProductFlow.JsonSchema.Regexes;
@@ -77,7 +78,7 @@ internal sealed class SimplePattern
                 return null;
             }
 
-            var atom = new Atom(set, Table(set), min, max);
+            var atom = new Atom(set, Bytes(set), min, max);
             if (atoms.Count > 0 && !Disjoint(atoms[^1], atom))
             {
                 return null;
@@ -136,13 +137,19 @@ internal sealed class SimplePattern
     {
         foreach (var atom in atoms)
         {
-            var count = 0;
-            var table = atom.Table;
-            while (count < atom.Max && position < text.Length && text[position] < 128 && table[text[position]])
+            var run = text[position..];
+            if (run.Length > atom.Max)
             {
-                count++;
-                position++;
+                run = run[..atom.Max];
             }
+
+            var count = run.IndexOfAnyExcept(atom.Bytes);
+            if (count < 0)
+            {
+                count = run.Length;
+            }
+
+            position += count;
 
             if (count < atom.Min)
             {
@@ -303,17 +310,20 @@ internal sealed class SimplePattern
         return i >= stop || p[i] is not ('?' or '*' or '+' or '{');
     }
 
-    private static bool[] Table(UInt128 set)
+    private static SearchValues<byte> Bytes(UInt128 set)
     {
-        var table = new bool[128];
+        var bytes = new List<byte>();
         for (var b = 0; b < 128; b++)
         {
-            table[b] = (set & (UInt128.One << b)) != UInt128.Zero;
+            if ((set & (UInt128.One << b)) != UInt128.Zero)
+            {
+                bytes.Add((byte)b);
+            }
         }
 
-        return table;
+        return SearchValues.Create([.. bytes]);
     }
 
-    /// <summary>A character class (as a 128-entry lookup table) repeated between <c>Min</c> and <c>Max</c> times.</summary>
-    private sealed record Atom(UInt128 Set, bool[] Table, int Min, int Max);
+    /// <summary>A character class (ASCII bytes, searched vectorised) repeated between <c>Min</c> and <c>Max</c> times.</summary>
+    private sealed record Atom(UInt128 Set, SearchValues<byte> Bytes, int Min, int Max);
 }
