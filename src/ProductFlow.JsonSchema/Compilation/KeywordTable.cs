@@ -76,7 +76,32 @@ internal static class KeywordTable
             }
         }
 
+        FoldType(list);
         return [.. list];
+    }
+
+    /// <summary>A lone "string"/"number" type is checked by that family's validator instead of by its own call.</summary>
+    private static void FoldType(List<KeywordValidator> list)
+    {
+        if (list.Count == 0 || list[0] is not TypeValidator { SingleKind: { } kind } type)
+        {
+            return;
+        }
+
+        foreach (var validator in list)
+        {
+            switch (validator)
+            {
+                case StringValidator text when kind == JsonValueKind.String:
+                    text.Type = type;
+                    list.RemoveAt(0);
+                    return;
+                case NumberLimitValidator number when kind == JsonValueKind.Number:
+                    number.Type = type;
+                    list.RemoveAt(0);
+                    return;
+            }
+        }
     }
 
     private static void AddValidation(NodeBuilder b, List<KeywordValidator> list)

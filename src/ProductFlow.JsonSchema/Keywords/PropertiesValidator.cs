@@ -75,12 +75,56 @@ internal sealed class PropertiesValidator : KeywordValidator
             return Pass(instance, context, evaluated, trackRequired: false) && requiredOk;
         }
 
-        if (_direct && evaluated is null)
+        if (evaluated is null)
         {
-            return Direct(instance, context);
+            if (_direct)
+            {
+                return Direct(instance, context);
+            }
+
+            if (_patterns.Length == 0)
+            {
+                return FastPass(instance, context);
+            }
         }
 
         return Pass(instance, context, evaluated, trackRequired: _required is not null);
+    }
+
+    /// <summary>The hot path: stop at the first failure, no annotations, no patterns.</summary>
+    private bool FastPass(JsonElement instance, ValidationContext context)
+    {
+        var seen = 0UL;
+        foreach (var property in instance.EnumerateObject())
+        {
+            var index = _names.IndexOfName(property);
+            if (index >= 0)
+            {
+                var slot = _requiredSlot[index];
+                if (slot >= 0)
+                {
+                    seen |= 1UL << slot;
+                }
+
+                var schema = _schemas[index];
+                if (schema is not null)
+                {
+                    if (!schema.Validate(property.Value, context, null))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+            }
+
+            if (_additional is not null && (_additional.RejectsAll || !_additional.Validate(property.Value, context, null)))
+            {
+                return false;
+            }
+        }
+
+        return _required is null || (_allRequired != 0 ? seen == _allRequired : _required.Check(instance, context, null));
     }
 
     private bool Direct(JsonElement instance, ValidationContext context)

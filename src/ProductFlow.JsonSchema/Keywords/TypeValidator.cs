@@ -11,6 +11,15 @@ internal sealed class TypeValidator : KeywordValidator
     private const int Null = 1, Boolean = 2, Object = 4, Array = 8, Number = 16, String = 32, Integer = 64;
 
     private readonly int _allowed;
+
+    /// <summary>The only JSON kind this type accepts (<c>"string"</c> or <c>"number"</c>), so a string or
+    /// number family validator can check it itself; <c>null</c> otherwise.</summary>
+    public JsonValueKind? SingleKind => _allowed switch
+    {
+        String => JsonValueKind.String,
+        Number => JsonValueKind.Number,
+        _ => null,
+    };
     private readonly string _message;
 
     private TypeValidator(SchemaPosition position, int allowed, string description)

@@ -40,6 +40,20 @@ internal sealed class SchemaNode
     public bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
         var keywords = _keywords;
+        if (!_ownAnnotations && !context.TracksScope && !context.Collecting)
+        {
+            // The hot path: nothing to track, stop at the first failure.
+            foreach (var keyword in keywords)
+            {
+                if (!keyword.Validate(instance, context, evaluated))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         if (keywords.Length == 0)
         {
             return true;
