@@ -11,6 +11,28 @@ internal static class JsonText
     /// <summary>Characters decoded onto the stack up to this size; longer strings rent from the pool.</summary>
     public const int StackChars = 256;
 
+    // A backslash (start of an escape) or any non-ASCII byte: one vectorised search answers both "escaped?" and "ASCII?".
+    private static readonly SearchValues<byte> EscapeOrNonAscii = SearchValues.Create([(byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
+    /// <summary>The raw UTF-8 of a string value without quotes, and what it holds: <paramref name="escaped"/>
+    /// (JSON escapes, so the raw bytes are not the text) and <paramref name="codePoints"/> (its length when not escaped).</summary>
+    public static ReadOnlySpan<byte> RawString(JsonElement value, out bool escaped, out int codePoints)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        raw = raw[1..^1];
+        var special = raw.IndexOfAny(EscapeOrNonAscii);
+        if (special < 0)
+        {
+            escaped = false;
+            codePoints = raw.Length;
+            return raw;
+        }
+
+        escaped = raw[special..].Contains((byte)'\\');
+        codePoints = escaped ? -1 : CodePointLength(raw);
+        return raw;
+    }
+
     /// <summary>The raw UTF-8 of a string value without quotes; <paramref name="escaped"/> tells whether it holds escapes.</summary>
     public static ReadOnlySpan<byte> RawString(JsonElement value, out bool escaped)
     {

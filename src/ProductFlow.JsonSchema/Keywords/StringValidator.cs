@@ -66,7 +66,7 @@ internal sealed class StringValidator : KeywordValidator
             return Type is null || Type.Validate(instance, context, evaluated);
         }
 
-        var raw = JsonText.RawString(instance, out var escaped);
+        var raw = JsonText.RawString(instance, out var escaped, out var codePoints);
         if (escaped)
         {
             var text = instance.GetString()!;
@@ -74,7 +74,7 @@ internal sealed class StringValidator : KeywordValidator
             return (lengthOk || context.Collecting) && CheckChars(text, _regex, context) && lengthOk;
         }
 
-        var valid = CheckLength(JsonText.CodePointLength(raw), context);
+        var valid = CheckLength(codePoints, context);
         if (!valid && !context.Collecting)
         {
             return false;

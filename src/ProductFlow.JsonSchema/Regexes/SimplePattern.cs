@@ -13,6 +13,8 @@ namespace ProductFlow.JsonSchema.Regexes;
 /// from <see cref="TryParse"/> and goes to <see cref="EcmaRegex"/>.</remarks>
 internal sealed class SimplePattern
 {
+    private const int ShortRun = 16;
+
     private readonly Atom[] _atoms;
     private readonly Atom[] _optionalTail;
     private readonly bool _anchoredStart;
@@ -78,7 +80,7 @@ internal sealed class SimplePattern
                 return null;
             }
 
-            var atom = new Atom(set, Bytes(set), min, max);
+            var atom = new Atom(set, Table(set), Bytes(set), min, max);
             if (atoms.Count > 0 && !Disjoint(atoms[^1], atom))
             {
                 return null;
@@ -143,10 +145,24 @@ internal sealed class SimplePattern
                 run = run[..atom.Max];
             }
 
-            var count = run.IndexOfAnyExcept(atom.Bytes);
-            if (count < 0)
+            int count;
+            if (run.Length <= ShortRun)
             {
-                count = run.Length;
+                // Short runs: a table loop beats the vectorised search's setup.
+                var table = atom.Table;
+                count = 0;
+                while (count < run.Length && run[count] < 128 && table[run[count]])
+                {
+                    count++;
+                }
+            }
+            else
+            {
+                count = run.IndexOfAnyExcept(atom.Bytes);
+                if (count < 0)
+                {
+                    count = run.Length;
+                }
             }
 
             position += count;
@@ -310,6 +326,17 @@ internal sealed class SimplePattern
         return i >= stop || p[i] is not ('?' or '*' or '+' or '{');
     }
 
+    private static bool[] Table(UInt128 set)
+    {
+        var table = new bool[128];
+        for (var b = 0; b < 128; b++)
+        {
+            table[b] = (set & (UInt128.One << b)) != UInt128.Zero;
+        }
+
+        return table;
+    }
+
     private static SearchValues<byte> Bytes(UInt128 set)
     {
         var bytes = new List<byte>();
@@ -325,5 +352,5 @@ internal sealed class SimplePattern
     }
 
     /// <summary>A character class (ASCII bytes, searched vectorised) repeated between <c>Min</c> and <c>Max</c> times.</summary>
-    private sealed record Atom(UInt128 Set, SearchValues<byte> Bytes, int Min, int Max);
+    private sealed record Atom(UInt128 Set, bool[] Table, SearchValues<byte> Bytes, int Min, int Max);
 }
