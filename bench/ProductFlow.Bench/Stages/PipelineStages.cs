@@ -1,0 +1,100 @@
+using CsvHelper;
+using ProductFlow.Connectors;
+using ProductFlow.Csv;
+using ProductFlow.Mapping;
+using ProductFlow.Pipelines;
+using ProductFlow.Rules;
+using ProductFlow.Running;
+
+namespace ProductFlow.Bench.Stages;
+
+/// <summary>The stages of the table, each a superset of the one before, all on the same feed and pipeline.</summary>
+internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, string workFolder)
+{
+    /// <summary>1. CsvHelper 34 reading every field as a string: the floor every stage is compared to.</summary>
+    public Task<long> CsvHelperFloorAsync()
+    {
+        long rows = 0;
+        long characters = 0;
+        using var reader = CsvReader.FromFile(feed, CsvReaderOptions.Default with { Separator = ',' });
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                characters += reader.GetString(i).Length;
+            }
+
+            rows++;
+        }
+
+        return Task.FromResult(rows + (characters < 0 ? 1 : 0));
+    }
+
+    /// <summary>2. ProductFlow's CSV connector and mapper.</summary>
+    public async Task<long> ReadAndMapAsync()
+    {
+        var (mapper, source) = Prepare();
+        long rows = 0;
+        await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source).ConfigureAwait(false))
+        {
+            _ = mapper.Map(row);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>3. + every rule: types, enrichers, checks, GTIN, uniqueness, variants, channel schema.</summary>
+    public async Task<long> RulesAsync()
+    {
+        var (mapper, source) = Prepare();
+        using var rules = RuleSet.Create(pipeline);
+        long rows = 0;
+        await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source).ConfigureAwait(false))
+        {
+            rules.Apply(mapper.Map(row));
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>4. + the embedded SQLite store (and the report): a run that stores but does not publish.</summary>
+    public Task<long> StoreAsync() => RunAsync(PublishMode.Scheduled, "store");
+
+    /// <summary>5. + channel exports and the report: the whole <c>run</c>.</summary>
+    public Task<long> WholeRunAsync() => RunAsync(PublishMode.OnRun, "run");
+
+    private async Task<long> RunAsync(PublishMode publish, string folder)
+    {
+        var data = Path.Combine(workFolder, folder);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        var original = pipeline.Definition.Publish;
+        pipeline.Definition.Publish = publish;
+        try
+        {
+            var report = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = feed, DataDirectory = data }).ConfigureAwait(false);
+            return report.Run.Counts.Read;
+        }
+        finally
+        {
+            pipeline.Definition.Publish = original;
+        }
+    }
+
+    private (FeedMapper Mapper, FeedSource Source) Prepare()
+    {
+        var mapper = new FeedMapper(pipeline.Definition.Mapping);
+        var source = new FeedSource(feed)
+        {
+            Format = pipeline.Definition.Source.Format,
+            Delimiter = Delimiters.Parse(pipeline.Definition.Source.Delimiter),
+            RequiredColumns = mapper.RequiredColumns,
+        };
+        return (mapper, source);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ProductFlow.Bench.Stages;
+
+/// <summary>Times <c>productflow run</c> end to end as its own process with <c>/usr/bin/time -v</c>: wall, CPU and max RSS.</summary>
+internal static partial class ProcessTiming
+{
+    public static string Run(string root, string feed, string data)
+    {
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "productflow.dll");
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-v", "dotnet", cli, "run", Path.Combine(root, "pipelines", "demo.json"), "--input", feed, "--data", data })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEnd();
+        var timing = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        string Field(string name) => Regex.Match(timing, Regex.Escape(name) + @":\s*(.+)").Groups[1].Value.Trim();
+        var rows = File.ReadLines(feed).Count() - 1;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"process `productflow run` on {Path.GetFileName(feed)} (~{rows:N0} lines): wall {Field("Elapsed (wall clock) time (h:mm:ss or m:ss)")}, user {Field("User time (seconds)")} s, system {Field("System time (seconds)")} s, max RSS {long.Parse(Field("Maximum resident set size (kbytes)"), CultureInfo.InvariantCulture) / 1024:N0} MB, exit {process.ExitCode}");
+    }
+}

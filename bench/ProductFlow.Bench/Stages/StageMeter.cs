@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace ProductFlow.Bench.Stages;
+
+/// <summary>Measures a stage: wall time, bytes allocated (all threads), and the process's peak working set sampled every 10 ms.</summary>
+internal static class StageMeter
+{
+    public static async Task<StageResult> MeasureAsync(string name, long inputBytes, Func<Task<long>> stage)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+        });
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var rows = await stage().ConfigureAwait(false);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        await sampling.CancelAsync().ConfigureAwait(false);
+        await sampler.ConfigureAwait(false);
+        process.Refresh();
+        peak = Math.Max(peak, process.WorkingSet64);
+        return new StageResult(name, rows, clock.Elapsed, peak, allocated, inputBytes);
+    }
+}
