@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Completed (a run with quarantined records completes).</summary>
     public const int Completed = 0;
 
-    /// <summary><c>validate</c> found error-severity issues.</summary>
+    /// <summary><c>validate</c> found error-severity issues; <c>test</c> had a failing case.</summary>
     public const int ValidationErrors = 1;
 
     /// <summary>Usage or configuration error: bad arguments, pipeline or catalog file.</summary>

@@ -16,6 +16,7 @@ internal static class ProductFlowCli
         {
             RunCommands.Run(logging),
             RunCommands.Validate(logging),
+            TestCommand.Create(logging),
         };
 
         var parsed = root.Parse(args);

@@ -33,12 +33,11 @@ public sealed class RuleSet : IDisposable
         var rules = definition.Rules;
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
-        var required = new CheckOptions { Kind = "required", Attributes = rules.Required };
         var recordRules = new List<IRule> { new AttributeTypeRule(catalog) };
         recordRules.AddRange(definition.Enrich.Select(EnricherFactory.Create));
         recordRules.AddRange(new IRule[]
         {
-            new RequiredCheck(rules.Required, CheckFactory.Scopes(null, null, required, catalog, locales)),
+            new RequiredCheck(rules.Required, catalog, locales),
             new GtinRule(rules.Gtin),
             new SkuUniqueRule(),
             new ValueUniqueRule(rules.Unique),

@@ -14,9 +14,13 @@ public class RecordRulesTests
     {
         var mapped = Some.Mapped(Some.Record("A", ("price", "  ")));
 
-        new RequiredCheck(["price", "color"], CheckFactory.Scopes(null, null, null, Some.Catalog(), [])).Apply(mapped, Context);
+        new RequiredCheck(["price", "color"], Some.Catalog(), ["en_US"]).Apply(mapped, Context);
 
-        Assert.That(mapped.Issues.Select(i => (i.Rule, i.Field)), Is.EqualTo(new[] { (RuleIds.Required, "price"), (RuleIds.Required, "color") }));
+        Assert.That(mapped.Issues.Select(i => (i.Rule, i.Field, i.Message)), Is.EqualTo(new[]
+        {
+            (RuleIds.Required, "price", "required attribute 'price' is missing"),
+            (RuleIds.Required, "color", "required attribute 'color' is missing"),
+        }), "attributes that are not localizable are required once, not per locale");
     }
 
     [Test]
@@ -26,8 +30,7 @@ public class RecordRulesTests
         record.Values.Add(Some.Value("name", "Tee", locale: "en_US"));
         var mapped = Some.Mapped(record);
 
-        var check = new ProductFlow.Pipelines.CheckOptions { Kind = "required", Attributes = ["name"] };
-        new RequiredCheck(["name"], CheckFactory.Scopes(null, null, check, Some.Catalog(), ["en_US", "de_DE"])).Apply(mapped, Context);
+        new RequiredCheck(["name"], Some.Catalog(), ["en_US", "de_DE"]).Apply(mapped, Context);
 
         Assert.That(mapped.Issues.Single().Message, Does.Contain("de_DE"));
     }

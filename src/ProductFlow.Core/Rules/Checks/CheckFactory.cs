@@ -14,7 +14,7 @@ internal static class CheckFactory
         var scope = new CheckScope(view, check.Locale);
         return check.Kind switch
         {
-            "required" => new RequiredCheck(check.Attributes, Scopes(view, check.Locale, check, catalog, pipelineLocales), check.Id, check.Severity, check.Message),
+            "required" => new RequiredCheck(check.Attributes, catalog, pipelineLocales, view, check.Locale, check.Id, check.Severity, check.Message),
             "pattern" => new PatternCheck(check, scope),
             "length" => new LengthCheck(check, scope),
             "range" => new RangeCheck(check, scope),
@@ -22,22 +22,5 @@ internal static class CheckFactory
             "expression" => new ExpressionCheck(check, scope, RuleExpression.Parse(check.Assert!), check.When is null ? null : RuleExpression.Parse(check.When)),
             _ => throw new ArgumentException($"unknown check kind '{check.Kind}'", nameof(check)),
         };
-    }
-
-    /// <summary>
-    /// The scopes a required attribute is checked in: the channel view; else the check's locale; else, for
-    /// localizable attributes, every locale the pipeline's channels publish (checked per attribute at run time).
-    /// </summary>
-    public static IReadOnlyList<(CheckScope Scope, string? Locale)> Scopes(ChannelView? view, string? locale, CheckOptions? check, ProductCatalog catalog, IReadOnlyList<string> pipelineLocales)
-    {
-        if (view is not null || locale is not null)
-        {
-            return [(new CheckScope(view, locale), locale)];
-        }
-
-        var localizable = check?.Attributes.Any(a => catalog.FindAttribute(a)?.Localizable == true) ?? true;
-        return localizable && pipelineLocales.Count > 0
-            ? pipelineLocales.Select(l => (new CheckScope(null, l), (string?)l)).ToList()
-            : [(new CheckScope(null, null), null)];
     }
 }
