@@ -17,6 +17,7 @@ internal static class ProductFlowCli
             RunCommands.Run(logging),
             RunCommands.Validate(logging),
             TestCommand.Create(logging),
+            SchemaCommands.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -10,7 +10,7 @@ internal static class RunResultWriter
     public static void WriteJson(QualityReport report, Stream output)
     {
         var run = report.Run;
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, CliJson.Options);
         writer.WriteStartObject();
         writer.WriteString("runId", run.Id);
         writer.WriteString("pipeline", run.Pipeline);

@@ -130,9 +130,23 @@ public static class CatalogLoader
             }
         }
 
-        if (channel.Schema is { } schema && !File.Exists(Path.Combine(catalog.BaseDirectory, schema)))
+        if (channel.Schema is { } schema)
         {
-            problem(path + ".schema", $"schema file '{schema}' does not exist");
+            var file = Path.Combine(catalog.BaseDirectory, schema);
+            if (!File.Exists(file))
+            {
+                problem(path + ".schema", $"schema file '{schema}' does not exist");
+                return;
+            }
+
+            try
+            {
+                channel.CompiledSchema = JsonSchema.JsonSchema.FromFile(file, new JsonSchema.SchemaOptions { AssertFormat = true });
+            }
+            catch (JsonSchema.SchemaLoadException e)
+            {
+                problem(path + ".schema", $"schema '{schema}' cannot be loaded: {e.Message}");
+            }
         }
     }
 

@@ -23,6 +23,10 @@ public sealed class ChannelDefinition
 
     public IReadOnlyList<ChannelColumn> Columns { get; set; } = [];
 
+    /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonSchema.JsonSchema? CompiledSchema { get; set; }
+
     /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
     public double MinCompleteness { get; set; }
 

@@ -8,7 +8,7 @@ using ProductFlow.Model;
 namespace ProductFlow.Rules;
 
 /// <summary>Rule <c>schema</c>: a record's channel view satisfies the channel's JSON Schema; an error keeps the record off that channel only.</summary>
-/// <remarks>The schema is compiled once per run; a valid record costs one validation pass, an invalid one a second pass that collects every error.</remarks>
+/// <remarks>The schema is compiled once, when the catalog is loaded; a valid record costs one validation pass, an invalid one a second pass that collects every error.</remarks>
 internal sealed class ChannelSchemaRule : IRule, IDisposable
 {
     private readonly ChannelView _view;
@@ -19,7 +19,7 @@ internal sealed class ChannelSchemaRule : IRule, IDisposable
     public ChannelSchemaRule(ChannelDefinition channel, ProductCatalog catalog)
     {
         _view = new ChannelView(channel, catalog);
-        _schema = JsonSchema.JsonSchema.FromFile(Path.Combine(catalog.BaseDirectory, channel.Schema!), new JsonSchema.SchemaOptions { AssertFormat = true });
+        _schema = channel.CompiledSchema ?? throw new InvalidOperationException($"the schema of channel '{channel.Code}' was not compiled with the catalog");
         _writer = new Utf8JsonWriter(_buffer);
     }
 

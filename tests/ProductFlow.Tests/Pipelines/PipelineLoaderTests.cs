@@ -77,6 +77,26 @@ public class PipelineLoaderTests
         Assert.That(error.Problems[2].Message, Does.Contain("unknown field 'colour'"));
     }
 
+    [Test]
+    public void A_channel_schema_that_cannot_be_loaded_is_a_catalog_problem_not_a_crash()
+    {
+        using var dir = new TempDirectory();
+        dir.File("broken.schema.json", """{ "type": "object", "required": "sku" }""");
+        var catalog = dir.File("catalog.json", """
+            {
+              "locales": ["en_US"],
+              "attributes": [ { "code": "name", "type": "text" } ],
+              "channels": [ { "code": "partner", "kind": "partner-csv", "locale": "en_US", "schema": "broken.schema.json",
+                              "columns": [ { "header": "SKU", "value": "sku" } ] } ]
+            }
+            """);
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => ProductFlow.Catalog.CatalogLoader.Load(catalog));
+
+        Assert.That(error!.JsonPath, Is.EqualTo("$.channels[0].schema"));
+        Assert.That(error.Message, Does.Contain("broken.schema.json").And.Contain("/required"));
+    }
+
     private static string Pipeline(string extra, string values = "") => $$"""
         {
           "name": "test",
