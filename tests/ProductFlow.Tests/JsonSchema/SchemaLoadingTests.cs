@@ -138,6 +138,10 @@ public sealed class SchemaLoadingTests
     }
 
     [Test]
+    public void A_schema_that_is_neither_object_nor_boolean_is_a_load_error() =>
+        Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("42"));
+
+    [Test]
     public void Unknown_schema_dialect_is_a_load_error()
     {
         var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("""{"$schema": "https://json-schema.org/draft/2019-09/schema"}"""));
