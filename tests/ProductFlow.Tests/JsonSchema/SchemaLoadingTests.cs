@@ -142,6 +142,14 @@ public sealed class SchemaLoadingTests
         Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("42"));
 
     [Test]
+    public void Ref_to_a_value_that_is_not_a_schema_is_a_load_error()
+    {
+        var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("""{"$defs": {"a": {"enum": ["x"]}}, "$ref": "#/$defs/a/enum/0"}"""));
+
+        Assert.That(ex.Pointer, Is.EqualTo("/$defs/a/enum/0"));
+    }
+
+    [Test]
     public void Unknown_schema_dialect_is_a_load_error()
     {
         var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("""{"$schema": "https://json-schema.org/draft/2019-09/schema"}"""));
