@@ -51,13 +51,17 @@ public sealed class JsonSchema
     public static JsonSchema FromText(string json, Uri? baseUri = null, SchemaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        RequireAbsolute(baseUri);
         var uri = baseUri?.OriginalString ?? DefaultBaseUri;
         return Load(SchemaRegistry.Parse(json, uri), uri, FilePathOf(baseUri), options);
     }
 
     /// <summary>Loads a schema from a parsed element (copied, so the caller may dispose its document).</summary>
-    public static JsonSchema FromElement(JsonElement schema, Uri? baseUri = null, SchemaOptions? options = null) =>
-        Load(schema.Clone(), baseUri?.OriginalString ?? DefaultBaseUri, FilePathOf(baseUri), options);
+    public static JsonSchema FromElement(JsonElement schema, Uri? baseUri = null, SchemaOptions? options = null)
+    {
+        RequireAbsolute(baseUri);
+        return Load(schema.Clone(), baseUri?.OriginalString ?? DefaultBaseUri, FilePathOf(baseUri), options);
+    }
 
     /// <summary>Whether <paramref name="instance"/> is valid. Stops at the first failure and allocates
     /// nothing for a valid instance (except under <c>propertyNames</c>).</summary>
@@ -84,12 +88,25 @@ public sealed class JsonSchema
 
     private static JsonSchema Load(JsonElement root, string uri, string? filePath, SchemaOptions? options)
     {
+        if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+        {
+            throw new SchemaLoadException(filePath ?? uri, string.Empty, "a schema must be an object or a boolean");
+        }
+
         var registry = new SchemaRegistry(options ?? SchemaOptions.Default);
         var (documentUri, _) = UriReference.SplitFragment(uri);
         var document = registry.AddDocument(documentUri, filePath, root, Dialect.Draft202012);
         var compiler = new SchemaCompiler(registry);
         var node = compiler.Compile(document, string.Empty);
         return new JsonSchema(node, compiler.UsesDynamicScope);
+    }
+
+    private static void RequireAbsolute(Uri? baseUri)
+    {
+        if (baseUri is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException("The base URI must be absolute.", nameof(baseUri));
+        }
     }
 
     private static string? FilePathOf(Uri? uri) => uri is { IsAbsoluteUri: true, IsFile: true } ? uri.LocalPath : null;

@@ -41,6 +41,11 @@ internal sealed class SchemaCompiler
 
         var relative = pointer[location.ResourcePointer.Length..];
         var element = document.ElementAt(pointer);
+        if (element.ValueKind is not (System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+        {
+            throw new SchemaLoadException(document.DisplayName, pointer, "must be a schema (an object or a boolean)");
+        }
+
         node = new SchemaNode(resource, new SchemaPosition(location.BaseUri, relative)) { DynamicAnchor = DynamicAnchorOf(element, location.Dialect) };
         _nodes[(document, pointer)] = node;
 

@@ -49,13 +49,6 @@ internal static class JsonText
         return raw;
     }
 
-    /// <summary>Length in Unicode code points, as JSON Schema counts string length.</summary>
-    public static int CodePointLength(JsonElement value)
-    {
-        var raw = RawString(value, out var escaped);
-        return escaped ? CodePointLength(value.GetString()!) : CodePointLength(raw);
-    }
-
     /// <summary>Code points in unescaped UTF-8.</summary>
     public static int CodePointLength(ReadOnlySpan<byte> raw) => raw.Length - CountContinuationBytes(raw);
 

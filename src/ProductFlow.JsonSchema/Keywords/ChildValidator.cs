@@ -20,7 +20,7 @@ internal static class ChildValidator
             return schema.Validate(property.Value, context, null);
         }
 
-        context.PushProperty(property.Name);
+        context.PushProperty(property);
         bool ok;
         if (schema.RejectsAll)
         {

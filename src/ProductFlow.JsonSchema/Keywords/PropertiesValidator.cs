@@ -215,7 +215,7 @@ internal sealed class PropertiesValidator : KeywordValidator
         }
 
         context.PushKeyword(path);
-        context.PushProperty(property.Name);
+        context.PushProperty(property);
         var ok = schema.Validate(property.Value, context, null);
         context.PopInstance();
         context.PopKeyword();

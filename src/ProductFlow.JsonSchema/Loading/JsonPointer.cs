@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace ProductFlow.JsonSchema.Loading;
@@ -67,17 +66,5 @@ internal static class JsonPointer
         }
 
         return true;
-    }
-
-    /// <summary>Joins already-escaped segments into a pointer.</summary>
-    public static string Join(IEnumerable<string> escapedSegments)
-    {
-        var sb = new StringBuilder();
-        foreach (var segment in escapedSegments)
-        {
-            sb.Append('/').Append(segment);
-        }
-
-        return sb.ToString();
     }
 }

@@ -51,8 +51,6 @@ internal static class UriReference
         return hash < 0 ? (uri, null) : (uri[..hash], uri[(hash + 1)..]);
     }
 
-    public static bool IsAbsolute(string uri) => Parse(uri).Scheme is not null;
-
     private static string Merge(Parts b, string path)
     {
         if (b.Authority is not null && b.Path.Length == 0)

@@ -60,7 +60,37 @@ internal sealed class SimplePattern
             return null;
         }
 
-        return new SimplePattern([.. atoms], [.. tail], start, end);
+        return new SimplePattern(MergeLiterals(atoms), MergeLiterals(tail), start, end);
+    }
+
+    /// <summary>Runs of single literal characters become one byte-string comparison.</summary>
+    private static Atom[] MergeLiterals(List<Atom> atoms)
+    {
+        var merged = new List<Atom>();
+        var literal = new List<byte>();
+        foreach (var atom in atoms)
+        {
+            if (atom is { Min: 1, Max: 1 } && UInt128.PopCount(atom.Set) == UInt128.One)
+            {
+                literal.Add((byte)UInt128.TrailingZeroCount(atom.Set));
+                continue;
+            }
+
+            Flush();
+            merged.Add(atom);
+        }
+
+        Flush();
+        return [.. merged];
+
+        void Flush()
+        {
+            if (literal.Count > 0)
+            {
+                merged.Add(new Atom(UInt128.Zero, [], SearchValues.Create(ReadOnlySpan<byte>.Empty), literal.Count, literal.Count) { Literal = [.. literal] });
+                literal.Clear();
+            }
+        }
     }
 
     private static List<Atom>? ParseAtoms(string pattern, ref int i, int stop)
@@ -139,6 +169,17 @@ internal sealed class SimplePattern
     {
         foreach (var atom in atoms)
         {
+            if (atom.Literal is not null)
+            {
+                if (!text[position..].StartsWith(atom.Literal))
+                {
+                    return -1;
+                }
+
+                position += atom.Literal.Length;
+                continue;
+            }
+
             var run = text[position..];
             if (run.Length > atom.Max)
             {
@@ -352,5 +393,9 @@ internal sealed class SimplePattern
     }
 
     /// <summary>A character class (ASCII bytes, searched vectorised) repeated between <c>Min</c> and <c>Max</c> times.</summary>
-    private sealed record Atom(UInt128 Set, bool[] Table, SearchValues<byte> Bytes, int Min, int Max);
+    private sealed record Atom(UInt128 Set, bool[] Table, SearchValues<byte> Bytes, int Min, int Max)
+    {
+        /// <summary>Set for a merged run of literal characters, matched as one byte string.</summary>
+        public byte[]? Literal { get; init; }
+    }
 }

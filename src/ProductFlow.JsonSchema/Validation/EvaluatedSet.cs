@@ -28,14 +28,6 @@ internal sealed class EvaluatedSet
         _bits[word] |= 1UL << position;
     }
 
-    public void MarkRange(int start, int count)
-    {
-        for (var i = start; i < start + count; i++)
-        {
-            Mark(i);
-        }
-    }
-
     public bool IsMarked(int position)
     {
         if (_all)

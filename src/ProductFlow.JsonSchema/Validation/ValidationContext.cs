@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using ProductFlow.JsonSchema.Loading;
 
 namespace ProductFlow.JsonSchema.Validation;
@@ -14,7 +15,7 @@ internal sealed class ValidationContext
     private static ValidationContext? _cached;
 
     private List<ValidationError>? _errors;
-    private string[] _instancePath = new string[16];
+    private PathSegment[] _instancePath = new PathSegment[16];
     private int _instanceDepth;
     private string[] _keywordPath = new string[16];
     private int _keywordDepth;
@@ -101,9 +102,10 @@ internal sealed class ValidationContext
         return false;
     }
 
-    public void PushProperty(string name) => Push(ref _instancePath, ref _instanceDepth, JsonPointer.Escape(name));
+    /// <summary>Enters a property; its name is only turned into a string if an error needs the location.</summary>
+    public void PushProperty(JsonProperty property) => Push(ref _instancePath, ref _instanceDepth, new PathSegment(property, -1));
 
-    public void PushIndex(int index) => Push(ref _instancePath, ref _instanceDepth, index.ToString(CultureInfo.InvariantCulture));
+    public void PushIndex(int index) => Push(ref _instancePath, ref _instanceDepth, new PathSegment(default, index));
 
     public void PopInstance() => _instanceDepth--;
 
@@ -177,13 +179,22 @@ internal sealed class ValidationContext
         var sb = new StringBuilder();
         for (var i = 0; i < _instanceDepth; i++)
         {
-            sb.Append('/').Append(_instancePath[i]);
+            var segment = _instancePath[i];
+            sb.Append('/');
+            if (segment.Index >= 0)
+            {
+                sb.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(JsonPointer.Escape(segment.Property.Name));
+            }
         }
 
         return sb.ToString();
     }
 
-    private static void Push(ref string[] stack, ref int depth, string value)
+    private static void Push<T>(ref T[] stack, ref int depth, T value)
     {
         if (depth == stack.Length)
         {

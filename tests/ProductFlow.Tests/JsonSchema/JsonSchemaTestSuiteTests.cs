@@ -20,10 +20,10 @@ public sealed class JsonSchemaTestSuiteTests
     public static IEnumerable<TestCaseData> Draft7Cases() => SuiteCases.Load("draft7");
 
     [TestCaseSource(nameof(Draft2020Cases))]
-    public void Draft2020_12(SuiteCase suiteCase) => Run(suiteCase);
+    public void Draft2020_12_case_gets_the_expected_verdict(SuiteCase suiteCase) => Run(suiteCase);
 
     [TestCaseSource(nameof(Draft7Cases))]
-    public void Draft7(SuiteCase suiteCase) => Run(suiteCase);
+    public void Draft7_case_gets_the_expected_verdict(SuiteCase suiteCase) => Run(suiteCase);
 
     private static void Run(SuiteCase suiteCase)
     {

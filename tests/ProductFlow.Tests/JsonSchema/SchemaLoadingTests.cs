@@ -137,6 +137,35 @@ public sealed class SchemaLoadingTests
         Assert.That(schema.IsValid(document.RootElement), Is.True);
     }
 
+    [Test]
+    public void A_schema_that_is_neither_object_nor_boolean_is_a_load_error() =>
+        Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("42"));
+
+    [Test]
+    public void Ref_to_a_value_that_is_not_a_schema_is_a_load_error()
+    {
+        var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("""{"$defs": {"a": {"enum": ["x"]}}, "$ref": "#/$defs/a/enum/0"}"""));
+
+        Assert.That(ex.Pointer, Is.EqualTo("/$defs/a/enum/0"));
+    }
+
+    [Test]
+    public void Unknown_schema_dialect_is_a_load_error()
+    {
+        var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromText("""{"$schema": "https://json-schema.org/draft/2019-09/schema"}"""));
+
+        Assert.That(ex.Pointer, Is.EqualTo("/$schema"));
+    }
+
+    [Test]
+    public void Schema_recursing_without_consuming_the_instance_throws_instead_of_crashing()
+    {
+        var schema = ProductFlow.JsonSchema.JsonSchema.FromText("""{"$ref": "#"}""");
+        using var document = JsonDocument.Parse("1");
+
+        Assert.Throws<InsufficientExecutionStackException>(() => schema.IsValid(document.RootElement));
+    }
+
     private string Write(string relativePath, string content)
     {
         var path = Path.Combine(_folder, relativePath);

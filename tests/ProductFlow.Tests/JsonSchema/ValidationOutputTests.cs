@@ -149,6 +149,27 @@ public sealed class ValidationOutputTests
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
 
+    [Test]
+    public void One_schema_validates_from_many_threads_at_once()
+    {
+        var schema = ProductFlow.JsonSchema.JsonSchema.FromText("""{"$ref": "https://json-schema.org/draft/2020-12/schema"}""");
+        using var good = JsonDocument.Parse(ProductSchema);
+        using var bad = JsonDocument.Parse("""{"type": 12}""");
+        var failures = 0;
+
+        Parallel.For(0, 2000, i =>
+        {
+            var expected = i % 2 == 0;
+            var element = expected ? good.RootElement : bad.RootElement;
+            if (schema.IsValid(element) != expected || schema.Validate(element).IsValid != expected)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.That(failures, Is.Zero);
+    }
+
     private static ValidationResult Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
