@@ -18,6 +18,7 @@ internal static class ProductFlowCli
             RunCommands.Validate(logging),
             TestCommand.Create(logging),
             SchemaCommands.Create(),
+            InitCommand.Create(),
         };
 
         var parsed = root.Parse(args);
