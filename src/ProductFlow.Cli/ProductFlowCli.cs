@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Commands;
 using ProductFlow.Cli.Extensions;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace ProductFlow.Cli;
 
@@ -11,7 +13,8 @@ internal static class ProductFlowCli
     public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         error ??= Console.Error;
-        using var logging = Logging.CreateFactory();
+        var level = new LoggingLevelSwitch(LogEventLevel.Warning);
+        using var logging = Logging.CreateFactory(level);
         var root = new RootCommand("ProductFlow: product-data pipelines from supplier feeds to controlled channel exports.")
         {
             RunCommands.Run(logging),
@@ -20,6 +23,8 @@ internal static class ProductFlowCli
             SchemaCommands.Create(),
             InitCommand.Create(),
         };
+        root.Options.Add(GlobalOptions.Quiet);
+        root.Options.Add(GlobalOptions.Verbose);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -31,6 +36,7 @@ internal static class ProductFlowCli
             return ExitCodes.Usage;
         }
 
+        GlobalOptions.Apply(parsed, level);
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);

@@ -49,7 +49,7 @@ internal static class RunCommands
             await using var stdout = Console.OpenStandardOutput();
             RunResultWriter.WriteJson(report, stdout);
         }
-        else
+        else if (!result.GetValue(GlobalOptions.Quiet))
         {
             RunResultWriter.WriteText(report, Console.Out);
         }
