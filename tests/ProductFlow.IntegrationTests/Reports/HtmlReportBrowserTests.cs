@@ -175,6 +175,23 @@ public sealed class HtmlReportBrowserTests
     }
 
     [Test]
+    public async Task Printed_the_page_hides_its_controls_and_keeps_the_figures()
+    {
+        await OpenAsync(_demo);
+
+        await _page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.That(await _page.Locator("#issues-controls").IsVisibleAsync(), Is.False);
+        Assert.That(await _page.Locator(".pager").IsVisibleAsync(), Is.False);
+        Assert.That(await _page.Locator("[data-count=read]").IsVisibleAsync(), Is.True);
+        Assert.That(await _page.Locator("#issues-table tbody tr").CountAsync(), Is.EqualTo(10));
+        if (Environment.GetEnvironmentVariable("PRODUCTFLOW_PRINT_SHOT") is { Length: > 0 } shot)
+        {
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        }
+    }
+
+    [Test]
     public async Task A_run_with_more_issues_than_the_page_embeds_is_paged_and_points_to_issues_csv()
     {
         var folder = await LargeReportAsync(issues: 5_000);
