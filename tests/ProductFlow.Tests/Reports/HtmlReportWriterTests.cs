@@ -60,6 +60,19 @@ public partial class HtmlReportWriterTests
     }
 
     [Test]
+    public void A_failed_run_shows_its_status_and_where_reading_stopped()
+    {
+        var report = SomeReport.Create(_dir.Path, "20261124T120000Z-aaaaaa", SomeReport.Noon);
+        report.Run.Status = ProductFlow.Store.RunStatus.Failed;
+        report.Failure = new RunFailure("feed.csv: a quote is left open <here>", "feed.csv", 42);
+
+        var html = Render(report);
+
+        Assert.That(html, Does.Contain("id=\"run-status\">failed<"));
+        Assert.That(html, Does.Contain("a quote is left open &lt;here&gt; (reading stopped at line 42)"));
+    }
+
+    [Test]
     public void Without_a_previous_run_the_page_says_there_is_nothing_to_compare_with()
     {
         var report = SomeReport.Create(_dir.Path, "20261124T120000Z-aaaaaa", SomeReport.Noon);
