@@ -127,7 +127,7 @@ public static class ReportJsonWriter
         writer.WriteEndArray();
     }
 
-    internal static void WriteIssue(Utf8JsonWriter writer, Issue issue)
+    private static void WriteIssue(Utf8JsonWriter writer, Issue issue)
     {
         writer.WriteStartObject();
         writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");

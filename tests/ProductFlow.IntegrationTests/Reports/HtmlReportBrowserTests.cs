@@ -11,6 +11,7 @@ namespace ProductFlow.IntegrationTests.Reports;
 /// <remarks>
 /// Two runs of the demo pipeline in one data folder: the demo as it is, then its feed with a colour written as a
 /// script element, so the second report has a previous run to compare with and a hostile value to show.
+/// Every browser call times out after 15 s (see <see cref="Chromium"/>), so a hang fails a test instead of stalling the run.
 /// </remarks>
 [NonParallelizable]
 [CancelAfter(120_000)]
@@ -31,12 +32,13 @@ public sealed class HtmlReportBrowserTests
         var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
         var data = _dir.Combine("data");
         var runner = new PipelineRunner();
-        _demo = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data })).Folder;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a hung run fails the fixture
+        _demo = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data }, timeout.Token)).Folder;
         var feed = await File.ReadAllTextAsync(TestPaths.InRepository("samples", "supplier-apparel.csv"));
         var changed = feed.Replace(",Nvy,S,19.90,4006381001007,", $",{Hostile},S,19.90,4006381001007,", StringComparison.Ordinal);
         Assert.That(changed, Is.Not.EqualTo(feed), "the demo feed changed: pick another row for the hostile value");
         var input = _dir.File(Path.Combine("feeds", "supplier-apparel.csv"), changed);
-        _hostile = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data, Input = input })).Folder;
+        _hostile = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data, Input = input }, timeout.Token)).Folder;
     }
 
     [OneTimeTearDown]
