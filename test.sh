@@ -15,6 +15,19 @@ fi
 # Servers the integration suites need are installed and started here, one per run, on 127.0.0.1:
 # nothing to start yet for the embedded (SQLite, local folder) tests.
 
+# Chromium (Debian's package) for the browser tests of report.html; Playwright drives it and never downloads one.
+# The browser tests fail under CI=true when it is missing, and are skipped elsewhere.
+chromium=${PRODUCTFLOW_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing chromium (apt-get)"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 || log "could not install chromium"
+  else
+    log "chromium is missing at $chromium: install it (apt-get install -y chromium) to run the browser tests"
+  fi
+fi
+export PRODUCTFLOW_CHROMIUM="$chromium"
+
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
 

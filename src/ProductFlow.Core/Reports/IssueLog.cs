@@ -3,13 +3,17 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Reports;
 
-/// <summary>Writes every issue of a run to <c>issues.csv</c> as it is found, and keeps the first ones for report.json.</summary>
+/// <summary>Writes every issue of a run to <c>issues.csv</c> as it is found, and keeps the first ones for the reports.</summary>
+/// <remarks>
+/// The only in-memory copy of a run's issues: report.json embeds the first <see cref="ReportJsonWriter.EmbeddedLimit"/>
+/// of them, report.html all <see cref="EmbeddedLimit"/>; memory stays flat whatever the number of issues.
+/// </remarks>
 public sealed class IssueLog : IAsyncDisposable
 {
     public const string FileName = "issues.csv";
 
-    /// <summary>How many issues report.json embeds; issues.csv always has them all.</summary>
-    public const int EmbeddedLimit = 1000;
+    /// <summary>How many issues the log keeps for the reports (report.html embeds them all); issues.csv always has every issue.</summary>
+    public const int EmbeddedLimit = 2000;
 
     private static readonly string[] Columns = ["severity", "rule", "sku", "feed", "line", "column", "field", "value", "channel", "message"];
 

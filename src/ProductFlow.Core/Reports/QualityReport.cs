@@ -25,6 +25,12 @@ public sealed class QualityReport
 
     public SortedDictionary<string, long> IssuesByRule { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Issues per canonical field (issues without a field are not counted here).</summary>
+    public SortedDictionary<string, long> IssuesByField { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Issues per source column, as the feed's header writes it (issues without a column are not counted here).</summary>
+    public SortedDictionary<string, long> IssuesByColumn { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Rows written per channel by this run's publication.</summary>
     public SortedDictionary<string, long> Published { get; } = new(StringComparer.Ordinal);
 
@@ -33,6 +39,7 @@ public sealed class QualityReport
 
     public List<ChannelCompleteness> Completeness { get; } = [];
 
+    /// <summary>The first issues of the run, at most <see cref="IssueLog.EmbeddedLimit"/>; <see cref="IssuesTotal"/> counts them all.</summary>
     public IReadOnlyList<Issue> Issues { get; set; } = [];
 
     public long IssuesTotal { get; set; }
@@ -43,6 +50,15 @@ public sealed class QualityReport
     {
         ArgumentNullException.ThrowIfNull(issue);
         IssuesByRule[issue.Rule] = IssuesByRule.GetValueOrDefault(issue.Rule) + 1;
+        if (issue.Field is { } field)
+        {
+            IssuesByField[field] = IssuesByField.GetValueOrDefault(field) + 1;
+        }
+
+        if (issue.Column is { } column)
+        {
+            IssuesByColumn[column] = IssuesByColumn.GetValueOrDefault(column) + 1;
+        }
         if (issue.Severity == Severity.Warning)
         {
             Run.Counts.Warnings++;

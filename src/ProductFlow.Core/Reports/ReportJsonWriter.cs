@@ -9,6 +9,9 @@ public static class ReportJsonWriter
 {
     public const string FileName = "report.json";
 
+    /// <summary>How many issues report.json embeds (the first ones); issues.csv has them all.</summary>
+    public const int EmbeddedLimit = 1000;
+
     public static void Write(QualityReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -44,9 +47,10 @@ public static class ReportJsonWriter
         WriteCompleteness(writer, report.Completeness);
         WriteMap(writer, "issuesByRule", report.IssuesByRule);
         writer.WriteNumber("issuesTotal", report.IssuesTotal);
-        writer.WriteBoolean("issuesTruncated", report.IssuesTotal > report.Issues.Count);
+        var embedded = Math.Min(report.Issues.Count, EmbeddedLimit);
+        writer.WriteBoolean("issuesTruncated", report.IssuesTotal > embedded);
         writer.WriteStartArray("issues");
-        foreach (var issue in report.Issues)
+        foreach (var issue in report.Issues.Take(embedded))
         {
             WriteIssue(writer, issue);
         }

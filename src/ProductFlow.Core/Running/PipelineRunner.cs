@@ -89,6 +89,7 @@ public sealed class PipelineRunner
             run.Finished = _time.GetUtcNow();
             run.Report = folder;
             ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
+            HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
             if (store is not null)
             {
                 await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
