@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Commands;
 using ProductFlow.Cli.Extensions;
+using ProductFlow.Cli.Output;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -23,13 +24,14 @@ internal static class ProductFlowCli
             SchemaCommands.Create(),
             InitCommand.Create(),
         };
+        HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);
         root.Options.Add(GlobalOptions.Verbose);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var command = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            var command = CommandPath(parsed.CommandResult);
             // An unknown word explains more than the "required command" error it also causes.
             var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
             await error.WriteLineAsync($"productflow: {first.Message} (hint: 'productflow {command}--help' shows the usage)").ConfigureAwait(false);
@@ -56,6 +58,18 @@ internal static class ProductFlowCli
             await error.WriteLineAsync("productflow: cancelled").ConfigureAwait(false);
             return 130;
         }
+    }
+
+    /// <summary>The words that name a command below the root, such as <c>schema test </c>.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new List<string>();
+        for (; result?.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0 ? "" : string.Join(' ', names) + " ";
     }
 
     private static string OneLine(ProductFlowException e)

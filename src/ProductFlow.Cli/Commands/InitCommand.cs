@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ProductFlow.Cli.Output;
 
 namespace ProductFlow.Cli.Commands;
 
@@ -13,7 +14,8 @@ internal static partial class InitCommand
 
     public static Command Create()
     {
-        var command = new Command("init", "Create a new pipeline with a sample catalog and feed that runs at once.") { Folder, Name, Force };
+        var command = new Command("init", "Create a new pipeline with a sample catalog and feed that runs at once.") { Folder, Name, Force }
+            .WithExamples("productflow init acme", "productflow init acme --name supplier-feed");
         command.SetAction(Execute);
         return command;
     }

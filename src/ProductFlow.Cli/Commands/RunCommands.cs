@@ -17,7 +17,11 @@ internal static class RunCommands
 
     public static Command Run(ILoggerFactory logging)
     {
-        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json };
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json }
+            .WithExamples(
+                "productflow run pipelines/demo.json",
+                "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
+                "productflow run pipelines/demo.json --data /srv/productflow/data --quiet");
         command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Run, logging, ct));
         return command;
     }
@@ -28,7 +32,9 @@ internal static class RunCommands
         var command = new Command("validate", "Check a feed with a pipeline's rules; nothing is stored or published. Exit 1 when there are errors.")
         {
             Pipeline, required, Data, Json,
-        };
+        }.WithExamples(
+            "productflow validate pipelines/demo.json --input samples/supplier-apparel.csv",
+            "productflow validate pipelines/demo.json --input new-supplier.csv --json");
         command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, required));
         return command;
     }

@@ -27,7 +27,9 @@ internal static class SchemaCommands
         var test = new Command("test", "Validate each line of a JSON Lines file against a schema: how a consultant tries a channel schema on sample records.")
         {
             Schema, Instances, Json, Formats,
-        };
+        }.WithExamples(
+            "productflow schema test schemas/channels/partner.schema.json samples/partner-views.jsonl",
+            "productflow schema test schemas/channels/partner.schema.json records.jsonl --json");
         test.SetAction(Execute);
         return new Command("schema", "Work with JSON Schemas.") { test };
     }

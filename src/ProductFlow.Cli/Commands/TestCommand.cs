@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using ProductFlow.Cli.Output;
 using ProductFlow.Running;
 using ProductFlow.Testing;
 
@@ -18,7 +19,8 @@ internal static class TestCommand
 
     public static Command Create(ILoggerFactory logging)
     {
-        var command = new Command("test", "Run the regression cases beside pipelines (<pipeline>.tests/<case>/input.* with expected exports/ and issues.csv).") { Paths, Update };
+        var command = new Command("test", "Run the regression cases beside pipelines (<pipeline>.tests/<case>/input.* with expected exports/ and issues.csv).") { Paths, Update }
+            .WithExamples("productflow test", "productflow test pipelines/demo.json", "productflow test pipelines/demo.json --update");
         command.SetAction((result, ct) => ExecuteAsync(result, logging, ct));
         return command;
     }

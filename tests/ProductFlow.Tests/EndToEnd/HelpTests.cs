@@ -1,0 +1,20 @@
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.EndToEnd;
+
+/// <summary><c>--help</c> says how to use every command, with examples.</summary>
+public class HelpTests
+{
+    [TestCase("run")]
+    [TestCase("validate")]
+    [TestCase("test")]
+    [TestCase("schema", "test")]
+    [TestCase("init")]
+    public void Every_command_has_help_with_examples(params string[] command)
+    {
+        var result = CliProcess.Run(TestPaths.RepositoryRoot, [.. command, "--help"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Does.Contain("Usage:").And.Contain("Examples:").And.Contain("  productflow " + string.Join(' ', command)));
+    }
+}
