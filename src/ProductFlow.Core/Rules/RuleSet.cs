@@ -53,6 +53,12 @@ public sealed class RuleSet : IDisposable
         return new RuleSet(recordRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities));
     }
 
+    /// <summary>Every rule in the order it runs: record rules, then channel rules (for profiling; <see cref="Apply"/> is the way to run them).</summary>
+    internal IEnumerable<IRule> Rules => _recordRules.Concat(_channelRules);
+
+    /// <summary>The rule context of this run, for running <see cref="Rules"/> one by one.</summary>
+    internal RuleContext Context => _context;
+
     public void Dispose()
     {
         foreach (var rule in _recordRules.Concat(_channelRules).OfType<IDisposable>())

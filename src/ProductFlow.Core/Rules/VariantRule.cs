@@ -1,4 +1,3 @@
-using System.Text;
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
@@ -12,10 +11,11 @@ namespace ProductFlow.Rules;
 /// <c>variant.model-value</c>: model-level attributes (at no variant level) are the same on every variant of a model,
 /// since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
 /// model seen again after others is reported, because models are inferred from consecutive rows.
-/// State is 64-bit hashes per model and per axis combination, not records.
+/// State is 64-bit hashes per model and per axis combination, not records; a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog) : IRule
 {
+    private readonly Dictionary<string, Shape?> _shapes = new(StringComparer.Ordinal);
     private readonly HashSet<ulong> _combinations = [];
     private readonly Dictionary<ulong, (ulong Values, long Line)> _models = [];
     private readonly HashSet<ulong> _finishedModels = [];
@@ -24,7 +24,7 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
-        if (product.Parent is not { } parent || product.Family is null || catalog.FindFamilyVariant(product.Family) is not { } variant)
+        if (product.Parent is not { } parent || product.Family is null || ShapeOf(product.Family) is not { } shape)
         {
             return;
         }
@@ -36,25 +36,60 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
             return; // a rejected row is not stored: it neither takes an axis combination nor sets the model's values
         }
 
-        var missing = variant.Axes.Where(axis => !product.Values.Any(v => v.Attribute == axis && !string.IsNullOrWhiteSpace(v.Data))).ToList();
-        if (missing.Count > 0)
+        // One pass over the values: the axis values (in axis order, hashed) and the model-level values (summed,
+        // so their order in the feed does not matter).
+        var axisValues = new string?[shape.Axes.Length];
+        ulong modelValues = 0;
+        foreach (var value in product.Values)
         {
-            context.Report(record, RuleIds.VariantAxisMissing, Severity.Error, $"variant of '{parent}' has no {string.Join(", ", missing)} (axes of {variant.Code})", field: missing[0]);
+            var axis = Array.IndexOf(shape.Axes, value.Attribute);
+            if (axis >= 0)
+            {
+                axisValues[axis] ??= string.IsNullOrWhiteSpace(value.Data) ? null : value.Data;
+            }
+            else if (!shape.VariantLevel.Contains(value.Attribute))
+            {
+                modelValues += KeyHash.Of(value.Attribute, value.Locale, value.Channel, value.Data);
+            }
+        }
+
+        var missing = Array.IndexOf(axisValues, null);
+        if (missing >= 0)
+        {
+            var names = shape.Axes.Where((_, i) => axisValues[i] is null);
+            context.Report(record, RuleIds.VariantAxisMissing, Severity.Error, $"variant of '{parent}' has no {string.Join(", ", names)} (axes of {shape.Code})", field: shape.Axes[missing]);
             return;
         }
 
-        var axes = string.Join('\u001f', variant.Axes.Select(axis => Data(product, axis)));
-        if (!_combinations.Add(KeyHash.Of(parent + '\u001e' + axes)))
+        var combination = model;
+        foreach (var axisValue in axisValues)
         {
-            context.Report(record, RuleIds.VariantAxisDuplicate, Severity.Error, $"another variant of '{parent}' has the same {string.Join(", ", variant.Axes)}: {axes.Replace('\u001f', '/')}", field: variant.Axes.First());
+            combination = (combination * 31) ^ KeyHash.Of(axisValue!);
+        }
+
+        if (!_combinations.Add(combination))
+        {
+            context.Report(record, RuleIds.VariantAxisDuplicate, Severity.Error, $"another variant of '{parent}' has the same {string.Join(", ", shape.Axes)}: {string.Join('/', axisValues)}", field: shape.Axes[0]);
             return;
         }
 
-        var modelValues = ModelValuesHash(product, variant);
         if (!_models.TryAdd(model, (modelValues, product.Line)) && _models[model].Values != modelValues)
         {
             context.Report(record, RuleIds.VariantModelValue, Severity.Error, $"model-level values differ from the first variant of '{parent}' (line {_models[model].Line}): they must be the same on every variant");
         }
+    }
+
+    private Shape? ShapeOf(string family)
+    {
+        if (!_shapes.TryGetValue(family, out var shape))
+        {
+            shape = catalog.FindFamilyVariant(family) is { } variant
+                ? new Shape(variant.Code, variant.Axes.ToArray(), variant.VariantAttributes.ToHashSet(StringComparer.Ordinal))
+                : null;
+            _shapes[family] = shape;
+        }
+
+        return shape;
     }
 
     private void CheckGrouping(MappedRecord record, RuleContext context, ulong model)
@@ -76,20 +111,6 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
         }
     }
 
-    private static string Data(ProductRecord product, string attribute) =>
-        product.Values.First(v => v.Attribute == attribute && !string.IsNullOrWhiteSpace(v.Data)).Data;
-
-    /// <summary>A hash of the values of model-level attributes, in a stable order.</summary>
-    private static ulong ModelValuesHash(ProductRecord product, FamilyVariantDefinition variant)
-    {
-        var variantLevel = variant.VariantAttributes.ToHashSet(StringComparer.Ordinal);
-        var text = new StringBuilder();
-        foreach (var value in product.Values.Where(v => !variantLevel.Contains(v.Attribute))
-            .OrderBy(v => v.Attribute, StringComparer.Ordinal).ThenBy(v => v.Locale, StringComparer.Ordinal).ThenBy(v => v.Channel, StringComparer.Ordinal))
-        {
-            text.Append(value.Attribute).Append('\u001f').Append(value.Locale).Append('\u001f').Append(value.Channel).Append('\u001f').Append(value.Data).Append('\u001e');
-        }
-
-        return KeyHash.Of(text.ToString());
-    }
+    /// <summary>A family variant compiled for the hot path: axes in order, and every attribute that may differ between variants.</summary>
+    private sealed record Shape(string Code, string[] Axes, HashSet<string> VariantLevel);
 }
