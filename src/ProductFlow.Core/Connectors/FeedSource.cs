@@ -11,6 +11,12 @@ public sealed record FeedSource(string Path)
     /// <summary>The delimiter, or <c>null</c> to detect it among <c>,</c> <c>;</c> tab <c>|</c>.</summary>
     public char? Delimiter { get; init; }
 
+    /// <summary>The declared text encoding (<c>source.encoding</c>), or <c>null</c>/<c>auto</c> to detect it.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The largest CSV record, in bytes, a reader buffers before it fails the feed (a guard against an unclosed quote). Default 64 MiB.</summary>
+    public int MaxRecordBytes { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Columns the mapping reads: the reader fails the feed when one is missing or appears twice.</summary>
     public IReadOnlyCollection<string> RequiredColumns { get; init; } = [];
 }

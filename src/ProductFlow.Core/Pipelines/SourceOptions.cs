@@ -12,6 +12,9 @@ public sealed class SourceOptions
     /// <summary>The CSV delimiter; detected among <c>,</c> <c>;</c> tab <c>|</c> when absent.</summary>
     public string? Delimiter { get; init; }
 
-    /// <summary>The text encoding. Default <c>utf-8</c> (a byte order mark wins).</summary>
-    public string Encoding { get; set; } = "utf-8";
+    /// <summary>
+    /// The text encoding: <c>auto</c> (default: UTF-8 when the bytes are valid UTF-8, else Windows-1252), <c>utf-8</c>
+    /// (invalid bytes fail the feed), <c>utf-16le</c>, <c>utf-16be</c>, <c>windows-1252</c>, <c>iso-8859-1</c>. A byte order mark wins.
+    /// </summary>
+    public string Encoding { get; set; } = "auto";
 }

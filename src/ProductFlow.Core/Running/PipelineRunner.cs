@@ -112,6 +112,7 @@ public sealed class PipelineRunner
         {
             Format = definition.Source.Format,
             Delimiter = Delimiters.Parse(definition.Source.Delimiter),
+            Encoding = definition.Source.Encoding,
             RequiredColumns = mapper.RequiredColumns,
         };
 
