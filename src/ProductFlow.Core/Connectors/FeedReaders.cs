@@ -1,13 +1,19 @@
 using ProductFlow.Connectors.Csv;
+using ProductFlow.Connectors.Json;
 
 namespace ProductFlow.Connectors;
 
 /// <summary>The reader of each feed format. A new format is a folder under <c>Connectors/</c> and one line here.</summary>
 public static class FeedReaders
 {
+    /// <summary>The formats <c>source.format</c> accepts.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl"];
+
     public static IFeedReader For(string format) => format switch
     {
         "csv" => new CsvFeedReader(),
-        _ => throw new ProductFlowException($"unknown feed format '{format}'") { Hint = "supported formats: csv" },
+        "json" => new JsonFeedReader(),
+        "jsonl" => new JsonLinesFeedReader(),
+        _ => throw new ProductFlowException($"unknown feed format '{format}'") { Hint = "supported formats: " + string.Join(", ", Formats) },
     };
 }

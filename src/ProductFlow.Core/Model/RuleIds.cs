@@ -15,4 +15,6 @@ public static class RuleIds
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";
     public const string SkuMissing = "sku.missing";
+    public const string JsonMalformed = "json.malformed";
+    public const string JsonNotObject = "json.not-object";
 }
