@@ -1,5 +1,6 @@
 using ProductFlow.Connectors.Csv;
 using ProductFlow.Connectors.Json;
+using ProductFlow.Connectors.Xlsx;
 
 namespace ProductFlow.Connectors;
 
@@ -7,13 +8,14 @@ namespace ProductFlow.Connectors;
 public static class FeedReaders
 {
     /// <summary>The formats <c>source.format</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl"];
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx"];
 
     public static IFeedReader For(string format) => format switch
     {
         "csv" => new CsvFeedReader(),
         "json" => new JsonFeedReader(),
         "jsonl" => new JsonLinesFeedReader(),
+        "xlsx" => new XlsxFeedReader(),
         _ => throw new ProductFlowException($"unknown feed format '{format}'") { Hint = "supported formats: " + string.Join(", ", Formats) },
     };
 }

@@ -17,6 +17,15 @@ public sealed record FeedSource(string Path)
     /// <summary>The largest CSV record, in bytes, a reader buffers before it fails the feed (a guard against an unclosed quote). Default 64 MiB.</summary>
     public int MaxRecordBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>For a workbook: the sheet to read, or <c>null</c> for the first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>For a workbook: the 1-based row that holds the column names. Default 1.</summary>
+    public int HeaderRow { get; init; } = 1;
+
+    /// <summary>For a workbook: size, row and column limits.</summary>
+    public Xlsx.WorkbookLimits Limits { get; init; } = Xlsx.WorkbookLimits.Default;
+
     /// <summary>Columns the mapping reads: the reader fails the feed when one is missing or appears twice.</summary>
     public IReadOnlyCollection<string> RequiredColumns { get; init; } = [];
 }

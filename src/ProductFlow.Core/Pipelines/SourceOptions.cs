@@ -17,4 +17,13 @@ public sealed class SourceOptions
     /// (invalid bytes fail the feed), <c>utf-16le</c>, <c>utf-16be</c>, <c>windows-1252</c>, <c>iso-8859-1</c>. A byte order mark wins.
     /// </summary>
     public string Encoding { get; set; } = "auto";
+
+    /// <summary>For <c>xlsx</c>: the sheet to read; default the first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>For <c>xlsx</c>: the 1-based row holding the column names. Default 1.</summary>
+    public int HeaderRow { get; init; } = 1;
+
+    /// <summary>For <c>xlsx</c>: limits against zip bombs and runaway sheets; defaults in <see cref="Connectors.Xlsx.WorkbookLimits"/>.</summary>
+    public Connectors.Xlsx.WorkbookLimits? Limits { get; init; }
 }

@@ -113,6 +113,9 @@ public sealed class PipelineRunner
             Format = definition.Source.Format,
             Delimiter = Delimiters.Parse(definition.Source.Delimiter),
             Encoding = definition.Source.Encoding,
+            Sheet = definition.Source.Sheet,
+            HeaderRow = definition.Source.HeaderRow,
+            Limits = definition.Source.Limits ?? Connectors.Xlsx.WorkbookLimits.Default,
             RequiredColumns = mapper.RequiredColumns,
         };
 

@@ -57,6 +57,24 @@ public class FeedFormatRunTests
         Assert.That(report.Issues.Single().Rule, Is.EqualTo("json.malformed"));
     }
 
+    [Test]
+    public async Task An_xlsx_pipeline_reads_typed_cells_as_invariant_text()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.Combine("feed.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(feed, new[]
+        {
+            new Dictionary<string, object?> { ["sku"] = "X-1", ["name_en"] = "Shirt", ["color"] = "black", ["size"] = "m", ["price"] = 12.5, ["weight"] = 0.25 },
+            new Dictionary<string, object?> { ["sku"] = "X-2", ["name_en"] = "Shirt", ["color"] = "black", ["size"] = "m", ["price"] = null, ["weight"] = 1 },
+        });
+        var pipeline = dir.File("p.json", Pipeline("xlsx", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal));
+
+        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+
+        Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((2, 1, 1)));
+        Assert.That((report.Issues.Single().Rule, report.Issues.Single().Line), Is.EqualTo(("required", (long?)3)));
+    }
+
     private static string Pipeline(string format, string name, string price) => $$"""
         {
           "name": "formats",
