@@ -16,6 +16,7 @@ internal static class ProductFlowCli
         {
             RunCommands.Run(logging),
             RunCommands.Validate(logging),
+            InspectCommand.Create(),
         };
 
         var parsed = root.Parse(args);

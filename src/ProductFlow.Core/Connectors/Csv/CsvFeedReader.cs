@@ -38,6 +38,7 @@ public sealed class CsvFeedReader : IFeedReader
 
         using var reader = CsvReader.Create(EncodingDetector.OpenRead(source.Path, source.Name), options, leaveOpen: false);
         var header = await ReadHeaderAsync(reader, source, encoding, cancellationToken).ConfigureAwait(false);
+        source.HeaderRead?.Invoke(header);
         var kept = KeptColumns(reader.Headers);
         var returnedFile = kept.Length != reader.Headers.Count;
 

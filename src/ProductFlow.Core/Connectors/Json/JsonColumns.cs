@@ -18,7 +18,9 @@ internal static class JsonColumns
     public static FeedHeader Header(FeedSource source, JsonElement first)
     {
         var columns = source.RequiredColumns.Count > 0 ? source.RequiredColumns.ToList() : Leaves(first).ToList();
-        return new FeedHeader(columns, ',') { Encoding = "utf-8" };
+        var header = new FeedHeader(columns, ',') { Encoding = "utf-8" };
+        source.HeaderRead?.Invoke(header);
+        return header;
     }
 
     public static string[] Fields(JsonElement item, FeedHeader header)

@@ -49,6 +49,7 @@ public sealed class XlsxFeedReader : IFeedReader
             if (header is null)
             {
                 (header, keys) = Header(source, sheet, cells, number);
+                source.HeaderRead?.Invoke(header);
                 continue;
             }
 
