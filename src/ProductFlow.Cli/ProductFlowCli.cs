@@ -17,6 +17,7 @@ internal static class ProductFlowCli
             RunCommands.Run(logging),
             RunCommands.Validate(logging),
             InspectCommand.Create(),
+            CatalogCommands.Create(),
         };
 
         var parsed = root.Parse(args);

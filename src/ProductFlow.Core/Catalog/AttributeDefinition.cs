@@ -15,6 +15,9 @@ public sealed class AttributeDefinition
     /// <summary>Whether values differ per channel. Default false.</summary>
     public bool Scopable { get; init; }
 
+    /// <summary>For a measured number (an Akeneo metric): the unit its values are in, such as <c>KILOGRAM</c>.</summary>
+    public string? Unit { get; init; }
+
     /// <summary>The option codes of a select or multi-select attribute.</summary>
     public IReadOnlyList<string> Options { get; set; } = [];
 

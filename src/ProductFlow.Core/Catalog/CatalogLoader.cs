@@ -53,7 +53,7 @@ public static class CatalogLoader
 
             foreach (var (channel, required) in family.Requirements)
             {
-                if (catalog.FindChannel(channel) is null)
+                if (!catalog.IsScope(channel))
                 {
                     Problem($"$.families[{i}].requirements.{channel}", $"unknown channel '{channel}'");
                 }

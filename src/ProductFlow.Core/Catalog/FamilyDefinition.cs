@@ -9,4 +9,7 @@ public sealed class FamilyDefinition
 
     /// <summary>Channel code to the attributes a product of this family needs to be complete there.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Requirements { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The family's variant structures (Akeneo family variants); empty when products are not split into variants.</summary>
+    public IReadOnlyList<FamilyVariantDefinition> Variants { get; set; } = [];
 }

@@ -20,6 +20,11 @@ public sealed class ProductCatalog
 
     public IReadOnlyList<ChannelDefinition> Channels { get; set; } = [];
 
+    /// <summary>Value scopes besides the channels (Akeneo channels on import).</summary>
+    public IReadOnlyList<ScopeDefinition> Scopes { get; set; } = [];
+
+    public IReadOnlyList<CategoryDefinition> Categories { get; set; } = [];
+
     /// <summary>The folder of the catalog file, against which channel schema paths resolve.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = ".";
@@ -29,6 +34,9 @@ public sealed class ProductCatalog
 
     public FamilyDefinition? FindFamily(string code) =>
         (_families ??= Families.ToDictionary(f => f.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    /// <summary>Whether values may be scoped to <paramref name="code"/>: a channel or a scope of the catalog.</summary>
+    public bool IsScope(string code) => FindChannel(code) is not null || Scopes.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal));
 
     public ChannelDefinition? FindChannel(string code) =>
         (_channels ??= Channels.ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

@@ -1,3 +1,4 @@
+using ProductFlow.Connectors.Akeneo;
 using ProductFlow.Connectors.Csv;
 using ProductFlow.Connectors.Json;
 using ProductFlow.Connectors.Xlsx;
@@ -8,7 +9,7 @@ namespace ProductFlow.Connectors;
 public static class FeedReaders
 {
     /// <summary>The formats <c>source.format</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx"];
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx", "akeneo-csv"];
 
     public static IFeedReader For(string format) => format switch
     {
@@ -16,6 +17,7 @@ public static class FeedReaders
         "json" => new JsonFeedReader(),
         "jsonl" => new JsonLinesFeedReader(),
         "xlsx" => new XlsxFeedReader(),
+        "akeneo-csv" => new AkeneoCsvFeedReader(),
         _ => throw new ProductFlowException($"unknown feed format '{format}'") { Hint = "supported formats: " + string.Join(", ", Formats) },
     };
 }

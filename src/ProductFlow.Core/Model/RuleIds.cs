@@ -15,6 +15,9 @@ public static class RuleIds
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";
     public const string SkuMissing = "sku.missing";
+    public const string SkuCase = "sku.case";
+    public const string MetricUnit = "metric.unit";
+    public const string AkeneoColumn = "akeneo.column";
     public const string JsonMalformed = "json.malformed";
     public const string JsonNotObject = "json.not-object";
 }

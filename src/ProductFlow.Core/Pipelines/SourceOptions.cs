@@ -22,7 +22,7 @@ public sealed class SourceOptions
     public string? Sheet { get; init; }
 
     /// <summary>For <c>xlsx</c>: the 1-based row holding the column names. Default 1.</summary>
-    public int HeaderRow { get; init; } = 1;
+    public int HeaderRow { get; set; } = 1;
 
     /// <summary>For <c>xlsx</c>: limits against zip bombs and runaway sheets; defaults in <see cref="Connectors.Xlsx.WorkbookLimits"/>.</summary>
     public Connectors.Xlsx.WorkbookLimits? Limits { get; init; }

@@ -105,7 +105,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        var mapper = new FeedMapper(definition.Mapping);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
         using var rules = RuleSet.Create(pipeline);
         var completeness = new CompletenessTracker(catalog, channels);
         var source = new FeedSource(input)

@@ -75,6 +75,17 @@ public class FeedFormatRunTests
         Assert.That((report.Issues.Single().Rule, report.Issues.Single().Line), Is.EqualTo(("required", (long?)3)));
     }
 
+    [Test]
+    public void Source_options_left_out_keep_their_defaults()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = dir.File("p.json", Pipeline("xlsx", "name_en", "price").Replace("\"format\": \"xlsx\"", "\"format\": \"xlsx\", \"limits\": { \"maxRows\": 10 }", StringComparison.Ordinal));
+
+        var source = PipelineLoader.Load(pipeline).Definition.Source;
+
+        Assert.That((source.HeaderRow, source.Encoding, source.Limits!.MaxRows, source.Limits.MaxColumns, source.Limits.MaxUncompressedBytes), Is.EqualTo((1, "auto", 10L, 1000, 256L * 1024 * 1024)));
+    }
+
     private static string Pipeline(string format, string name, string price) => $$"""
         {
           "name": "formats",
