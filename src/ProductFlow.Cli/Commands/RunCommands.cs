@@ -72,8 +72,8 @@ internal static class RunCommands
             }
         }
 
-        var settling = inbox.Settling();
-        await Console.Error.WriteLineAsync($"inbox {inbox.Folder}: {runs.Count} feed(s) run, {settling.Count} still arriving").ConfigureAwait(false);
+        var settling = await inbox.SettlingAsync(cancellationToken).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"inbox {inbox.Location}: {runs.Count} feed(s) run, {settling} still arriving").ConfigureAwait(false);
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 

@@ -14,7 +14,7 @@ namespace ProductFlow.Inbox;
 /// <c>archive/&lt;yyyy-mm-dd&gt;/&lt;runId&gt;/</c>, or to <c>failed/&lt;yyyy-mm-dd&gt;/&lt;runId&gt;/</c> when the feed could not be read, with a
 /// copy of the run's <c>report.json</c>. Files are moved, never deleted: a feed is never lost.</para>
 /// </remarks>
-public sealed class FolderInbox
+public sealed class FolderInbox : IFeedInbox
 {
     private readonly string _data;
     private readonly string _pipeline;
@@ -33,6 +33,18 @@ public sealed class FolderInbox
 
     /// <summary>The folder suppliers drop this pipeline's feeds into.</summary>
     public string Folder => Path.Combine(_data, "inbox", _pipeline);
+
+    public string Location => Folder;
+
+    public Task<IReadOnlyList<string>> ReadyAsync(CancellationToken cancellationToken = default) => Task.FromResult(Ready());
+
+    public Task<int> SettlingAsync(CancellationToken cancellationToken = default) => Task.FromResult(Settling().Count);
+
+    public Task<ClaimedFeed?> TryClaimAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(TryClaim(id));
+
+    public Task<string> CompleteAsync(ClaimedFeed feed, QualityReport report, CancellationToken cancellationToken = default) => Task.FromResult(Complete(feed, report));
+
+    public Task<string> AbandonAsync(ClaimedFeed feed, CancellationToken cancellationToken = default) => Task.FromResult(Abandon(feed));
 
     /// <summary>The feeds that are complete and waiting, oldest first.</summary>
     public IReadOnlyList<string> Ready() => Feeds().Where(IsReady).ToList();

@@ -21,16 +21,16 @@ public sealed class InboxRunner
         _runner = runner;
     }
 
-    public async Task<IReadOnlyList<InboxRun>> RunWaitingAsync(LoadedPipeline pipeline, FolderInbox inbox, RunOptions options, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InboxRun>> RunWaitingAsync(LoadedPipeline pipeline, IFeedInbox inbox, RunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(inbox);
         ArgumentNullException.ThrowIfNull(options);
         var runs = new List<InboxRun>();
-        foreach (var path in inbox.Ready())
+        foreach (var id in await inbox.ReadyAsync(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (inbox.TryClaim(path) is not { } claimed)
+            if (await inbox.TryClaimAsync(id, cancellationToken).ConfigureAwait(false) is not { } claimed)
             {
                 continue;
             }
@@ -43,11 +43,11 @@ public sealed class InboxRunner
             }
             catch
             {
-                inbox.Abandon(claimed);
+                await inbox.AbandonAsync(claimed, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
 
-            runs.Add(new InboxRun(claimed.Name, report, inbox.Complete(claimed, report)));
+            runs.Add(new InboxRun(claimed.Name, report, await inbox.CompleteAsync(claimed, report, CancellationToken.None).ConfigureAwait(false)));
         }
 
         return runs;
