@@ -1,5 +1,6 @@
 using ProductFlow.Connectors.Akeneo;
 using ProductFlow.Connectors.Csv;
+using ProductFlow.Connectors.Http;
 using ProductFlow.Connectors.Json;
 using ProductFlow.Connectors.Xlsx;
 
@@ -9,7 +10,7 @@ namespace ProductFlow.Connectors;
 public static class FeedReaders
 {
     /// <summary>The formats <c>source.format</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx", "akeneo-csv"];
+    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx", "akeneo-csv", "http-json"];
 
     public static IFeedReader For(string format) => format switch
     {
@@ -18,6 +19,7 @@ public static class FeedReaders
         "jsonl" => new JsonLinesFeedReader(),
         "xlsx" => new XlsxFeedReader(),
         "akeneo-csv" => new AkeneoCsvFeedReader(),
+        "http-json" => new HttpJsonFeedReader(),
         _ => throw new ProductFlowException($"unknown feed format '{format}'") { Hint = "supported formats: " + string.Join(", ", Formats) },
     };
 }

@@ -26,6 +26,9 @@ public sealed record FeedSource(string Path)
     /// <summary>For a workbook: size, row and column limits.</summary>
     public Xlsx.WorkbookLimits Limits { get; init; } = Xlsx.WorkbookLimits.Default;
 
+    /// <summary>For <c>http-json</c>: paging, credentials (by environment variable), retries and timeouts.</summary>
+    public Http.HttpSourceOptions? Http { get; init; }
+
     /// <summary>Called once when the reader knows the feed's header, before the first row (and even when no row follows).</summary>
     public Action<FeedHeader>? HeaderRead { get; init; }
 

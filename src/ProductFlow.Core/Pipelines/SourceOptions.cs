@@ -26,4 +26,10 @@ public sealed class SourceOptions
 
     /// <summary>For <c>xlsx</c>: limits against zip bombs and runaway sheets; defaults in <see cref="Connectors.Xlsx.WorkbookLimits"/>.</summary>
     public Connectors.Xlsx.WorkbookLimits? Limits { get; init; }
+
+    /// <summary>For <c>http-json</c>: the URL of the first page (<c>--input</c> overrides it).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>For <c>http-json</c>: paging, credentials (by environment variable name), retries and timeouts.</summary>
+    public Connectors.Http.HttpSourceOptions? Http { get; init; }
 }

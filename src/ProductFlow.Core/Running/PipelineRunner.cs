@@ -116,6 +116,7 @@ public sealed class PipelineRunner
             Sheet = definition.Source.Sheet,
             HeaderRow = definition.Source.HeaderRow,
             Limits = definition.Source.Limits ?? Connectors.Xlsx.WorkbookLimits.Default,
+            Http = definition.Source.Http,
             RequiredColumns = mapper.RequiredColumns,
         };
 
@@ -190,7 +191,12 @@ public sealed class PipelineRunner
     {
         if (options.Input is { } input)
         {
-            return Path.GetFullPath(input);
+            return Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+        }
+
+        if (definition.Source.Url is { } url)
+        {
+            return url;
         }
 
         if (definition.Source.Path is { } path)
