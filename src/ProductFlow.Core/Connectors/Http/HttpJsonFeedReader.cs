@@ -45,13 +45,15 @@ public sealed class HttpJsonFeedReader : IFeedReader
                 number++;
                 header ??= JsonColumns.Header(source, item);
                 var location = string.Create(CultureInfo.InvariantCulture, $"page {page} $[{index++}]");
-                yield return item.ValueKind == JsonValueKind.Object
-                    ? new SourceRow(source.Name, number, header, JsonColumns.Fields(item, header)) { Location = location }
+                var fields = item.ValueKind == JsonValueKind.Object ? JsonColumns.TryFields(item, header, out var error) : null;
+                yield return fields is not null
+                    ? new SourceRow(source.Name, number, header, fields) { Location = location }
                     : new SourceRow(source.Name, number, header, [])
                     {
                         Location = location,
                         Raw = item.GetRawText(),
-                        Problem = new Issue(Severity.Error, RuleIds.JsonNotObject, $"{location} of {url} is not a product object") { Feed = source.Name, Line = number },
+                        Problem = new Issue(Severity.Error, item.ValueKind == JsonValueKind.Object ? RuleIds.JsonMalformed : RuleIds.JsonNotObject, $"{location} of {url} is not a readable product object")
+                        { Feed = source.Name, Line = number },
                     };
             }
 

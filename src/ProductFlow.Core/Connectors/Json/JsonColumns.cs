@@ -17,10 +17,35 @@ internal static class JsonColumns
 {
     public static FeedHeader Header(FeedSource source, JsonElement first)
     {
-        var columns = source.RequiredColumns.Count > 0 ? source.RequiredColumns.ToList() : Leaves(first).ToList();
+        List<string> columns;
+        try
+        {
+            columns = source.RequiredColumns.Count > 0 ? source.RequiredColumns.ToList() : Leaves(first).ToList();
+        }
+        catch (InvalidOperationException)
+        {
+            columns = []; // a first object whose property names are not valid text: its row reports it
+        }
+
         var header = new FeedHeader(columns, ',') { Encoding = "utf-8" };
         source.HeaderRead?.Invoke(header);
         return header;
+    }
+
+    /// <summary>The fields of <paramref name="item"/>, or <c>null</c> with <paramref name="error"/> when its text is not valid (bad UTF-8, a lone surrogate escape).</summary>
+    public static string[]? TryFields(JsonElement item, FeedHeader header, out string? error)
+    {
+        try
+        {
+            error = null;
+            return Fields(item, header);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json validates string contents only when they are read.
+            error = e.Message;
+            return null;
+        }
     }
 
     public static string[] Fields(JsonElement item, FeedHeader header)

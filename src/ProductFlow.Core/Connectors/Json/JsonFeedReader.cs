@@ -108,7 +108,13 @@ public sealed class JsonFeedReader : IFeedReader
             return new SourceRow(source.Name, line, header, []) { Problem = issue, Raw = item.GetRawText(), Location = location };
         }
 
-        return new SourceRow(source.Name, line, header, JsonColumns.Fields(item, header)) { Location = location };
+        if (JsonColumns.TryFields(item, header, out var error) is { } fields)
+        {
+            return new SourceRow(source.Name, line, header, fields) { Location = location };
+        }
+
+        var bad = new Issue(Severity.Error, RuleIds.JsonMalformed, $"element {location} holds text that cannot be read: {error}") { Feed = source.Name, Line = line };
+        return new SourceRow(source.Name, line, header, []) { Problem = bad, Location = location };
     }
 
     /// <summary>Moves the unread bytes to the front, and doubles the buffer when one element fills it (up to the record limit).</summary>

@@ -79,9 +79,14 @@ public sealed class JsonLinesFeedReader : IFeedReader
         {
             var item = document.RootElement;
             header ??= JsonColumns.Header(source, item);
-            return item.ValueKind == JsonValueKind.Object
-                ? new SourceRow(source.Name, line, header, JsonColumns.Fields(item, header))
-                : Problem(source, header, line, RuleIds.JsonNotObject, $"the line holds a {item.ValueKind.ToString().ToLowerInvariant()}, not a product object", text);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                return Problem(source, header, line, RuleIds.JsonNotObject, $"the line holds a {item.ValueKind.ToString().ToLowerInvariant()}, not a product object", text);
+            }
+
+            return JsonColumns.TryFields(item, header, out var error) is { } fields
+                ? new SourceRow(source.Name, line, header, fields)
+                : Problem(source, header, line, RuleIds.JsonMalformed, $"the line holds text that cannot be read: {error}", text);
         }
     }
 

@@ -124,8 +124,11 @@ public sealed class XlsxFeedReader : IFeedReader
         {
             return read();
         }
+        // What MiniExcel throws on damaged workbooks, found by ReaderFuzzTests (it has no exception type of its own, and
+        // some damaged parts surface as a NullReferenceException inside it).
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException or InvalidCastException
-            or InvalidOperationException or IndexOutOfRangeException or ArgumentException or NotSupportedException)
+            or InvalidOperationException or IndexOutOfRangeException or ArgumentException or NotSupportedException
+            or NullReferenceException or KeyNotFoundException or OverflowException)
         {
             throw WorkbookCheck.Fail(source, $"the workbook cannot be read: {e.Message}", "ask the supplier to send the file again", e, row);
         }
