@@ -13,6 +13,9 @@ namespace ProductFlow.Inbox;
 /// file, the file system lets exactly one rename succeed, and the other skips it. After the run the file moves to
 /// <c>archive/&lt;yyyy-mm-dd&gt;/&lt;runId&gt;/</c>, or to <c>failed/&lt;yyyy-mm-dd&gt;/&lt;runId&gt;/</c> when the feed could not be read, with a
 /// copy of the run's <c>report.json</c>. Files are moved, never deleted: a feed is never lost.</para>
+/// <para>A claim's <c>.heartbeat</c> file is touched while its run lasts. A claim whose heartbeat is older than
+/// <see cref="InboxOptions.ClaimTimeout"/> belongs to a crashed process: <see cref="Ready"/> puts its feed back in the
+/// inbox, to be run again (which changes nothing twice: unchanged products get no new version).</para>
 /// </remarks>
 public sealed class FolderInbox : IFeedInbox
 {
@@ -47,7 +50,11 @@ public sealed class FolderInbox : IFeedInbox
     public Task<string> AbandonAsync(ClaimedFeed feed, CancellationToken cancellationToken = default) => Task.FromResult(Abandon(feed));
 
     /// <summary>The feeds that are complete and waiting, oldest first.</summary>
-    public IReadOnlyList<string> Ready() => Feeds().Where(IsReady).ToList();
+    public IReadOnlyList<string> Ready()
+    {
+        RecoverStaleClaims();
+        return Feeds().Where(IsReady).ToList();
+    }
 
     /// <summary>The feeds still being written (not yet stable, no marker).</summary>
     public IReadOnlyList<string> Settling() => Feeds().Where(f => !IsReady(f)).ToList();
@@ -81,7 +88,7 @@ public sealed class FolderInbox : IFeedInbox
             File.Move(marker, claimed + _options.DoneSuffix, overwrite: true);
         }
 
-        return new ClaimedFeed(name, claimed);
+        return new ClaimedFeed(name, claimed) { Handle = new ClaimHeartbeat(folder, _options.ClaimTimeout / 4) };
     }
 
     /// <summary>Moves a claimed feed to <c>archive/</c> (or <c>failed/</c> for a failed run) with a copy of its report; returns its new path.</summary>
@@ -108,6 +115,7 @@ public sealed class FolderInbox : IFeedInbox
 
     private string MoveOut(ClaimedFeed feed, string target)
     {
+        (feed.Handle as IDisposable)?.Dispose();
         var destination = Path.Combine(target, feed.Name);
         File.Move(feed.Path, destination, overwrite: true);
         var marker = feed.Path + _options.DoneSuffix;
@@ -126,6 +134,44 @@ public sealed class FolderInbox : IFeedInbox
         var folder = Path.Combine(_data, kind, day, runId);
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    private void RecoverStaleClaims()
+    {
+        var processing = Path.Combine(_data, "processing", _pipeline);
+        if (!Directory.Exists(processing))
+        {
+            return;
+        }
+
+        foreach (var claim in Directory.EnumerateDirectories(processing))
+        {
+            var heartbeat = new FileInfo(Path.Combine(claim, ClaimHeartbeat.FileName));
+            var last = heartbeat.Exists ? heartbeat.LastWriteTimeUtc : Directory.GetLastWriteTimeUtc(claim);
+            if (_time.GetUtcNow() - last < _options.ClaimTimeout)
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Folder);
+            foreach (var file in Directory.EnumerateFiles(claim).Where(f => Path.GetFileName(f) != ClaimHeartbeat.FileName))
+            {
+                var back = Path.Combine(Folder, Path.GetFileName(file));
+                try
+                {
+                    File.Move(file, back, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(back) || !File.Exists(file))
+                {
+                    // A newer drop of the same name waits in the inbox, or another process recovered it first: leave this one.
+                }
+            }
+
+            if (!Directory.EnumerateFiles(claim).Any(f => Path.GetFileName(f) != ClaimHeartbeat.FileName))
+            {
+                Directory.Delete(claim, recursive: true);
+            }
+        }
     }
 
     private IEnumerable<string> Feeds()

@@ -48,6 +48,26 @@ public class FolderInboxTests
     }
 
     [Test]
+    public void A_claim_left_by_a_crashed_process_goes_back_to_the_inbox_and_a_live_one_does_not()
+    {
+        var inbox = new FolderInbox(Data, "demo", new InboxOptions { StableFor = TimeSpan.Zero, ClaimTimeout = TimeSpan.FromMinutes(5) });
+        var crashed = inbox.TryClaim(Drop("crashed.csv"))!;
+        var live = inbox.TryClaim(Drop("live.csv"))!;
+
+        ((IDisposable)crashed.Handle!).Dispose(); // its process is gone: no more heartbeats
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(crashed.Path)!, ".heartbeat"), "");
+        File.SetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(crashed.Path)!, ".heartbeat"), DateTime.UtcNow.AddMinutes(-10));
+
+        var ready = inbox.Ready();
+        ((IDisposable)live.Handle!).Dispose();
+
+        Assert.That(ready.Select(Path.GetFileName), Is.EqualTo(new[] { "crashed.csv" }));
+        Assert.That(Directory.Exists(Path.GetDirectoryName(crashed.Path)), Is.False);
+        Assert.That(File.Exists(live.Path), Is.True);
+        Assert.That(inbox.TryClaim(ready[0]), Is.Not.Null);
+    }
+
+    [Test]
     public async Task Waiting_feeds_run_then_move_to_archive_or_failed_with_their_report()
     {
         var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
