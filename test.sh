@@ -12,9 +12,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Servers the integration suites need are installed and started here, one per run, on 127.0.0.1:
-# nothing to start yet for the embedded (SQLite, local folder) tests.
-
 # Chromium (Debian's package) for the browser tests of report.html; Playwright drives it and never downloads one.
 # The browser tests fail under CI=true when it is missing, and are skipped elsewhere.
 chromium=${PRODUCTFLOW_CHROMIUM:-/usr/bin/chromium}
@@ -28,8 +25,40 @@ if [ ! -x "$chromium" ]; then
 fi
 export PRODUCTFLOW_CHROMIUM="$chromium"
 
+# Servers the integration suites need are installed and started here, one per run, on 127.0.0.1.
 output=$(mktemp)
-trap 'rm -f "$output"' EXIT
+started_pids=()
+cleanup() {
+  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -f "$output"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Azurite (Blob Storage emulator) for the blob inbox tests: a pinned version in .tools/ (git-ignored), never global.
+AZURITE_VERSION=3.37.0
+azurite_bin=.tools/azurite/node_modules/.bin/azurite-blob
+if [ ! -x "$azurite_bin" ] || ! grep -q "\"version\": \"$AZURITE_VERSION\"" .tools/azurite/node_modules/azurite/package.json 2>/dev/null; then
+  if command -v npm >/dev/null 2>&1; then
+    log "installing azurite $AZURITE_VERSION into .tools/azurite"
+    mkdir -p .tools/azurite
+    (cd .tools/azurite && npm install --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >&2) || log "azurite could not be installed: blob tests will be skipped"
+  else
+    log "npm not found: blob tests will be skipped"
+  fi
+fi
+if [ -x "$azurite_bin" ]; then
+  azurite_port=$(free_port)
+  "$azurite_bin" --blobHost 127.0.0.1 --blobPort "$azurite_port" --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    >/dev/null 2>&1 &
+  started_pids+=("$!")
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+  export PRODUCTFLOW_AZURITE_BLOB="http://127.0.0.1:$azurite_port"
+fi
 
 set +e
 dotnet test ProductFlow.sln --blame-hang-timeout 5m 2>&1 | tee "$output"

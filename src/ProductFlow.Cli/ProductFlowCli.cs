@@ -23,6 +23,8 @@ internal static class ProductFlowCli
             TestCommand.Create(logging),
             SchemaCommands.Create(),
             InitCommand.Create(),
+            InspectCommand.Create(),
+            CatalogCommands.Create(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Output;
+using ProductFlow.Inbox;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
@@ -14,15 +15,23 @@ internal static class RunCommands
     private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
     private static readonly Option<string> Data = new("--data", "-d") { Description = "The data folder: exports/, reports/ and the embedded store.", DefaultValueFactory = _ => "data" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print exactly one JSON object on stdout." };
+    private static readonly Option<bool> FromInbox = new("--from-inbox") { Description = "Run every feed waiting in <data>/inbox/<pipeline>/, each claimed, then archived or failed." };
+
+    private static readonly Option<int> StableSeconds = new("--stable-seconds")
+    {
+        Description = "With --from-inbox: a feed without a <name>.done marker is taken once unchanged for this many seconds.",
+        DefaultValueFactory = _ => 30,
+    };
 
     public static Command Run(ILoggerFactory logging)
     {
-        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json }
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json, FromInbox, StableSeconds }
             .WithExamples(
                 "productflow run pipelines/demo.json",
                 "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
+                "productflow run pipelines/demo.json --from-inbox",
                 "productflow run pipelines/demo.json --data /srv/productflow/data --quiet");
-        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Run, logging, ct));
+        command.SetAction((result, ct) => result.GetValue(FromInbox) ? RunInboxAsync(result, logging, ct) : ExecuteAsync(result, RunMode.Run, logging, ct));
         return command;
     }
 
@@ -37,6 +46,42 @@ internal static class RunCommands
             "productflow validate pipelines/demo.json --input new-supplier.csv --json");
         command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, required));
         return command;
+    }
+
+    private static async Task<int> RunInboxAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
+    {
+        if (result.GetValue(Input) is not null)
+        {
+            throw new ProductFlowException("--input and --from-inbox exclude each other") { Hint = "drop the feed into the inbox, or give --input without --from-inbox" };
+        }
+
+        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
+        var data = result.GetValue(Data)!;
+        var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
+        var runner = new InboxRunner(new PipelineRunner(logging.CreateLogger<PipelineRunner>()));
+        var runs = await runner.RunWaitingAsync(pipeline, inbox, new RunOptions { DataDirectory = data }, cancellationToken).ConfigureAwait(false);
+        await using var stdout = Console.OpenStandardOutput();
+        foreach (var run in runs)
+        {
+            if (result.GetValue(Json))
+            {
+                RunResultWriter.WriteJson(run.Report, stdout);
+            }
+            else
+            {
+                RunResultWriter.WriteText(run.Report, Console.Out);
+                await Console.Out.WriteLineAsync($"  feed      {run.Feed} -> {run.MovedTo}").ConfigureAwait(false);
+            }
+
+            if (run.Report.Failure is { } failure)
+            {
+                await Console.Error.WriteLineAsync($"productflow: {failure.Message.ReplaceLineEndings(" ")} (feed moved to {run.MovedTo})").ConfigureAwait(false);
+            }
+        }
+
+        var settling = await inbox.SettlingAsync(cancellationToken).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"inbox {inbox.Location}: {runs.Count} feed(s) run, {settling} still arriving").ConfigureAwait(false);
+        return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
     private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)

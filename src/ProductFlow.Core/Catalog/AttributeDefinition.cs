@@ -21,7 +21,8 @@ public sealed class AttributeDefinition
     /// <summary>For a metric: its unit family, <c>mass</c>, <c>length</c>, <c>volume</c> or <c>temperature</c>.</summary>
     public string? MetricFamily { get; init; }
 
-    /// <summary>For a metric: the unit values are stored and published in; values in other units of the family are converted.</summary>
+    /// <summary>For a metric: the unit values are stored and published in; values in other units of the family are converted.
+    /// For a number measured in a unit ProductFlow cannot convert (an Akeneo metric of another family): its unit, checked, never converted.</summary>
     public string? Unit { get; init; }
 
     [JsonIgnore]

@@ -59,7 +59,7 @@ public static class CatalogLoader
 
             foreach (var (channel, required) in family.Requirements)
             {
-                if (catalog.FindChannel(channel) is null)
+                if (!catalog.IsScope(channel))
                 {
                     Problem($"$.families[{i}].requirements.{channel}", $"unknown channel '{channel}'");
                 }
@@ -71,7 +71,7 @@ public static class CatalogLoader
             }
         }
 
-        CheckUnique(catalog.FamilyVariants.Select(v => v.Family), "$.familyVariants", Problem);
+        CheckUnique(catalog.FamilyVariants.Select(v => v.Code), "$.familyVariants", Problem);
         for (var i = 0; i < catalog.FamilyVariants.Count; i++)
         {
             CheckFamilyVariant(catalog, catalog.FamilyVariants[i], $"$.familyVariants[{i}]", Problem);

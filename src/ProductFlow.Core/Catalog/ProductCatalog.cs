@@ -21,8 +21,13 @@ public sealed class ProductCatalog
 
     public IReadOnlyList<ChannelDefinition> Channels { get; set; } = [];
 
-    /// <summary>How the products of a family vary; at most one per family.</summary>
+    /// <summary>How the products of a family vary. A family may have several (Akeneo's model); flat feeds use the first.</summary>
     public IReadOnlyList<FamilyVariantDefinition> FamilyVariants { get; set; } = [];
+
+    /// <summary>Value scopes besides the channels (Akeneo channels on import).</summary>
+    public IReadOnlyList<ScopeDefinition> Scopes { get; set; } = [];
+
+    public IReadOnlyList<CategoryDefinition> Categories { get; set; } = [];
 
     /// <summary>The folder of the catalog file, against which channel schema paths resolve.</summary>
     [JsonIgnore]
@@ -36,7 +41,10 @@ public sealed class ProductCatalog
 
     /// <summary>The family variant of <paramref name="family"/>, if its products vary.</summary>
     public FamilyVariantDefinition? FindFamilyVariant(string family) =>
-        (_variants ??= FamilyVariants.ToDictionary(v => v.Family, StringComparer.Ordinal)).GetValueOrDefault(family);
+        (_variants ??= FamilyVariants.GroupBy(v => v.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)).GetValueOrDefault(family);
+
+    /// <summary>Whether values may be scoped to <paramref name="code"/>: a channel or a scope of the catalog.</summary>
+    public bool IsScope(string code) => FindChannel(code) is not null || Scopes.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal));
 
     public ChannelDefinition? FindChannel(string code) =>
         (_channels ??= Channels.ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

@@ -22,6 +22,9 @@ public sealed class FeedHeader
     /// <summary>The delimiter the feed uses (declared or detected), so rejected rows go back in the supplier's own dialect.</summary>
     public char Delimiter { get; }
 
+    /// <summary>The text encoding the feed was read with (declared or detected), e.g. <c>utf-8</c>; <c>null</c> for binary formats.</summary>
+    public string? Encoding { get; init; }
+
     /// <summary>The index of <paramref name="name"/>, matched trimmed and case-insensitively; -1 when absent.</summary>
     public int IndexOf(string name) => _index.TryGetValue(name.Trim(), out var index) ? index : -1;
 

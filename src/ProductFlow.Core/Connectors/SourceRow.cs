@@ -26,6 +26,9 @@ public sealed class SourceRow
 
     public IReadOnlyList<string> Fields { get; }
 
+    /// <summary>Where the row is beyond its line, when the format has more to say: <c>$[41]</c> for JSON, <c>Sheet1!12</c> for a workbook.</summary>
+    public string? Location { get; init; }
+
     public Issue? Problem { get; init; }
 
     public string? Raw { get; init; }

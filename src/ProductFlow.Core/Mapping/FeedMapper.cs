@@ -9,7 +9,7 @@ namespace ProductFlow.Mapping;
 /// Compiled once per feed header: columns are resolved to indexes on the first row, not looked up per row.
 /// The mapper only places raw text; checking and normalising values is the rule engine's job.
 /// </remarks>
-public sealed class FeedMapper
+public sealed class FeedMapper : IRecordMapper
 {
     /// <summary>The rule id recorded as the origin of a constant from the mapping.</summary>
     public const string ConstantOrigin = "mapping.constant";

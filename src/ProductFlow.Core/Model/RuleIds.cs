@@ -29,4 +29,9 @@ public static class RuleIds
     public const string VariantAxisDuplicate = "variant.axis-duplicate";
     public const string VariantModelValue = "variant.model-value";
     public const string VariantUngrouped = "variant.ungrouped";
+    public const string SkuCase = "sku.case";
+    public const string MetricUnit = "metric.unit";
+    public const string AkeneoColumn = "akeneo.column";
+    public const string JsonMalformed = "json.malformed";
+    public const string JsonNotObject = "json.not-object";
 }

@@ -13,7 +13,8 @@ public sealed class PipelineDefinition
 
     public required SourceOptions Source { get; init; }
 
-    public required MappingOptions Mapping { get; init; }
+    /// <summary>The column mapping. Only an <c>akeneo-csv</c> feed may leave it out: its columns name their attributes and scopes.</summary>
+    public MappingOptions Mapping { get; set; } = MappingOptions.SkuOnly;
 
     public RulesOptions Rules { get; set; } = new();
 

@@ -48,6 +48,11 @@ public static class PipelineLoader
         var problems = new List<DefinitionProblem>();
         void Problem(string path, string message) => problems.Add(new DefinitionProblem(file, path, message));
 
+        if (ReferenceEquals(definition.Mapping, MappingOptions.SkuOnly) && definition.Source.Format != "akeneo-csv")
+        {
+            Problem("$.mapping", $"a {definition.Source.Format} feed needs a mapping (only akeneo-csv feeds map their own columns)");
+        }
+
         for (var i = 0; i < definition.Mapping.Values.Count; i++)
         {
             CheckValueMapping(definition.Mapping.Values[i], catalog, $"$.mapping.values[{i}]", Problem);
@@ -112,7 +117,7 @@ public static class PipelineLoader
             {
                 problem(path + ".channel", $"attribute '{attribute.Code}' is not scopable");
             }
-            else if (catalog.FindChannel(channel) is null)
+            else if (!catalog.IsScope(channel))
             {
                 problem(path + ".channel", $"unknown channel '{channel}'");
             }

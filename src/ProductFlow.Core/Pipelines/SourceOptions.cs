@@ -12,6 +12,24 @@ public sealed class SourceOptions
     /// <summary>The CSV delimiter; detected among <c>,</c> <c>;</c> tab <c>|</c> when absent.</summary>
     public string? Delimiter { get; init; }
 
-    /// <summary>The text encoding. Default <c>utf-8</c> (a byte order mark wins).</summary>
-    public string Encoding { get; set; } = "utf-8";
+    /// <summary>
+    /// The text encoding: <c>auto</c> (default: UTF-8 when the bytes are valid UTF-8, else Windows-1252), <c>utf-8</c>
+    /// (invalid bytes fail the feed), <c>utf-16le</c>, <c>utf-16be</c>, <c>windows-1252</c>, <c>iso-8859-1</c>. A byte order mark wins.
+    /// </summary>
+    public string Encoding { get; set; } = "auto";
+
+    /// <summary>For <c>xlsx</c>: the sheet to read; default the first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>For <c>xlsx</c>: the 1-based row holding the column names. Default 1.</summary>
+    public int HeaderRow { get; set; } = 1;
+
+    /// <summary>For <c>xlsx</c>: limits against zip bombs and runaway sheets; defaults in <see cref="Connectors.Xlsx.WorkbookLimits"/>.</summary>
+    public Connectors.Xlsx.WorkbookLimits? Limits { get; init; }
+
+    /// <summary>For <c>http-json</c>: the URL of the first page (<c>--input</c> overrides it).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>For <c>http-json</c>: paging, credentials (by environment variable name), retries and timeouts.</summary>
+    public Connectors.Http.HttpSourceOptions? Http { get; init; }
 }

@@ -5,12 +5,17 @@ namespace ProductFlow.Rules;
 
 /// <summary>Rule <c>sku.unique</c>: a SKU appears once per feed; later occurrences are rejected, the first is kept.</summary>
 /// <remarks>
+/// SKUs are case-sensitive in ProductFlow (the store keys them byte-for-byte), but Akeneo and many shops treat
+/// <c>A238B</c> and <c>A238b</c> as one product: a SKU that differs from an earlier one only in case is reported as
+/// <c>sku.case</c> (a warning by default; <c>rules.severity</c> can make it an error), and both records are kept.
+/// The case check costs a second hash table of the same size.
 /// Keeps a 64-bit hash and the first line per SKU, not the SKU strings, so a 1M-row feed costs ~40 MB here,
 /// not a million strings. Two distinct SKUs colliding on 64 bits is ~3e-8 likely at 1M rows.
 /// </remarks>
 internal sealed class SkuUniqueRule : IRule
 {
     private readonly Dictionary<ulong, long> _firstLine = [];
+    private readonly Dictionary<ulong, long> _firstFolded = [];
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -22,6 +27,14 @@ internal sealed class SkuUniqueRule : IRule
 
         if (_firstLine.TryAdd(KeyHash.Of(sku), record.Record.Line))
         {
+            if (!_firstFolded.TryAdd(KeyHash.Of(sku.ToUpperInvariant()), record.Record.Line))
+            {
+                context.Report(
+                    record, RuleIds.SkuCase, Severity.Warning,
+                    $"SKU '{sku}' differs only in case from the SKU at line {_firstFolded[KeyHash.Of(sku.ToUpperInvariant())]} (one product for Akeneo and case-insensitive systems)",
+                    field: "sku");
+            }
+
             return;
         }
 

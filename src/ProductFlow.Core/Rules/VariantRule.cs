@@ -8,8 +8,8 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// <c>variant.axis-missing</c>: a variant has a value for every axis of its family variant.
 /// <c>variant.axis-duplicate</c>: no two variants of one model share an axis combination (the later is rejected).
-/// <c>variant.model-value</c>: model-level attributes (at no variant level) are the same on every variant of a model,
-/// since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
+/// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
+/// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
 /// model seen again after others is reported, because models are inferred from consecutive rows.
 /// State is 64-bit hashes per model and per axis combination, not records; a row costs no string building.
 /// </remarks>
@@ -75,7 +75,7 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
 
         if (!_models.TryAdd(model, (modelValues, product.Line)) && _models[model].Values != modelValues)
         {
-            context.Report(record, RuleIds.VariantModelValue, Severity.Error, $"model-level values differ from the first variant of '{parent}' (line {_models[model].Line}): they must be the same on every variant");
+            context.Report(record, RuleIds.VariantModelValue, Severity.Warning, $"model-level values differ from the first variant of '{parent}' (line {_models[model].Line}): they must be the same on every variant");
         }
     }
 

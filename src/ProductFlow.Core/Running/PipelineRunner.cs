@@ -106,13 +106,18 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        var mapper = new FeedMapper(definition.Mapping);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
         using var rules = RuleSet.Create(pipeline);
         var completeness = new CompletenessTracker(catalog, channels);
         var source = new FeedSource(input)
         {
             Format = definition.Source.Format,
             Delimiter = Delimiters.Parse(definition.Source.Delimiter),
+            Encoding = definition.Source.Encoding,
+            Sheet = definition.Source.Sheet,
+            HeaderRow = definition.Source.HeaderRow,
+            Limits = definition.Source.Limits ?? Connectors.Xlsx.WorkbookLimits.Default,
+            Http = definition.Source.Http,
             RequiredColumns = mapper.RequiredColumns,
         };
 
@@ -187,7 +192,12 @@ public sealed class PipelineRunner
     {
         if (options.Input is { } input)
         {
-            return Path.GetFullPath(input);
+            return Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+        }
+
+        if (definition.Source.Url is { } url)
+        {
+            return url;
         }
 
         if (definition.Source.Path is { } path)

@@ -49,7 +49,9 @@ public class RecordRulesTests
         }
 
         Assert.That(first.Issues, Is.Empty);
-        Assert.That(other.Issues, Is.Empty, "SKUs are case-sensitive");
+        Assert.That(other.IsRejected, Is.False, "SKUs are case-sensitive");
+        Assert.That(other.Issues.Single().Rule, Is.EqualTo(RuleIds.SkuCase), "a case-only collision is reported");
+        Assert.That(other.Issues.Single().Severity, Is.EqualTo(Severity.Warning));
         Assert.That(again.Issues.Single().Rule, Is.EqualTo(RuleIds.SkuUnique));
         Assert.That(again.Issues.Single().Message, Does.Contain("line 2"));
     }

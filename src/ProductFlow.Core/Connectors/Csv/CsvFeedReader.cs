@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CsvHelper;
+using ProductFlow.Connectors.Text;
 using ProductFlow.Csv;
 using ProductFlow.Model;
 
@@ -20,6 +21,7 @@ public sealed class CsvFeedReader : IFeedReader
     public async IAsyncEnumerable<SourceRow> ReadAsync(FeedSource source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var encoding = await EncodingDetector.DetectAsync(source.Path, source.Name, source.Encoding, cancellationToken).ConfigureAwait(false);
         var problems = new Queue<CsvMalformedRecord>();
         var options = CsvReaderOptions.Default with
         {
@@ -30,10 +32,13 @@ public sealed class CsvFeedReader : IFeedReader
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = problems.Enqueue,
+            Encoding = encoding.Transcode,
+            MaxRecordSize = source.MaxRecordBytes,
         };
 
-        using var reader = Open(source, options);
-        var header = await ReadHeaderAsync(reader, source, cancellationToken).ConfigureAwait(false);
+        using var reader = CsvReader.Create(EncodingDetector.OpenRead(source.Path, source.Name), options, leaveOpen: false);
+        var header = await ReadHeaderAsync(reader, source, encoding, cancellationToken).ConfigureAwait(false);
+        source.HeaderRead?.Invoke(header);
         var kept = KeptColumns(reader.Headers);
         var returnedFile = kept.Length != reader.Headers.Count;
 
@@ -70,19 +75,7 @@ public sealed class CsvFeedReader : IFeedReader
         }
     }
 
-    private static CsvReader Open(FeedSource source, CsvReaderOptions options)
-    {
-        try
-        {
-            return CsvReader.FromFile(source.Path, options);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FeedReadException($"{source.Name}: cannot be opened: {e.Message}", source.Path, null, e);
-        }
-    }
-
-    private static async Task<FeedHeader> ReadHeaderAsync(CsvReader reader, FeedSource source, CancellationToken cancellationToken)
+    private static async Task<FeedHeader> ReadHeaderAsync(CsvReader reader, FeedSource source, FeedEncoding encoding, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,7 +92,7 @@ public sealed class CsvFeedReader : IFeedReader
             throw new FeedReadException($"{source.Name}: the file is empty: no header row", source.Path, 1);
         }
 
-        var header = new FeedHeader(columns, reader.Separator);
+        var header = new FeedHeader(columns, reader.Separator) { Encoding = encoding.Name };
         var duplicates = header.Duplicates().Where(d => source.RequiredColumns.Contains(d.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (duplicates.Count > 0)
         {

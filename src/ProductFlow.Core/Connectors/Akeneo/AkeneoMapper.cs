@@ -1,0 +1,142 @@
+using ProductFlow.Catalog;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Connectors.Akeneo;
+
+/// <summary>Maps the rows of an Akeneo product export to canonical records by the export's own column names and the catalog.</summary>
+/// <remarks>
+/// Values are kept byte-for-byte (Akeneo's literal two-character <c>\n</c> stays as it is); only the SKU, family and
+/// parent are trimmed. <c>categories</c> are comma-separated codes; <c>enabled</c> is <c>1</c>/<c>0</c>; <c>groups</c> is
+/// not read (ProductFlow has no product groups). A metric's <c>-unit</c> column gives its value's unit, which the rules
+/// convert to the catalog's unit (<c>unit.unknown</c> when it is not of the attribute's family); for a number measured in
+/// a unit ProductFlow cannot convert, the unit must be the catalog's (<c>metric.unit</c>). A filled cell in a column that names no
+/// attribute, locale, channel or currency of the catalog is a warning (<c>akeneo.column</c>), never read silently.
+/// </remarks>
+public sealed class AkeneoMapper : IRecordMapper
+{
+    private readonly ProductCatalog _catalog;
+    private (FeedHeader Header, AkeneoColumn[] Columns)? _compiled;
+
+    public AkeneoMapper(ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+    }
+
+    public IReadOnlyCollection<string> RequiredColumns { get; } = ["sku"];
+
+    public MappedRecord Map(SourceRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Problem is { } problem)
+        {
+            var unreadable = new MappedRecord(row, new ProductRecord("") { Feed = row.Feed, Line = row.Line });
+            unreadable.Issues.Add(problem);
+            return unreadable;
+        }
+
+        var columns = Compile(row.Header);
+        var skuIndex = Array.FindIndex(columns, c => c.Field == AkeneoField.Sku);
+        var sku = skuIndex < 0 ? "" : row[skuIndex].Trim();
+        var record = new ProductRecord(sku) { Feed = row.Feed, Line = row.Line };
+        var mapped = new MappedRecord(row, record);
+        if (sku.Length == 0)
+        {
+            mapped.Issues.Add(Issue(Severity.Error, RuleIds.SkuMissing, "the SKU is empty", row, sku, "sku", "sku", ""));
+        }
+
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var data = row[i];
+            if (data.Length > 0)
+            {
+                Read(columns[i], data, row, mapped);
+            }
+        }
+
+        ApplyUnits(columns, row, record);
+
+        return mapped;
+    }
+
+    private static void Read(AkeneoColumn column, string data, SourceRow row, MappedRecord mapped)
+    {
+        var record = mapped.Record;
+        switch (column.Field)
+        {
+            case AkeneoField.Family:
+                record.Family = NullIfBlank(data);
+                break;
+            case AkeneoField.Parent:
+                record.Parent = NullIfBlank(data);
+                break;
+            case AkeneoField.Categories:
+                foreach (var code in data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    record.Categories.Add(code);
+                }
+
+                break;
+            case AkeneoField.Enabled when BooleanText.TryParse(data, out var enabled):
+                record.Enabled = enabled;
+                break;
+            case AkeneoField.Enabled:
+                mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{data}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
+                break;
+            case AkeneoField.Value:
+                record.Values.Add(new ProductValue(column.Attribute!.Code, column.Locale, column.Scope, data, ValueOrigin.FromCell(row.Feed, row.Line, column.Name))
+                { Currency = column.Currency });
+                break;
+            case AkeneoField.Unit when column.Attribute!.Type == AttributeType.Metric:
+                break; // given to the metric's values by ApplyUnits once the whole row is read
+            case AkeneoField.Unit when column.Attribute!.Unit is { } unit && !string.Equals(unit, data.Trim(), StringComparison.OrdinalIgnoreCase):
+                mapped.Issues.Add(Issue(
+                    Severity.Error, RuleIds.MetricUnit, $"the value is in {data.Trim()}, but the catalog's unit for '{column.Attribute.Code}' is {unit} (units are not converted)",
+                    row, record.Sku, column.Name, column.Attribute.Code, data));
+                break;
+            case AkeneoField.Unknown:
+                mapped.Issues.Add(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{column.Name}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
+                break;
+        }
+    }
+
+    /// <summary>Gives each metric value the unit of its <c>-unit</c> column (same attribute and scope), wherever that column stands in the row.</summary>
+    private static void ApplyUnits(AkeneoColumn[] columns, SourceRow row, ProductRecord record)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            if (column.Field != AkeneoField.Unit || column.Attribute?.Type != AttributeType.Metric || row[i].Trim() is not { Length: > 0 } unit)
+            {
+                continue;
+            }
+
+            for (var v = 0; v < record.Values.Count; v++)
+            {
+                var value = record.Values[v];
+                if (value.Attribute == column.Attribute.Code && value.Locale == column.Locale && value.Channel == column.Scope)
+                {
+                    record.Values[v] = value with { Unit = unit };
+                }
+            }
+        }
+    }
+
+    private AkeneoColumn[] Compile(FeedHeader header)
+    {
+        if (_compiled is { } compiled && ReferenceEquals(compiled.Header, header))
+        {
+            return compiled.Columns;
+        }
+
+        var columns = header.Columns.Select(c => AkeneoColumn.Parse(c, _catalog)).ToArray();
+        _compiled = (header, columns);
+        return columns;
+    }
+
+    private static Issue Issue(Severity severity, string rule, string message, SourceRow row, string sku, string column, string? field, string value) =>
+        new(severity, rule, message) { Sku = sku.Length == 0 ? null : sku, Feed = row.Feed, Line = row.Line, Column = column, Field = field, Value = value };
+
+    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,25 @@
+using Azure.Storage.Blobs;
+
+namespace ProductFlow.IntegrationTests.Azure;
+
+/// <summary>The Azurite blob server that test.sh starts on 127.0.0.1 and names in <c>PRODUCTFLOW_AZURITE_BLOB</c>.</summary>
+internal static class Azurite
+{
+    // Azurite's well-known development account (documented by Microsoft; not a secret).
+    private const string Account = "devstoreaccount1";
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static BlobContainerClient NewContainer()
+    {
+        var endpoint = Environment.GetEnvironmentVariable("PRODUCTFLOW_AZURITE_BLOB");
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            Assert.Ignore("Azurite is not running: ./test.sh starts it and sets PRODUCTFLOW_AZURITE_BLOB");
+        }
+
+        var service = new BlobServiceClient($"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint={endpoint.TrimEnd('/')}/{Account};");
+        var container = service.GetBlobContainerClient("t" + Guid.NewGuid().ToString("N"));
+        container.Create();
+        return container;
+    }
+}
