@@ -9,11 +9,15 @@ namespace ProductFlow.Channels;
 /// <remarks>
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
+/// A view keeps buffers for <see cref="WriteJson"/>: one view per thread.
 /// </remarks>
 public sealed class ChannelView
 {
     private readonly ChannelDefinition _channel;
     private readonly ProductCatalog _catalog;
+    private readonly Dictionary<string, int> _attributeIndex;
+    private readonly ProductValue?[] _best;
+    private readonly int[] _bestScore;
 
     public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -21,6 +25,9 @@ public sealed class ChannelView
         ArgumentNullException.ThrowIfNull(catalog);
         _channel = channel;
         _catalog = catalog;
+        _attributeIndex = catalog.Attributes.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+        _best = new ProductValue?[catalog.Attributes.Count];
+        _bestScore = new int[catalog.Attributes.Count];
     }
 
     public ChannelDefinition Channel => _channel;
@@ -65,16 +72,42 @@ public sealed class ChannelView
 
         writer.WriteEndArray();
         writer.WriteBoolean("enabled", record.Enabled);
-        foreach (var attribute in _catalog.Attributes)
+        ResolveAll(record);
+        for (var i = 0; i < _best.Length; i++)
         {
-            if (Resolve(record, attribute.Code) is { } value)
+            if (_best[i] is { } value)
             {
+                var attribute = _catalog.Attributes[i];
                 writer.WritePropertyName(attribute.Code);
                 WriteValue(writer, attribute, value.Data);
             }
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Resolves every attribute in one pass over the values (as <see cref="Resolve"/> does one by one), into <c>_best</c>.</summary>
+    private void ResolveAll(ProductRecord record)
+    {
+        Array.Clear(_best);
+        Array.Fill(_bestScore, -1);
+        foreach (var value in record.Values)
+        {
+            if (!_attributeIndex.TryGetValue(value.Attribute, out var i)
+                || (value.Locale is not null && !string.Equals(value.Locale, _channel.Locale, StringComparison.Ordinal))
+                || (value.Channel is not null && !string.Equals(value.Channel, _channel.Code, StringComparison.Ordinal))
+                || (_channel.Currency is not null && value.Currency is not null && !string.Equals(value.Currency, _channel.Currency, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
+            if (score > _bestScore[i])
+            {
+                _best[i] = value;
+                _bestScore[i] = score;
+            }
+        }
     }
 
     private static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)

@@ -32,7 +32,25 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
     }
 
     /// <summary>Whether the record has a non-blank value of <paramref name="attribute"/> in this scope.</summary>
-    public bool Has(ProductRecord record, string attribute) => Values(record, attribute).Any(v => !string.IsNullOrWhiteSpace(v.Data));
+    public bool Has(ProductRecord record, string attribute)
+    {
+        if (view is not null)
+        {
+            return !string.IsNullOrWhiteSpace(view.Resolve(record, attribute)?.Data);
+        }
+
+        foreach (var value in record.Values)
+        {
+            if (string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
+                && (locale is null || value.Locale is null || string.Equals(value.Locale, locale, StringComparison.Ordinal))
+                && !string.IsNullOrWhiteSpace(value.Data))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The field lookup of expressions: record fields, then the attribute's values (multi-selects split).</summary>
     public FieldLookup Lookup(ProductRecord record) => field => field switch

@@ -12,7 +12,8 @@ internal sealed class LengthCheck(CheckOptions options, CheckScope scope) : Valu
 
     protected override string? Problem(string data)
     {
-        var length = new StringInfo(data).LengthInTextElements;
+        // ASCII has one character per text element; only other text needs the grapheme count.
+        var length = System.Text.Ascii.IsValid(data) ? data.Length : new StringInfo(data).LengthInTextElements;
         return length < _min ? $"has {length} characters, fewer than {_min}"
             : length > _max ? $"has {length} characters, more than {_max}"
             : null;

@@ -42,7 +42,7 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
             text = text.Normalize(form);
         }
 
-        if (options.Whitespace)
+        if (options.Whitespace && NeedsSpaceWork(text))
         {
             text = CollapseSpaces(text);
         }
@@ -55,6 +55,33 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
             _ => text,
         };
     }
+
+    /// <summary>Whether <see cref="CollapseSpaces"/> would change anything: most values are already clean, and cost one scan.</summary>
+    private static bool NeedsSpaceWork(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (IsSpace(text[0]) || IsSpace(text[^1]) || text[0] == '\n' || text[^1] == '\n')
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var (previous, c) = (text[i - 1], text[i]);
+            if (c is '\t' or '\r' or '\u00A0' || (c == ' ' && previous is ' ' or '\n') || (c == '\n' && previous == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\u00A0';
 
     /// <summary>Trims each line and collapses runs of spaces, tabs and no-break spaces inside it; line breaks stay.</summary>
     private static string CollapseSpaces(string text)

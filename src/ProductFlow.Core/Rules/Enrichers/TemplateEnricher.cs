@@ -22,6 +22,9 @@ internal sealed partial class TemplateEnricher : IRule
     private readonly ValueScope _scope;
     private readonly ValueOrigin _origin;
 
+    // One context for every record: each render sets every variable it outputs first, so nothing leaks between records.
+    private readonly TemplateContext _model = new();
+
     public TemplateEnricher(EnrichOptions options)
     {
         _options = options;
@@ -38,7 +41,7 @@ internal sealed partial class TemplateEnricher : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
-        var model = new TemplateContext();
+        var model = _model;
         foreach (var variable in _variables)
         {
             var value = variable switch
