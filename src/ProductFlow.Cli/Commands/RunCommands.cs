@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
@@ -12,12 +13,12 @@ internal static class RunCommands
 {
     private static readonly Argument<string> Pipeline = new("pipeline") { Description = "The pipeline file, e.g. pipelines/demo.json." };
     private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data folder: exports/, reports/ and the embedded store.", DefaultValueFactory = _ => "data" };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print exactly one JSON object on stdout." };
+    private static readonly Option<string> Data = StoreOptions.Data;
+    private static readonly Option<bool> Json = StoreOptions.Json;
 
     public static Command Run(ILoggerFactory logging)
     {
-        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json };
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, StoreOptions.Store, Json };
         command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Run, logging, ct));
         return command;
     }
@@ -43,7 +44,9 @@ internal static class RunCommands
             Mode = mode,
         };
 
-        var report = await new PipelineRunner(logging.CreateLogger<PipelineRunner>()).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        var openStore = mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null;
+        var runner = new PipelineRunner(logging.CreateLogger<PipelineRunner>(), openStore: openStore);
+        var report = await runner.RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
         if (result.GetValue(Json))
         {
             await using var stdout = Console.OpenStandardOutput();

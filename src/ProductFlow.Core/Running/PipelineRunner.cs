@@ -26,13 +26,13 @@ public sealed class PipelineRunner
 
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Func<string, IProductStore> _openStore;
+    private readonly Func<string, CancellationToken, Task<IProductStore>> _openStore;
 
-    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, IProductStore>? openStore = null)
+    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, CancellationToken, Task<IProductStore>>? openStore = null)
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = time ?? TimeProvider.System;
-        _openStore = openStore ?? SqliteProductStore.Open;
+        _openStore = openStore ?? ((data, _) => Task.FromResult<IProductStore>(SqliteProductStore.Open(data)));
     }
 
     public async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, CancellationToken cancellationToken = default)
@@ -42,6 +42,19 @@ public sealed class PipelineRunner
         var (definition, catalog) = pipeline;
         var input = InputPath(definition, options);
         var data = Path.GetFullPath(options.DataDirectory);
+
+        // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
+        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
+        var store = options.Mode == RunMode.Run ? await _openStore(data, cancellationToken).ConfigureAwait(false) : null;
+        await using (store)
+        {
+            return await RunAsync(pipeline, options, input, data, store, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, string input, string data, IProductStore? store, CancellationToken cancellationToken)
+    {
+        var (definition, catalog) = pipeline;
         var started = _time.GetUtcNow();
         var run = new RunRecord { Id = NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
@@ -54,45 +67,40 @@ public sealed class PipelineRunner
             report.Exports[channel.Code] = ExportPublisher.DataFile(exports, channel);
         }
 
-        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait here.
-        var store = options.Mode == RunMode.Run ? _openStore(data) : null;
-        await using (store)
+        if (store is not null)
         {
-            if (store is not null)
-            {
-                await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-            }
+            await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
 
-            _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
-            try
+        _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
+        try
+        {
+            await IngestAsync(pipeline, input, store, report, channels, cancellationToken).ConfigureAwait(false);
+            run.Status = RunStatus.Completed;
+            if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                await IngestAsync(pipeline, input, store, report, channels, cancellationToken).ConfigureAwait(false);
-                run.Status = RunStatus.Completed;
-                if (store is not null && definition.Publish == PublishMode.OnRun)
+                foreach (var channel in channels)
                 {
-                    foreach (var channel in channels)
-                    {
-                        report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
-                    }
+                    report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (FeedReadException e)
-            {
-                // A feed that cannot be read is an expected outcome of a run, reported by the caller; not an error of ProductFlow.
-                _logger.LogInformation("Run {RunId} failed: {Message}", run.Id, e.Message);
-                run.Status = RunStatus.Failed;
-                run.Counts.Accepted = 0;
-                run.Counts.Changed = 0;
-                report.Failure = new RunFailure(e.Message, e.File, e.Line);
-            }
+        }
+        catch (FeedReadException e)
+        {
+            // A feed that cannot be read is an expected outcome of a run, reported by the caller; not an error of ProductFlow.
+            _logger.LogInformation("Run {RunId} failed: {Message}", run.Id, e.Message);
+            run.Status = RunStatus.Failed;
+            run.Counts.Accepted = 0;
+            run.Counts.Changed = 0;
+            report.Failure = new RunFailure(e.Message, e.File, e.Line);
+        }
 
-            run.Finished = _time.GetUtcNow();
-            run.Report = folder;
-            ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
-            if (store is not null)
-            {
-                await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
-            }
+        run.Finished = _time.GetUtcNow();
+        run.Report = folder;
+        ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
+        if (store is not null)
+        {
+            await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
         }
 
         _logger.LogInformation(
@@ -138,7 +146,8 @@ public sealed class PipelineRunner
 
                     if (session is not null)
                     {
-                        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        var summary = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        run.Counts.Changed = summary.Changed;
                     }
                 }
                 finally
@@ -176,9 +185,9 @@ public sealed class PipelineRunner
 
         counts.Accepted++;
         completeness.Add(mapped.Record);
-        if (session is not null && await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false) != UpsertOutcome.Unchanged)
+        if (session is not null)
         {
-            counts.Changed++;
+            await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -6,7 +6,8 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
-/// in SKU order (ordinal), so exports are stable.
+/// in SKU order (ordinal), so exports are stable. One contract test suite (ProductStoreContractTests) runs
+/// against every implementation.
 /// </remarks>
 public interface IProductStore : IAsyncDisposable
 {
@@ -17,4 +18,16 @@ public interface IProductStore : IAsyncDisposable
 
     /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, by SKU.</summary>
     IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>Every run, the latest started first.</summary>
+    IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The run with this id, or null.</summary>
+    Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
+    IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
+
+    /// <summary>Quarantined records, by run (latest first) then line.</summary>
+    IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(CancellationToken cancellationToken = default);
 }

@@ -84,7 +84,72 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
+    public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {RunColumns} FROM runs ORDER BY started DESC, id DESC";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadRun(reader);
+        }
+    }
+
+    public async Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, run_id, at, doc, lineage FROM product_versions WHERE sku = $sku ORDER BY version";
+        command.Parameters.AddWithValue("$sku", sku);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4]);
+        }
+    }
+
+    public async IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT q.run_id, q.line, q.sku, q.issues, q.source FROM quarantine q JOIN runs r ON r.id = q.run_id ORDER BY r.started DESC, q.run_id DESC, q.line";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new QuarantineEntry(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4));
+        }
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    internal static DateTimeOffset ParseTimestamp(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report";
+
+    private static RunRecord ReadRun(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Pipeline = reader.GetString(1),
+        Feed = new FeedInfo(reader.GetString(2), reader.GetInt64(3), reader.GetString(4)),
+        Started = ParseTimestamp(reader.GetString(5)),
+        Finished = reader.IsDBNull(6) ? null : ParseTimestamp(reader.GetString(6)),
+        Status = Enum.Parse<RunStatus>(reader.GetString(7), ignoreCase: true),
+        Counts = new RunCounts
+        {
+            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12),
+        },
+        Report = reader.IsDBNull(13) ? null : reader.GetString(13),
+    };
 
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
@@ -19,6 +17,9 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly SqliteCommand _version;
     private readonly SqliteCommand _quarantine;
     private bool _committed;
+    private long _created;
+    private long _updated;
+    private long _unchanged;
 
     public SqliteStoreSession(SqliteConnection connection, string runId, string at)
     {
@@ -48,7 +49,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
     public static string BlockedToken(string channel) => "|" + channel + "|";
 
-    public async ValueTask<UpsertOutcome> UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
+    public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
@@ -71,7 +72,8 @@ internal sealed class SqliteStoreSession : IStoreSession
                         await ExecuteAsync(_block, cancellationToken, record.Sku, blocked).ConfigureAwait(false);
                     }
 
-                    return UpsertOutcome.Unchanged;
+                    _unchanged++;
+                    return;
                 }
             }
         }
@@ -79,7 +81,14 @@ internal sealed class SqliteStoreSession : IStoreSession
         var doc = _document.Content.ToArray();
         await ExecuteAsync(_upsert, cancellationToken, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _runId).ConfigureAwait(false);
         await ExecuteAsync(_version, cancellationToken, record.Sku, version + 1, _runId, _at, _document.Hash, doc, _document.Lineage.ToArray()).ConfigureAwait(false);
-        return version == 0 ? UpsertOutcome.Created : UpsertOutcome.Updated;
+        if (version == 0)
+        {
+            _created++;
+        }
+        else
+        {
+            _updated++;
+        }
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
@@ -92,14 +101,15 @@ internal sealed class SqliteStoreSession : IStoreSession
             _runId,
             row.Line,
             rejected.Record.Sku.Length == 0 ? DBNull.Value : rejected.Record.Sku,
-            JsonSerializer.Serialize(rejected.Issues.Select(i => new { i.Severity, i.Rule, i.Message, i.Column, i.Field, i.Value }).ToList()),
-            SourceJson(row)).ConfigureAwait(false);
+            QuarantineJson.Issues(rejected),
+            QuarantineJson.Source(row)).ConfigureAwait(false);
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public async Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default)
     {
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
+        return new CommitSummary(_created, _updated, _unchanged);
     }
 
     public async ValueTask DisposeAsync()
@@ -115,28 +125,6 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         await _transaction.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static string SourceJson(Connectors.SourceRow row)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            if (row.Raw is not null)
-            {
-                writer.WriteString("raw", row.Raw);
-            }
-
-            for (var i = 0; i < row.Fields.Count; i++)
-            {
-                writer.WriteString(row.Header.Columns[i], row.Fields[i]);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
