@@ -16,6 +16,9 @@ internal static class ProductFlowCli
         {
             RunCommands.Run(logging),
             RunCommands.Validate(logging),
+            HistoryCommands.History(),
+            RunsCommands.Runs(),
+            QuarantineCommands.Quarantine(),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ProductFlow.Store;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary><c>quarantine list</c>: the rejected records the store keeps, by run, with their issues and source fields.</summary>
+internal static class QuarantineCommands
+{
+    public static Command Quarantine()
+    {
+        var list = new Command("list", "List quarantined records: run, line, SKU and issues, the latest run first.").WithStoreOptions();
+        list.SetAction(ListAsync);
+        return new Command("quarantine", "Read the records runs kept out of the store.") { list };
+    }
+
+    private static async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var entries = new List<QuarantineEntry>();
+        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            await foreach (var entry in store.ReadQuarantineAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        if (result.GetValue(StoreOptions.Json))
+        {
+            await StoreCommand.WriteJsonAsync(writer => WriteJson(writer, entries)).ConfigureAwait(false);
+            return ExitCodes.Completed;
+        }
+
+        foreach (var entry in entries)
+        {
+            using var issues = JsonDocument.Parse(entry.Issues);
+            var rules = string.Join(", ", issues.RootElement.EnumerateArray().Select(i => i.GetProperty("rule").GetString()));
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{entry.RunId}  line {entry.Line,6}  {entry.Sku ?? "(no sku)"}  {rules}")).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Completed;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, List<QuarantineEntry> entries)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("entries");
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("runId", entry.RunId);
+            writer.WriteNumber("line", entry.Line);
+            writer.WriteString("sku", entry.Sku);
+            writer.WritePropertyName("issues");
+            writer.WriteRawValue(entry.Issues);
+            writer.WritePropertyName("source");
+            writer.WriteRawValue(entry.Source);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
