@@ -83,13 +83,13 @@ public sealed class PostgreSqlProductStore : IProductStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public async Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PostgreSqlStoreSession.StartAsync(connection, run.Id, run.Started, cancellationToken).ConfigureAwait(false);
+            return await PostgreSqlStoreSession.StartAsync(connection, run, options ?? SessionOptions.Partial, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -101,12 +101,24 @@ public sealed class PostgreSqlProductStore : IProductStore
     public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        await using var command = _dataSource.CreateCommand("SELECT doc FROM products WHERE enabled AND strpos(blocked, $1) = 0 ORDER BY sku");
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM products WHERE enabled AND NOT removed AND strpos(blocked, $1) = 0 ORDER BY sku");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "|" + channel + "|" });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
+        }
+    }
+
+    public async IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT change_seq, enabled, removed, doc FROM products WHERE change_seq > $1 ORDER BY change_seq, sku");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = reader.GetBoolean(2) ? ChangeKind.Removed : reader.GetBoolean(1) ? ChangeKind.Changed : ChangeKind.Disabled;
+            yield return new ProductChange(reader.GetInt64(0), kind, ProductDocument.Read(reader.GetFieldValue<byte[]>(3)));
         }
     }
 
@@ -132,13 +144,13 @@ public sealed class PostgreSqlProductStore : IProductStore
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage FROM product_versions WHERE sku = $1 ORDER BY version");
+        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $1 ORDER BY version");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new StoredVersion(
-                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4));
+                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4), reader.GetBoolean(5));
         }
     }
 

@@ -33,6 +33,11 @@ internal static class PostgreSqlSchema
             run_id text NOT NULL, line bigint NOT NULL, sku text COLLATE "C", issues text NOT NULL, source text NOT NULL,
             PRIMARY KEY (run_id, line));
         """,
+        """
+        ALTER TABLE products ADD COLUMN source text NOT NULL DEFAULT '', ADD COLUMN removed boolean NOT NULL DEFAULT false;
+        CREATE INDEX products_source ON products (source) WHERE NOT removed;
+        ALTER TABLE product_versions ADD COLUMN removed boolean NOT NULL DEFAULT false;
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

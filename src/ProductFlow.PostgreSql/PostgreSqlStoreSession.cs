@@ -27,7 +27,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     private const string UpdateBlocked = """
         UPDATE products p SET blocked = s.blocked, change_seq = nextval('product_changes')
         FROM (SELECT DISTINCT ON (sku) sku, hash, blocked FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND p.blocked <> s.blocked
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND p.blocked <> s.blocked
         """;
 
     private const string Merge = """
@@ -35,11 +35,12 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage FROM pg_temp.staging
             WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
         merged AS (
-            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq)
-            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes') FROM s ORDER BY sku
+            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source)
+            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5 FROM s ORDER BY sku
             ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
-                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq
-            WHERE p.hash <> excluded.hash
+                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
+                source = excluded.source, removed = false
+            WHERE p.hash <> excluded.hash OR p.removed
             RETURNING p.sku, p.version, p.hash, p.doc),
         versions AS (
             INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
@@ -49,7 +50,8 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         """;
 
     private readonly NpgsqlConnection _connection;
-    private readonly string _runId;
+    private readonly RunRecord _run;
+    private readonly SessionOptions _options;
     private readonly DateTime _at;
     private readonly ProductDocument _document = new();
     private readonly List<(long Line, string? Sku, string Issues, string Source)> _quarantine = [];
@@ -57,14 +59,15 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     private long _staged;
     private bool _committed;
 
-    private PostgreSqlStoreSession(NpgsqlConnection connection, string runId, DateTimeOffset at)
+    private PostgreSqlStoreSession(NpgsqlConnection connection, RunRecord run, SessionOptions options)
     {
         _connection = connection;
-        _runId = runId;
-        _at = at.UtcDateTime;
+        _run = run;
+        _options = options;
+        _at = run.Started.UtcDateTime;
     }
 
-    public static async Task<PostgreSqlStoreSession> StartAsync(NpgsqlConnection connection, string runId, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task<PostgreSqlStoreSession> StartAsync(NpgsqlConnection connection, RunRecord run, SessionOptions options, CancellationToken cancellationToken)
     {
         await using (var command = new NpgsqlCommand(
             """
@@ -78,7 +81,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new PostgreSqlStoreSession(connection, runId, at);
+        return new PostgreSqlStoreSession(connection, run, options);
     }
 
     public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
@@ -119,6 +122,15 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock})", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("CREATE INDEX ON pg_temp.staging (seq); CREATE INDEX ON pg_temp.staging (sku); ANALYZE pg_temp.staging", cancellationToken).ConfigureAwait(false);
+        var removals = _options.Full ? await PostgreSqlRemovals.CountAsync(_connection, _run.Pipeline, cancellationToken).ConfigureAwait(false) : default;
+        if (_options.MaxRemovedShare is { } share && removals.Missing > share * removals.Total)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            _committed = true;
+            return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(removals.Missing, removals.Total, share) };
+        }
+
         long created = 0, updated = 0, unchanged = 0;
         for (long from = 0; from < _staged; from += BatchSize)
         {
@@ -126,8 +138,9 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             await using var merge = new NpgsqlCommand(Merge, _connection);
             merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
             merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from + BatchSize });
-            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _runId });
+            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
             merge.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = _at });
+            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Pipeline });
             await using var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var (c, u, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -143,13 +156,15 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """,
             _connection))
         {
-            quarantine.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _runId });
+            quarantine.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
             await quarantine.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var removed = _options.Full ? await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false) : 0;
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
-        return new CommitSummary(created, updated, unchanged);
+        return new CommitSummary(created, updated, unchanged) { Removed = removed };
     }
 
     public async ValueTask DisposeAsync()

@@ -15,10 +15,17 @@ internal static class RunCommands
     private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
     private static readonly Option<string> Data = StoreOptions.Data;
     private static readonly Option<bool> Json = StoreOptions.Json;
+    private static readonly Option<FeedMode?> Mode = new("--mode")
+    {
+        Description = "partial: upsert what the feed carries; full: also mark removed the pipeline's SKUs the feed no longer carries (default: the pipeline's mode).",
+        CustomParser = ParseMode,
+    };
+
+    private static readonly Option<bool> AllowMassDelete = new("--allow-mass-delete") { Description = "Let a full run remove more than the pipeline's maxRemovedShare of its SKUs." };
 
     public static Command Run(ILoggerFactory logging)
     {
-        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, StoreOptions.Store, Json };
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, StoreOptions.Store, Mode, AllowMassDelete, Json };
         command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Run, logging, ct));
         return command;
     }
@@ -34,6 +41,21 @@ internal static class RunCommands
         return command;
     }
 
+    private static FeedMode? ParseMode(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        switch (text)
+        {
+            case "partial":
+                return FeedMode.Partial;
+            case "full":
+                return FeedMode.Full;
+            default:
+                result.AddError($"--mode must be partial or full, not '{text}'");
+                return null;
+        }
+    }
+
     private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
@@ -42,6 +64,8 @@ internal static class RunCommands
             Input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride),
             DataDirectory = result.GetValue(Data)!,
             Mode = mode,
+            FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
+            AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
         };
 
         var openStore = mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null;
@@ -55,6 +79,12 @@ internal static class RunCommands
         else
         {
             RunResultWriter.WriteText(report, Console.Out);
+        }
+
+        if (report.Failure is { Rule: not null } stopped)
+        {
+            await Console.Error.WriteLineAsync($"productflow: {stopped.Message.ReplaceLineEndings(" ")} (report: {report.Folder})").ConfigureAwait(false);
+            return ExitCodes.GuardStopped;
         }
 
         if (report.Failure is { } failure)

@@ -6,6 +6,7 @@ using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Mapping;
+using ProductFlow.Model;
 using ProductFlow.Pipelines;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
@@ -22,6 +23,9 @@ namespace ProductFlow.Running;
 /// </remarks>
 public sealed class PipelineRunner
 {
+    /// <summary>The rule of the issue a refused full run reports.</summary>
+    public const string RemovalGuardRule = "store.mass-delete";
+
     private const int ProgressEvery = 100_000;
 
     private readonly ILogger _logger;
@@ -75,9 +79,15 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, input, store, report, channels, cancellationToken).ConfigureAwait(false);
-            run.Status = RunStatus.Completed;
-            if (store is not null && definition.Publish == PublishMode.OnRun)
+            await IngestAsync(pipeline, SessionOptionsFor(definition, options), input, store, report, channels, cancellationToken).ConfigureAwait(false);
+            run.Status = report.Failure is null ? RunStatus.Completed : RunStatus.Failed;
+            if (report.Failure is not null)
+            {
+                // A guard stopped the commit: nothing of the run is in the store, so nothing is published.
+                run.Counts.Accepted = 0;
+                run.Counts.Changed = 0;
+            }
+            else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 foreach (var channel in channels)
                 {
@@ -109,7 +119,13 @@ public sealed class PipelineRunner
         return report;
     }
 
-    private async Task IngestAsync(LoadedPipeline pipeline, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
+    private static SessionOptions SessionOptionsFor(PipelineDefinition definition, RunOptions options) => new()
+    {
+        Full = (options.FeedMode ?? definition.Mode) == FeedMode.Full,
+        MaxRemovedShare = options.AllowMassDelete ? null : definition.MaxRemovedShare,
+    };
+
+    private async Task IngestAsync(LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
@@ -128,7 +144,7 @@ public sealed class PipelineRunner
         await using (issues.ConfigureAwait(false))
         await using (rejected.ConfigureAwait(false))
         {
-            var session = store is null ? null : await store.BeginAsync(run, cancellationToken).ConfigureAwait(false);
+            var session = store is null ? null : await store.BeginAsync(run, sessionOptions, cancellationToken).ConfigureAwait(false);
             await using (session)
             {
                 try
@@ -148,6 +164,14 @@ public sealed class PipelineRunner
                     {
                         var summary = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                         run.Counts.Changed = summary.Changed;
+                        run.Counts.Removed = summary.Removed;
+                        if (summary.Refused is { } guard)
+                        {
+                            var issue = new Issue(Severity.Error, RemovalGuardRule, guard.Describe(definition.Name)) { Feed = Path.GetFileName(input) };
+                            issues.Add(issue);
+                            report.Count(issue);
+                            report.Failure = new RunFailure(issue.Message + " (hint: run with --allow-mass-delete if the removals are intended)", input, null) { Rule = RemovalGuardRule };
+                        }
                     }
                 }
                 finally

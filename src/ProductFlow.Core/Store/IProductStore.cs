@@ -14,10 +14,18 @@ public interface IProductStore : IAsyncDisposable
     /// <summary>Records a run's state (insert or update), outside any session: a crashed run stays visible as <c>running</c>.</summary>
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
 
-    Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default);
+    /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
+    Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, by SKU.</summary>
     IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>The change feed for delta syndication: products created, changed, disabled or removed after <paramref name="since"/>, in commit order.</summary>
+    /// <remarks>
+    /// Each product appears once, at its latest change; <see cref="ProductChange.Sequence"/> grows with every committed change,
+    /// so the last sequence read is the checkpoint of the next call. Start with 0.
+    /// </remarks>
+    IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default);
 
     /// <summary>Every run, the latest started first.</summary>
     IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default);

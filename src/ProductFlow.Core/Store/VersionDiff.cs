@@ -6,14 +6,26 @@ namespace ProductFlow.Store;
 /// <summary>Computes what a version changed, by diffing its document against the previous version's.</summary>
 public static class VersionDiff
 {
+    /// <summary>The pseudo-attribute of a removal (tombstone) or a return after one.</summary>
+    public const string RemovedField = "removed";
+
     /// <summary>The changes <paramref name="current"/> made over <paramref name="previous"/> (null for version 1), in document order.</summary>
     public static IReadOnlyList<ValueChange> Changes(StoredVersion? previous, StoredVersion current)
     {
         ArgumentNullException.ThrowIfNull(current);
+        if (current.Removed)
+        {
+            return [new ValueChange(RemovedField, null, null, null, "false", "true", null)];
+        }
+
         var before = previous is null ? null : ProductDocument.Read(previous.Document);
         var after = ProductDocument.Read(current.Document);
         var origins = ReadLineage(current.Lineage);
         var changes = new List<ValueChange>();
+        if (previous is { Removed: true })
+        {
+            changes.Add(new ValueChange(RemovedField, null, null, null, "true", "false", null));
+        }
 
         Field(changes, "parent", before?.Parent, after.Parent);
         Field(changes, "family", before?.Family, after.Family);

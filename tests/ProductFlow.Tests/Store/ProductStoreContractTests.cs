@@ -6,7 +6,7 @@ using ProductFlow.Tests.Support;
 namespace ProductFlow.Tests.Store;
 
 /// <summary>The <see cref="IProductStore"/> contract, run against every store: each subclass opens an empty store per test.</summary>
-public abstract class ProductStoreContractTests
+public abstract partial class ProductStoreContractTests
 {
     private IProductStore? _store;
 
@@ -184,29 +184,29 @@ public abstract class ProductStoreContractTests
         Assert.That(await Store.FindRunAsync("no-such-run"), Is.Null);
     }
 
-    protected static RunRecord Run(string? id = null, DateTimeOffset? started = null) => new()
+    protected static RunRecord Run(string? id = null, DateTimeOffset? started = null, string pipeline = "test") => new()
     {
         Id = id ?? "20260101T000000Z-" + Guid.NewGuid().ToString("N")[..6],
-        Pipeline = "test",
+        Pipeline = pipeline,
         Feed = new FeedInfo("feed.csv", 1, "abc"),
         Started = started ?? DateTimeOffset.UnixEpoch,
     };
 
-    private static MappedRecord Rejected(string sku, long line = 2)
+    protected static MappedRecord Rejected(string sku, long line = 2)
     {
         var mapped = Some.Mapped(new ProductRecord(sku) { Feed = "feed.csv", Line = line });
         mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = sku, Feed = "feed.csv", Line = line });
         return mapped;
     }
 
-    private async Task<CommitSummary> UpsertAsync(ProductRecord record, string[]? blocked = null, RunRecord? run = null)
+    protected async Task<CommitSummary> UpsertAsync(ProductRecord record, string[]? blocked = null, RunRecord? run = null)
     {
         await using var session = await Store.BeginAsync(run ?? Run());
         await session.UpsertAsync(record, blocked ?? []);
         return await session.CommitAsync();
     }
 
-    private async Task<List<ProductRecord>> ChannelAsync(string channel)
+    protected async Task<List<ProductRecord>> ChannelAsync(string channel)
     {
         var records = new List<ProductRecord>();
         await foreach (var record in Store.ReadChannelAsync(channel))
@@ -217,7 +217,7 @@ public abstract class ProductStoreContractTests
         return records;
     }
 
-    private async Task<List<StoredVersion>> HistoryAsync(string sku)
+    protected async Task<List<StoredVersion>> HistoryAsync(string sku)
     {
         var versions = new List<StoredVersion>();
         await foreach (var version in Store.ReadHistoryAsync(sku))

@@ -66,21 +66,34 @@ public sealed class SqliteProductStore : IProductStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run.Id, Timestamp(run.Started)));
+        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run, options ?? SessionOptions.Partial));
     }
 
     public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND instr(blocked, $channel) = 0 ORDER BY sku";
+        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 ORDER BY sku";
         command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return ProductDocument.Read((byte[])reader[0]);
+        }
+    }
+
+    public async IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT change_seq, enabled, removed, doc FROM products WHERE change_seq > $since ORDER BY change_seq, sku";
+        command.Parameters.AddWithValue("$since", since);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = reader.GetInt64(2) != 0 ? ChangeKind.Removed : reader.GetInt64(1) == 0 ? ChangeKind.Disabled : ChangeKind.Changed;
+            yield return new ProductChange(reader.GetInt64(0), kind, ProductDocument.Read((byte[])reader[3]));
         }
     }
 
@@ -109,12 +122,12 @@ public sealed class SqliteProductStore : IProductStore
     {
         ArgumentNullException.ThrowIfNull(sku);
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT version, run_id, at, doc, lineage FROM product_versions WHERE sku = $sku ORDER BY version";
+        command.CommandText = "SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $sku ORDER BY version";
         command.Parameters.AddWithValue("$sku", sku);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4]);
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4], reader.GetInt64(5) != 0);
         }
     }
 
