@@ -34,17 +34,19 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         WITH s AS (
             SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage FROM pg_temp.staging
             WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
+        changed AS (
+            SELECT * FROM s WHERE NOT EXISTS (SELECT 1 FROM products c WHERE c.sku = s.sku AND c.hash = s.hash AND NOT c.removed)),
         merged AS (
             INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source)
-            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5 FROM s ORDER BY sku
+            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5 FROM changed ORDER BY sku
             ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
                 source = excluded.source, removed = false
             WHERE p.hash <> excluded.hash OR p.removed
-            RETURNING p.sku, p.version, p.hash, p.doc),
+            RETURNING p.sku, p.version),
         versions AS (
             INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
-            SELECT m.sku, m.version, $3, $4, m.hash, m.doc, s.lineage FROM merged m JOIN s ON s.sku = m.sku
+            SELECT m.sku, m.version, $3, $4, c.hash, c.doc, c.lineage FROM merged m JOIN changed c ON c.sku = m.sku
             RETURNING version)
         SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1), (SELECT count(*) FROM s) FROM versions
         """;
@@ -121,7 +123,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     {
         await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock})", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock}); SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync("CREATE INDEX ON pg_temp.staging (seq); CREATE INDEX ON pg_temp.staging (sku); ANALYZE pg_temp.staging", cancellationToken).ConfigureAwait(false);
         var removals = _options.Full ? await PostgreSqlRemovals.CountAsync(_connection, _run.Pipeline, cancellationToken).ConfigureAwait(false) : default;
         if (_options.MaxRemovedShare is { } share && removals.Missing > share * removals.Total)
