@@ -19,6 +19,7 @@ internal static class ProductFlowCli
             HistoryCommands.History(),
             RunsCommands.Runs(),
             QuarantineCommands.Quarantine(),
+            StoreCommands.Store(),
         };
 
         var parsed = root.Parse(args);

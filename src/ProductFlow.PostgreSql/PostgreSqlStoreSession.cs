@@ -19,7 +19,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     public const int BatchSize = 5_000;
 
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
-    private const long MergeLock = 0x70666D65726765;
+    internal const long MergeLock = 0x70666D65726765;
 
     private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage) FROM STDIN (FORMAT BINARY)";
     private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
