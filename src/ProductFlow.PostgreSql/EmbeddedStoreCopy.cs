@@ -24,7 +24,8 @@ public static class EmbeddedStoreCopy
             ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean)]),
         ("product_versions", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
-        ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text)]),
+        ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),
+            ("closed_by", NpgsqlDbType.Text)]),
     ];
 
     /// <summary>Copies the store of <paramref name="dataDirectory"/> to <paramref name="target"/>; returns the rows copied per table.</summary>

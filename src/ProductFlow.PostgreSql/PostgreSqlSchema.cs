@@ -38,7 +38,14 @@ internal static class PostgreSqlSchema
         CREATE INDEX products_source ON products (source) WHERE NOT removed;
         ALTER TABLE product_versions ADD COLUMN removed boolean NOT NULL DEFAULT false;
         """,
+        """
+        ALTER TABLE quarantine ADD COLUMN closed_by text;
+        CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
+        """,
     ];
+
+    /// <summary>The schema version this build migrates to.</summary>
+    public static int LatestVersion => Migrations.Length;
 
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

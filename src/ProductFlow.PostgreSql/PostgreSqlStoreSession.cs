@@ -151,6 +151,14 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             unchanged += distinct - c - u;
         }
 
+        // Accepted SKUs close their open quarantine entries of earlier runs.
+        await using (var close = new NpgsqlCommand(
+            "UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1 AND sku IN (SELECT sku FROM pg_temp.staging)", _connection))
+        {
+            close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
+            await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using (var quarantine = new NpgsqlCommand(
             """
             INSERT INTO quarantine (run_id, line, sku, issues, source) SELECT $1, line, sku, issues, source FROM pg_temp.staging_quarantine

@@ -8,9 +8,11 @@ namespace ProductFlow.Cli.Commands;
 /// <summary><c>quarantine list</c>: the rejected records the store keeps, by run, with their issues and source fields.</summary>
 internal static class QuarantineCommands
 {
+    private static readonly Option<bool> All = new("--all") { Description = "Also list entries closed by a later run that accepted their SKU." };
+
     public static Command Quarantine()
     {
-        var list = new Command("list", "List quarantined records: run, line, SKU and issues, the latest run first.").WithStoreOptions();
+        var list = new Command("list", "List open quarantined records: run, line, SKU and issues, the latest run first.") { All }.WithStoreOptions();
         list.SetAction(ListAsync);
         return new Command("quarantine", "Read the records runs kept out of the store.") { list };
     }
@@ -21,7 +23,7 @@ internal static class QuarantineCommands
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            await foreach (var entry in store.ReadQuarantineAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var entry in store.ReadQuarantineAsync(result.GetValue(All), cancellationToken).ConfigureAwait(false))
             {
                 entries.Add(entry);
             }
@@ -37,7 +39,7 @@ internal static class QuarantineCommands
         {
             using var issues = JsonDocument.Parse(entry.Issues);
             var rules = string.Join(", ", issues.RootElement.EnumerateArray().Select(i => i.GetProperty("rule").GetString()));
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{entry.RunId}  line {entry.Line,6}  {entry.Sku ?? "(no sku)"}  {rules}")).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{entry.RunId}  line {entry.Line,6}  {entry.Sku ?? "(no sku)"}  {rules}{(entry.ClosedBy is null ? "" : "  closed by " + entry.ClosedBy)}")).ConfigureAwait(false);
         }
 
         return ExitCodes.Completed;
@@ -57,6 +59,7 @@ internal static class QuarantineCommands
             writer.WriteRawValue(entry.Issues);
             writer.WritePropertyName("source");
             writer.WriteRawValue(entry.Source);
+            writer.WriteString("closedBy", entry.ClosedBy);
             writer.WriteEndObject();
         }
 

@@ -36,6 +36,6 @@ public interface IProductStore : IAsyncDisposable
     /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
 
-    /// <summary>Quarantined records, by run (latest first) then line.</summary>
-    IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(CancellationToken cancellationToken = default);
+    /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
+    IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);
 }

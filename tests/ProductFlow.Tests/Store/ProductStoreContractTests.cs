@@ -156,6 +156,34 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task A_quarantine_entry_closes_when_a_later_run_accepts_its_sku()
+    {
+        var rejecting = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
+        await Store.SaveRunAsync(rejecting);
+        await using (var session = await Store.BeginAsync(rejecting))
+        {
+            await session.QuarantineAsync(Rejected("B", line: 7));
+            await session.QuarantineAsync(Rejected("C", line: 8));
+            await session.CommitAsync();
+        }
+
+        var accepting = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
+        await Store.SaveRunAsync(accepting);
+        await UpsertAsync(Some.Record("B", ("price", "1")), run: accepting);
+
+        var open = await QuarantineAsync();
+        var all = new List<QuarantineEntry>();
+        await foreach (var entry in Store.ReadQuarantineAsync(includeClosed: true))
+        {
+            all.Add(entry);
+        }
+
+        Assert.That(open.Select(e => e.Sku), Is.EqualTo(new[] { "C" }));
+        Assert.That(all.Select(e => (e.Sku, e.ClosedBy)), Is.EqualTo(new[] { ("B", accepting.Id), ("C", (string?)null) }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Runs_are_saved_updated_and_listed_latest_first()
     {
         var older = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));

@@ -131,14 +131,16 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
-    public async IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT q.run_id, q.line, q.sku, q.issues, q.source FROM quarantine q JOIN runs r ON r.id = q.run_id ORDER BY r.started DESC, q.run_id DESC, q.line";
+        command.CommandText = "SELECT q.run_id, q.line, q.sku, q.issues, q.source, q.closed_by FROM quarantine q JOIN runs r ON r.id = q.run_id"
+            + (includeClosed ? "" : " WHERE q.closed_by IS NULL") + " ORDER BY r.started DESC, q.run_id DESC, q.line";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new QuarantineEntry(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            yield return new QuarantineEntry(
+                reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
         }
     }
 

@@ -32,6 +32,10 @@ internal static class SqliteSchema
         CREATE INDEX products_source ON products (source, removed);
         ALTER TABLE product_versions ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        ALTER TABLE quarantine ADD COLUMN closed_by TEXT;
+        CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

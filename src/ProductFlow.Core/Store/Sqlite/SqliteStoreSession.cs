@@ -24,6 +24,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly SqliteCommand _version;
     private readonly SqliteCommand _quarantine;
     private readonly SqliteCommand _seen;
+    private readonly SqliteCommand _close;
     private bool _committed;
     private long _created;
     private long _updated;
@@ -55,6 +56,7 @@ internal sealed class SqliteStoreSession : IStoreSession
             "$run", "$line", "$sku", "$issues", "$source");
         Execute("CREATE TEMP TABLE IF NOT EXISTS seen (sku TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.seen;");
         _seen = Prepare("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
+        _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
     }
 
     /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
@@ -71,6 +73,8 @@ internal sealed class SqliteStoreSession : IStoreSession
             await ExecuteAsync(_seen, cancellationToken, record.Sku).ConfigureAwait(false);
         }
 
+        // An accepted SKU closes its open quarantine entries of earlier runs.
+        await ExecuteAsync(_close, cancellationToken, record.Sku, _run.Id).ConfigureAwait(false);
         _select.Parameters[0].Value = record.Sku;
         long version = 0;
         await using (var reader = await _select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -143,7 +147,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _upsert, _block, _version, _quarantine, _seen })
+        foreach (var command in new[] { _select, _upsert, _block, _version, _quarantine, _seen, _close })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
