@@ -18,7 +18,7 @@ internal static class ProductFlowCli
             RunCommands.Validate(logging),
             HistoryCommands.History(),
             RunsCommands.Runs(),
-            QuarantineCommands.Quarantine(),
+            QuarantineCommands.Quarantine(logging),
             StoreCommands.Store(),
         };
 
@@ -45,6 +45,12 @@ internal static class ProductFlowCli
                 FeedReadException => ExitCodes.FeedUnreadable,
                 _ => ExitCodes.Usage,
             };
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The store failed after it opened (e.g. the server went away mid-run): infrastructure, one line, nothing committed.
+            await error.WriteLineAsync($"productflow: the product store failed: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitCodes.Infrastructure;
         }
         catch (OperationCanceledException)
         {

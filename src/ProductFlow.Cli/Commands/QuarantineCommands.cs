@@ -10,11 +10,11 @@ internal static class QuarantineCommands
 {
     private static readonly Option<bool> All = new("--all") { Description = "Also list entries closed by a later run that accepted their SKU." };
 
-    public static Command Quarantine()
+    public static Command Quarantine(Microsoft.Extensions.Logging.ILoggerFactory logging)
     {
         var list = new Command("list", "List open quarantined records: run, line, SKU and issues, the latest run first.") { All }.WithStoreOptions();
         list.SetAction(ListAsync);
-        return new Command("quarantine", "Read the records runs kept out of the store.") { list };
+        return new Command("quarantine", "Read the records runs kept out of the store, and replay them after a fix.") { list, QuarantineReplay.Replay(logging) };
     }
 
     private static async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)

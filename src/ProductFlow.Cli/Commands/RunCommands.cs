@@ -71,7 +71,14 @@ internal static class RunCommands
         var openStore = mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null;
         var runner = new PipelineRunner(logging.CreateLogger<PipelineRunner>(), openStore: openStore);
         var report = await runner.RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
-        if (result.GetValue(Json))
+        return await WriteOutcomeAsync(report, mode, result.GetValue(Json)).ConfigureAwait(false);
+    }
+
+    /// <summary>Prints a run's result (text or JSON) and its failure line, and returns its exit code.</summary>
+    public static async Task<int> WriteOutcomeAsync(Reports.QualityReport report, RunMode mode, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (json)
         {
             await using var stdout = Console.OpenStandardOutput();
             RunResultWriter.WriteJson(report, stdout);
