@@ -15,7 +15,7 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlProductStore : IProductStore
 {
-    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report";
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -61,9 +61,10 @@ public sealed class PostgreSqlProductStore : IProductStore
     {
         ArgumentNullException.ThrowIfNull(run);
         await using var command = _dataSource.CreateCommand($"""
-            INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
-                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report
+                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
+                removed = excluded.removed
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string>{ TypedValue = run.Id });
@@ -80,6 +81,7 @@ public sealed class PostgreSqlProductStore : IProductStore
         p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Warnings });
         p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Changed });
         p.Add(new NpgsqlParameter { Value = (object?)run.Report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Removed });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -179,7 +181,7 @@ public sealed class PostgreSqlProductStore : IProductStore
         Status = Enum.Parse<RunStatus>(reader.GetString(7), ignoreCase: true),
         Counts = new RunCounts
         {
-            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12),
+            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
         },
         Report = reader.IsDBNull(13) ? null : reader.GetString(13),
     };

@@ -40,6 +40,7 @@ internal static class PostgreSqlSchema
         """,
         """
         ALTER TABLE quarantine ADD COLUMN closed_by text;
+        ALTER TABLE runs ADD COLUMN removed bigint NOT NULL DEFAULT 0;
         CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
         """,
     ];

@@ -89,7 +89,7 @@ internal static class RunsCommands
         await output.WriteLineAsync($"  started   {Time(run.Started)}").ConfigureAwait(false);
         await output.WriteLineAsync($"  finished  {(run.Finished is { } finished ? Time(finished) : "-")}").ConfigureAwait(false);
         var c = run.Counts;
-        await output.WriteLineAsync(string.Create(inv, $"  read {c.Read}  accepted {c.Accepted}  rejected {c.Rejected}  warnings {c.Warnings}  changed {c.Changed}")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv, $"  read {c.Read}  accepted {c.Accepted}  rejected {c.Rejected}  warnings {c.Warnings}  changed {c.Changed}  removed {c.Removed}")).ConfigureAwait(false);
         await output.WriteLineAsync($"  report    {run.Report ?? "-"}").ConfigureAwait(false);
         return ExitCodes.Completed;
     }

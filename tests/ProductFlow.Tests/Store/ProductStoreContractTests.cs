@@ -194,6 +194,7 @@ public abstract partial class ProductStoreContractTests
         older.Finished = older.Started.AddSeconds(3);
         older.Counts.Read = 5;
         older.Counts.Changed = 4;
+        older.Counts.Removed = 2;
         older.Report = "/reports/x";
         await Store.SaveRunAsync(older);
 
@@ -207,8 +208,8 @@ public abstract partial class ProductStoreContractTests
         Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
         Assert.That(found, Is.Not.Null);
         Assert.That(
-            (found!.Status, found.Finished, found.Counts.Read, found.Counts.Changed, found.Report, found.Feed),
-            Is.EqualTo((RunStatus.Completed, older.Finished, 5L, 4L, "/reports/x", older.Feed)));
+            (found!.Status, found.Finished, found.Counts.Read, found.Counts.Changed, found.Counts.Removed, found.Report, found.Feed),
+            Is.EqualTo((RunStatus.Completed, older.Finished, 5L, 4L, 2L, "/reports/x", older.Feed)));
         Assert.That(await Store.FindRunAsync("no-such-run"), Is.Null);
     }
 

@@ -44,10 +44,11 @@ public sealed class SqliteProductStore : IProductStore
         ArgumentNullException.ThrowIfNull(run);
         await using var command = _connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report)
-            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report)
+            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed)
+            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report, $removed)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
-                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report
+                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
+                removed = excluded.removed
             """;
         command.Parameters.AddWithValue("$id", run.Id);
         command.Parameters.AddWithValue("$pipeline", run.Pipeline);
@@ -62,6 +63,7 @@ public sealed class SqliteProductStore : IProductStore
         command.Parameters.AddWithValue("$rejected", run.Counts.Rejected);
         command.Parameters.AddWithValue("$warnings", run.Counts.Warnings);
         command.Parameters.AddWithValue("$changed", run.Counts.Changed);
+        command.Parameters.AddWithValue("$removed", run.Counts.Removed);
         command.Parameters.AddWithValue("$report", (object?)run.Report ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -149,7 +151,7 @@ public sealed class SqliteProductStore : IProductStore
     internal static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report";
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
 
     private static RunRecord ReadRun(SqliteDataReader reader) => new()
     {
@@ -161,7 +163,7 @@ public sealed class SqliteProductStore : IProductStore
         Status = Enum.Parse<RunStatus>(reader.GetString(7), ignoreCase: true),
         Counts = new RunCounts
         {
-            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12),
+            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
         },
         Report = reader.IsDBNull(13) ? null : reader.GetString(13),
     };

@@ -34,6 +34,7 @@ internal static class SqliteSchema
         """,
         """
         ALTER TABLE quarantine ADD COLUMN closed_by TEXT;
+        ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
         """,
     ];
