@@ -31,11 +31,11 @@ public abstract partial class ProductStoreContractTests
         await UpsertManyAsync(Run(), "A", "Q");
 
         CommitSummary summary;
-        await using (var session = await Store.BeginAsync(Run(), FullWithoutGuard))
+        await using (var session = await Store.BeginAsync(Run(), FullWithoutGuard, cancellationToken: Token))
         {
-            await session.UpsertAsync(Some.Record("A", ("price", "1")), []);
-            await session.QuarantineAsync(Rejected("Q"));
-            summary = await session.CommitAsync();
+            await session.UpsertAsync(Some.Record("A", ("price", "1")), [], Token);
+            await session.QuarantineAsync(Rejected("Q"), Token);
+            summary = await session.CommitAsync(Token);
         }
 
         Assert.That(summary.Removed, Is.Zero);
@@ -50,11 +50,11 @@ public abstract partial class ProductStoreContractTests
         await UpsertManyAsync(Run(), skus);
 
         CommitSummary summary;
-        await using (var session = await Store.BeginAsync(Run(), new SessionOptions { Full = true, MaxRemovedShare = 0.1 }))
+        await using (var session = await Store.BeginAsync(Run(), new SessionOptions { Full = true, MaxRemovedShare = 0.1 }, cancellationToken: Token))
         {
-            await session.UpsertAsync(Some.Record("S0", ("price", "2")), []);
-            await session.UpsertAsync(Some.Record("S1", ("price", "1")), []);
-            summary = await session.CommitAsync();
+            await session.UpsertAsync(Some.Record("S0", ("price", "2")), [], Token);
+            await session.UpsertAsync(Some.Record("S1", ("price", "1")), [], Token);
+            summary = await session.CommitAsync(Token);
         }
 
         Assert.That(summary.Refused, Is.EqualTo(new RemovalGuard(8, 10, 0.1)));
@@ -86,11 +86,11 @@ public abstract partial class ProductStoreContractTests
         var disabled = Some.Record("B", ("price", "1"));
         disabled.Enabled = false;
         await UpsertAsync(disabled);
-        await using (var full = await Store.BeginAsync(Run(), FullWithoutGuard))
+        await using (var full = await Store.BeginAsync(Run(), FullWithoutGuard, cancellationToken: Token))
         {
-            await full.UpsertAsync(disabled, []);
-            await full.UpsertAsync(Some.Record("C", ("price", "1")), []);
-            await full.CommitAsync();
+            await full.UpsertAsync(disabled, [], Token);
+            await full.UpsertAsync(Some.Record("C", ("price", "1")), [], Token);
+            await full.CommitAsync(Token);
         }
 
         var changes = await ChangesAsync(checkpoint);
@@ -105,19 +105,19 @@ public abstract partial class ProductStoreContractTests
 
     private async Task<CommitSummary> UpsertManyAsync(RunRecord run, SessionOptions options, params string[] skus)
     {
-        await using var session = await Store.BeginAsync(run, options);
+        await using var session = await Store.BeginAsync(run, options, cancellationToken: Token);
         foreach (var sku in skus)
         {
-            await session.UpsertAsync(Some.Record(sku, ("price", "1")), []);
+            await session.UpsertAsync(Some.Record(sku, ("price", "1")), [], Token);
         }
 
-        return await session.CommitAsync();
+        return await session.CommitAsync(Token);
     }
 
     private async Task<List<ProductChange>> ChangesAsync(long since)
     {
         var changes = new List<ProductChange>();
-        await foreach (var change in Store.ReadChangesAsync(since))
+        await foreach (var change in Store.ReadChangesAsync(since, Token))
         {
             changes.Add(change);
         }

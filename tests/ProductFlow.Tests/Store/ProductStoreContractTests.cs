@@ -12,6 +12,9 @@ public abstract partial class ProductStoreContractTests
 
     protected IProductStore Store => _store ?? throw new InvalidOperationException("the store is not open");
 
+    /// <summary>The test's token: [CancelAfter] cancels it, so a hang in the store fails the test.</summary>
+    protected static CancellationToken Token => TestContext.CurrentContext.CancellationToken;
+
     /// <summary>Opens the store under test, empty.</summary>
     protected abstract Task<IProductStore> OpenEmptyStoreAsync();
 
@@ -59,7 +62,7 @@ public abstract partial class ProductStoreContractTests
     public async Task Each_version_keeps_its_run_time_document_and_lineage()
     {
         var run = Run("20260102T030405Z-aaaaaa", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        await Store.SaveRunAsync(run);
+        await Store.SaveRunAsync(run, Token);
         await UpsertAsync(Some.Record("A", ("price", "10")), run: run);
 
         var version = (await HistoryAsync("A")).Single();
@@ -73,10 +76,10 @@ public abstract partial class ProductStoreContractTests
     [CancelAfter(60_000)]
     public async Task A_session_disposed_without_commit_leaves_nothing()
     {
-        await using (var session = await Store.BeginAsync(Run()))
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
         {
-            await session.UpsertAsync(Some.Record("A", ("price", "10")), []);
-            await session.QuarantineAsync(Rejected("B"));
+            await session.UpsertAsync(Some.Record("A", ("price", "10")), [], Token);
+            await session.QuarantineAsync(Rejected("B"), Token);
         }
 
         Assert.That(await ChannelAsync("partner"), Is.Empty);
@@ -119,14 +122,14 @@ public abstract partial class ProductStoreContractTests
     [CancelAfter(120_000)]
     public async Task A_session_larger_than_a_batch_commits_every_record_once()
     {
-        await using (var session = await Store.BeginAsync(Run()))
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
         {
             for (var i = 0; i < 12_345; i++)
             {
-                await session.UpsertAsync(Some.Record($"SKU-{i:D6}", ("price", "1")), []);
+                await session.UpsertAsync(Some.Record($"SKU-{i:D6}", ("price", "1")), [], Token);
             }
 
-            Assert.That(await session.CommitAsync(), Is.EqualTo(new CommitSummary(12_345, 0, 0)));
+            Assert.That(await session.CommitAsync(Token), Is.EqualTo(new CommitSummary(12_345, 0, 0)));
         }
 
         var channel = await ChannelAsync("partner");
@@ -139,12 +142,12 @@ public abstract partial class ProductStoreContractTests
     public async Task Quarantine_keeps_rejected_records_per_run_with_issues_and_source()
     {
         var run = Run();
-        await Store.SaveRunAsync(run);
-        await using (var session = await Store.BeginAsync(run))
+        await Store.SaveRunAsync(run, Token);
+        await using (var session = await Store.BeginAsync(run, cancellationToken: Token))
         {
-            await session.QuarantineAsync(Rejected("B", line: 7));
-            await session.QuarantineAsync(Rejected("", line: 3));
-            await session.CommitAsync();
+            await session.QuarantineAsync(Rejected("B", line: 7), Token);
+            await session.QuarantineAsync(Rejected("", line: 3), Token);
+            await session.CommitAsync(Token);
         }
 
         var entries = await QuarantineAsync();
@@ -159,21 +162,21 @@ public abstract partial class ProductStoreContractTests
     public async Task A_quarantine_entry_closes_when_a_later_run_accepts_its_sku()
     {
         var rejecting = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
-        await Store.SaveRunAsync(rejecting);
-        await using (var session = await Store.BeginAsync(rejecting))
+        await Store.SaveRunAsync(rejecting, Token);
+        await using (var session = await Store.BeginAsync(rejecting, cancellationToken: Token))
         {
-            await session.QuarantineAsync(Rejected("B", line: 7));
-            await session.QuarantineAsync(Rejected("C", line: 8));
-            await session.CommitAsync();
+            await session.QuarantineAsync(Rejected("B", line: 7), Token);
+            await session.QuarantineAsync(Rejected("C", line: 8), Token);
+            await session.CommitAsync(Token);
         }
 
         var accepting = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
-        await Store.SaveRunAsync(accepting);
+        await Store.SaveRunAsync(accepting, Token);
         await UpsertAsync(Some.Record("B", ("price", "1")), run: accepting);
 
         var open = await QuarantineAsync();
         var all = new List<QuarantineEntry>();
-        await foreach (var entry in Store.ReadQuarantineAsync(includeClosed: true))
+        await foreach (var entry in Store.ReadQuarantineAsync(includeClosed: true, Token))
         {
             all.Add(entry);
         }
@@ -188,29 +191,29 @@ public abstract partial class ProductStoreContractTests
     {
         var older = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
         var newer = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
-        await Store.SaveRunAsync(older);
-        await Store.SaveRunAsync(newer);
+        await Store.SaveRunAsync(older, Token);
+        await Store.SaveRunAsync(newer, Token);
         older.Status = RunStatus.Completed;
         older.Finished = older.Started.AddSeconds(3);
         older.Counts.Read = 5;
         older.Counts.Changed = 4;
         older.Counts.Removed = 2;
         older.Report = "/reports/x";
-        await Store.SaveRunAsync(older);
+        await Store.SaveRunAsync(older, Token);
 
         var runs = new List<RunRecord>();
-        await foreach (var run in Store.ReadRunsAsync())
+        await foreach (var run in Store.ReadRunsAsync(Token))
         {
             runs.Add(run);
         }
 
-        var found = await Store.FindRunAsync(older.Id);
+        var found = await Store.FindRunAsync(older.Id, Token);
         Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
         Assert.That(found, Is.Not.Null);
         Assert.That(
             (found!.Status, found.Finished, found.Counts.Read, found.Counts.Changed, found.Counts.Removed, found.Report, found.Feed),
             Is.EqualTo((RunStatus.Completed, older.Finished, 5L, 4L, 2L, "/reports/x", older.Feed)));
-        Assert.That(await Store.FindRunAsync("no-such-run"), Is.Null);
+        Assert.That(await Store.FindRunAsync("no-such-run", Token), Is.Null);
     }
 
     protected static RunRecord Run(string? id = null, DateTimeOffset? started = null, string pipeline = "test") => new()
@@ -230,15 +233,15 @@ public abstract partial class ProductStoreContractTests
 
     protected async Task<CommitSummary> UpsertAsync(ProductRecord record, string[]? blocked = null, RunRecord? run = null)
     {
-        await using var session = await Store.BeginAsync(run ?? Run());
-        await session.UpsertAsync(record, blocked ?? []);
-        return await session.CommitAsync();
+        await using var session = await Store.BeginAsync(run ?? Run(), cancellationToken: Token);
+        await session.UpsertAsync(record, blocked ?? [], Token);
+        return await session.CommitAsync(Token);
     }
 
     protected async Task<List<ProductRecord>> ChannelAsync(string channel)
     {
         var records = new List<ProductRecord>();
-        await foreach (var record in Store.ReadChannelAsync(channel))
+        await foreach (var record in Store.ReadChannelAsync(channel, Token))
         {
             records.Add(record);
         }
@@ -249,7 +252,7 @@ public abstract partial class ProductStoreContractTests
     protected async Task<List<StoredVersion>> HistoryAsync(string sku)
     {
         var versions = new List<StoredVersion>();
-        await foreach (var version in Store.ReadHistoryAsync(sku))
+        await foreach (var version in Store.ReadHistoryAsync(sku, Token))
         {
             versions.Add(version);
         }
@@ -260,7 +263,7 @@ public abstract partial class ProductStoreContractTests
     private async Task<List<QuarantineEntry>> QuarantineAsync()
     {
         var entries = new List<QuarantineEntry>();
-        await foreach (var entry in Store.ReadQuarantineAsync())
+        await foreach (var entry in Store.ReadQuarantineAsync(cancellationToken: Token))
         {
             entries.Add(entry);
         }
