@@ -94,6 +94,44 @@ public class PostgreSqlConsistencyTests
         Assert.That(await ScalarAsync<string>(killed, "SELECT string_agg(status, ',' ORDER BY started) FROM runs"), Is.EqualTo("running,completed"));
     }
 
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Losing_the_server_mid_run_is_exit_4_in_one_line_and_commits_nothing()
+    {
+        var feed = BigFeed.Write(_dir.Combine("big.csv"), copies: 60);
+        var database = await NewDatabaseAsync();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "productflow.dll"), "run", Demo, "--input", feed, "--data", _dir.Combine("lost"), "--store", database })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        await WaitForRunAsync(database, process);
+        await Task.Delay(500);
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        await ScalarAsync<bool>(PostgreSqlServer.ConnectionString, $"SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        await process.WaitForExitAsync();
+
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(process.ExitCode, Is.EqualTo(4), string.Join('\n', lines));
+        Assert.That(lines, Has.Length.EqualTo(1));
+        Assert.That(lines[0], Does.StartWith("productflow: the product store failed"));
+        Assert.That(await ScalarAsync<long>(database, "SELECT count(*) FROM products"), Is.Zero);
+    }
+
+    private static async Task WaitForRunAsync(string database, Process process)
+    {
+        while (await ScalarAsync<long>(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'runs'") == 0
+            || await ScalarAsync<long>(database, "SELECT count(*) FROM runs") == 0)
+        {
+            Assert.That(process.HasExited, Is.False, "the run ended too early");
+            await Task.Delay(50);
+        }
+    }
+
     private async Task KillMidRunAsync(string database, string feed)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
