@@ -25,16 +25,28 @@ if [ ! -x "$chromium" ]; then
 fi
 export PRODUCTFLOW_CHROMIUM="$chromium"
 
-# Servers the integration suites need are installed and started here, one per run, on 127.0.0.1.
+# Servers the integration suites need are installed and started here, one per run, on 127.0.0.1,
+# and stopped on exit whatever happens.
 output=$(mktemp)
 started_pids=()
+pg_dir=""
+pg_bin=""
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$pg_dir" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/cluster" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
   rm -f "$output"
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { # a port nothing listens on, from a random start
+  local port=$((20000 + RANDOM % 20000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
 
 # Azurite (Blob Storage emulator) for the blob inbox tests: a pinned version in .tools/ (git-ignored), never global.
 AZURITE_VERSION=3.37.0
@@ -59,6 +71,27 @@ if [ -x "$azurite_bin" ]; then
   done
   export PRODUCTFLOW_AZURITE_BLOB="http://127.0.0.1:$azurite_port"
 fi
+
+# PostgreSQL: a throwaway cluster in a temp folder on a free port, for tests/ProductFlow.IntegrationTests.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "PostgreSQL is missing and only root can install it: apt-get install -y postgresql"
+    exit 1
+  fi
+  log "installing PostgreSQL (apt)"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+fi
+pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pg_dir=$(mktemp -d /tmp/productflow-pg.XXXXXX)
+pg_port=$(free_port)
+pg_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+printf '%s\n' "$pg_password" >"$pg_dir/pwfile"
+if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$pg_dir"; fi
+as_pg "$pg_bin/initdb" -D "$pg_dir/cluster" -U productflow --pwfile="$pg_dir/pwfile" -A scram-sha-256 -E UTF8 --no-sync >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$pg_dir/cluster" -l "$pg_dir/server.log" -w -t 60 \
+  -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+export PRODUCTFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=productflow;Password=$pg_password;Database=postgres"
+log "PostgreSQL $(basename "$(dirname "$pg_bin")") on 127.0.0.1:$pg_port ($pg_dir)"
 
 set +e
 dotnet test ProductFlow.sln --blame-hang-timeout 5m 2>&1 | tee "$output"

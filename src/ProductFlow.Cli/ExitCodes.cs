@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>Infrastructure unavailable: store, folder or server.</summary>
     public const int Infrastructure = 4;
 
+    /// <summary>A guard stopped the run (a full run that would remove too many products): nothing committed, report written.</summary>
+    public const int GuardStopped = 5;
+
     /// <summary>A bug in ProductFlow: an exception nobody expected.</summary>
     public const int InternalError = 70;
 }

@@ -25,6 +25,10 @@ internal static class ProductFlowCli
             InitCommand.Create(),
             InspectCommand.Create(),
             CatalogCommands.Create(),
+            HistoryCommands.History(),
+            RunsCommands.Runs(),
+            QuarantineCommands.Quarantine(logging),
+            StoreCommands.Store(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);
@@ -54,6 +58,12 @@ internal static class ProductFlowCli
                 FeedReadException => ExitCodes.FeedUnreadable,
                 _ => ExitCodes.Usage,
             };
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The store failed after it opened (e.g. the server went away mid-run): infrastructure, one line, nothing committed.
+            await error.WriteLineAsync($"productflow: the product store failed: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitCodes.Infrastructure;
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Inbox;
 using ProductFlow.Model;
@@ -13,8 +14,15 @@ internal static class RunCommands
 {
     private static readonly Argument<string> Pipeline = new("pipeline") { Description = "The pipeline file, e.g. pipelines/demo.json." };
     private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
-    private static readonly Option<string> Data = new("--data", "-d") { Description = "The data folder: exports/, reports/ and the embedded store.", DefaultValueFactory = _ => "data" };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print exactly one JSON object on stdout." };
+    private static readonly Option<string> Data = StoreOptions.Data;
+    private static readonly Option<bool> Json = StoreOptions.Json;
+    private static readonly Option<FeedMode?> Mode = new("--mode")
+    {
+        Description = "partial: upsert what the feed carries; full: also mark removed the pipeline's SKUs the feed no longer carries (default: the pipeline's mode).",
+        CustomParser = ParseMode,
+    };
+
+    private static readonly Option<bool> AllowMassDelete = new("--allow-mass-delete") { Description = "Let a full run remove more than the pipeline's maxRemovedShare of its SKUs." };
     private static readonly Option<bool> FromInbox = new("--from-inbox") { Description = "Run every feed waiting in <data>/inbox/<pipeline>/, each claimed, then archived or failed." };
 
     private static readonly Option<int> StableSeconds = new("--stable-seconds")
@@ -25,12 +33,15 @@ internal static class RunCommands
 
     public static Command Run(ILoggerFactory logging)
     {
-        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.") { Pipeline, Input, Data, Json, FromInbox, StableSeconds }
-            .WithExamples(
-                "productflow run pipelines/demo.json",
-                "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
-                "productflow run pipelines/demo.json --from-inbox",
-                "productflow run pipelines/demo.json --data /srv/productflow/data --quiet");
+        var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.")
+        {
+            Pipeline, Input, Data, StoreOptions.Store, Mode, AllowMassDelete, FromInbox, StableSeconds, Json,
+        }.WithExamples(
+            "productflow run pipelines/demo.json",
+            "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
+            "productflow run pipelines/demo.json --from-inbox",
+            "productflow run pipelines/demo.json --store postgresql://productflow@db.internal/productflow --mode full",
+            "productflow run pipelines/demo.json --data /srv/productflow/data --quiet");
         command.SetAction((result, ct) => result.GetValue(FromInbox) ? RunInboxAsync(result, logging, ct) : ExecuteAsync(result, RunMode.Run, logging, ct));
         return command;
     }
@@ -48,6 +59,29 @@ internal static class RunCommands
         return command;
     }
 
+    private static FeedMode? ParseMode(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        switch (text)
+        {
+            case "partial":
+                return FeedMode.Partial;
+            case "full":
+                return FeedMode.Full;
+            default:
+                result.AddError($"--mode must be partial or full, not '{text}'");
+                return null;
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
+    {
+        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
+        var options = Options(result, mode, inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride));
+        var report = await Runner(result, mode, logging).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
+    }
+
     private static async Task<int> RunInboxAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         if (result.GetValue(Input) is not null)
@@ -58,8 +92,7 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var runner = new InboxRunner(new PipelineRunner(logging.CreateLogger<PipelineRunner>()));
-        var runs = await runner.RunWaitingAsync(pipeline, inbox, new RunOptions { DataDirectory = data }, cancellationToken).ConfigureAwait(false);
+        var runs = await new InboxRunner(Runner(result, RunMode.Run, logging)).RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null), cancellationToken).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -67,7 +100,7 @@ internal static class RunCommands
             {
                 RunResultWriter.WriteJson(run.Report, stdout);
             }
-            else
+            else if (!result.GetValue(GlobalOptions.Quiet))
             {
                 RunResultWriter.WriteText(run.Report, Console.Out);
                 await Console.Out.WriteLineAsync($"  feed      {run.Feed} -> {run.MovedTo}").ConfigureAwait(false);
@@ -84,25 +117,37 @@ internal static class RunCommands
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
+    private static RunOptions Options(ParseResult result, RunMode mode, string? input) => new()
     {
-        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        var options = new RunOptions
-        {
-            Input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride),
-            DataDirectory = result.GetValue(Data)!,
-            Mode = mode,
-        };
+        Input = input,
+        DataDirectory = result.GetValue(Data)!,
+        Mode = mode,
+        FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
+        AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
+    };
 
-        var report = await new PipelineRunner(logging.CreateLogger<PipelineRunner>()).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
-        if (result.GetValue(Json))
+    /// <summary>A runner on the store the command names (--store, PRODUCTFLOW_STORE, else the embedded file); validate opens none.</summary>
+    private static PipelineRunner Runner(ParseResult result, RunMode mode, ILoggerFactory logging) =>
+        new(logging.CreateLogger<PipelineRunner>(), openStore: mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null);
+
+    /// <summary>Prints a run's result (text or JSON) and its failure line, and returns its exit code.</summary>
+    public static async Task<int> WriteOutcomeAsync(Reports.QualityReport report, RunMode mode, bool json, bool quiet = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (json)
         {
             await using var stdout = Console.OpenStandardOutput();
             RunResultWriter.WriteJson(report, stdout);
         }
-        else if (!result.GetValue(GlobalOptions.Quiet))
+        else if (!quiet)
         {
             RunResultWriter.WriteText(report, Console.Out);
+        }
+
+        if (report.Failure is { Rule: not null } stopped)
+        {
+            await Console.Error.WriteLineAsync($"productflow: {stopped.Message.ReplaceLineEndings(" ")} (report: {report.Folder})").ConfigureAwait(false);
+            return ExitCodes.GuardStopped;
         }
 
         if (report.Failure is { } failure)

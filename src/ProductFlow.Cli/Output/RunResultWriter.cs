@@ -35,6 +35,11 @@ internal static class RunResultWriter
         output.WriteLine(string.Create(inv, $"{report.Mode} {run.Id}  pipeline {run.Pipeline}  {run.Status.ToString().ToLowerInvariant()}"));
         output.WriteLine(string.Create(inv, $"  read      {counts.Read,9:N0}"));
         output.WriteLine(string.Create(inv, $"  accepted  {counts.Accepted,9:N0}   ({counts.Changed:N0} new or changed)"));
+        if (counts.Removed > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  removed   {counts.Removed,9:N0}   (full run: no longer in the feed)"));
+        }
+
         output.WriteLine(string.Create(inv, $"  rejected  {counts.Rejected,9:N0}"));
         output.WriteLine(string.Create(inv, $"  warnings  {counts.Warnings,9:N0}"));
         foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))

@@ -26,6 +26,12 @@ public sealed class PipelineDefinition
 
     public PublishMode Publish { get; set; } = PublishMode.OnRun;
 
+    /// <summary><c>partial</c> (default) or <c>full</c>: a full feed removes the pipeline's SKUs it no longer carries.</summary>
+    public FeedMode Mode { get; set; } = FeedMode.Partial;
+
+    /// <summary>The share of a source's SKUs a full run may remove before the mass-delete guard stops it (default 0.1).</summary>
+    public double MaxRemovedShare { get; set; } = 0.1;
+
     /// <summary>The pipeline file it was read from (absolute).</summary>
     [JsonIgnore]
     public string FilePath { get; set; } = "";

@@ -86,6 +86,11 @@ public static class ReportJsonWriter
         writer.WriteNumber("rejected", counts.Rejected);
         writer.WriteNumber("warnings", counts.Warnings);
         writer.WriteNumber("changed", counts.Changed);
+        if (counts.Removed > 0)
+        {
+            writer.WriteNumber("removed", counts.Removed);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -6,6 +6,7 @@ using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Mapping;
+using ProductFlow.Model;
 using ProductFlow.Pipelines;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
@@ -22,17 +23,20 @@ namespace ProductFlow.Running;
 /// </remarks>
 public sealed class PipelineRunner
 {
+    /// <summary>The rule of the issue a refused full run reports.</summary>
+    public const string RemovalGuardRule = "store.mass-delete";
+
     private const int ProgressEvery = 100_000;
 
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Func<string, IProductStore> _openStore;
+    private readonly Func<string, CancellationToken, Task<IProductStore>> _openStore;
 
-    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, IProductStore>? openStore = null)
+    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, CancellationToken, Task<IProductStore>>? openStore = null)
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = time ?? TimeProvider.System;
-        _openStore = openStore ?? SqliteProductStore.Open;
+        _openStore = openStore ?? ((data, _) => Task.FromResult<IProductStore>(SqliteProductStore.Open(data)));
     }
 
     public async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, CancellationToken cancellationToken = default)
@@ -42,6 +46,19 @@ public sealed class PipelineRunner
         var (definition, catalog) = pipeline;
         var input = InputPath(definition, options);
         var data = Path.GetFullPath(options.DataDirectory);
+
+        // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
+        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
+        var store = options.Mode == RunMode.Run ? await _openStore(data, cancellationToken).ConfigureAwait(false) : null;
+        await using (store)
+        {
+            return await RunAsync(pipeline, options, input, data, store, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, string input, string data, IProductStore? store, CancellationToken cancellationToken)
+    {
+        var (definition, catalog) = pipeline;
         var started = _time.GetUtcNow();
         var run = new RunRecord { Id = NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
@@ -54,46 +71,47 @@ public sealed class PipelineRunner
             report.Exports[channel.Code] = ExportPublisher.DataFile(exports, channel);
         }
 
-        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait here.
-        var store = options.Mode == RunMode.Run ? _openStore(data) : null;
-        await using (store)
+        if (store is not null)
         {
-            if (store is not null)
-            {
-                await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-            }
+            await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
 
-            _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
-            try
+        _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
+        try
+        {
+            await IngestAsync(pipeline, SessionOptionsFor(definition, options), input, store, report, channels, cancellationToken).ConfigureAwait(false);
+            run.Status = report.Failure is null ? RunStatus.Completed : RunStatus.Failed;
+            if (report.Failure is not null)
             {
-                await IngestAsync(pipeline, input, store, report, channels, cancellationToken).ConfigureAwait(false);
-                run.Status = RunStatus.Completed;
-                if (store is not null && definition.Publish == PublishMode.OnRun)
-                {
-                    foreach (var channel in channels)
-                    {
-                        report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (FeedReadException e)
-            {
-                // A feed that cannot be read is an expected outcome of a run, reported by the caller; not an error of ProductFlow.
-                _logger.LogInformation("Run {RunId} failed: {Message}", run.Id, e.Message);
-                run.Status = RunStatus.Failed;
+                // A guard stopped the commit: nothing of the run is in the store, so nothing is published.
                 run.Counts.Accepted = 0;
                 run.Counts.Changed = 0;
-                report.Failure = new RunFailure(e.Message, e.File, e.Line);
             }
-
-            run.Finished = _time.GetUtcNow();
-            run.Report = folder;
-            ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
-            HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
-            if (store is not null)
+            else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+                foreach (var channel in channels)
+                {
+                    report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (FeedReadException e)
+        {
+            // A feed that cannot be read is an expected outcome of a run, reported by the caller; not an error of ProductFlow.
+            _logger.LogInformation("Run {RunId} failed: {Message}", run.Id, e.Message);
+            run.Status = RunStatus.Failed;
+            run.Counts.Accepted = 0;
+            run.Counts.Changed = 0;
+            report.Failure = new RunFailure(e.Message, e.File, e.Line);
+        }
+
+        run.Finished = _time.GetUtcNow();
+        run.Report = folder;
+        ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
+        HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
+        if (store is not null)
+        {
+            await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
         }
 
         _logger.LogInformation(
@@ -102,7 +120,13 @@ public sealed class PipelineRunner
         return report;
     }
 
-    private async Task IngestAsync(LoadedPipeline pipeline, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
+    private static SessionOptions SessionOptionsFor(PipelineDefinition definition, RunOptions options) => new()
+    {
+        Full = (options.FeedMode ?? definition.Mode) == FeedMode.Full,
+        MaxRemovedShare = options.AllowMassDelete ? null : definition.MaxRemovedShare,
+    };
+
+    private async Task IngestAsync(LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
@@ -126,7 +150,7 @@ public sealed class PipelineRunner
         await using (issues.ConfigureAwait(false))
         await using (rejected.ConfigureAwait(false))
         {
-            var session = store is null ? null : await store.BeginAsync(run, cancellationToken).ConfigureAwait(false);
+            var session = store is null ? null : await store.BeginAsync(run, sessionOptions, cancellationToken).ConfigureAwait(false);
             await using (session)
             {
                 try
@@ -144,7 +168,16 @@ public sealed class PipelineRunner
 
                     if (session is not null)
                     {
-                        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        var summary = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        run.Counts.Changed = summary.Changed;
+                        run.Counts.Removed = summary.Removed;
+                        if (summary.Refused is { } guard)
+                        {
+                            var issue = new Issue(Severity.Error, RemovalGuardRule, guard.Describe(definition.Name)) { Feed = Path.GetFileName(input) };
+                            issues.Add(issue);
+                            report.Count(issue);
+                            report.Failure = new RunFailure(issue.Message + " (hint: run with --allow-mass-delete if the removals are intended)", input, null) { Rule = RemovalGuardRule };
+                        }
                     }
                 }
                 finally
@@ -182,9 +215,9 @@ public sealed class PipelineRunner
 
         counts.Accepted++;
         completeness.Add(mapped.Record);
-        if (session is not null && await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false) != UpsertOutcome.Unchanged)
+        if (session is not null)
         {
-            counts.Changed++;
+            await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -10,4 +10,10 @@ public sealed class RunOptions
     public string DataDirectory { get; init; } = "data";
 
     public RunMode Mode { get; init; } = RunMode.Run;
+
+    /// <summary>Overrides the pipeline's <c>mode</c> (partial or full) for this run.</summary>
+    public Pipelines.FeedMode? FeedMode { get; init; }
+
+    /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs.</summary>
+    public bool AllowMassDelete { get; init; }
 }

@@ -6,15 +6,36 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
-/// in SKU order (ordinal), so exports are stable.
+/// in SKU order (ordinal), so exports are stable. One contract test suite (ProductStoreContractTests) runs
+/// against every implementation.
 /// </remarks>
 public interface IProductStore : IAsyncDisposable
 {
     /// <summary>Records a run's state (insert or update), outside any session: a crashed run stays visible as <c>running</c>.</summary>
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
 
-    Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default);
+    /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
+    Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, by SKU.</summary>
     IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>The change feed for delta syndication: products created, changed, disabled or removed after <paramref name="since"/>, in commit order.</summary>
+    /// <remarks>
+    /// Each product appears once, at its latest change; <see cref="ProductChange.Sequence"/> grows with every committed change,
+    /// so the last sequence read is the checkpoint of the next call. Start with 0.
+    /// </remarks>
+    IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default);
+
+    /// <summary>Every run, the latest started first.</summary>
+    IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The run with this id, or null.</summary>
+    Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
+    IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
+
+    /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
+    IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);
 }

@@ -14,4 +14,7 @@ public sealed class RunCounts
 
     /// <summary>Stored records that got a new version (created or changed).</summary>
     public long Changed { get; set; }
+
+    /// <summary>SKUs a full run marked removed.</summary>
+    public long Removed { get; set; }
 }

@@ -5,6 +5,20 @@ namespace ProductFlow.Tests.Support;
 /// <summary>Runs the built <c>productflow</c> command as a real process, as a user would, and captures what it prints.</summary>
 internal static class CliProcess
 {
+    /// <summary>
+    /// The CLI as its own build wrote it (src/ProductFlow.Cli/bin/&lt;configuration&gt;/...), with its own dependencies:
+    /// a test project's output may hold other versions of them (the integration tests reference ASP.NET Core).
+    /// </summary>
+    private static readonly Lazy<string> CliPath = new(() =>
+    {
+        var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        var own = Path.Combine(TestPaths.RepositoryRoot, "src", "ProductFlow.Cli", "bin", testDirectory.Parent!.Name, testDirectory.Name, "productflow.dll");
+        return File.Exists(own) ? own : Path.Combine(testDirectory.FullName, "productflow.dll");
+    });
+
+    /// <summary>The path of productflow.dll to run with <c>dotnet</c>.</summary>
+    public static string Cli => CliPath.Value;
+
     public static CliResult Run(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -14,7 +28,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "productflow.dll"));
+        start.ArgumentList.Add(Cli);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

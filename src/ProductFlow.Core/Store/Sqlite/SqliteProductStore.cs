@@ -44,10 +44,11 @@ public sealed class SqliteProductStore : IProductStore
         ArgumentNullException.ThrowIfNull(run);
         await using var command = _connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report)
-            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report)
+            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed)
+            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report, $removed)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
-                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report
+                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
+                removed = excluded.removed
             """;
         command.Parameters.AddWithValue("$id", run.Id);
         command.Parameters.AddWithValue("$pipeline", run.Pipeline);
@@ -62,20 +63,21 @@ public sealed class SqliteProductStore : IProductStore
         command.Parameters.AddWithValue("$rejected", run.Counts.Rejected);
         command.Parameters.AddWithValue("$warnings", run.Counts.Warnings);
         command.Parameters.AddWithValue("$changed", run.Counts.Changed);
+        command.Parameters.AddWithValue("$removed", run.Counts.Removed);
         command.Parameters.AddWithValue("$report", (object?)run.Report ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IStoreSession> BeginAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run.Id, Timestamp(run.Started)));
+        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run, options ?? SessionOptions.Partial));
     }
 
     public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND instr(blocked, $channel) = 0 ORDER BY sku";
+        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 ORDER BY sku";
         command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -84,7 +86,87 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
+    public async IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT change_seq, enabled, removed, doc FROM products WHERE change_seq > $since ORDER BY change_seq, sku";
+        command.Parameters.AddWithValue("$since", since);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = reader.GetInt64(2) != 0 ? ChangeKind.Removed : reader.GetInt64(1) == 0 ? ChangeKind.Disabled : ChangeKind.Changed;
+            yield return new ProductChange(reader.GetInt64(0), kind, ProductDocument.Read((byte[])reader[3]));
+        }
+    }
+
+    public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {RunColumns} FROM runs ORDER BY started DESC, id DESC";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadRun(reader);
+        }
+    }
+
+    public async Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $sku ORDER BY version";
+        command.Parameters.AddWithValue("$sku", sku);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4], reader.GetInt64(5) != 0);
+        }
+    }
+
+    public async IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT q.run_id, q.line, q.sku, q.issues, q.source, q.closed_by FROM quarantine q JOIN runs r ON r.id = q.run_id"
+            + (includeClosed ? "" : " WHERE q.closed_by IS NULL") + " ORDER BY r.started DESC, q.run_id DESC, q.line";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new QuarantineEntry(
+                reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    internal static DateTimeOffset ParseTimestamp(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
+
+    private static RunRecord ReadRun(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Pipeline = reader.GetString(1),
+        Feed = new FeedInfo(reader.GetString(2), reader.GetInt64(3), reader.GetString(4)),
+        Started = ParseTimestamp(reader.GetString(5)),
+        Finished = reader.IsDBNull(6) ? null : ParseTimestamp(reader.GetString(6)),
+        Status = Enum.Parse<RunStatus>(reader.GetString(7), ignoreCase: true),
+        Counts = new RunCounts
+        {
+            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
+        },
+        Report = reader.IsDBNull(13) ? null : reader.GetString(13),
+    };
 
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,20 @@ internal static class SqliteSchema
             run_id TEXT NOT NULL, line INTEGER NOT NULL, sku TEXT, issues TEXT NOT NULL, source TEXT NOT NULL,
             PRIMARY KEY (run_id, line)) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE products ADD COLUMN source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE products ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE products ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE products SET change_seq = rowid;
+        CREATE INDEX products_change_seq ON products (change_seq);
+        CREATE INDEX products_source ON products (source, removed);
+        ALTER TABLE product_versions ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+        """,
+        """
+        ALTER TABLE quarantine ADD COLUMN closed_by TEXT;
+        ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

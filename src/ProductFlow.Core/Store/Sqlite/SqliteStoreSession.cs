@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
@@ -7,54 +5,76 @@ using ProductFlow.Model;
 namespace ProductFlow.Store.Sqlite;
 
 /// <summary>One run's writes to the embedded store, in a single transaction with prepared commands.</summary>
+/// <remarks>
+/// Change sequence numbers are allocated from the highest one in the store once the transaction writes; SQLite has one
+/// writer at a time, so they follow commit order. In a full session the SKUs seen (upserted or quarantined) are kept in
+/// a temporary table, and the source's other SKUs get a tombstone version at commit, unless the guard refuses.
+/// </remarks>
 internal sealed class SqliteStoreSession : IStoreSession
 {
+    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly string _runId;
+    private readonly RunRecord _run;
     private readonly string _at;
+    private readonly SessionOptions _options;
     private readonly ProductDocument _document = new();
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _block;
     private readonly SqliteCommand _version;
     private readonly SqliteCommand _quarantine;
+    private readonly SqliteCommand _seen;
+    private readonly SqliteCommand _close;
     private bool _committed;
+    private long _created;
+    private long _updated;
+    private long _unchanged;
+    private long _sequence = -1;
 
-    public SqliteStoreSession(SqliteConnection connection, string runId, string at)
+    public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
     {
+        _connection = connection;
         _transaction = connection.BeginTransaction();
-        _runId = runId;
-        _at = at;
-        _select = Prepare(connection, "SELECT version, hash, blocked FROM products WHERE sku = $sku", "$sku");
+        _run = run;
+        _at = SqliteProductStore.Timestamp(run.Started);
+        _options = options;
+        _select = Prepare("SELECT version, hash, blocked, removed FROM products WHERE sku = $sku", "$sku");
         _upsert = Prepare(
-            connection,
             """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id) VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
-                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id
+                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0, change_seq = excluded.change_seq
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run");
-        _block = Prepare(connection, "UPDATE products SET blocked = $blocked WHERE sku = $sku", "$sku", "$blocked");
+            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq");
+        _block = Prepare("UPDATE products SET blocked = $blocked, change_seq = $seq WHERE sku = $sku", "$sku", "$blocked", "$seq");
         _version = Prepare(
-            connection,
-            "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage) VALUES ($sku, $version, $run, $at, $hash, $doc, $lineage)",
-            "$sku", "$version", "$run", "$at", "$hash", "$doc", "$lineage");
+            "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, $doc, $lineage, $removed)",
+            "$sku", "$version", "$run", "$at", "$hash", "$doc", "$lineage", "$removed");
         _quarantine = Prepare(
-            connection,
             "INSERT OR REPLACE INTO quarantine (run_id, line, sku, issues, source) VALUES ($run, $line, $sku, $issues, $source)",
             "$run", "$line", "$sku", "$issues", "$source");
+        Execute("CREATE TEMP TABLE IF NOT EXISTS seen (sku TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.seen;");
+        _seen = Prepare("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
+        _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
     }
 
     /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
     public static string BlockedToken(string channel) => "|" + channel + "|";
 
-    public async ValueTask<UpsertOutcome> UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
+    public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
         _document.Write(record);
         var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
+        if (_options.Full)
+        {
+            await ExecuteAsync(_seen, cancellationToken, record.Sku).ConfigureAwait(false);
+        }
 
+        // An accepted SKU closes its open quarantine entries of earlier runs.
+        await ExecuteAsync(_close, cancellationToken, record.Sku, _run.Id).ConfigureAwait(false);
         _select.Parameters[0].Value = record.Sku;
         long version = 0;
         await using (var reader = await _select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -62,49 +82,72 @@ internal sealed class SqliteStoreSession : IStoreSession
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 version = reader.GetInt64(0);
-                if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash))
+                if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash) && reader.GetInt64(3) == 0)
                 {
                     var sameBlocked = string.Equals(reader.GetString(2), blocked, StringComparison.Ordinal);
                     await reader.DisposeAsync().ConfigureAwait(false);
                     if (!sameBlocked)
                     {
-                        await ExecuteAsync(_block, cancellationToken, record.Sku, blocked).ConfigureAwait(false);
+                        await ExecuteAsync(_block, cancellationToken, record.Sku, blocked, await NextSequenceAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                     }
 
-                    return UpsertOutcome.Unchanged;
+                    _unchanged++;
+                    return;
                 }
             }
         }
 
         var doc = _document.Content.ToArray();
-        await ExecuteAsync(_upsert, cancellationToken, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _runId).ConfigureAwait(false);
-        await ExecuteAsync(_version, cancellationToken, record.Sku, version + 1, _runId, _at, _document.Hash, doc, _document.Lineage.ToArray()).ConfigureAwait(false);
-        return version == 0 ? UpsertOutcome.Created : UpsertOutcome.Updated;
+        var sequence = await NextSequenceAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(_upsert, cancellationToken, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, sequence).ConfigureAwait(false);
+        await ExecuteAsync(_version, cancellationToken, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0).ConfigureAwait(false);
+        if (version == 0)
+        {
+            _created++;
+        }
+        else
+        {
+            _updated++;
+        }
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejected);
         var row = rejected.Row;
-        await ExecuteAsync(
-            _quarantine,
-            cancellationToken,
-            _runId,
-            row.Line,
-            rejected.Record.Sku.Length == 0 ? DBNull.Value : rejected.Record.Sku,
-            JsonSerializer.Serialize(rejected.Issues.Select(i => new { i.Severity, i.Rule, i.Message, i.Column, i.Field, i.Value }).ToList()),
-            SourceJson(row)).ConfigureAwait(false);
+        var sku = rejected.Record.Sku.Length == 0 ? null : rejected.Record.Sku;
+        if (_options.Full && sku is not null)
+        {
+            await ExecuteAsync(_seen, cancellationToken, sku).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(_quarantine, cancellationToken, _run.Id, row.Line, (object?)sku ?? DBNull.Value, QuarantineJson.Issues(rejected), QuarantineJson.Source(row)).ConfigureAwait(false);
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public async Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default)
     {
+        long removed = 0;
+        if (_options.Full)
+        {
+            var (missing, total) = await SqliteRemovals.CountAsync(_connection, _transaction, _run.Pipeline, cancellationToken).ConfigureAwait(false);
+            if (_options.MaxRemovedShare is { } share && missing > share * total)
+            {
+                await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                _committed = true;
+                return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(missing, total, share) };
+            }
+
+            removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, NextSequenceAsync, cancellationToken).ConfigureAwait(false);
+        }
+
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
+        return new CommitSummary(_created, _updated, _unchanged) { Removed = removed };
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _upsert, _block, _version, _quarantine })
+        foreach (var command in new[] { _select, _upsert, _block, _version, _quarantine, _seen, _close })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
@@ -117,31 +160,30 @@ internal sealed class SqliteStoreSession : IStoreSession
         await _transaction.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static string SourceJson(Connectors.SourceRow row)
+    private async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        if (_sequence < 0)
         {
-            writer.WriteStartObject();
-            if (row.Raw is not null)
-            {
-                writer.WriteString("raw", row.Raw);
-            }
-
-            for (var i = 0; i < row.Fields.Count; i++)
-            {
-                writer.WriteString(row.Header.Columns[i], row.Fields[i]);
-            }
-
-            writer.WriteEndObject();
+            await using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = "SELECT coalesce(max(change_seq), 0) FROM products";
+            _sequence = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return ++_sequence;
     }
 
-    private SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    private void Execute(string sql)
     {
-        var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         foreach (var name in parameters)

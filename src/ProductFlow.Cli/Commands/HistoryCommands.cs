@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary><c>history &lt;sku&gt;</c>: a product's audit trail, each version with the run that wrote it and what it changed, with origins.</summary>
+internal static class HistoryCommands
+{
+    private static readonly Argument<string> Sku = new("sku") { Description = "The product's SKU." };
+
+    public static Command History()
+    {
+        var command = new Command("history", "Show every version of a product: when, by which run, which values changed and where they came from.") { Sku };
+        command.WithStoreOptions().SetAction(ExecuteAsync);
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var sku = result.GetRequiredValue(Sku);
+        var versions = new List<(StoredVersion Version, IReadOnlyList<ValueChange> Changes)>();
+        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            StoredVersion? previous = null;
+            await foreach (var version in store.ReadHistoryAsync(sku, cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add((version, VersionDiff.Changes(previous, version)));
+                previous = version;
+            }
+        }
+
+        if (result.GetValue(StoreOptions.Json))
+        {
+            await StoreCommand.WriteJsonAsync(writer => WriteJson(writer, sku, versions)).ConfigureAwait(false);
+        }
+        else if (versions.Count == 0)
+        {
+            await Console.Out.WriteLineAsync($"{sku}: no versions in the store").ConfigureAwait(false);
+        }
+        else
+        {
+            WriteText(Console.Out, sku, versions);
+        }
+
+        return ExitCodes.Completed;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, string sku, List<(StoredVersion Version, IReadOnlyList<ValueChange> Changes)> versions)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("sku", sku);
+        writer.WriteStartArray("versions");
+        foreach (var (version, changes) in versions)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", version.Version);
+            writer.WriteString("runId", version.RunId);
+            writer.WriteString("at", version.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteStartArray("changes");
+            foreach (var change in changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("attribute", change.Attribute);
+                writer.WriteString("locale", change.Locale);
+                writer.WriteString("channel", change.Channel);
+                if (change.Currency is not null)
+                {
+                    writer.WriteString("currency", change.Currency);
+                }
+
+                writer.WriteString("old", change.Old);
+                writer.WriteString("new", change.New);
+                WriteOrigin(writer, change.Origin);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOrigin(Utf8JsonWriter writer, ValueOrigin? origin)
+    {
+        if (origin is null)
+        {
+            writer.WriteNull("origin");
+            return;
+        }
+
+        writer.WriteStartObject("origin");
+        if (origin.Rule is not null)
+        {
+            writer.WriteString("rule", origin.Rule);
+        }
+        else
+        {
+            writer.WriteString("feed", origin.Feed);
+            if (origin.Line is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+
+            writer.WriteString("column", origin.Column);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteText(TextWriter output, string sku, List<(StoredVersion Version, IReadOnlyList<ValueChange> Changes)> versions)
+    {
+        output.WriteLine(sku);
+        foreach (var (version, changes) in versions)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  v{version.Version}  {version.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  run {version.RunId}"));
+            foreach (var change in changes)
+            {
+                var scope = string.Join(' ', new[] { change.Locale, change.Channel, change.Currency }.Where(s => s is not null));
+                var name = scope.Length == 0 ? change.Attribute : $"{change.Attribute} [{scope}]";
+                var origin = change.Origin switch
+                {
+                    null => "",
+                    { Rule: { } rule } => $"  (rule {rule})",
+                    var cell => string.Create(CultureInfo.InvariantCulture, $"  ({cell.Feed}:{cell.Line} {cell.Column})"),
+                };
+                output.WriteLine($"    {name}: {change.Old ?? "-"} -> {change.New ?? "-"}{origin}");
+            }
+        }
+    }
+}

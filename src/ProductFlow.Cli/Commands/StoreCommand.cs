@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ProductFlow.Cli.Extensions;
+using ProductFlow.Store;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary>Opens the store a reading command names (<c>--store</c>, <c>PRODUCTFLOW_STORE</c>, or the data folder's embedded file).</summary>
+internal static class StoreCommand
+{
+    public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), cancellationToken);
+
+    /// <summary>Adds the store options to a reading command.</summary>
+    public static Command WithStoreOptions(this Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(StoreOptions.Data);
+        command.Options.Add(StoreOptions.Store);
+        command.Options.Add(StoreOptions.Json);
+        return command;
+    }
+
+    public static async Task WriteJsonAsync(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var stdout = Console.OpenStandardOutput();
+        await using (stdout.ConfigureAwait(false))
+        {
+            using (var writer = new System.Text.Json.Utf8JsonWriter(stdout))
+            {
+                write(writer);
+            }
+
+            stdout.WriteByte((byte)'\n');
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace ProductFlow.Store;
+
+/// <summary>How a session commits: a partial feed (default), or a full feed that removes its source's missing SKUs, with a guard.</summary>
+public sealed record SessionOptions
+{
+    public static readonly SessionOptions Partial = new();
+
+    /// <summary>The feed is the whole assortment of the run's pipeline: its SKUs not upserted or quarantined in the session are marked removed.</summary>
+    public bool Full { get; init; }
+
+    /// <summary>In a full session, the largest share of the source's SKUs that may be removed; null: no limit.</summary>
+    public double? MaxRemovedShare { get; init; } = 0.1;
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace ProductFlow.Store.Sqlite;
+
+/// <summary>The removals of a full run in the embedded store: the source's live SKUs the session did not see (<c>temp.seen</c>).</summary>
+internal static class SqliteRemovals
+{
+    private const string Missing = "FROM products WHERE source = $source AND removed = 0 AND sku NOT IN (SELECT sku FROM temp.seen)";
+
+    public static async Task<(long Missing, long Total)> CountAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT (SELECT count(*) {Missing}), (SELECT count(*) FROM products WHERE source = $source AND removed = 0)";
+        command.Parameters.AddWithValue("$source", source);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Writes a tombstone version for every missing SKU and marks it removed; returns how many.</summary>
+    public static async Task<long> TombstoneAsync(
+        SqliteConnection connection, SqliteTransaction transaction, RunRecord run, string at, Func<CancellationToken, Task<long>> nextSequence, CancellationToken cancellationToken)
+    {
+        var skus = new List<string>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = $"SELECT sku {Missing} ORDER BY sku";
+            select.Parameters.AddWithValue("$source", run.Pipeline);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                skus.Add(reader.GetString(0));
+            }
+        }
+
+        await using var tombstone = connection.CreateCommand();
+        tombstone.Transaction = transaction;
+        tombstone.CommandText = """
+            INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed)
+                SELECT sku, version + 1, $run, $at, hash, doc, CAST('[]' AS BLOB), 1 FROM products WHERE sku = $sku;
+            UPDATE products SET removed = 1, version = version + 1, run_id = $run, change_seq = $seq WHERE sku = $sku;
+            """;
+        var sku = tombstone.Parameters.Add("$sku", SqliteType.Text);
+        var seq = tombstone.Parameters.Add("$seq", SqliteType.Integer);
+        tombstone.Parameters.AddWithValue("$run", run.Id);
+        tombstone.Parameters.AddWithValue("$at", at);
+        foreach (var removed in skus)
+        {
+            sku.Value = removed;
+            seq.Value = await nextSequence(cancellationToken).ConfigureAwait(false);
+            await tombstone.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return skus.Count;
+    }
+}

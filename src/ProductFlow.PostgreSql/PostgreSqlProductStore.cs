@@ -1,0 +1,199 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.PostgreSql;
+
+/// <summary>The production product store on PostgreSQL, with the same contract as the embedded SQLite store.</summary>
+/// <remarks>
+/// A run's upserts are copied (binary COPY) into a session-private staging table and merged, set-based, batch by
+/// batch, in one transaction at commit (<see cref="PostgreSqlStoreSession"/>): a run that fails or is killed commits
+/// nothing. Commits are serialised by an advisory lock, so concurrent runs give each SKU one linear history.
+/// </remarks>
+public sealed class PostgreSqlProductStore : IProductStore
+{
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgreSqlProductStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    /// <summary>Where the store is, for messages: <c>host:port/database</c>, never the password.</summary>
+    public string Location { get; private init; } = "";
+
+    /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
+    public static async Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = PostgreSqlConnectionString.Parse(store);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InfrastructureException($"the PostgreSQL store at {PostgreSqlConnectionString.HostOf(store)} cannot be opened: {e.Message}") { Hint = "give --store a Host=...;Database=... string or a postgresql://user:password@host:port/db URL" };
+        }
+
+        var location = $"{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username ?? ""}";
+        var dataSource = NpgsqlDataSource.Create(builder);
+        try
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new PostgreSqlProductStore(dataSource) { Location = location };
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new InfrastructureException($"the PostgreSQL store at {location} cannot be opened: {Reason(e)}", location, e);
+        }
+    }
+
+    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var command = _dataSource.CreateCommand($"""
+            INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
+                accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
+                removed = excluded.removed
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string>{ TypedValue = run.Id });
+        p.Add(new NpgsqlParameter<string>{ TypedValue = run.Pipeline });
+        p.Add(new NpgsqlParameter<string>{ TypedValue = run.Feed.Name });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Feed.Size });
+        p.Add(new NpgsqlParameter<string>{ TypedValue = run.Feed.Sha256 });
+        p.Add(new NpgsqlParameter<DateTime> { TypedValue = run.Started.UtcDateTime });
+        p.Add(new NpgsqlParameter { Value = run.Finished is { } finished ? finished.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        p.Add(new NpgsqlParameter<string> { TypedValue = run.Status.ToString().ToLowerInvariant() });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Read });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Accepted });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Rejected });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Warnings });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Changed });
+        p.Add(new NpgsqlParameter { Value = (object?)run.Report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Removed });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PostgreSqlStoreSession.StartAsync(connection, run, options ?? SessionOptions.Partial, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM products WHERE enabled AND NOT removed AND strpos(blocked, $1) = 0 ORDER BY sku");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "|" + channel + "|" });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
+        }
+    }
+
+    public async IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT change_seq, enabled, removed, doc FROM products WHERE change_seq > $1 ORDER BY change_seq, sku");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = reader.GetBoolean(2) ? ChangeKind.Removed : reader.GetBoolean(1) ? ChangeKind.Changed : ChangeKind.Disabled;
+            yield return new ProductChange(reader.GetInt64(0), kind, ProductDocument.Read(reader.GetFieldValue<byte[]>(3)));
+        }
+    }
+
+    public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {RunColumns} FROM runs ORDER BY started DESC, id DESC");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadRun(reader);
+        }
+    }
+
+    public async Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var command = _dataSource.CreateCommand($"SELECT {RunColumns} FROM runs WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $1 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(
+                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4), reader.GetBoolean(5));
+        }
+    }
+
+    public async IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT q.run_id, q.line, q.sku, q.issues, q.source, q.closed_by FROM quarantine q JOIN runs r ON r.id = q.run_id"
+            + (includeClosed ? "" : " WHERE q.closed_by IS NULL") + " ORDER BY r.started DESC, q.run_id DESC, q.line");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new QuarantineEntry(
+                reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static RunRecord ReadRun(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Pipeline = reader.GetString(1),
+        Feed = new FeedInfo(reader.GetString(2), reader.GetInt64(3), reader.GetString(4)),
+        Started = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
+        Finished = reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
+        Status = Enum.Parse<RunStatus>(reader.GetString(7), ignoreCase: true),
+        Counts = new RunCounts
+        {
+            Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
+        },
+        Report = reader.IsDBNull(13) ? null : reader.GetString(13),
+    };
+
+    private static string Reason(Exception e)
+    {
+        var reason = e is PostgresException postgres ? postgres.MessageText : e.Message;
+        if (e.InnerException is { } inner && e is not PostgresException)
+        {
+            reason += ": " + inner.Message;
+        }
+
+        return reason.ReplaceLineEndings(" ");
+    }
+}

@@ -1,0 +1,72 @@
+using Npgsql;
+
+namespace ProductFlow.PostgreSql;
+
+/// <summary>The PostgreSQL store's tables, created and upgraded by numbered migrations recorded in <c>productflow_schema</c>.</summary>
+/// <remarks>
+/// Migrations run at start-up in one transaction under a transaction-scoped advisory lock, so two processes that
+/// start at once apply each migration exactly once: the second waits, then finds nothing left to do.
+/// SKUs use the "C" collation so that ORDER BY sku is ordinal, like the embedded store.
+/// </remarks>
+internal static class PostgreSqlSchema
+{
+    /// <summary>The advisory lock key of migrations ("pfschema").</summary>
+    private const long MigrationLock = 0x7066736368656D61;
+
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE runs (
+            id text PRIMARY KEY, pipeline text NOT NULL, feed_name text NOT NULL, feed_size bigint NOT NULL,
+            feed_sha256 text NOT NULL, started timestamptz NOT NULL, finished timestamptz, status text NOT NULL,
+            read bigint NOT NULL, accepted bigint NOT NULL, rejected bigint NOT NULL, warnings bigint NOT NULL,
+            changed bigint NOT NULL, report text);
+        CREATE SEQUENCE product_changes;
+        CREATE TABLE products (
+            sku text COLLATE "C" PRIMARY KEY, version integer NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
+            blocked text NOT NULL, doc bytea NOT NULL, run_id text NOT NULL, change_seq bigint NOT NULL);
+        CREATE INDEX products_change_seq ON products (change_seq);
+        CREATE TABLE product_versions (
+            sku text COLLATE "C" NOT NULL, version integer NOT NULL, run_id text NOT NULL, at timestamptz NOT NULL,
+            hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, PRIMARY KEY (sku, version));
+        CREATE TABLE quarantine (
+            run_id text NOT NULL, line bigint NOT NULL, sku text COLLATE "C", issues text NOT NULL, source text NOT NULL,
+            PRIMARY KEY (run_id, line));
+        """,
+        """
+        ALTER TABLE products ADD COLUMN source text NOT NULL DEFAULT '', ADD COLUMN removed boolean NOT NULL DEFAULT false;
+        CREATE INDEX products_source ON products (source) WHERE NOT removed;
+        ALTER TABLE product_versions ADD COLUMN removed boolean NOT NULL DEFAULT false;
+        """,
+        """
+        ALTER TABLE quarantine ADD COLUMN closed_by text;
+        ALTER TABLE runs ADD COLUMN removed bigint NOT NULL DEFAULT 0;
+        CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
+        """,
+    ];
+
+    /// <summary>The schema version this build migrates to.</summary>
+    public static int LatestVersion => Migrations.Length;
+
+    public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS productflow_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())", cancellationToken).ConfigureAwait(false);
+        await using var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM productflow_schema", connection);
+        var version = (int)(await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        for (var i = version; i < Migrations.Length; i++)
+        {
+            await ExecuteAsync(connection, Migrations[i], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"INSERT INTO productflow_schema (version) VALUES ({i + 1})", cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

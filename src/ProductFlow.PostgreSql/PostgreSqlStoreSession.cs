@@ -1,0 +1,252 @@
+using Npgsql;
+using NpgsqlTypes;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.PostgreSql;
+
+/// <summary>One run's writes: binary COPY into session-private staging tables, merged set-based at commit in one transaction.</summary>
+/// <remarks>
+/// Nothing reaches the shared tables before <see cref="CommitAsync"/>: a feed that is not read to its end, a failed
+/// run or a killed process leaves only temporary tables, which the server drops with the connection. At commit the
+/// staging rows are merged <see cref="BatchSize"/> at a time (upsert by SKU, a version row only where the content hash
+/// differs), under an advisory lock that serialises commits, so change sequence numbers follow commit order.
+/// </remarks>
+internal sealed class PostgreSqlStoreSession : IStoreSession
+{
+    /// <summary>Rows per COPY and per merge statement.</summary>
+    public const int BatchSize = 5_000;
+
+    /// <summary>The advisory lock key of commits ("pfmerge").</summary>
+    internal const long MergeLock = 0x70666D65726765;
+
+    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage) FROM STDIN (FORMAT BINARY)";
+    private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
+
+    private const string UpdateBlocked = """
+        UPDATE products p SET blocked = s.blocked, change_seq = nextval('product_changes')
+        FROM (SELECT DISTINCT ON (sku) sku, hash, blocked FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND p.blocked <> s.blocked
+        """;
+
+    private const string Merge = """
+        WITH s AS (
+            SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage FROM pg_temp.staging
+            WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
+        changed AS (
+            SELECT * FROM s WHERE NOT EXISTS (SELECT 1 FROM products c WHERE c.sku = s.sku AND c.hash = s.hash AND NOT c.removed)),
+        merged AS (
+            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source)
+            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5 FROM changed ORDER BY sku
+            ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
+                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
+                source = excluded.source, removed = false
+            WHERE p.hash <> excluded.hash OR p.removed
+            RETURNING p.sku, p.version),
+        versions AS (
+            INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
+            SELECT m.sku, m.version, $3, $4, c.hash, c.doc, c.lineage FROM merged m JOIN changed c ON c.sku = m.sku
+            RETURNING version)
+        SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1), (SELECT count(*) FROM s) FROM versions
+        """;
+
+    private readonly NpgsqlConnection _connection;
+    private readonly RunRecord _run;
+    private readonly SessionOptions _options;
+    private readonly DateTime _at;
+    private readonly ProductDocument _document = new();
+    private readonly List<(long Line, string? Sku, string Issues, string Source)> _quarantine = [];
+    private NpgsqlBinaryImporter? _copy;
+    private long _staged;
+    private bool _committed;
+
+    private PostgreSqlStoreSession(NpgsqlConnection connection, RunRecord run, SessionOptions options)
+    {
+        _connection = connection;
+        _run = run;
+        _options = options;
+        _at = run.Started.UtcDateTime;
+    }
+
+    public static async Task<PostgreSqlStoreSession> StartAsync(NpgsqlConnection connection, RunRecord run, SessionOptions options, CancellationToken cancellationToken)
+    {
+        await using (var command = new NpgsqlCommand(
+            """
+            DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine;
+            CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL);
+            CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
+            """,
+            connection))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PostgreSqlStoreSession(connection, run, options);
+    }
+
+    public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(blockedChannels);
+        _document.Write(record);
+        var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
+        _copy ??= await _connection.BeginBinaryImportAsync(CopyProducts, cancellationToken).ConfigureAwait(false);
+        await _copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(_staged, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(record.Sku, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(_document.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(record.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(_document.Content, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        _staged++;
+        if (_staged % BatchSize == 0)
+        {
+            await CompleteCopyAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        var sku = rejected.Record.Sku.Length == 0 ? null : rejected.Record.Sku;
+        _quarantine.Add((rejected.Row.Line, sku, QuarantineJson.Issues(rejected), QuarantineJson.Source(rejected.Row)));
+        if (_quarantine.Count >= BatchSize)
+        {
+            await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock}); SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("CREATE INDEX ON pg_temp.staging (seq); CREATE INDEX ON pg_temp.staging (sku); ANALYZE pg_temp.staging", cancellationToken).ConfigureAwait(false);
+        var removals = _options.Full ? await PostgreSqlRemovals.CountAsync(_connection, _run.Pipeline, cancellationToken).ConfigureAwait(false) : default;
+        if (_options.MaxRemovedShare is { } share && removals.Missing > share * removals.Total)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            _committed = true;
+            return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(removals.Missing, removals.Total, share) };
+        }
+
+        long created = 0, updated = 0, unchanged = 0;
+        for (long from = 0; from < _staged; from += BatchSize)
+        {
+            await ExecuteAsync(UpdateBlocked, cancellationToken, from, from + BatchSize).ConfigureAwait(false);
+            await using var merge = new NpgsqlCommand(Merge, _connection);
+            merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+            merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from + BatchSize });
+            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
+            merge.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = _at });
+            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Pipeline });
+            await using var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var (c, u, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            created += c;
+            updated += u;
+            unchanged += distinct - c - u;
+        }
+
+        // Accepted SKUs close their open quarantine entries of earlier runs.
+        await using (var close = new NpgsqlCommand(
+            "UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1 AND sku IN (SELECT sku FROM pg_temp.staging)", _connection))
+        {
+            close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
+            await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var quarantine = new NpgsqlCommand(
+            """
+            INSERT INTO quarantine (run_id, line, sku, issues, source) SELECT $1, line, sku, issues, source FROM pg_temp.staging_quarantine
+            ON CONFLICT (run_id, line) DO UPDATE SET sku = excluded.sku, issues = excluded.issues, source = excluded.source
+            """,
+            _connection))
+        {
+            quarantine.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
+            await quarantine.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var removed = _options.Full ? await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false) : 0;
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _committed = true;
+        return new CommitSummary(created, updated, unchanged) { Removed = removed };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_copy is not null)
+        {
+            // Disposing an uncompleted import cancels the COPY: nothing of it is kept.
+            await _copy.DisposeAsync().ConfigureAwait(false);
+            _copy = null;
+        }
+
+        if (!_committed && _connection.FullState.HasFlag(System.Data.ConnectionState.Open))
+        {
+            try
+            {
+                await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // A broken connection drops its temporary tables itself.
+            }
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task CompleteCopyAsync(CancellationToken cancellationToken)
+    {
+        if (_copy is null)
+        {
+            return;
+        }
+
+        await _copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await _copy.DisposeAsync().ConfigureAwait(false);
+        _copy = null;
+    }
+
+    private async Task FlushQuarantineAsync(CancellationToken cancellationToken)
+    {
+        await CompleteCopyAsync(cancellationToken).ConfigureAwait(false);
+        if (_quarantine.Count == 0)
+        {
+            return;
+        }
+
+        var copy = await _connection.BeginBinaryImportAsync(CopyQuarantine, cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            foreach (var (line, sku, issues, source) in _quarantine)
+            {
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(line, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(sku, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(issues, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _quarantine.Clear();
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params long[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

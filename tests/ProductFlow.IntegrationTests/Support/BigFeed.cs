@@ -1,0 +1,32 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.IntegrationTests.Support;
+
+/// <summary>A large feed made of copies of the demo sample, each copy's SKUs prefixed (<c>C0001-TS-1001-NVY-S</c>).</summary>
+internal static partial class BigFeed
+{
+    /// <summary>Writes <paramref name="copies"/> copies of the sample's records (361 each) after its header; returns the path.</summary>
+    public static string Write(string path, int copies)
+    {
+        var lines = File.ReadAllLines(TestPaths.InRepository("samples", "supplier-apparel.csv"));
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.Write(lines[0]);
+        writer.Write('\n');
+        for (var copy = 1; copy <= copies; copy++)
+        {
+            var prefix = $"C{copy:D4}-";
+            foreach (var line in lines.AsSpan(1))
+            {
+                writer.Write(RecordStart().IsMatch(line) ? prefix + line : line);
+                writer.Write('\n');
+            }
+        }
+
+        return path;
+    }
+
+    [GeneratedRegex("^(TS|HD)-[0-9]{4}-")]
+    private static partial Regex RecordStart();
+}

@@ -1,0 +1,273 @@
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+using ProductFlow.Store;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Store;
+
+/// <summary>The <see cref="IProductStore"/> contract, run against every store: each subclass opens an empty store per test.</summary>
+public abstract partial class ProductStoreContractTests
+{
+    private IProductStore? _store;
+
+    protected IProductStore Store => _store ?? throw new InvalidOperationException("the store is not open");
+
+    /// <summary>The test's token: [CancelAfter] cancels it, so a hang in the store fails the test.</summary>
+    protected static CancellationToken Token => TestContext.CurrentContext.CancellationToken;
+
+    /// <summary>Opens the store under test, empty.</summary>
+    protected abstract Task<IProductStore> OpenEmptyStoreAsync();
+
+    [SetUp]
+    public async Task OpenStore() => _store = await OpenEmptyStoreAsync();
+
+    [TearDown]
+    public async Task CloseStore()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+            _store = null;
+        }
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Upsert_creates_version_one_then_only_a_content_change_makes_a_new_version()
+    {
+        var first = await UpsertAsync(Some.Record("A", ("price", "10")));
+        var same = await UpsertAsync(Some.Record("A", ("price", "10")));
+        var changed = await UpsertAsync(Some.Record("A", ("price", "11")));
+
+        Assert.That(first, Is.EqualTo(new CommitSummary(1, 0, 0)));
+        Assert.That(same, Is.EqualTo(new CommitSummary(0, 0, 1)));
+        Assert.That(changed, Is.EqualTo(new CommitSummary(0, 1, 0)));
+        Assert.That((await HistoryAsync("A")).Select(v => v.Version), Is.EqualTo(new[] { 1, 2 }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Lineage_and_value_order_are_not_content()
+    {
+        await UpsertAsync(Some.Record("A", ("price", "10"), ("color", "black")));
+        var moved = new ProductRecord("A") { Family = "tshirts", Feed = "other.csv", Line = 99 };
+        moved.Values.Add(new ProductValue("color", null, null, "black", ValueOrigin.FromCell("other.csv", 99, "c")));
+        moved.Values.Add(new ProductValue("price", null, null, "10", ValueOrigin.FromRule("default")));
+
+        Assert.That(await UpsertAsync(moved), Is.EqualTo(new CommitSummary(0, 0, 1)));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Each_version_keeps_its_run_time_document_and_lineage()
+    {
+        var run = Run("20260102T030405Z-aaaaaa", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        await Store.SaveRunAsync(run, Token);
+        await UpsertAsync(Some.Record("A", ("price", "10")), run: run);
+
+        var version = (await HistoryAsync("A")).Single();
+
+        Assert.That((version.Version, version.RunId, version.At), Is.EqualTo((1, run.Id, run.Started)));
+        Assert.That(ProductDocument.Read(version.Document).Values.Single().Data, Is.EqualTo("10"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(version.Lineage), Is.EqualTo("""[{"feed":"feed.csv","line":2,"column":"col"}]"""));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_session_disposed_without_commit_leaves_nothing()
+    {
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
+        {
+            await session.UpsertAsync(Some.Record("A", ("price", "10")), [], Token);
+            await session.QuarantineAsync(Rejected("B"), Token);
+        }
+
+        Assert.That(await ChannelAsync("partner"), Is.Empty);
+        Assert.That(await HistoryAsync("A"), Is.Empty);
+        Assert.That(await QuarantineAsync(), Is.Empty);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_channel_reads_enabled_unblocked_products_in_sku_order_with_their_values()
+    {
+        await UpsertAsync(Some.Record("B", ("price", "2")));
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        await UpsertAsync(Some.Record("C", ("price", "3")), blocked: ["partner"]);
+        var disabled = Some.Record("D", ("price", "4"));
+        disabled.Enabled = false;
+        await UpsertAsync(disabled);
+        await UpsertAsync(Some.Record("a", ("price", "5")));
+
+        var partner = await ChannelAsync("partner");
+        var web = await ChannelAsync("web");
+
+        Assert.That(partner.Select(r => (r.Sku, r.Values.Single().Data)), Is.EqualTo(new[] { ("A", "1"), ("B", "2"), ("a", "5") }));
+        Assert.That(web.Select(r => r.Sku), Is.EqualTo(new[] { "A", "B", "C", "a" }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Blocking_a_channel_without_a_content_change_makes_no_version_but_takes_effect()
+    {
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        var summary = await UpsertAsync(Some.Record("A", ("price", "1")), blocked: ["partner"]);
+
+        Assert.That(summary, Is.EqualTo(new CommitSummary(0, 0, 1)));
+        Assert.That(await ChannelAsync("partner"), Is.Empty);
+        Assert.That(await HistoryAsync("A"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_session_larger_than_a_batch_commits_every_record_once()
+    {
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
+        {
+            for (var i = 0; i < 12_345; i++)
+            {
+                await session.UpsertAsync(Some.Record($"SKU-{i:D6}", ("price", "1")), [], Token);
+            }
+
+            Assert.That(await session.CommitAsync(Token), Is.EqualTo(new CommitSummary(12_345, 0, 0)));
+        }
+
+        var channel = await ChannelAsync("partner");
+        Assert.That(channel, Has.Count.EqualTo(12_345));
+        Assert.That(channel.Select(r => r.Sku), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Quarantine_keeps_rejected_records_per_run_with_issues_and_source()
+    {
+        var run = Run();
+        await Store.SaveRunAsync(run, Token);
+        await using (var session = await Store.BeginAsync(run, cancellationToken: Token))
+        {
+            await session.QuarantineAsync(Rejected("B", line: 7), Token);
+            await session.QuarantineAsync(Rejected("", line: 3), Token);
+            await session.CommitAsync(Token);
+        }
+
+        var entries = await QuarantineAsync();
+
+        Assert.That(entries.Select(e => (e.RunId, e.Line, e.Sku)), Is.EqualTo(new[] { (run.Id, 3L, (string?)null), (run.Id, 7L, "B") }));
+        Assert.That(entries[1].Issues, Does.Contain("required"));
+        Assert.That(entries[1].Source, Does.Contain("\"price\":\"z\""));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_quarantine_entry_closes_when_a_later_run_accepts_its_sku()
+    {
+        var rejecting = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
+        await Store.SaveRunAsync(rejecting, Token);
+        await using (var session = await Store.BeginAsync(rejecting, cancellationToken: Token))
+        {
+            await session.QuarantineAsync(Rejected("B", line: 7), Token);
+            await session.QuarantineAsync(Rejected("C", line: 8), Token);
+            await session.CommitAsync(Token);
+        }
+
+        var accepting = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
+        await Store.SaveRunAsync(accepting, Token);
+        await UpsertAsync(Some.Record("B", ("price", "1")), run: accepting);
+
+        var open = await QuarantineAsync();
+        var all = new List<QuarantineEntry>();
+        await foreach (var entry in Store.ReadQuarantineAsync(includeClosed: true, Token))
+        {
+            all.Add(entry);
+        }
+
+        Assert.That(open.Select(e => e.Sku), Is.EqualTo(new[] { "C" }));
+        Assert.That(all.Select(e => (e.Sku, e.ClosedBy)), Is.EqualTo(new[] { ("B", accepting.Id), ("C", (string?)null) }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Runs_are_saved_updated_and_listed_latest_first()
+    {
+        var older = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
+        var newer = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
+        await Store.SaveRunAsync(older, Token);
+        await Store.SaveRunAsync(newer, Token);
+        older.Status = RunStatus.Completed;
+        older.Finished = older.Started.AddSeconds(3);
+        older.Counts.Read = 5;
+        older.Counts.Changed = 4;
+        older.Counts.Removed = 2;
+        older.Report = "/reports/x";
+        await Store.SaveRunAsync(older, Token);
+
+        var runs = new List<RunRecord>();
+        await foreach (var run in Store.ReadRunsAsync(Token))
+        {
+            runs.Add(run);
+        }
+
+        var found = await Store.FindRunAsync(older.Id, Token);
+        Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
+        Assert.That(found, Is.Not.Null);
+        Assert.That(
+            (found!.Status, found.Finished, found.Counts.Read, found.Counts.Changed, found.Counts.Removed, found.Report, found.Feed),
+            Is.EqualTo((RunStatus.Completed, older.Finished, 5L, 4L, 2L, "/reports/x", older.Feed)));
+        Assert.That(await Store.FindRunAsync("no-such-run", Token), Is.Null);
+    }
+
+    protected static RunRecord Run(string? id = null, DateTimeOffset? started = null, string pipeline = "test") => new()
+    {
+        Id = id ?? "20260101T000000Z-" + Guid.NewGuid().ToString("N")[..6],
+        Pipeline = pipeline,
+        Feed = new FeedInfo("feed.csv", 1, "abc"),
+        Started = started ?? DateTimeOffset.UnixEpoch,
+    };
+
+    protected static MappedRecord Rejected(string sku, long line = 2)
+    {
+        var mapped = Some.Mapped(new ProductRecord(sku) { Feed = "feed.csv", Line = line });
+        mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = sku, Feed = "feed.csv", Line = line });
+        return mapped;
+    }
+
+    protected async Task<CommitSummary> UpsertAsync(ProductRecord record, string[]? blocked = null, RunRecord? run = null)
+    {
+        await using var session = await Store.BeginAsync(run ?? Run(), cancellationToken: Token);
+        await session.UpsertAsync(record, blocked ?? [], Token);
+        return await session.CommitAsync(Token);
+    }
+
+    protected async Task<List<ProductRecord>> ChannelAsync(string channel)
+    {
+        var records = new List<ProductRecord>();
+        await foreach (var record in Store.ReadChannelAsync(channel, Token))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    protected async Task<List<StoredVersion>> HistoryAsync(string sku)
+    {
+        var versions = new List<StoredVersion>();
+        await foreach (var version in Store.ReadHistoryAsync(sku, Token))
+        {
+            versions.Add(version);
+        }
+
+        return versions;
+    }
+
+    private async Task<List<QuarantineEntry>> QuarantineAsync()
+    {
+        var entries = new List<QuarantineEntry>();
+        await foreach (var entry in Store.ReadQuarantineAsync(cancellationToken: Token))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}
