@@ -31,6 +31,9 @@ internal sealed class SqliteStoreSession : IStoreSession
     private long _unchanged;
     private long _sequence = -1;
 
+    // Hashes of the SKUs with open quarantine entries from earlier runs: most accepted records have none, and skip the UPDATE.
+    private readonly HashSet<ulong> _openQuarantine;
+
     public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
     {
         _connection = connection;
@@ -57,50 +60,56 @@ internal sealed class SqliteStoreSession : IStoreSession
         Execute("CREATE TEMP TABLE IF NOT EXISTS seen (sku TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.seen;");
         _seen = Prepare("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
         _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
+        _openQuarantine = OpenQuarantineSkus();
     }
 
     /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
     public static string BlockedToken(string channel) => "|" + channel + "|";
 
-    public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
+    /// <remarks>SQLite runs in process: the statements run synchronously, which costs no task per statement.</remarks>
+    public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
+        cancellationToken.ThrowIfCancellationRequested();
         _document.Write(record);
         var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
         if (_options.Full)
         {
-            await ExecuteAsync(_seen, cancellationToken, record.Sku).ConfigureAwait(false);
+            Execute(_seen, record.Sku);
         }
 
         // An accepted SKU closes its open quarantine entries of earlier runs.
-        await ExecuteAsync(_close, cancellationToken, record.Sku, _run.Id).ConfigureAwait(false);
+        if (_openQuarantine.Contains(Rules.KeyHash.Of(record.Sku)))
+        {
+            Execute(_close, record.Sku, _run.Id);
+        }
+
         _select.Parameters[0].Value = record.Sku;
         long version = 0;
-        await using (var reader = await _select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        using (var reader = _select.ExecuteReader())
         {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (reader.Read())
             {
                 version = reader.GetInt64(0);
                 if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash) && reader.GetInt64(3) == 0)
                 {
                     var sameBlocked = string.Equals(reader.GetString(2), blocked, StringComparison.Ordinal);
-                    await reader.DisposeAsync().ConfigureAwait(false);
+                    reader.Dispose();
                     if (!sameBlocked)
                     {
-                        await ExecuteAsync(_block, cancellationToken, record.Sku, blocked, await NextSequenceAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                        Execute(_block, record.Sku, blocked, NextSequence());
                     }
 
                     _unchanged++;
-                    return;
+                    return ValueTask.CompletedTask;
                 }
             }
         }
 
         var doc = _document.Content.ToArray();
-        var sequence = await NextSequenceAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(_upsert, cancellationToken, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, sequence).ConfigureAwait(false);
-        await ExecuteAsync(_version, cancellationToken, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0).ConfigureAwait(false);
+        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence());
+        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0);
         if (version == 0)
         {
             _created++;
@@ -109,6 +118,8 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             _updated++;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
@@ -137,7 +148,7 @@ internal sealed class SqliteStoreSession : IStoreSession
                 return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(missing, total, share) };
             }
 
-            removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, NextSequenceAsync, cancellationToken).ConfigureAwait(false);
+            removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, _ => Task.FromResult(NextSequence()), cancellationToken).ConfigureAwait(false);
         }
 
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -160,17 +171,42 @@ internal sealed class SqliteStoreSession : IStoreSession
         await _transaction.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
+    private long NextSequence()
     {
         if (_sequence < 0)
         {
-            await using var command = _connection.CreateCommand();
+            using var command = _connection.CreateCommand();
             command.Transaction = _transaction;
             command.CommandText = "SELECT coalesce(max(change_seq), 0) FROM products";
-            _sequence = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            _sequence = (long)command.ExecuteScalar()!;
         }
 
         return ++_sequence;
+    }
+
+    private HashSet<ulong> OpenQuarantineSkus()
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT sku FROM quarantine WHERE closed_by IS NULL AND sku IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var skus = new HashSet<ulong>();
+        while (reader.Read())
+        {
+            skus.Add(Rules.KeyHash.Of(reader.GetString(0)));
+        }
+
+        return skus;
+    }
+
+    private static void Execute(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
     }
 
     private void Execute(string sql)
