@@ -26,6 +26,7 @@ internal static class ProductFlowCli
             InspectCommand.Create(),
             CatalogCommands.Create(),
             HistoryCommands.History(),
+            ExplainCommand.Create(),
             RunsCommands.Runs(),
             QuarantineCommands.Quarantine(logging),
             StoreCommands.Store(),

@@ -143,6 +143,26 @@ public sealed class PostgreSqlProductStore : IProductStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
     }
 
+    public async Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT p.version, p.removed, p.blocked, p.notes, v.doc, v.lineage
+            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var record = ProductDocument.Read(reader.GetFieldValue<byte[]>(4));
+        record.Notes = NotesJson.Read(reader.GetString(3));
+        return new StoredProduct(record, reader.GetInt32(0), reader.GetBoolean(1), StoredProduct.ParseBlocked(reader.GetString(2)), reader.GetFieldValue<byte[]>(5));
+    }
+
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);

@@ -43,6 +43,9 @@ internal static class PostgreSqlSchema
         ALTER TABLE runs ADD COLUMN removed bigint NOT NULL DEFAULT 0;
         CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
         """,
+        """
+        ALTER TABLE products ADD COLUMN notes text NOT NULL DEFAULT '';
+        """,
     ];
 
     /// <summary>The schema version this build migrates to.</summary>

@@ -21,27 +21,29 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
     internal const long MergeLock = 0x70666D65726765;
 
-    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage) FROM STDIN (FORMAT BINARY)";
+    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes) FROM STDIN (FORMAT BINARY)";
     private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
 
+    // Same content: blocking and notes change in place; only a change of blocking is a change for channel deltas.
     private const string UpdateBlocked = """
-        UPDATE products p SET blocked = s.blocked, change_seq = nextval('product_changes')
-        FROM (SELECT DISTINCT ON (sku) sku, hash, blocked FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND p.blocked <> s.blocked
+        UPDATE products p SET blocked = s.blocked, notes = s.notes,
+            change_seq = CASE WHEN p.blocked <> s.blocked THEN nextval('product_changes') ELSE p.change_seq END
+        FROM (SELECT DISTINCT ON (sku) sku, hash, blocked, notes FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes)
         """;
 
     private const string Merge = """
         WITH s AS (
-            SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage FROM pg_temp.staging
+            SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage, notes FROM pg_temp.staging
             WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
         changed AS (
             SELECT * FROM s WHERE NOT EXISTS (SELECT 1 FROM products c WHERE c.sku = s.sku AND c.hash = s.hash AND NOT c.removed)),
         merged AS (
-            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source)
-            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5 FROM changed ORDER BY sku
+            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes)
+            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5, notes FROM changed ORDER BY sku
             ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
-                source = excluded.source, removed = false
+                source = excluded.source, removed = false, notes = excluded.notes
             WHERE p.hash <> excluded.hash OR p.removed
             RETURNING p.sku, p.version),
         versions AS (
@@ -75,7 +77,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """
             DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL);
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
             """,
             connection))
@@ -101,6 +103,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await _copy.WriteAsync(blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_document.Content, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(NotesJson.Write(record.Notes), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         _staged++;
         if (_staged % BatchSize == 0)
         {

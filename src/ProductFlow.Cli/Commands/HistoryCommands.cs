@@ -86,7 +86,7 @@ internal static class HistoryCommands
         writer.WriteEndObject();
     }
 
-    private static void WriteOrigin(Utf8JsonWriter writer, ValueOrigin? origin)
+    internal static void WriteOrigin(Utf8JsonWriter writer, ValueOrigin? origin)
     {
         if (origin is null)
         {

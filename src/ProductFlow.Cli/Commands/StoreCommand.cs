@@ -26,7 +26,7 @@ internal static class StoreCommand
         var stdout = Console.OpenStandardOutput();
         await using (stdout.ConfigureAwait(false))
         {
-            using (var writer = new System.Text.Json.Utf8JsonWriter(stdout))
+            using (var writer = new System.Text.Json.Utf8JsonWriter(stdout, Output.CliJson.Options))
             {
                 write(writer);
             }

@@ -29,6 +29,9 @@ public sealed class ProductRecord
 
     public long Line { get; init; }
 
+    /// <summary>The channels the record was checked for and its issues that did not reject it; stored beside it, not as content.</summary>
+    public ProductNotes Notes { get; set; } = ProductNotes.None;
+
     /// <summary>The value of <paramref name="attribute"/> for a channel and locale, falling back from the most specific scope to the unscoped one.</summary>
     public ProductValue? Resolve(string attribute, string? channel, string? locale, string? currency = null)
     {

@@ -217,6 +217,8 @@ public sealed class PipelineRunner
         completeness.Add(mapped.Record);
         if (session is not null)
         {
+            // What explain tells later: the channels this record was checked for, and why it is off any of them.
+            mapped.Record.Notes = new ProductNotes(report.Exports.Keys.ToList(), mapped.Issues);
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -34,6 +34,9 @@ public interface IProductStore : IAsyncDisposable
     Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
+    /// <summary>The product with <paramref name="sku"/> as it is now, with its notes and lineage; <c>null</c> when the store never had it.</summary>
+    Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
 
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>

@@ -69,7 +69,8 @@ public static class VersionDiff
         }
     }
 
-    private static List<ValueOrigin?> ReadLineage(byte[] lineage)
+    /// <summary>The origins of a version's values, in stored order (aligned with its document's values).</summary>
+    public static List<ValueOrigin?> ReadLineage(byte[] lineage)
     {
         using var document = JsonDocument.Parse(lineage);
         return document.RootElement.EnumerateArray().Select(e => (ValueOrigin?)new ValueOrigin

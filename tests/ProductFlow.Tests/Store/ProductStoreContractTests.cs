@@ -119,6 +119,30 @@ public abstract partial class ProductStoreContractTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task A_product_is_found_with_values_lineage_blocking_and_notes_and_notes_make_no_version()
+    {
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        var noted = Some.Record("A", ("price", "1"));
+        noted.Notes = new ProductNotes(["partner"], [new Issue(Severity.Error, "schema", "channel 'partner': name is missing") { Channel = "partner", Field = "name" }]);
+        var summary = await UpsertAsync(noted, blocked: ["partner"]);
+
+        var found = await Store.FindProductAsync("A", Token);
+
+        Assert.That(summary, Is.EqualTo(new CommitSummary(0, 0, 1)));
+        Assert.That((found!.Version, found.Removed, found.BlockedChannels), Is.EqualTo((1, false, new[] { "partner" })));
+        Assert.That(found.Record.Values.Single().Data, Is.EqualTo("1"));
+        Assert.That(found.Record.Notes.Channels, Is.EqualTo(new[] { "partner" }));
+        Assert.That(found.Record.Notes.Issues.Single(), Is.EqualTo(noted.Notes.Issues[0]));
+        Assert.That(VersionDiff.ReadLineage(found.Lineage).Single()!.Column, Is.EqualTo("col"));
+        Assert.That(await Store.FindProductAsync("B", Token), Is.Null);
+
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        var cleared = await Store.FindProductAsync("A", Token);
+        Assert.That((cleared!.Version, cleared.BlockedChannels.Count, cleared.Record.Notes), Is.EqualTo((1, 0, ProductNotes.None)));
+    }
+
+    [Test]
     [CancelAfter(120_000)]
     public async Task A_session_larger_than_a_batch_commits_every_record_once()
     {

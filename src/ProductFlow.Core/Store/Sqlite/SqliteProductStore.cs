@@ -120,6 +120,26 @@ public sealed class SqliteProductStore : IProductStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRun(reader) : null;
     }
 
+    public async Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.version, p.removed, p.blocked, p.notes, v.doc, v.lineage
+            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku
+            """;
+        command.Parameters.AddWithValue("$sku", sku);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var record = ProductDocument.Read((byte[])reader[4]);
+        record.Notes = NotesJson.Read(reader.GetString(3));
+        return new StoredProduct(record, reader.GetInt32(0), reader.GetInt64(1) != 0, StoredProduct.ParseBlocked(reader.GetString(2)), (byte[])reader[5]);
+    }
+
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);

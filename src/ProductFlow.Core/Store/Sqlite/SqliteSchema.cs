@@ -37,6 +37,9 @@ internal static class SqliteSchema
         ALTER TABLE runs ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX quarantine_open_sku ON quarantine (sku) WHERE closed_by IS NULL;
         """,
+        """
+        ALTER TABLE products ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -41,16 +41,20 @@ internal sealed class SqliteStoreSession : IStoreSession
         _run = run;
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
-        _select = Prepare("SELECT version, hash, blocked, removed FROM products WHERE sku = $sku", "$sku");
+        _select = Prepare("SELECT version, hash, blocked, removed, notes FROM products WHERE sku = $sku", "$sku");
         _upsert = Prepare(
             """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq)
-            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
-                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0, change_seq = excluded.change_seq
+                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
+                change_seq = excluded.change_seq, notes = excluded.notes
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq");
-        _block = Prepare("UPDATE products SET blocked = $blocked, change_seq = $seq WHERE sku = $sku", "$sku", "$blocked", "$seq");
+            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes");
+        // Same content: blocking and notes change in place; only a change of blocking is a change for channel deltas.
+        _block = Prepare(
+            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked WHERE sku = $sku",
+            "$sku", "$blocked", "$seq", "$notes");
         _version = Prepare(
             "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, $doc, $lineage, $removed)",
             "$sku", "$version", "$run", "$at", "$hash", "$doc", "$lineage", "$removed");
@@ -74,6 +78,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         cancellationToken.ThrowIfCancellationRequested();
         _document.Write(record);
         var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
+        var notes = NotesJson.Write(record.Notes);
         if (_options.Full)
         {
             Execute(_seen, record.Sku);
@@ -94,11 +99,11 @@ internal sealed class SqliteStoreSession : IStoreSession
                 version = reader.GetInt64(0);
                 if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash) && reader.GetInt64(3) == 0)
                 {
-                    var sameBlocked = string.Equals(reader.GetString(2), blocked, StringComparison.Ordinal);
+                    var same = string.Equals(reader.GetString(2), blocked, StringComparison.Ordinal) && string.Equals(reader.GetString(4), notes, StringComparison.Ordinal);
                     reader.Dispose();
-                    if (!sameBlocked)
+                    if (!same)
                     {
-                        Execute(_block, record.Sku, blocked, NextSequence());
+                        Execute(_block, record.Sku, blocked, NextSequence(), notes);
                     }
 
                     _unchanged++;
@@ -108,7 +113,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         var doc = _document.Content.ToArray();
-        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence());
+        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence(), notes);
         Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0);
         if (version == 0)
         {

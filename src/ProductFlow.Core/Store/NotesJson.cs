@@ -1,0 +1,79 @@
+using System.Text.Json;
+using ProductFlow.Model;
+
+namespace ProductFlow.Store;
+
+/// <summary>The stored form of <see cref="ProductNotes"/>: compact JSON, the same bytes for the same notes (so a store can compare them).</summary>
+public static class NotesJson
+{
+    public static string Write(ProductNotes notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        if (notes.Channels.Count == 0 && notes.Issues.Count == 0)
+        {
+            return "";
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("channels");
+            foreach (var channel in notes.Channels)
+            {
+                writer.WriteStringValue(channel);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("issues");
+            foreach (var issue in notes.Issues)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");
+                writer.WriteString("rule", issue.Rule);
+                writer.WriteString("message", issue.Message);
+                Optional(writer, "channel", issue.Channel);
+                Optional(writer, "field", issue.Field);
+                Optional(writer, "column", issue.Column);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static ProductNotes Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return ProductNotes.None;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var channels = root.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var issues = root.GetProperty("issues").EnumerateArray().Select(i => new Issue(
+            i.GetProperty("severity").GetString() == "error" ? Severity.Error : Severity.Warning,
+            i.GetProperty("rule").GetString()!,
+            i.GetProperty("message").GetString()!)
+        {
+            Channel = Text(i, "channel"),
+            Field = Text(i, "field"),
+            Column = Text(i, "column"),
+        }).ToList();
+        return new ProductNotes(channels, issues);
+    }
+
+    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
+}

@@ -1,0 +1,12 @@
+using ProductFlow.Model;
+
+namespace ProductFlow.Store;
+
+/// <summary>A product as the store holds it now: its record (values, notes), current version, the channels an error keeps it off, and its lineage.</summary>
+/// <remarks><see cref="Lineage"/> is the current version's lineage, aligned with the record's values (both in stored order).</remarks>
+public sealed record StoredProduct(ProductRecord Record, int Version, bool Removed, IReadOnlyCollection<string> BlockedChannels, byte[] Lineage)
+{
+    /// <summary>Reads the stored <c>blocked</c> column (<c>|web|partner|</c>).</summary>
+    public static IReadOnlyCollection<string> ParseBlocked(string blocked) =>
+        (blocked ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+}
