@@ -77,8 +77,10 @@ internal static class RunCommands
     private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        var options = Options(result, mode, inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride));
+        using var progress = Progress(result);
+        var options = Options(result, mode, inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride), progress);
         var report = await Runner(result, mode, logging).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        progress?.Dispose();
         return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
     }
 
@@ -92,7 +94,9 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var runs = await new InboxRunner(Runner(result, RunMode.Run, logging)).RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null), cancellationToken).ConfigureAwait(false);
+        using var progress = Progress(result);
+        var runs = await new InboxRunner(Runner(result, RunMode.Run, logging)).RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress), cancellationToken).ConfigureAwait(false);
+        progress?.Dispose();
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -102,7 +106,7 @@ internal static class RunCommands
             }
             else if (!result.GetValue(GlobalOptions.Quiet))
             {
-                RunResultWriter.WriteText(run.Report, Console.Out);
+                RunResultWriter.WriteSummary(run.Report);
                 await Console.Out.WriteLineAsync($"  feed      {run.Feed} -> {run.MovedTo}").ConfigureAwait(false);
             }
 
@@ -117,9 +121,14 @@ internal static class RunCommands
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
-    private static RunOptions Options(ParseResult result, RunMode mode, string? input) => new()
+    /// <summary>Progress on stderr while the feed is read; none with --json or --quiet, so stdout and stderr stay exactly what they promise.</summary>
+    private static ConsoleProgress? Progress(ParseResult result) =>
+        result.GetValue(Json) || result.GetValue(GlobalOptions.Quiet) ? null : new ConsoleProgress(Console.Error, interactive: !Console.IsErrorRedirected);
+
+    private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress) => new()
     {
         Input = input,
+        Progress = progress,
         DataDirectory = result.GetValue(Data)!,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
@@ -141,7 +150,7 @@ internal static class RunCommands
         }
         else if (!quiet)
         {
-            RunResultWriter.WriteText(report, Console.Out);
+            RunResultWriter.WriteSummary(report);
         }
 
         if (report.Failure is { Rule: not null } stopped)

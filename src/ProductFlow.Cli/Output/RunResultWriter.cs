@@ -27,6 +27,19 @@ internal static class RunResultWriter
         output.WriteByte((byte)'\n');
     }
 
+    /// <summary>The summary for people: a coloured table on a terminal, plain text when stdout is a pipe or a file.</summary>
+    public static void WriteSummary(QualityReport report)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            WriteText(report, Console.Out);
+        }
+        else
+        {
+            RunSummaryTable.Write(report, Spectre.Console.AnsiConsole.Console);
+        }
+    }
+
     public static void WriteText(QualityReport report, TextWriter output)
     {
         var run = report.Run;

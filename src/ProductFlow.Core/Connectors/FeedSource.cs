@@ -34,4 +34,7 @@ public sealed record FeedSource(string Path)
 
     /// <summary>Columns the mapping reads: the reader fails the feed when one is missing or appears twice.</summary>
     public IReadOnlyCollection<string> RequiredColumns { get; init; } = [];
+
+    /// <summary>Told how many bytes of the file have been read (CSV, JSON, JSON Lines), for progress; <c>null</c> for none.</summary>
+    public FeedProgress? Progress { get; init; }
 }

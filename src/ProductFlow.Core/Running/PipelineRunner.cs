@@ -79,7 +79,7 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(definition, options), input, store, report, channels, cancellationToken).ConfigureAwait(false);
+            await IngestAsync(pipeline, SessionOptionsFor(definition, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
             run.Status = report.Failure is null ? RunStatus.Completed : RunStatus.Failed;
             if (report.Failure is not null)
             {
@@ -126,7 +126,9 @@ public sealed class PipelineRunner
         MaxRemovedShare = options.AllowMassDelete ? null : definition.MaxRemovedShare,
     };
 
-    private async Task IngestAsync(LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels, CancellationToken cancellationToken)
+    private async Task IngestAsync(
+        LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
@@ -143,8 +145,11 @@ public sealed class PipelineRunner
             Limits = definition.Source.Limits ?? Connectors.Xlsx.WorkbookLimits.Default,
             Http = definition.Source.Http,
             RequiredColumns = mapper.RequiredColumns,
+            Progress = progress is null ? null : new FeedProgress(run.Feed.Size),
         };
 
+        var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
+        await using var stopReporting = reporter;
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
         var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));
         await using (issues.ConfigureAwait(false))

@@ -16,4 +16,7 @@ public sealed class RunOptions
 
     /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs.</summary>
     public bool AllowMassDelete { get; init; }
+
+    /// <summary>Told once a second how far reading the feed has come (rows, bytes, rate, time left); <c>null</c> for no progress.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class CsvFeedReader : IFeedReader
             MaxRecordSize = source.MaxRecordBytes,
         };
 
-        using var reader = CsvReader.Create(EncodingDetector.OpenRead(source.Path, source.Name), options, leaveOpen: false);
+        using var reader = CsvReader.Create(EncodingDetector.OpenFeed(source), options, leaveOpen: false);
         var header = await ReadHeaderAsync(reader, source, encoding, cancellationToken).ConfigureAwait(false);
         source.HeaderRead?.Invoke(header);
         var kept = KeptColumns(reader.Headers);

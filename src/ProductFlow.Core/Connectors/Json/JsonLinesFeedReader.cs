@@ -19,7 +19,7 @@ public sealed class JsonLinesFeedReader : IFeedReader
     public async IAsyncEnumerable<SourceRow> ReadAsync(FeedSource source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var stream = EncodingDetector.OpenRead(source.Path, source.Name);
+        var stream = EncodingDetector.OpenFeed(source);
         await using (stream.ConfigureAwait(false))
         {
             var buffer = new byte[ChunkSize];

@@ -92,6 +92,10 @@ public static class EncodingDetector
         var other => throw new ProductFlowException($"unknown encoding '{other}'") { Hint = "use one of: " + string.Join(", ", FeedEncoding.Names) },
     };
 
+    /// <summary>Opens a feed file for a reader, reporting to the source's <see cref="FeedSource.Progress"/> when it has one.</summary>
+    internal static Stream OpenFeed(FeedSource source) =>
+        source.Progress is { } progress ? new ProgressStream(OpenRead(source.Path, source.Name), progress) : OpenRead(source.Path, source.Name);
+
     internal static FileStream OpenRead(string path, string feedName)
     {
         try
