@@ -23,6 +23,7 @@ internal static class ProductFlowCli
             TestCommand.Create(logging),
             SchemaCommands.Create(),
             InitCommand.Create(),
+            DoctorCommand.Create(),
             InspectCommand.Create(),
             CatalogCommands.Create(),
             HistoryCommands.History(),

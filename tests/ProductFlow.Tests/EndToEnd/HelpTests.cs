@@ -10,6 +10,8 @@ public class HelpTests
     [TestCase("test")]
     [TestCase("schema", "test")]
     [TestCase("init")]
+    [TestCase("explain")]
+    [TestCase("doctor")]
     public void Every_command_has_help_with_examples(params string[] command)
     {
         var result = CliProcess.Run(TestPaths.RepositoryRoot, [.. command, "--help"]);

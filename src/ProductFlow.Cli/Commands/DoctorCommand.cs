@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Azure;
+using Azure.Storage.Blobs;
+using ProductFlow.Cli.Extensions;
+using ProductFlow.Cli.Output;
+using ProductFlow.Pipelines;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary><c>doctor</c>: checks the data folder, every pipeline with its catalog, the store and blob storage, one line each.</summary>
+/// <remarks>Exit 0 when everything is in order, 1 when a check failed. It changes nothing but creating the data folder and the store's tables.</remarks>
+internal static class DoctorCommand
+{
+    public const string BlobVariable = "PRODUCTFLOW_BLOB";
+    public const string BlobContainerVariable = "PRODUCTFLOW_BLOB_CONTAINER";
+
+    private static readonly Argument<string[]> Paths = new("pipelines")
+    {
+        Description = "Pipeline files, or folders of them. Default: pipelines/.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("doctor", "Check configuration, pipelines and their catalogs, the store and blob storage, and say what is wrong, one line each.")
+        {
+            Paths, StoreOptions.Data, StoreOptions.Store,
+        }.WithExamples("productflow doctor", "productflow doctor pipelines/demo.json --store postgresql://productflow@db.internal/productflow");
+        command.SetAction(ExecuteAsync);
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        void Line(bool ok, string text)
+        {
+            Console.WriteLine((ok ? "ok    " : "FAIL  ") + text);
+            failed += ok ? 0 : 1;
+        }
+
+        var data = Path.GetFullPath(result.GetValue(StoreOptions.Data)!);
+        Line(Writable(data, out var why), $"data folder {data}{why}");
+
+        var paths = result.GetValue(Paths) is { Length: > 0 } given ? given : ["pipelines"];
+        var pipelines = paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]).ToList();
+        if (pipelines.Count == 0)
+        {
+            Line(false, $"no pipeline files under {string.Join(", ", paths)}");
+        }
+
+        foreach (var file in pipelines)
+        {
+            Line(CheckPipeline(file, out var text), text);
+        }
+
+        var setting = ProductStores.Setting(result.GetValue(StoreOptions.Store));
+        try
+        {
+            var store = await ProductStores.OpenAsync(setting, data, cancellationToken).ConfigureAwait(false);
+            await store.DisposeAsync().ConfigureAwait(false);
+            Line(true, setting is null ? $"store: embedded SQLite in {data}" : "store: PostgreSQL, reachable, schema up to date");
+        }
+        catch (ProductFlowException e)
+        {
+            Line(false, "store: " + e.Message.ReplaceLineEndings(" "));
+        }
+
+        var (blobOk, blobText) = await CheckBlobAsync(cancellationToken).ConfigureAwait(false);
+        Line(blobOk, blobText);
+        return failed == 0 ? ExitCodes.Completed : ExitCodes.ValidationErrors;
+    }
+
+    private static bool CheckPipeline(string file, out string text)
+    {
+        try
+        {
+            var (definition, catalog) = PipelineLoader.Load(file);
+            text = $"pipeline {file}: {definition.Name}, {definition.Source.Format}, catalog of {catalog.Attributes.Count} attributes, channels {string.Join(", ", definition.Channels)}";
+            return true;
+        }
+        catch (PipelineDefinitionException e)
+        {
+            text = $"pipeline {e.Message}";
+            return false;
+        }
+    }
+
+    private static bool Writable(string folder, out string why)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".doctor-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            why = ": writable";
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = ": " + e.Message;
+            return false;
+        }
+    }
+
+    private static async Task<(bool Ok, string Text)> CheckBlobAsync(CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(BlobVariable) is not { Length: > 0 } connection)
+        {
+            return (true, $"blob storage: not configured ({BlobVariable}); the embedded mode uses local folders");
+        }
+
+        var container = Environment.GetEnvironmentVariable(BlobContainerVariable) is { Length: > 0 } name ? name : "productflow";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            var client = new BlobServiceClient(connection).GetBlobContainerClient(container);
+            var exists = await client.ExistsAsync(timeout.Token).ConfigureAwait(false);
+            return exists.Value
+                ? (true, $"blob storage: container '{container}' at {client.Uri.Host}:{client.Uri.Port} reachable")
+                : (false, $"blob storage: container '{container}' does not exist at {client.Uri.Host}:{client.Uri.Port}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, $"blob storage: no answer within 10 s for container '{container}' ({BlobVariable})");
+        }
+        catch (Exception e) when (e is RequestFailedException or FormatException or ArgumentException or AggregateException)
+        {
+            return (false, $"blob storage: {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+}
