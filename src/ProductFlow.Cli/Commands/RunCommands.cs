@@ -77,10 +77,9 @@ internal static class RunCommands
     private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        using var progress = Progress(result);
-        var options = Options(result, mode, inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride), progress);
-        var report = await Runner(result, mode, logging).RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
-        progress?.Dispose();
+        var input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride);
+        var runner = Runner(result, mode, logging);
+        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress), cancellationToken)).ConfigureAwait(false);
         return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
     }
 
@@ -94,9 +93,8 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        using var progress = Progress(result);
-        var runs = await new InboxRunner(Runner(result, RunMode.Run, logging)).RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress), cancellationToken).ConfigureAwait(false);
-        progress?.Dispose();
+        var inboxRunner = new InboxRunner(Runner(result, RunMode.Run, logging));
+        var runs = await WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress), cancellationToken)).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -121,9 +119,19 @@ internal static class RunCommands
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
-    /// <summary>Progress on stderr while the feed is read; none with --json or --quiet, so stdout and stderr stay exactly what they promise.</summary>
-    private static ConsoleProgress? Progress(ParseResult result) =>
-        result.GetValue(Json) || result.GetValue(GlobalOptions.Quiet) ? null : new ConsoleProgress(Console.Error, interactive: !Console.IsErrorRedirected);
+    /// <summary>
+    /// Runs with progress on stderr while the feed is read: a live Spectre.Console display on a terminal, plain lines
+    /// otherwise; none with --json or --quiet, so stdout and stderr stay exactly what they promise.
+    /// </summary>
+    private static Task<T> WithProgressAsync<T>(ParseResult result, string pipeline, Func<IProgress<RunProgress>?, Task<T>> run)
+    {
+        if (result.GetValue(Json) || result.GetValue(GlobalOptions.Quiet))
+        {
+            return run(null);
+        }
+
+        return Console.IsErrorRedirected ? run(new ConsoleProgress(Console.Error)) : LiveProgress.RunAsync<T>(pipeline, run);
+    }
 
     private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress) => new()
     {

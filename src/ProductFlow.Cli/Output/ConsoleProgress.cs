@@ -3,43 +3,23 @@ using ProductFlow.Running;
 
 namespace ProductFlow.Cli.Output;
 
-/// <summary>Shows a run's progress on stderr: one line rewritten in place on a terminal, a plain line every 10 seconds otherwise (CI, logs).</summary>
-internal sealed class ConsoleProgress(TextWriter output, bool interactive) : IProgress<RunProgress>, IDisposable
+/// <summary>A run's progress as a plain line on stderr every 10 seconds, for logs and CI; a terminal gets <see cref="LiveProgress"/>.</summary>
+internal sealed class ConsoleProgress(TextWriter output) : IProgress<RunProgress>
 {
     private static readonly TimeSpan PlainEvery = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
     private TimeSpan _lastPlain;
-    private int _width;
 
     public void Report(RunProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var line = Describe(value);
         lock (_gate)
         {
-            if (interactive)
+            if (value.Elapsed - _lastPlain >= PlainEvery)
             {
-                output.Write("\r" + line.PadRight(_width));
-                _width = line.Length;
-            }
-            else if (value.Elapsed - _lastPlain >= PlainEvery)
-            {
-                output.WriteLine(line);
+                output.WriteLine(Describe(value));
                 _lastPlain = value.Elapsed;
-            }
-        }
-    }
-
-    /// <summary>Clears the status line, so what follows starts on a clean line.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (interactive && _width > 0)
-            {
-                output.Write("\r" + new string(' ', _width) + "\r");
-                _width = 0;
             }
         }
     }

@@ -26,7 +26,7 @@ public class ConsoleProgressTests
     public void Off_a_terminal_progress_is_a_plain_line_every_ten_seconds()
     {
         var output = new StringWriter();
-        using var progress = new ConsoleProgress(output, interactive: false);
+        var progress = new ConsoleProgress(output);
 
         foreach (var second in Enumerable.Range(1, 25))
         {
@@ -35,19 +35,5 @@ public class ConsoleProgressTests
 
         Assert.That(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
         Assert.That(output.ToString(), Does.Not.Contain("\r"));
-    }
-
-    [Test]
-    public void On_a_terminal_progress_rewrites_one_line_and_clears_it_at_the_end()
-    {
-        var output = new StringWriter();
-        var progress = new ConsoleProgress(output, interactive: true);
-
-        progress.Report(new RunProgress("demo", 10, 0, 0, TimeSpan.FromSeconds(1)));
-        progress.Report(new RunProgress("demo", 20, 0, 0, TimeSpan.FromSeconds(2)));
-        progress.Dispose();
-
-        Assert.That(output.ToString(), Does.Not.Contain("\n"));
-        Assert.That(output.ToString(), Does.EndWith("\r"));
     }
 }
