@@ -1,6 +1,7 @@
 using System.CommandLine;
-using ProductFlow.Catalog;
 using ProductFlow.Catalog.Akeneo;
+using ProductFlow.Catalog;
+using ProductFlow.Cli.Output;
 
 namespace ProductFlow.Cli.Commands;
 
@@ -13,7 +14,8 @@ internal static class CatalogCommands
 
     public static Command Create()
     {
-        var import = new Command("import", "Build a catalog file from another PIM's exports.") { Folder, From, Output };
+        var import = new Command("import", "Build a catalog file from another PIM's exports.") { Folder, From, Output }
+            .WithExamples("productflow catalog import --from akeneo exports/akeneo", "productflow catalog import --from akeneo exports/akeneo --output schemas/catalog.json");
         import.SetAction(ImportAsync);
         return new Command("catalog", "Work with catalog files.") { import };
     }

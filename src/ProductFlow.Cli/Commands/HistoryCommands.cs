@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ProductFlow.Cli.Output;
 using ProductFlow.Model;
 using ProductFlow.Store;
 
@@ -13,7 +14,8 @@ internal static class HistoryCommands
 
     public static Command History()
     {
-        var command = new Command("history", "Show every version of a product: when, by which run, which values changed and where they came from.") { Sku };
+        var command = new Command("history", "Show every version of a product: when, by which run, which values changed and where they came from.") { Sku }
+            .WithExamples("productflow history TS-1001-NVY-M", "productflow history TS-1001-NVY-M --json --store postgresql://productflow@db.internal/productflow");
         command.WithStoreOptions().SetAction(ExecuteAsync);
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProductFlow.Cli.Output;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 
@@ -36,7 +37,7 @@ internal static class InspectCommand
         var command = new Command("inspect", "Print a feed's rows as JSON Lines, exactly as ProductFlow reads them; what was detected goes to stderr.")
         {
             Path, Format, Limit, Delimiter, Encoding, Sheet,
-        };
+        }.WithExamples("productflow inspect samples/supplier-apparel.csv --limit 3", "productflow inspect drops/supplier.xlsx --sheet Products --limit 10");
         command.SetAction(ExecuteAsync);
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ProductFlow.Cli.Output;
 using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;
@@ -12,7 +13,8 @@ internal static class QuarantineCommands
 
     public static Command Quarantine(Microsoft.Extensions.Logging.ILoggerFactory logging)
     {
-        var list = new Command("list", "List open quarantined records: run, line, SKU and issues, the latest run first.") { All }.WithStoreOptions();
+        var list = new Command("list", "List open quarantined records: run, line, SKU and issues, the latest run first.") { All }.WithStoreOptions()
+            .WithExamples("productflow quarantine list", "productflow quarantine list --all --json");
         list.SetAction(ListAsync);
         return new Command("quarantine", "Read the records runs kept out of the store, and replay them after a fix.") { list, QuarantineReplay.Replay(logging) };
     }

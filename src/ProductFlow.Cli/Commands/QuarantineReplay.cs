@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Extensions;
+using ProductFlow.Cli.Output;
 using ProductFlow.Csv;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
@@ -24,7 +25,8 @@ internal static class QuarantineReplay
 
     public static Command Replay(ILoggerFactory logging)
     {
-        var command = new Command("replay", "Re-run a run's open quarantined records through the pipeline's current rules.") { RunId, PipelineFile }.WithStoreOptions();
+        var command = new Command("replay", "Re-run a run's open quarantined records through the pipeline's current rules.") { RunId, PipelineFile }.WithStoreOptions()
+            .WithExamples("productflow quarantine replay 20261124T101850Z-a9f70a --pipeline pipelines/demo.json");
         command.SetAction((result, ct) => ExecuteAsync(result, logging, ct));
         return command;
     }

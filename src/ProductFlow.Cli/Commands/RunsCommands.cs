@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ProductFlow.Cli.Output;
 using ProductFlow.Reports;
 using ProductFlow.Store;
 
@@ -13,9 +14,10 @@ internal static class RunsCommands
 
     public static Command Runs()
     {
-        var list = new Command("list", "List every run, the latest first.").WithStoreOptions();
+        var list = new Command("list", "List every run, the latest first.").WithStoreOptions().WithExamples("productflow runs list", "productflow runs list --json");
         list.SetAction(ListAsync);
-        var show = new Command("show", "Show one run: pipeline, feed (name, size, sha256), times, status, counts and report.") { Id };
+        var show = new Command("show", "Show one run: pipeline, feed (name, size, sha256), times, status, counts and report.") { Id }
+            .WithExamples("productflow runs show 20261124T101850Z-a9f70a");
         show.WithStoreOptions().SetAction(ShowAsync);
         return new Command("runs", "Read the runs the product store keeps.") { list, show };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProductFlow.Cli.Output;
 using ProductFlow.PostgreSql;
 
 namespace ProductFlow.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class StoreCommands
         var copy = new Command("copy", "Copy the embedded SQLite store (runs, products, versions, lineage, quarantine) into an empty PostgreSQL store.")
         {
             StoreOptions.Data, To,
-        };
+        }.WithExamples("productflow store copy --to postgresql://productflow@db.internal/productflow");
         copy.SetAction(CopyAsync);
         return new Command("store", "Manage the product store.") { copy };
     }

@@ -12,6 +12,14 @@ public class HelpTests
     [TestCase("init")]
     [TestCase("explain")]
     [TestCase("doctor")]
+    [TestCase("inspect")]
+    [TestCase("catalog", "import")]
+    [TestCase("history")]
+    [TestCase("runs", "list")]
+    [TestCase("runs", "show")]
+    [TestCase("quarantine", "list")]
+    [TestCase("quarantine", "replay")]
+    [TestCase("store", "copy")]
     public void Every_command_has_help_with_examples(params string[] command)
     {
         var result = CliProcess.Run(TestPaths.RepositoryRoot, [.. command, "--help"]);
