@@ -33,7 +33,8 @@ public sealed class RuleSet : IDisposable
         var rules = definition.Rules;
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
-        var recordRules = new List<IRule> { new AttributeTypeRule(catalog) };
+        // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
+        var recordRules = new List<IRule> { new AttributeTypeRule(catalog), new InheritModelValues(catalog) };
         recordRules.AddRange(definition.Enrich.Select(EnricherFactory.Create));
         recordRules.AddRange(new IRule[]
         {

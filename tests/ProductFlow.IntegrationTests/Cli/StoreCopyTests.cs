@@ -40,7 +40,7 @@ public class StoreCopyTests
         var again = CliProcess.Run(_dir.Path, "store", "copy", "--data", Data, "--to", _database);
 
         Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
-        Assert.That(copy.Stdout, Does.Contain("products").And.Contain("353"));
+        Assert.That(copy.Stdout, Does.Contain("products").And.Contain("354"));
         foreach (var command in new[] { new[] { "history", "TS-1001-NVY-M", "--json" }, ["runs", "list", "--json"], ["quarantine", "list", "--json"] })
         {
             var embedded = CliProcess.Run(_dir.Path, [.. command, "--data", Data]);

@@ -42,9 +42,9 @@ public class StoreSelectionTests
         var second = CliProcess.Run(_dir.Path, "run", Demo, "--data", _dir.Combine("data"), "--store", _database!, "--json");
 
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
-        Assert.That(first.Stdout, Does.Contain("\"changed\":353"));
+        Assert.That(first.Stdout, Does.Contain("\"changed\":354"));
         Assert.That(second.ExitCode, Is.Zero, second.ToString());
-        Assert.That(second.Stdout, Does.Contain("\"changed\":0").And.Contain("\"partner\":340"));
+        Assert.That(second.Stdout, Does.Contain("\"changed\":0").And.Contain("\"partner\":341"));
         Assert.That(Directory.Exists(_dir.Combine("data", "productflow.db")), Is.False);
         Assert.That(File.Exists(_dir.Combine("data", "productflow.db")), Is.False, "nothing goes to the embedded store");
     }

@@ -33,7 +33,7 @@ public class QuarantineReplayTests
         Assert.That(replay.ExitCode, Is.Zero, replay.ToString());
         using var json = JsonDocument.Parse(replay.Stdout);
         var counts = json.RootElement.GetProperty("counts");
-        Assert.That((counts.GetProperty("read").GetInt32(), counts.GetProperty("rejected").GetInt32()), Is.EqualTo((8, 6)));
+        Assert.That((counts.GetProperty("read").GetInt32(), counts.GetProperty("rejected").GetInt32()), Is.EqualTo((7, 5)));
         var history = CliProcess.Run(_dir.Path, "history", "TS-1028-WHT-L", "--data", Data, "--json");
         Assert.That(history.Stdout, Does.Contain("\"version\":1").And.Contain($"replay-{runId}.csv"));
         var open = CliProcess.Run(_dir.Path, "quarantine", "list", "--data", Data);
