@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ProductFlow.JsonSchema;
 
 /// <summary>One failed assertion, in the JSON Schema "basic" output shape.</summary>
@@ -8,4 +10,17 @@ namespace ProductFlow.JsonSchema;
 /// <param name="AbsoluteKeywordLocation">The keyword's absolute URI: the schema resource's URI and a
 /// JSON pointer fragment.</param>
 /// <param name="Message">A sentence a data steward understands, e.g. "must be at least 3 characters long".</param>
-public sealed record ValidationError(string InstanceLocation, string KeywordLocation, string AbsoluteKeywordLocation, string Message);
+public sealed record ValidationError(string InstanceLocation, string KeywordLocation, string AbsoluteKeywordLocation, string Message)
+{
+    /// <summary>Writes the error as one object of the "basic" output's <c>errors</c> array.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("instanceLocation", InstanceLocation);
+        writer.WriteString("keywordLocation", KeywordLocation);
+        writer.WriteString("absoluteKeywordLocation", AbsoluteKeywordLocation);
+        writer.WriteString("error", Message);
+        writer.WriteEndObject();
+    }
+}

@@ -32,12 +32,7 @@ public sealed class ValidationResult
                 writer.WriteStartArray("errors");
                 foreach (var error in Errors)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("instanceLocation", error.InstanceLocation);
-                    writer.WriteString("keywordLocation", error.KeywordLocation);
-                    writer.WriteString("absoluteKeywordLocation", error.AbsoluteKeywordLocation);
-                    writer.WriteString("error", error.Message);
-                    writer.WriteEndObject();
+                    error.WriteTo(writer);
                 }
 
                 writer.WriteEndArray();

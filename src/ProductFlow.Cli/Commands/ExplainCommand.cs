@@ -84,7 +84,7 @@ internal static class ExplainCommand
             {
                 writer.WriteStartObject();
                 writer.WriteString("rule", issue.Rule);
-                writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");
+                writer.WriteString("severity", issue.Severity.Code());
                 writer.WriteString("message", issue.Message);
                 writer.WriteEndObject();
             }

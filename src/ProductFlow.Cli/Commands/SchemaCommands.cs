@@ -121,12 +121,7 @@ internal static class SchemaCommands
             writer.WriteStartArray("errors");
             foreach (var error in errors)
             {
-                writer.WriteStartObject();
-                writer.WriteString("instanceLocation", error.InstanceLocation);
-                writer.WriteString("keywordLocation", error.KeywordLocation);
-                writer.WriteString("absoluteKeywordLocation", error.AbsoluteKeywordLocation);
-                writer.WriteString("error", error.Message);
-                writer.WriteEndObject();
+                error.WriteTo(writer);
             }
 
             writer.WriteEndArray();

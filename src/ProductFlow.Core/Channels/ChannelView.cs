@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProductFlow.Catalog;
+using ProductFlow.Json;
 using ProductFlow.Model;
 using ProductFlow.Rules;
 
@@ -62,15 +63,9 @@ public sealed class ChannelView
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteString("sku", record.Sku);
-        WriteOptional(writer, "parent", record.Parent);
-        WriteOptional(writer, "family", record.Family);
-        writer.WriteStartArray("categories");
-        foreach (var category in record.Categories)
-        {
-            writer.WriteStringValue(category);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteOptional("parent", record.Parent);
+        writer.WriteOptional("family", record.Family);
+        writer.WriteStrings("categories", record.Categories);
         writer.WriteBoolean("enabled", record.Enabled);
         ResolveAll(record);
         for (var i = 0; i < _best.Length; i++)
@@ -132,14 +127,6 @@ public sealed class ChannelView
             default:
                 writer.WriteStringValue(data);
                 break;
-        }
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
         }
     }
 }

@@ -10,15 +10,7 @@ internal static class CheckDefinitions
 {
     public static void Check(CheckOptions check, PipelineDefinition definition, ProductCatalog catalog, string path, Action<string, string> problem)
     {
-        if (check.Channel is { } channel && !definition.Channels.Contains(channel))
-        {
-            problem(path + ".channel", $"channel '{channel}' is not one of the channels this pipeline feeds");
-        }
-
-        if (check.Locale is { } locale && !catalog.Locales.Contains(locale))
-        {
-            problem(path + ".locale", $"locale '{locale}' is not one of the catalog's locales");
-        }
+        PipelineLoader.CheckScope(check.Channel, check.Locale, definition, catalog, path, problem);
 
         switch (check.Kind)
         {

@@ -8,15 +8,7 @@ internal static class EnricherDefinitions
 {
     public static void Check(EnrichOptions enricher, PipelineDefinition definition, ProductCatalog catalog, string path, Action<string, string> problem)
     {
-        if (enricher.Channel is { } channel && !definition.Channels.Contains(channel))
-        {
-            problem(path + ".channel", $"channel '{channel}' is not one of the channels this pipeline feeds");
-        }
-
-        if (enricher.Locale is { } locale && !catalog.Locales.Contains(locale))
-        {
-            problem(path + ".locale", $"locale '{locale}' is not one of the catalog's locales");
-        }
+        PipelineLoader.CheckScope(enricher.Channel, enricher.Locale, definition, catalog, path, problem);
 
         var needs = enricher.Kind switch
         {

@@ -145,6 +145,20 @@ public static class PipelineLoader
         }
     }
 
+    /// <summary>A check's or enricher's scope: a channel this pipeline feeds, a locale of the catalog.</summary>
+    internal static void CheckScope(string? channel, string? locale, PipelineDefinition definition, ProductCatalog catalog, string path, Action<string, string> problem)
+    {
+        if (channel is not null && !definition.Channels.Contains(channel))
+        {
+            problem(path + ".channel", $"channel '{channel}' is not one of the channels this pipeline feeds");
+        }
+
+        if (locale is not null && !catalog.Locales.Contains(locale))
+        {
+            problem(path + ".locale", $"locale '{locale}' is not one of the catalog's locales");
+        }
+    }
+
     internal static void CheckAttributes(IReadOnlyList<string> codes, string path, ProductCatalog catalog, Action<string, string> problem)
     {
         for (var i = 0; i < codes.Count; i++)

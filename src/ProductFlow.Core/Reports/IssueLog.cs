@@ -39,7 +39,7 @@ public sealed class IssueLog : IAsyncDisposable
             _first.Add(issue);
         }
 
-        _csv.WriteText(issue.Severity == Severity.Error ? "error" : "warning");
+        _csv.WriteText(issue.Severity.Code());
         _csv.WriteText(issue.Rule);
         _csv.WriteText(issue.Sku);
         _csv.WriteText(issue.Feed);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.Json;
 using ProductFlow.Model;
 using ProductFlow.Store;
 
@@ -60,7 +61,7 @@ public static class ReportJsonWriter
         {
             writer.WriteStartObject("failure");
             writer.WriteString("message", failure.Message);
-            WriteOptional(writer, "file", failure.File);
+            writer.WriteOptional("file", failure.File);
             if (failure.Line is { } line)
             {
                 writer.WriteNumber("line", line);
@@ -135,28 +136,20 @@ public static class ReportJsonWriter
     private static void WriteIssue(Utf8JsonWriter writer, Issue issue)
     {
         writer.WriteStartObject();
-        writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");
+        writer.WriteString("severity", issue.Severity.Code());
         writer.WriteString("rule", issue.Rule);
-        WriteOptional(writer, "sku", issue.Sku);
-        WriteOptional(writer, "feed", issue.Feed);
+        writer.WriteOptional("sku", issue.Sku);
+        writer.WriteOptional("feed", issue.Feed);
         if (issue.Line is { } line)
         {
             writer.WriteNumber("line", line);
         }
 
-        WriteOptional(writer, "column", issue.Column);
-        WriteOptional(writer, "field", issue.Field);
-        WriteOptional(writer, "value", issue.Value);
-        WriteOptional(writer, "channel", issue.Channel);
+        writer.WriteOptional("column", issue.Column);
+        writer.WriteOptional("field", issue.Field);
+        writer.WriteOptional("value", issue.Value);
+        writer.WriteOptional("channel", issue.Channel);
         writer.WriteString("message", issue.Message);
         writer.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

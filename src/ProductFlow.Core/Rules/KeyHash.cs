@@ -11,6 +11,19 @@ public static class KeyHash
         return Finish(Add(Seed, key));
     }
 
+    /// <summary>The hash of <c>key.ToUpperInvariant()</c>, without making that string.</summary>
+    public static ulong OfUpperInvariant(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = Seed;
+        foreach (var c in key)
+        {
+            hash = (hash ^ char.ToUpperInvariant(c)) * 1099511628211UL;
+        }
+
+        return Finish(hash);
+    }
+
     /// <summary>Hashes several parts as one key without concatenating them (a separator keeps ("ab","c") apart from ("a","bc")).</summary>
     public static ulong Of(string? a, string? b, string? c = null, string? d = null) =>
         Finish(Add(Add(Add(Add(Seed, a), b), c), d));

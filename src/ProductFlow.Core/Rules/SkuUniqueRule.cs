@@ -25,20 +25,22 @@ internal sealed class SkuUniqueRule : IRule
             return;
         }
 
-        if (_firstLine.TryAdd(KeyHash.Of(sku), record.Record.Line))
+        var key = KeyHash.Of(sku);
+        if (_firstLine.TryAdd(key, record.Record.Line))
         {
-            if (!_firstFolded.TryAdd(KeyHash.Of(sku.ToUpperInvariant()), record.Record.Line))
+            var folded = KeyHash.OfUpperInvariant(sku);
+            if (!_firstFolded.TryAdd(folded, record.Record.Line))
             {
                 context.Report(
                     record, RuleIds.SkuCase, Severity.Warning,
-                    $"SKU '{sku}' differs only in case from the SKU at line {_firstFolded[KeyHash.Of(sku.ToUpperInvariant())]} (one product for Akeneo and case-insensitive systems)",
+                    $"SKU '{sku}' differs only in case from the SKU at line {_firstFolded[folded]} (one product for Akeneo and case-insensitive systems)",
                     field: "sku");
             }
 
             return;
         }
 
-        var first = _firstLine[KeyHash.Of(sku)];
+        var first = _firstLine[key];
         context.Report(record, RuleIds.SkuUnique, Severity.Error, $"SKU '{sku}' appears more than once in the feed (first at line {first})", field: "sku");
     }
 }

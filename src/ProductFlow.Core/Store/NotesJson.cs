@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.Json;
 using ProductFlow.Model;
 
 namespace ProductFlow.Store;
@@ -18,23 +19,17 @@ public static class NotesJson
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("channels");
-            foreach (var channel in notes.Channels)
-            {
-                writer.WriteStringValue(channel);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStrings("channels", notes.Channels);
             writer.WriteStartArray("issues");
             foreach (var issue in notes.Issues)
             {
                 writer.WriteStartObject();
-                writer.WriteString("severity", issue.Severity == Severity.Error ? "error" : "warning");
+                writer.WriteString("severity", issue.Severity.Code());
                 writer.WriteString("rule", issue.Rule);
                 writer.WriteString("message", issue.Message);
-                Optional(writer, "channel", issue.Channel);
-                Optional(writer, "field", issue.Field);
-                Optional(writer, "column", issue.Column);
+                writer.WriteOptional("channel", issue.Channel);
+                writer.WriteOptional("field", issue.Field);
+                writer.WriteOptional("column", issue.Column);
                 writer.WriteEndObject();
             }
 
@@ -65,14 +60,6 @@ public static class NotesJson
             Column = Text(i, "column"),
         }).ToList();
         return new ProductNotes(channels, issues);
-    }
-
-    private static void Optional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;

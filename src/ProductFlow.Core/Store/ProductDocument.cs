@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ProductFlow.Json;
 using ProductFlow.Model;
 
 namespace ProductFlow.Store;
@@ -90,24 +91,18 @@ public sealed class ProductDocument
     {
         writer.WriteStartObject();
         writer.WriteString("sku", record.Sku);
-        WriteOptional(writer, "parent", record.Parent);
-        WriteOptional(writer, "family", record.Family);
-        writer.WriteStartArray("categories");
-        foreach (var category in record.Categories)
-        {
-            writer.WriteStringValue(category);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteOptional("parent", record.Parent);
+        writer.WriteOptional("family", record.Family);
+        writer.WriteStrings("categories", record.Categories);
         writer.WriteBoolean("enabled", record.Enabled);
         writer.WriteStartArray("values");
         foreach (var value in _sorted)
         {
             writer.WriteStartObject();
             writer.WriteString("attribute", value.Attribute);
-            WriteOptional(writer, "locale", value.Locale);
-            WriteOptional(writer, "channel", value.Channel);
-            WriteOptional(writer, "currency", value.Currency);
+            writer.WriteOptional("locale", value.Locale);
+            writer.WriteOptional("channel", value.Channel);
+            writer.WriteOptional("currency", value.Currency);
             writer.WriteString("data", value.Data);
             writer.WriteEndObject();
         }
@@ -122,26 +117,18 @@ public sealed class ProductDocument
         foreach (var origin in _sorted.Select(v => v.Origin))
         {
             writer.WriteStartObject();
-            WriteOptional(writer, "feed", origin.Feed);
+            writer.WriteOptional("feed", origin.Feed);
             if (origin.Line is { } line)
             {
                 writer.WriteNumber("line", line);
             }
 
-            WriteOptional(writer, "column", origin.Column);
-            WriteOptional(writer, "rule", origin.Rule);
+            writer.WriteOptional("column", origin.Column);
+            writer.WriteOptional("rule", origin.Rule);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     private static string? Optional(JsonElement element, string name) =>

@@ -73,7 +73,7 @@ internal static class IssuesSection
             foreach (var issue in issues)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(issue.Severity == Severity.Error ? "error" : "warning");
+                json.WriteStringValue(issue.Severity.Code());
                 json.WriteStringValue(issue.Rule);
                 Optional(json, issue.Sku);
                 if (issue.Line is { } line)

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace ProductFlow.Json;
+
+/// <summary>The small <see cref="Utf8JsonWriter"/> habits of ProductFlow's documents: optional properties left out, string arrays.</summary>
+internal static class JsonWriting
+{
+    /// <summary>Writes <paramref name="name"/> only when <paramref name="value"/> is not <c>null</c>.</summary>
+    public static void WriteOptional(this Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    public static void WriteStrings(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}
