@@ -5,26 +5,37 @@ using ProductFlow.Model;
 namespace ProductFlow.Channels.Partner;
 
 /// <summary>Channel kind <c>partner-csv</c>: a CSV with the channel's configured columns, headers and delimiter.</summary>
-/// <remarks>Human-facing: UTF-8 with BOM, text cells guarded against formula injection, numbers left as numbers.</remarks>
+/// <remarks>
+/// Human-facing: UTF-8 with BOM, text cells guarded against formula injection, numbers left as numbers.
+/// A delta export starts each row with an <c>Action</c> column: <c>upsert</c>, or <c>delete</c> with only the SKU column filled.
+/// </remarks>
 internal sealed class PartnerCsvWriter : IChannelWriter
 {
     public const string Kind = "partner-csv";
 
     private readonly ChannelView _view;
     private readonly GuardedCsvWriter _csv;
+    private readonly bool _delta;
 
-    public PartnerCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output)
+    public PartnerCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
         _view = new ChannelView(channel, catalog);
+        _delta = mode == ExportMode.Delta;
         FileName = ChannelWriters.FileName(channel);
         _csv = GuardedCsvWriter.Create(output, Delimiters.Parse(channel.Delimiter) ?? ',');
-        _csv.WriteHeader(channel.Columns.Select(c => c.Header));
+        var headers = channel.Columns.Select(c => c.Header);
+        _csv.WriteHeader(_delta ? headers.Prepend("Action") : headers);
     }
 
     public string FileName { get; }
 
     public void Write(ProductRecord record)
     {
+        if (_delta)
+        {
+            _csv.WriteText("upsert");
+        }
+
         foreach (var column in _view.Channel.Columns)
         {
             var text = _view.Text(record, column.Value);
@@ -36,6 +47,27 @@ internal sealed class PartnerCsvWriter : IChannelWriter
             {
                 _csv.WriteText(text);
             }
+        }
+
+        _csv.EndRecord();
+    }
+
+    public void WriteRemoval(string sku, string? model)
+    {
+        if (!_delta)
+        {
+            throw new InvalidOperationException("a full export has no removals");
+        }
+
+        _csv.WriteText("delete");
+        foreach (var column in _view.Channel.Columns)
+        {
+            _csv.WriteText(column.Value switch
+            {
+                "sku" => sku,
+                "parent" => model,
+                _ => null,
+            });
         }
 
         _csv.EndRecord();

@@ -1,0 +1,11 @@
+namespace ProductFlow.Channels;
+
+/// <summary>Whether an export holds the channel's whole assortment or what changed since its current version.</summary>
+public enum ExportMode
+{
+    /// <summary>Every record the channel publishes.</summary>
+    Full,
+
+    /// <summary>The records added or changed since the current version, and removals as the kind's <see cref="ChannelKind.Removals"/> says.</summary>
+    Delta,
+}
