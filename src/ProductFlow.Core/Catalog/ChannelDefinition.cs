@@ -18,6 +18,13 @@ public sealed class ChannelDefinition
     /// <summary>The name of the data file under <c>exports/&lt;channel&gt;/</c>. Default <c>&lt;code&gt;.csv</c>.</summary>
     public string? File { get; init; }
 
+    /// <summary>What a publish writes by default: the whole assortment, or the changes since the current version (<c>publish --full</c> / <c>--delta</c> override it).</summary>
+    /// <remarks>A kind whose removal policy is <see cref="Channels.RemovalPolicy.FullOnly"/> always publishes full files.</remarks>
+    public Channels.ExportMode Mode { get; set; } = Channels.ExportMode.Full;
+
+    /// <summary>How many published versions stay under <c>exports/&lt;channel&gt;/</c>; older ones are deleted after a publish. Default 10.</summary>
+    public int KeepVersions { get; set; } = 10;
+
     /// <summary>The CSV delimiter. Default <c>,</c>.</summary>
     public string Delimiter { get; set; } = ",";
 

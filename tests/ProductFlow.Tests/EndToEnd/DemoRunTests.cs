@@ -54,7 +54,7 @@ public class DemoRunTests
                 ["description.formula-like"] = 1,
             }));
         var outputs = root.GetProperty("outputs");
-        Assert.That(outputs.GetProperty("exports").GetProperty("partner").GetString(), Is.EqualTo(Path.Combine(Data, "exports", "partner", "partner.csv")));
+        Assert.That(outputs.GetProperty("exports").GetProperty("partner").GetString(), Is.EqualTo(Path.Combine(Data, "exports", "partner", "v1", "partner.csv")));
         Assert.That(Directory.Exists(outputs.GetProperty("report").GetString()), Is.True);
     }
 
@@ -75,7 +75,7 @@ public class DemoRunTests
     {
         CliProcess.Run(_dir.Path, "run", Demo, "--data", Data);
 
-        var rows = ReadCsv(Path.Combine(Data, "exports", "partner", "partner.csv"), ';');
+        var rows = ReadCsv(PublishedExports.Current(Data, "partner", "partner.csv"), ';');
         Assert.That(rows, Has.Count.EqualTo(341));
         Assert.That(rows[0].Keys, Is.EqualTo(new[] { "SKU", "Model", "Title", "Description", "Brand", "Colour", "Size", "Price EUR", "EAN", "Weight kg", "Stock", "Image" }));
         Assert.That(rows.Select(r => r["SKU"]), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
@@ -92,16 +92,18 @@ public class DemoRunTests
     }
 
     [Test]
-    public void Running_again_creates_no_new_versions_and_a_byte_identical_export()
+    public void Running_again_creates_no_new_product_versions_and_no_new_export_version()
     {
         CliProcess.Run(_dir.Path, "run", Demo, "--data", Data);
-        var export = Path.Combine(Data, "exports", "partner", "partner.csv");
+        var export = PublishedExports.Current(Data, "partner", "partner.csv");
         var first = File.ReadAllBytes(export);
 
         var again = CliProcess.Run(_dir.Path, "run", Demo, "--data", Data, "--json");
 
         using var json = JsonDocument.Parse(again.Stdout);
         Assert.That(json.RootElement.GetProperty("counts").GetProperty("changed").GetInt32(), Is.Zero);
+        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.EqualTo(1));
+        Assert.That(Directory.GetDirectories(Path.Combine(Data, "exports", "partner")).Select(Path.GetFileName), Is.EqualTo(new[] { "v1" }));
         Assert.That(File.ReadAllBytes(export), Is.EqualTo(first));
     }
 
@@ -164,7 +166,7 @@ public class DemoRunTests
         var report = ReportFolder(result);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
         Assert.That(json.RootElement.GetProperty("failure").GetProperty("message").GetString(), Does.Contain("junk.csv"));
-        Assert.That(File.Exists(Path.Combine(Data, "exports", "partner", "partner.csv")), Is.False);
+        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.Null);
     }
 
     [Test]
