@@ -219,11 +219,11 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
-        completeness.Add(mapped.Record);
+        var scores = completeness.Add(mapped.Record);
         if (session is not null)
         {
-            // What explain tells later: the channels this record was checked for, and why it is off any of them.
-            mapped.Record.Notes = new ProductNotes(report.Exports.Keys.ToList(), mapped.Issues);
+            // What explain tells later: the channels this record was checked for, why it is off any of them, how complete it is.
+            mapped.Record.Notes = new ProductNotes(report.Exports.Keys.ToList(), mapped.Issues) { Completeness = scores };
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -10,7 +10,7 @@ public static class NotesJson
     public static string Write(ProductNotes notes)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        if (notes.Channels.Count == 0 && notes.Issues.Count == 0)
+        if (notes.Channels.Count == 0 && notes.Issues.Count == 0 && notes.Completeness.Count == 0)
         {
             return "";
         }
@@ -34,6 +34,7 @@ public static class NotesJson
             }
 
             writer.WriteEndArray();
+            WriteCompleteness(writer, notes.Completeness);
             writer.WriteEndObject();
         }
 
@@ -59,7 +60,33 @@ public static class NotesJson
             Field = Text(i, "field"),
             Column = Text(i, "column"),
         }).ToList();
-        return new ProductNotes(channels, issues);
+        var completeness = root.TryGetProperty("completeness", out var scores)
+            ? scores.EnumerateArray().Select(c => new CompletenessScore(
+                c.GetProperty("channel").GetString()!, c.GetProperty("locale").GetString()!, c.GetProperty("present").GetInt32(), c.GetProperty("required").GetInt32())).ToList()
+            : [];
+        return new ProductNotes(channels, issues) { Completeness = completeness };
+    }
+
+    /// <summary>Completeness as counts only (the ratio follows from them), and only when there is some: notes of older runs have none.</summary>
+    private static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
+    {
+        if (completeness.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("completeness");
+        foreach (var score in completeness)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", score.Channel);
+            writer.WriteString("locale", score.Locale);
+            writer.WriteNumber("present", score.Present);
+            writer.WriteNumber("required", score.Required);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;

@@ -71,6 +71,23 @@ public class ExplainCommandTests
         Assert.That(unknown.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
+    [Test]
+    public void Completeness_per_channel_and_locale_is_stored_with_the_product_and_explained()
+    {
+        var incomplete = Explain("TS-1038-WHT-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var complete = Explain("TS-1001-NVY-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        Assert.That(
+            (incomplete.GetProperty("channel").GetString(), incomplete.GetProperty("locale").GetString(), incomplete.GetProperty("present").GetInt32(), incomplete.GetProperty("required").GetInt32()),
+            Is.EqualTo(("partner", "en_US", 6, 7)),
+            "the English description is missing");
+        Assert.That(incomplete.GetProperty("ratio").GetDouble(), Is.EqualTo(0.8571));
+        Assert.That((complete.GetProperty("present").GetInt32(), complete.GetProperty("ratio").GetDouble()), Is.EqualTo((7, 1.0)));
+        Assert.That(text.Stdout, Does.Contain("completeness partner en_US: 6/7 (86%)"));
+        Assert.That(Explain("TS-1038-WHT-M", "--locale", "de_DE", "--json").GetProperty("completeness").GetArrayLength(), Is.Zero, "the partner channel is en_US");
+    }
+
     private static JsonElement Explain(params string[] args)
     {
         var result = CliProcess.Run(_dir.Path, ["explain", .. args, "--data", Data]);
