@@ -72,6 +72,19 @@ public class ExplainCommandTests
     }
 
     [Test]
+    public void A_value_every_variant_of_its_model_shares_is_shown_lifted_to_the_model()
+    {
+        var values = Explain("TS-1038-WHT-M", "--json").GetProperty("values").EnumerateArray().ToList();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        var price = values.Single(v => v.GetProperty("attribute").GetString() == "price").GetProperty("origin");
+        var image = values.Single(v => v.GetProperty("attribute").GetString() == "image").GetProperty("origin");
+        Assert.That((price.GetProperty("rule").GetString(), price.GetProperty("column").GetString()), Is.EqualTo(("lift", "price_eur")), "every TS-1038 costs 29.90");
+        Assert.That(image.TryGetProperty("rule", out _), Is.False, "the image differs by colour");
+        Assert.That(text.Stdout, Does.Contain("price [EUR]: 29.9  (supplier-apparel.csv:312 price_eur, changed by lift)"));
+    }
+
+    [Test]
     public void Completeness_per_channel_and_locale_is_stored_with_the_product_and_explained()
     {
         var incomplete = Explain("TS-1038-WHT-M", "--json").GetProperty("completeness").EnumerateArray().Single();
