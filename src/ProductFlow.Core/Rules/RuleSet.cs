@@ -41,7 +41,7 @@ public sealed class RuleSet : IDisposable
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
         var recordRules = new List<IRule> { new AttributeTypeRule(catalog), new InheritModelValues(catalog) };
-        recordRules.AddRange(definition.Enrich.Select(EnricherFactory.Create));
+        recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]
         {
             new RequiredCheck(rules.Required, catalog, locales),
