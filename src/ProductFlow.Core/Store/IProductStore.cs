@@ -6,7 +6,7 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
-/// in SKU order (ordinal), so exports are stable. One contract test suite (ProductStoreContractTests) runs
+/// in a stable order, so exports are stable. One contract test suite (ProductStoreContractTests) runs
 /// against every implementation.
 /// </remarks>
 public interface IProductStore : IAsyncDisposable
@@ -17,7 +17,11 @@ public interface IProductStore : IAsyncDisposable
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, by SKU.</summary>
+    /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, grouped by product model.</summary>
+    /// <remarks>
+    /// Ordered by group key (the product model, or the SKU of a product without one), then SKU; both ordinal over
+    /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another.
+    /// </remarks>
     IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
 
     /// <summary>The change feed for delta syndication: products created, changed, disabled or removed after <paramref name="since"/>, in commit order.</summary>

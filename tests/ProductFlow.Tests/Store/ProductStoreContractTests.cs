@@ -108,6 +108,25 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task A_channel_is_read_grouped_by_model_then_sku_in_code_point_order()
+    {
+        await UpsertAsync(Variant("B-2", "M2"));
+        await UpsertAsync(Variant("A-1", "M2"));
+        await UpsertAsync(Some.Record("M1", ("price", "1")));
+        await UpsertAsync(Variant("Z-1", "M1"));
+        await UpsertAsync(Some.Record("M3", ("price", "1")));
+        await UpsertAsync(Some.Record("\uFF21", ("price", "1")));
+        await UpsertAsync(Some.Record("\U0001F600", ("price", "1")));
+
+        var skus = (await ChannelAsync("web")).Select(r => r.Sku).ToList();
+
+        Assert.That(skus, Is.EqualTo(new[] { "M1", "Z-1", "A-1", "B-2", "M3", "\uFF21", "\U0001F600" }));
+        var pairs = (await ChannelAsync("web")).Select(r => (Group: ProductFlow.Channels.ChannelOrder.GroupOf(r), r.Sku)).ToList();
+        Assert.That(pairs.Zip(pairs.Skip(1)).All(p => ProductFlow.Channels.ChannelOrder.Compare(p.First.Group, p.First.Sku, p.Second.Group, p.Second.Sku) < 0));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Blocking_a_channel_without_a_content_change_makes_no_version_but_takes_effect()
     {
         await UpsertAsync(Some.Record("A", ("price", "1")));
@@ -264,6 +283,13 @@ public abstract partial class ProductStoreContractTests
         await using var session = await Store.BeginAsync(run ?? Run(), cancellationToken: Token);
         await session.UpsertAsync(record, blocked ?? [], Token);
         return await session.CommitAsync(Token);
+    }
+
+    private static ProductRecord Variant(string sku, string model)
+    {
+        var record = Some.Record(sku, ("price", "1"));
+        record.Parent = model;
+        return record;
     }
 
     protected async Task<List<ProductRecord>> ChannelAsync(string channel)

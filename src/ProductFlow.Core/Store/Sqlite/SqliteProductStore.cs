@@ -77,7 +77,8 @@ public sealed class SqliteProductStore : IProductStore
     public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 ORDER BY sku";
+        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 "
+            + "ORDER BY coalesce(json_extract(CAST(doc AS TEXT), '$.parent'), sku), sku";
         command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
