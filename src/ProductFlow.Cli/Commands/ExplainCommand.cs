@@ -95,19 +95,7 @@ internal static class ExplainCommand
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("completeness");
-        foreach (var score in explanation.Completeness)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("channel", score.Channel);
-            writer.WriteString("locale", score.Locale);
-            writer.WriteNumber("present", score.Present);
-            writer.WriteNumber("required", score.Required);
-            writer.WriteNumber("ratio", Math.Round(score.Ratio, 4));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        NotesJson.WriteCompleteness(writer, explanation.Completeness);
         writer.WriteEndObject();
     }
 

@@ -34,7 +34,11 @@ public static class NotesJson
             }
 
             writer.WriteEndArray();
-            WriteCompleteness(writer, notes.Completeness);
+            if (notes.Completeness.Count > 0)
+            {
+                WriteCompleteness(writer, notes.Completeness); // none when no channel sets requirements for the family
+            }
+
             writer.WriteEndObject();
         }
 
@@ -67,14 +71,11 @@ public static class NotesJson
         return new ProductNotes(channels, issues) { Completeness = completeness };
     }
 
-    /// <summary>Completeness as counts only (the ratio follows from them), and only when there is some: notes of older runs have none.</summary>
-    private static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
+    /// <summary>Writes <c>completeness: [{channel, locale, present, required, ratio}]</c>, as notes store it and <c>explain --json</c> shows it (the ratio to 4 places).</summary>
+    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
     {
-        if (completeness.Count == 0)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(completeness);
         writer.WriteStartArray("completeness");
         foreach (var score in completeness)
         {
@@ -83,6 +84,7 @@ public static class NotesJson
             writer.WriteString("locale", score.Locale);
             writer.WriteNumber("present", score.Present);
             writer.WriteNumber("required", score.Required);
+            writer.WriteNumber("ratio", Math.Round(score.Ratio, 4));
             writer.WriteEndObject();
         }
 
