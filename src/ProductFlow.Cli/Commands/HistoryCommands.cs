@@ -96,12 +96,14 @@ internal static class HistoryCommands
             return;
         }
 
+        // A value a rule changed (inherit, lift, unit, normalize) keeps its cell: both are written.
         writer.WriteStartObject("origin");
         if (origin.Rule is not null)
         {
             writer.WriteString("rule", origin.Rule);
         }
-        else
+
+        if (origin.Rule is null || origin.Feed is not null)
         {
             writer.WriteString("feed", origin.Feed);
             if (origin.Line is { } line)

@@ -33,6 +33,14 @@ public static class CatalogLoader
         CheckUnique(catalog.Attributes.Select(a => a.Code), "$.attributes", Problem);
         CheckUnique(catalog.Families.Select(f => f.Code), "$.families", Problem);
         CheckUnique(catalog.Channels.Select(c => c.Code), "$.channels", Problem);
+        CheckUnique(catalog.Categories.Select(c => c.Code), "$.categories", Problem);
+        for (var i = 0; i < catalog.Categories.Count; i++)
+        {
+            if (catalog.Categories[i].Parent is { } parent && catalog.FindCategory(parent) is null)
+            {
+                Problem($"$.categories[{i}].parent", $"unknown category '{parent}'");
+            }
+        }
 
         for (var i = 0; i < catalog.Attributes.Count; i++)
         {
@@ -128,6 +136,11 @@ public static class CatalogLoader
             {
                 problem($"{path}.columns[{c}].value", $"unknown field '{value}'");
             }
+        }
+
+        if (channel.CategoryTree is { } tree && catalog.FindCategory(tree) is not { Parent: null })
+        {
+            problem(path + ".categoryTree", $"'{tree}' is not the root of a category tree of the catalog (a category without a parent)");
         }
 
         if (channel.Schema is { } schema)

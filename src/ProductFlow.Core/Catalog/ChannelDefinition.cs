@@ -37,6 +37,11 @@ public sealed class ChannelDefinition
     /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
     public double MinCompleteness { get; set; }
 
+    /// <summary>The root of the channel's own category tree (its taxonomy) among the catalog's <c>categories</c>, if it has one.</summary>
+    /// <remarks>A channel with a tree needs each record mapped into it: a pipeline feeding it has a <c>categoryMap</c> enricher for it whose
+    /// targets are categories of the tree, and a record none of whose categories is mapped is kept off the channel (rule <c>category.unmapped</c>).</remarks>
+    public string? CategoryTree { get; init; }
+
     /// <summary>Severity overrides by rule id for this channel's issues, such as <c>{"schema": "warning"}</c>.</summary>
     public IReadOnlyDictionary<string, Model.Severity> Severity { get; set; } = new Dictionary<string, Model.Severity>();
 }

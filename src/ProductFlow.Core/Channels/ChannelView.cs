@@ -57,6 +57,13 @@ public sealed class ChannelView
         return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
     }
 
+    /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
+    public List<string> Missing(ProductRecord record, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return required.Where(code => string.IsNullOrWhiteSpace(Resolve(record, code)?.Data)).ToList();
+    }
+
     public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(record);

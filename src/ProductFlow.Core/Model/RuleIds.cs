@@ -29,6 +29,8 @@ public static class RuleIds
     public const string VariantAxisDuplicate = "variant.axis-duplicate";
     public const string VariantModelValue = "variant.model-value";
     public const string VariantUngrouped = "variant.ungrouped";
+    public const string VariantOrphan = "variant.orphan";
+    public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";

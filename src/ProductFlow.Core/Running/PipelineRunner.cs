@@ -135,7 +135,7 @@ public sealed class PipelineRunner
         var (definition, catalog) = pipeline;
         var run = report.Run;
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
         var completeness = new CompletenessTracker(catalog, channels);
         var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
@@ -165,13 +165,19 @@ public sealed class PipelineRunner
                 {
                     await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
                     {
-                        var mapped = mapper.Map(row);
-                        rules.Apply(mapped);
-                        await AcceptOrRejectAsync(mapped, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
-                        if (run.Counts.Read % ProgressEvery == 0)
+                        foreach (var done in rules.Apply(mapper.Map(row)))
                         {
-                            _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
+                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                            if (run.Counts.Read % ProgressEvery == 0)
+                            {
+                                _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
+                            }
                         }
+                    }
+
+                    foreach (var done in rules.Finish())
+                    {
+                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
                     }
 
                     if (session is not null)
@@ -223,11 +229,11 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
-        completeness.Add(mapped.Record);
+        var scores = completeness.Add(mapped.Record);
         if (session is not null)
         {
-            // What explain tells later: the channels this record was checked for, and why it is off any of them.
-            mapped.Record.Notes = new ProductNotes(channels, mapped.Issues);
+            // What explain tells later: the channels this record was checked for, why it is off any of them, how complete it is.
+            mapped.Record.Notes = new ProductNotes(channels, mapped.Issues) { Completeness = scores };
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }

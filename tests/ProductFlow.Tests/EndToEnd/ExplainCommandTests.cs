@@ -71,6 +71,36 @@ public class ExplainCommandTests
         Assert.That(unknown.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
+    [Test]
+    public void A_value_every_variant_of_its_model_shares_is_shown_lifted_to_the_model()
+    {
+        var values = Explain("TS-1038-WHT-M", "--json").GetProperty("values").EnumerateArray().ToList();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        var price = values.Single(v => v.GetProperty("attribute").GetString() == "price").GetProperty("origin");
+        var image = values.Single(v => v.GetProperty("attribute").GetString() == "image").GetProperty("origin");
+        Assert.That((price.GetProperty("rule").GetString(), price.GetProperty("column").GetString()), Is.EqualTo(("lift", "price_eur")), "every TS-1038 costs 29.90");
+        Assert.That(image.TryGetProperty("rule", out _), Is.False, "the image differs by colour");
+        Assert.That(text.Stdout, Does.Contain("price [EUR]: 29.9  (supplier-apparel.csv:312 price_eur, changed by lift)"));
+    }
+
+    [Test]
+    public void Completeness_per_channel_and_locale_is_stored_with_the_product_and_explained()
+    {
+        var incomplete = Explain("TS-1038-WHT-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var complete = Explain("TS-1001-NVY-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        Assert.That(
+            (incomplete.GetProperty("channel").GetString(), incomplete.GetProperty("locale").GetString(), incomplete.GetProperty("present").GetInt32(), incomplete.GetProperty("required").GetInt32()),
+            Is.EqualTo(("partner", "en_US", 6, 7)),
+            "the English description is missing");
+        Assert.That(incomplete.GetProperty("ratio").GetDouble(), Is.EqualTo(0.8571));
+        Assert.That((complete.GetProperty("present").GetInt32(), complete.GetProperty("ratio").GetDouble()), Is.EqualTo((7, 1.0)));
+        Assert.That(text.Stdout, Does.Contain("completeness partner en_US: 6/7 (86%)"));
+        Assert.That(Explain("TS-1038-WHT-M", "--locale", "de_DE", "--json").GetProperty("completeness").GetArrayLength(), Is.Zero, "the partner channel is en_US");
+    }
+
     private static JsonElement Explain(params string[] args)
     {
         var result = CliProcess.Run(_dir.Path, ["explain", .. args, "--data", Data]);
