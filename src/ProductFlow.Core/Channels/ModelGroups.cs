@@ -8,7 +8,7 @@ namespace ProductFlow.Channels;
 /// A record without a model is a group of its own. Also remembers the last removed model, so a model whose
 /// variants are removed one by one gives one removal.
 /// </remarks>
-internal sealed class ModelGroups(Action<IReadOnlyList<ProductRecord>> write)
+internal sealed class ModelGroups(Action<IReadOnlyList<ProductRecord>> write, ExportMode mode)
 {
     private readonly List<ProductRecord> _records = [];
     private string? _removedModel;
@@ -40,8 +40,14 @@ internal sealed class ModelGroups(Action<IReadOnlyList<ProductRecord>> write)
     }
 
     /// <summary>Whether a removal of <paramref name="model"/> is the first of a run of removals of that model (a removal without model always is).</summary>
+    /// <exception cref="InvalidOperationException">The export is a full one, which has no removals.</exception>
     public bool IsFirstRemoval(string? model)
     {
+        if (mode != ExportMode.Delta)
+        {
+            throw new InvalidOperationException("a full export has no removals");
+        }
+
         Flush();
         if (model is not null && string.Equals(model, _removedModel, StringComparison.Ordinal))
         {

@@ -45,7 +45,6 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private readonly FieldMap _map;
     private readonly ModelGroups _groups;
     private readonly string? _productCategory;
-    private readonly bool _delta;
 
     public ShopifyCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -53,8 +52,7 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
         _catalog = catalog;
         _map = Map(channel);
         _productCategory = channel.Shopify?.ProductCategory;
-        _delta = mode == ExportMode.Delta;
-        _groups = new ModelGroups(WriteProduct);
+        _groups = new ModelGroups(WriteProduct, mode);
         FileName = ChannelWriters.FileName(channel);
         _csv = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = false, ValidateFieldCount = true }, leaveOpen: false);
         _csv.WriteRecord([.. Header]);
@@ -93,11 +91,6 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
 
     public void WriteRemoval(string sku, string? model)
     {
-        if (!_delta)
-        {
-            throw new InvalidOperationException("a full export has no removals");
-        }
-
         if (!_groups.IsFirstRemoval(model))
         {
             return;

@@ -40,7 +40,6 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
     private readonly ModelGroups _groups;
-    private readonly bool _delta;
 
     public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -50,8 +49,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _view = new ChannelView(channel, catalog);
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
-        _delta = mode == ExportMode.Delta;
-        _groups = new ModelGroups(WriteGroup);
+        _groups = new ModelGroups(WriteGroup, mode);
         // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         FileName = ChannelWriters.FileName(channel);
@@ -63,11 +61,6 @@ internal sealed class WebJsonWriter : IChannelWriter
 
     public void WriteRemoval(string sku, string? model)
     {
-        if (!_delta)
-        {
-            throw new InvalidOperationException("a full export has no removals");
-        }
-
         if (!_groups.IsFirstRemoval(model))
         {
             return;
