@@ -15,7 +15,7 @@ public sealed class ChannelDefinition
     /// <summary>A JSON Schema (relative to the catalog file) that every record's channel view must satisfy.</summary>
     public string? Schema { get; init; }
 
-    /// <summary>The name of the data file under <c>exports/&lt;channel&gt;/</c>. Default <c>&lt;code&gt;.csv</c>.</summary>
+    /// <summary>The name of the data file under <c>exports/&lt;channel&gt;/</c>. Default <c>&lt;code&gt;</c> with the kind's extension (<c>.csv</c>, <c>.jsonl</c>, <c>.tsv</c> or <c>.xml</c>).</summary>
     public string? File { get; init; }
 
     /// <summary>What a publish writes by default: the whole assortment, or the changes since the current version (<c>publish --full</c> / <c>--delta</c> override it).</summary>
@@ -29,6 +29,15 @@ public sealed class ChannelDefinition
     public string Delimiter { get; set; } = ",";
 
     public IReadOnlyList<ChannelColumn> Columns { get; set; } = [];
+
+    /// <summary>Options of a <c>web-json</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Web.WebOptions? Web { get; set; }
+
+    /// <summary>Options of a <c>shopify-csv</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Shopify.ShopifyOptions? Shopify { get; set; }
+
+    /// <summary>Options of a <c>google-merchant</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Google.GoogleOptions? Google { get; set; }
 
     /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

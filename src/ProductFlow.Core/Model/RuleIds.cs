@@ -36,4 +36,8 @@ public static class RuleIds
     public const string AkeneoColumn = "akeneo.column";
     public const string JsonMalformed = "json.malformed";
     public const string JsonNotObject = "json.not-object";
+    public const string FormulaLike = "value.formula-like";
+    public const string GoogleTitleLength = "google.title-length";
+    public const string GoogleDescriptionLength = "google.description-length";
+    public const string GoogleRequired = "google.required";
 }
