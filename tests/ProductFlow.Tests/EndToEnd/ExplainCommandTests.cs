@@ -27,11 +27,15 @@ public class ExplainCommandTests
     {
         var root = Explain("TS-1038-WHT-M", "--json");
 
-        var partner = root.GetProperty("channels").EnumerateArray().Single();
-        Assert.That((partner.GetProperty("channel").GetString(), partner.GetProperty("published").GetBoolean()), Is.EqualTo(("partner", false)));
-        var blocker = partner.GetProperty("blockedBy").EnumerateArray().Single();
+        var channels = root.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("channel").GetString()!);
+        Assert.That(channels.ToDictionary(c => c.Key, c => c.Value.GetProperty("published").GetBoolean()),
+            Is.EquivalentTo(new Dictionary<string, bool> { ["web"] = true, ["shopify"] = true, ["google"] = false, ["partner"] = false }));
+        var blocker = channels["partner"].GetProperty("blockedBy").EnumerateArray().Single();
         Assert.That((blocker.GetProperty("rule").GetString(), blocker.GetProperty("severity").GetString()), Is.EqualTo(("schema", "error")));
         Assert.That(blocker.GetProperty("message").GetString(), Does.Contain("description"));
+        var google = channels["google"].GetProperty("blockedBy").EnumerateArray().Single();
+        Assert.That(google.GetProperty("rule").GetString(), Is.EqualTo("google.required"));
+        Assert.That(google.GetProperty("message").GetString(), Does.Contain("description"));
     }
 
     [Test]
