@@ -5,7 +5,7 @@ using ProductFlow.Pipelines;
 namespace ProductFlow.Bench.Stages;
 
 /// <summary>
-/// <c>--rows N [--seed S] [--feed FILE] [--process]</c>: generates (or takes) one feed, runs every stage on it in this
+/// <c>--rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process]</c>: generates (or takes) one feed, runs every stage on it in this
 /// one process, and prints rows/s, MB/s, peak working set and allocations per stage, with the ratio to the
 /// CsvHelper floor. <c>--process</c> also times the end-to-end <c>productflow run</c> as a process at 100k and N rows.
 /// </summary>
@@ -23,14 +23,27 @@ internal static class StagesCommand
         var stages = new PipelineStages(pipeline, feed, work);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"feed {feed}: {bytes / 1e6:0.0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
-        var results = new List<StageResult>
+        var stageList = new (string Name, Func<Task<long>> Run)[]
         {
-            await StageMeter.MeasureAsync("1. CsvHelper 34, every field as a string", bytes, stages.CsvHelperFloorAsync),
-            await StageMeter.MeasureAsync("2. ProductFlow read + map", bytes, stages.ReadAndMapAsync),
-            await StageMeter.MeasureAsync("3. + rules (types, enrichers, checks, GTIN, variants, schema)", bytes, stages.RulesAsync),
-            await StageMeter.MeasureAsync("4. + SQLite store", bytes, stages.StoreAsync),
-            await StageMeter.MeasureAsync("5. + channel export and report: whole run", bytes, stages.WholeRunAsync),
+            ("1. CsvHelper 34, every field as a string", stages.CsvHelperFloorAsync),
+            ("2. ProductFlow read + map", stages.ReadAndMapAsync),
+            ("3. + rules (types, enrichers, checks, GTIN, variants, schema)", stages.RulesAsync),
+            ("4. + SQLite store", stages.StoreAsync),
+            ($"5a. publish {pipeline.Definition.Channels.Count} channels alone, from the stage-4 store", stages.PublishAsync),
+            ("5. + channel export and report: whole run", stages.WholeRunAsync),
         };
+
+        // --only 4,5a runs some stages (5a needs the store of a stage-4 run, in this or an earlier invocation).
+        var only = options.Get("--only")?.Split(',');
+        var results = new List<StageResult>();
+        foreach (var (name, run) in stageList)
+        {
+            if (only is null || only.Any(o => name.StartsWith(o + ".", StringComparison.Ordinal)))
+            {
+                results.Add(await StageMeter.MeasureAsync(name, bytes, run));
+            }
+        }
+
         Print(results);
 
         if (options.Get("--process") is not null)
@@ -47,7 +60,7 @@ internal static class StagesCommand
 
     private static void Print(List<StageResult> results)
     {
-        var floor = results[0].RowsPerSecond;
+        var floor = results.Find(r => r.Name.StartsWith("1.", StringComparison.Ordinal))?.RowsPerSecond;
         Console.WriteLine();
         Console.WriteLine("| stage | rows/s | MB/s | peak working set | allocated | x floor |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -55,7 +68,7 @@ internal static class StagesCommand
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.RowsPerSecond:N0} | {r.MegabytesPerSecond:0.0} | {r.PeakWorkingSet / 1e6:N0} MB | {r.Allocated / 1e6:N0} MB | {floor / r.RowsPerSecond:0.0} |"));
+                $"| {r.Name} | {r.RowsPerSecond:N0} | {r.MegabytesPerSecond:0.0} | {r.PeakWorkingSet / 1e6:N0} MB | {r.Allocated / 1e6:N0} MB | {(floor is { } f ? (f / r.RowsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) : "-")} |"));
         }
     }
 
