@@ -87,6 +87,25 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         return records;
     }
 
+    /// <summary>5b. The store's share of 5a: every channel's records read from the store in channel order, nothing written.</summary>
+    public async Task<long> ReadChannelsAsync()
+    {
+        await using var store = SqliteProductStore.Open(Path.Combine(workFolder, "store"));
+        long records = 0;
+        foreach (var code in pipeline.Definition.Channels)
+        {
+            long count = 0;
+            await foreach (var _ in store.ReadChannelAsync(code).ConfigureAwait(false))
+            {
+                count++;
+            }
+
+            records = Math.Max(records, count);
+        }
+
+        return records;
+    }
+
     /// <summary>5. + channel exports and the report: the whole <c>run</c>.</summary>
     public Task<long> WholeRunAsync() => RunAsync(PublishMode.OnRun, "run");
 
