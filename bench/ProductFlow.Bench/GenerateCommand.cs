@@ -3,17 +3,55 @@ using ProductFlow.Bench.Feeds;
 
 namespace ProductFlow.Bench;
 
-/// <summary><c>generate --rows N --seed S --out FILE</c>: writes a feed that pipelines/demo.json reads.</summary>
+/// <summary>
+/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx] --out FILE</c>: writes a feed of the same generated rows as the demo's
+/// supplier CSV (pipelines/demo.json reads it), an Akeneo product export for the demo catalog (<c>akeneo-csv</c>) or a workbook
+/// (<c>xlsx</c>).
+/// </summary>
 internal static class GenerateCommand
 {
     public static int Run(string[] args)
     {
         var options = BenchArgs.Parse(args);
-        var output = options.Get("--out") ?? $"feed-{options.Rows}.csv";
-        var feed = new FeedGenerator(options.Seed).WriteCsv(output, options.Rows);
+        var format = options.Get("--format") ?? "csv";
+        if (format is not ("csv" or "akeneo" or "xlsx"))
+        {
+            Console.Error.WriteLine($"unknown --format '{format}' (csv, akeneo or xlsx)");
+            return 2;
+        }
+
+        var output = options.Get("--out") ?? $"feed-{options.Rows}{Extension(format)}";
+        var feed = Write(format, output, options.Rows, options.Seed);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{feed.Path}: {feed.Rows:N0} rows, {feed.Bytes / 1e6:0.0} MB, defects: {string.Join(", ", feed.Defects.Select(d => $"{d.Key} {d.Value}"))}"));
         return 0;
     }
+
+    /// <summary>Writes a feed of <paramref name="rows"/> rows in <paramref name="format"/> (csv, akeneo or xlsx).</summary>
+    public static GeneratedFeed Write(string format, string path, int rows, int seed)
+    {
+        var generator = new FeedGenerator(seed);
+        return format switch
+        {
+            "akeneo" => AkeneoFeedWriter.Write(generator, path, rows),
+            "xlsx" => XlsxFeedWriter.Write(generator, path, rows),
+            _ => generator.WriteCsv(path, rows),
+        };
+    }
+
+    /// <summary>The file name a bench command gives a generated feed in <paramref name="folder"/>, writing it when it is not there yet.</summary>
+    public static string Cached(string folder, string format, int rows, int seed)
+    {
+        var path = Path.Combine(folder, $"feed-{rows}-{seed}{(format == "akeneo" ? "-akeneo" : "")}{Extension(format)}");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(folder);
+            Write(format, path, rows, seed);
+        }
+
+        return path;
+    }
+
+    private static string Extension(string format) => format == "xlsx" ? ".xlsx" : ".csv";
 }

@@ -45,8 +45,27 @@ internal sealed class FeedGenerator(int seed)
     public GeneratedFeed WriteCsv(string path, int rows)
     {
         var defects = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var writer = CsvWriter.ToFile(path, CsvWriterOptions.Default with { NewLine = "\r\n" });
-        writer.WriteRecord(Columns);
+        var written = 0;
+        using (var writer = CsvWriter.ToFile(path, CsvWriterOptions.Default with { NewLine = "\r\n" }))
+        {
+            writer.WriteRecord(Columns);
+            foreach (var row in Rows(rows, defects))
+            {
+                writer.WriteRecord(row);
+                written++;
+            }
+        }
+
+        return new GeneratedFeed(path, written, new FileInfo(path).Length, defects);
+    }
+
+    /// <summary>
+    /// The data rows of a feed, in <see cref="Columns"/> order: the same rows, defects and counts whatever format writes them.
+    /// A row is a fresh array each time (writers may keep it).
+    /// </summary>
+    public IEnumerable<string[]> Rows(int rows, Dictionary<string, int> defects)
+    {
+        ArgumentNullException.ThrowIfNull(defects);
         var written = 0;
         for (var model = 0; written < rows; model++)
         {
@@ -58,19 +77,17 @@ internal sealed class FeedGenerator(int seed)
                 }
 
                 var defect = Defect(row, defects);
-                writer.WriteRecord(row);
+                yield return row;
                 written++;
                 if (defect == "sku.unique" && written < rows)
                 {
                     var again = (string[])row.Clone();
                     again[17] = "0";
-                    writer.WriteRecord(again);
+                    yield return again;
                     written++;
                 }
             }
         }
-
-        return new GeneratedFeed(path, written, new FileInfo(path).Length, defects);
     }
 
     private IEnumerable<string[]> Model(int model)
