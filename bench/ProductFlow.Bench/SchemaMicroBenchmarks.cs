@@ -7,7 +7,8 @@ using ProductFlow.JsonSchema;
 
 namespace ProductFlow.Bench;
 
-/// <summary><c>micro</c>: BenchmarkDotNet per-record validation of one valid and one invalid product record.</summary>
+/// <summary><c>micro</c>: BenchmarkDotNet per-record validation of one valid and one invalid product record (and, in the same
+/// switcher, <see cref="PipelineMicroBenchmarks"/>: pick with <c>--filter *Schema*</c> or <c>--filter *Pipeline*</c>).</summary>
 [MemoryDiagnoser]
 public class SchemaMicroBenchmarks : IDisposable
 {
@@ -20,7 +21,7 @@ public class SchemaMicroBenchmarks : IDisposable
 
     public static int Run(string[] args)
     {
-        BenchmarkSwitcher.FromTypes([typeof(SchemaMicroBenchmarks)]).Run(args);
+        BenchmarkSwitcher.FromTypes([typeof(SchemaMicroBenchmarks), typeof(PipelineMicroBenchmarks)]).Run(args);
         return 0;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProductFlow.Bench.Feeds;
 using ProductFlow.Pipelines;
 
 namespace ProductFlow.Bench.Stages;
@@ -17,7 +16,7 @@ internal static class StagesCommand
         var root = RepositoryRoot();
         var work = Path.Combine(Path.GetTempPath(), "productflow-bench");
         Directory.CreateDirectory(work);
-        var feed = options.Get("--feed") ?? Generate(work, options.Rows, options.Seed);
+        var feed = options.Get("--feed") ?? GenerateCommand.Cached(work, "csv", options.Rows, options.Seed);
         var bytes = new FileInfo(feed).Length;
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "demo.json"));
         var stages = new PipelineStages(pipeline, feed, work);
@@ -49,7 +48,7 @@ internal static class StagesCommand
 
         if (options.Get("--process") is not null)
         {
-            var small = options.Rows > 100_000 ? Generate(work, 100_000, options.Seed) : feed;
+            var small = options.Rows > 100_000 ? GenerateCommand.Cached(work, "csv", 100_000, options.Seed) : feed;
             foreach (var file in new[] { small, feed }.Distinct())
             {
                 Console.WriteLine(ProcessTiming.Run(root, file, Path.Combine(work, "process")));
@@ -59,7 +58,8 @@ internal static class StagesCommand
         return 0;
     }
 
-    private static void Print(List<StageResult> results)
+    /// <summary>The table of <paramref name="results"/>, with the ratio to the CsvHelper floor when stage 1 is among them.</summary>
+    internal static void Print(List<StageResult> results)
     {
         var floor = results.Find(r => r.Name.StartsWith("1.", StringComparison.Ordinal))?.RowsPerSecond;
         Console.WriteLine();
@@ -73,18 +73,7 @@ internal static class StagesCommand
         }
     }
 
-    private static string Generate(string folder, int rows, int seed)
-    {
-        var path = Path.Combine(folder, $"feed-{rows}-{seed}.csv");
-        if (!File.Exists(path))
-        {
-            new FeedGenerator(seed).WriteCsv(path, rows);
-        }
-
-        return path;
-    }
-
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

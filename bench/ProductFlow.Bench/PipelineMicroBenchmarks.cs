@@ -1,0 +1,150 @@
+using BenchmarkDotNet.Attributes;
+using ProductFlow.Bench.Feeds;
+using ProductFlow.Catalog;
+using ProductFlow.Channels;
+using ProductFlow.Connectors;
+using ProductFlow.Csv;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+using ProductFlow.Pipelines;
+using ProductFlow.Publishing;
+using ProductFlow.Rules;
+using ProductFlow.Rules.Enrichers;
+
+namespace ProductFlow.Bench;
+
+/// <summary>
+/// <c>micro</c>: BenchmarkDotNet per-record costs of the demo pipeline's hot steps, on records of a generated feed that went
+/// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, each channel's writer and
+/// the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line.
+/// </summary>
+/// <remarks>The per-record benchmarks run over <see cref="Batch"/> records in channel order (model-grouped writers flush a model
+/// when the next begins) and report the time per record.</remarks>
+[MemoryDiagnoser]
+public class PipelineMicroBenchmarks
+{
+    private const int Batch = 1000;
+
+    private ProductCatalog _catalog = null!;
+    private List<ProductRecord> _records = null!;
+    private List<MappedRecord> _mapped = null!;
+    private List<string[]> _rows = null!;
+    private TemplateEnricher _template = null!;
+    private RuleContext _context = null!;
+    private ChannelFields _fields = null!;
+    private SnapshotRow[] _snapshot = null!;
+
+    /// <summary>The channel whose writer <see cref="ChannelWriter"/> runs: each of the demo's four.</summary>
+    [Params("web", "shopify", "google", "partner")]
+    public string Channel { get; set; } = "web";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "productflow-bench");
+        var feed = GenerateCommand.Cached(folder, "csv", 5_000, 42);
+        var pipeline = PipelineLoader.Load(Path.Combine(Stages.StagesCommand.RepositoryRoot(), "pipelines", "demo.json"));
+        _catalog = pipeline.Catalog;
+        var mapper = new FeedMapper(pipeline.Definition.Mapping);
+        var source = new FeedSource(feed) { RequiredColumns = mapper.RequiredColumns };
+        _mapped = [];
+        _rows = [];
+        using (var rules = RuleSet.Create(pipeline))
+        {
+            _context = rules.Context;
+            foreach (var row in FeedReaders.For("csv").ReadAsync(source).ToBlockingEnumerable())
+            {
+                _rows.Add(row.Fields.ToArray());
+                foreach (var done in rules.Apply(mapper.Map(row)))
+                {
+                    if (!done.IsRejected)
+                    {
+                        _mapped.Add(done);
+                    }
+                }
+            }
+        }
+
+        _records = _mapped.Select(m => m.Record).Take(Batch).OrderBy(r => r.Parent ?? r.Sku, StringComparer.Ordinal).ThenBy(r => r.Sku, StringComparer.Ordinal).ToList();
+        _rows = _rows.Take(Batch).ToList();
+        _template = new TemplateEnricher(pipeline.Definition.Enrich.First(e => e.Kind == "template"));
+        _fields = new ChannelFields(_catalog.FindChannel(Channel)!, _catalog);
+        _snapshot = _records.Select(_fields.RowOf).ToArray();
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int GtinCheck()
+    {
+        var valid = 0;
+        foreach (var record in _records)
+        {
+            valid += Gtin.Check(record.Resolve("gtin", null, null)?.Data ?? "", out _) == GtinProblem.None ? 1 : 0;
+        }
+
+        return valid;
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void TitleTemplate()
+    {
+        for (var i = 0; i < Batch; i++)
+        {
+            _template.Apply(_mapped[i], _context);
+        }
+    }
+
+    /// <summary>A feed row of 24 text cells written by the guarded (formula-injection-safe) CSV writer.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public long GuardedCsvRow()
+    {
+        using var csv = GuardedCsvWriter.Create(Stream.Null);
+        foreach (var row in _rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteText(cell);
+            }
+
+            csv.EndRecord();
+        }
+
+        return csv.Records;
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public async Task ChannelWriter()
+    {
+        var writer = ChannelWriters.Create(_catalog.FindChannel(Channel)!, _catalog, Stream.Null);
+        await using (writer.ConfigureAwait(false))
+        {
+            foreach (var record in _records)
+            {
+                writer.Write(record);
+            }
+        }
+    }
+
+    /// <summary>What a publish compares of a record: its channel fields as text.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int SnapshotRowOf()
+    {
+        var fields = 0;
+        foreach (var record in _records)
+        {
+            fields += _fields.RowOf(record).Fields.Count;
+        }
+
+        return fields;
+    }
+
+    /// <summary>The state line a publish writes per record (gzipped JSON).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void SnapshotWrite()
+    {
+        using var state = SnapshotFile.Create(Stream.Null);
+        foreach (var row in _snapshot)
+        {
+            state.Write(row);
+        }
+    }
+}
