@@ -15,6 +15,7 @@ public sealed class ChannelFields
 
     private readonly ChannelView _view;
     private readonly string[] _fields;
+    private readonly string?[] _texts; // reused by RowOf: one ChannelFields per publish, never shared between threads
 
     public ChannelFields(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -25,17 +26,19 @@ public sealed class ChannelFields
             ? channel.Columns.Select(c => c.Value)
             : RecordFields.Concat(catalog.Attributes.Select(a => a.Code));
         _fields = fields.Where(f => f is not ("sku" or "parent")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        _texts = new string?[_fields.Length];
     }
 
     public SnapshotRow RowOf(ProductRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        _view.Texts(record, _fields, _texts);
         var values = new List<KeyValuePair<string, string>>(_fields.Length);
-        foreach (var field in _fields)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            if (_view.Text(record, field) is { } text)
+            if (_texts[i] is { } text)
             {
-                values.Add(new(field, text));
+                values.Add(new(_fields[i], text));
             }
         }
 

@@ -38,12 +38,16 @@ public static class SnapshotFile
     public sealed class Writer : IDisposable
     {
         private readonly GZipStream _gzip;
+
+        // Rows are small: a buffer between the JSON writer and gzip makes one deflate call per 64 KB, not two per row.
+        private readonly BufferedStream _buffer;
         private readonly Utf8JsonWriter _json;
 
         internal Writer(Stream output)
         {
             _gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
-            _json = new Utf8JsonWriter(_gzip, new JsonWriterOptions { SkipValidation = true });
+            _buffer = new BufferedStream(_gzip, 1 << 16);
+            _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         }
 
         public void Write(SnapshotRow row)
@@ -66,12 +70,13 @@ public static class SnapshotFile
             _json.WriteEndObject();
             _json.WriteEndObject();
             _json.Flush();
-            _gzip.WriteByte((byte)'\n');
+            _buffer.WriteByte((byte)'\n');
         }
 
         public void Dispose()
         {
             _json.Dispose();
+            _buffer.Dispose();
             _gzip.Dispose();
         }
     }

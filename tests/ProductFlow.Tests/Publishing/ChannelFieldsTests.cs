@@ -1,0 +1,46 @@
+using ProductFlow.Channels;
+using ProductFlow.Model;
+using ProductFlow.Publishing;
+using ProductFlow.Tests.Channels;
+
+namespace ProductFlow.Tests.Publishing;
+
+public class ChannelFieldsTests
+{
+    [TestCase("web")]
+    [TestCase("shopify")]
+    [TestCase("google")]
+    [TestCase("partner")]
+    public void RowOf_gives_each_field_the_text_the_channel_view_resolves(string code)
+    {
+        var channel = ChannelRecords.Channel(code);
+        var record = ChannelRecords.Variant("TS-1-BLK-M", "TS-1", "black", "m");
+        // Scopes that resolution must weigh: a value for the channel beats the unscoped one, another channel's or locale's is ignored.
+        record.Values.Add(new ProductValue("brand", null, channel.Code, "Channel brand", ValueOrigin.FromRule("test")));
+        record.Values.Add(new ProductValue("brand", null, "elsewhere", "Other channel's brand", ValueOrigin.FromRule("test")));
+        record.Values.Add(new ProductValue("name", "xx_XX", null, "Other locale's name", ValueOrigin.FromRule("test")));
+        record.Values.Add(new ProductValue("price", null, null, "99", ValueOrigin.FromRule("test")) { Currency = "XYZ" });
+        var view = new ChannelView(channel, ChannelRecords.Catalog);
+
+        var row = new ChannelFields(channel, ChannelRecords.Catalog).RowOf(record);
+
+        Assert.That(row.Fields, Is.Not.Empty);
+        Assert.That(row.Fields.Select(f => f.Value), Is.EqualTo(row.Fields.Select(f => view.Text(record, f.Key))));
+        Assert.That(row.Fields.Select(f => f.Key), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    public void RowOf_leaves_out_fields_without_a_value_and_keeps_no_state_between_records()
+    {
+        var channel = ChannelRecords.Channel("web");
+        var fields = new ChannelFields(channel, ChannelRecords.Catalog);
+        var full = ChannelRecords.Variant("TS-1-BLK-M", "TS-1", "black", "m");
+        var sparse = ChannelRecords.Single("SOLO-1", ("name", "Solo"));
+
+        _ = fields.RowOf(full);
+        var row = fields.RowOf(sparse);
+
+        Assert.That(row.Fields.Select(f => f.Key), Is.EqualTo(new[] { "family", "name" }));
+        Assert.That(row.Fields.Select(f => f.Value), Is.EqualTo(new[] { "tshirts", "Solo" }));
+    }
+}
