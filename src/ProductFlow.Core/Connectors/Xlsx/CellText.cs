@@ -25,6 +25,12 @@ internal static class CellText
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>A number cell's text, without boxing it (as <see cref="Of(object)"/> gives it).</summary>
+    public static string Of(double number) => Number(number);
+
+    /// <summary>A date cell's text, without boxing it (as <see cref="Of(object)"/> gives it).</summary>
+    public static string Of(DateTime date) => Date(date);
+
     private static string Number(double number) =>
         Math.Abs(number) < 1e15 && number == Math.Floor(number)
             ? ((long)number).ToString(CultureInfo.InvariantCulture)

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace ProductFlow.Connectors.Xlsx;
 
-/// <summary>Streams the rows of one sheet of an .xlsx workbook with MiniExcel, as raw invariant text (<see cref="CellText"/>).</summary>
+/// <summary>Streams the rows of one sheet of an .xlsx workbook (<see cref="XlsxWorkbook"/>, <see cref="SheetReader"/>), as raw invariant text (<see cref="CellText"/>).</summary>
 /// <remarks>
 /// The sheet is <see cref="FeedSource.Sheet"/> or the first one; its row <see cref="FeedSource.HeaderRow"/> (default 1) is the
 /// header, matched like a CSV header; rows above it are skipped, and so are empty rows. A row's
 /// <see cref="SourceRow.Line"/> is its row number in the sheet, its <see cref="SourceRow.Location"/> <c>Sheet!row</c>. Cells
 /// right of the header are ignored. An encrypted, corrupt or truncated workbook, or one over its
-/// <see cref="WorkbookLimits"/>, fails the feed.
+/// <see cref="WorkbookLimits"/>, fails the feed. Reading is one pass over the sheet's XML with one row in memory (plus the
+/// workbook's shared strings): MiniExcel, which this reader used before, read a sheet twice and allocated ~47 KB per row.
 /// </remarks>
 public sealed class XlsxFeedReader : IFeedReader
 {
@@ -20,25 +19,24 @@ public sealed class XlsxFeedReader : IFeedReader
         ArgumentNullException.ThrowIfNull(source);
         var limits = source.Limits;
         WorkbookCheck.Check(source, limits);
-        var sheet = Guard(source, null, () => SheetName(source));
-        var configuration = new OpenXmlConfiguration { FillMergedCells = false };
-        using var rows = Guard(source, null, () => MiniExcel.Query(source.Path, useHeaderRow: false, sheetName: sheet, configuration: configuration).GetEnumerator());
+        using var workbook = Guard(source, null, () => XlsxWorkbook.Open(source.Path));
+        var sheet = Guard(source, null, () => SheetName(source, workbook));
+        using var rows = Guard(source, null, () => workbook.OpenSheet(sheet));
         long number = 0;
         FeedHeader? header = null;
-        string[] keys = [];
-        while (Guard(source, number + 1, rows.MoveNext))
+        int[] keys = [];
+        while (Guard(source, number + 1, rows.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            number++;
+            number = rows.Row;
             if (number > limits.MaxRows)
             {
                 throw WorkbookCheck.Fail(source, $"sheet '{sheet}' has more than {limits.MaxRows} rows", "raise source.limits.maxRows if the sheet is genuine", row: number);
             }
 
-            var cells = (IDictionary<string, object?>)rows.Current;
-            if (cells.Count > limits.MaxColumns)
+            if (rows.Count > limits.MaxColumns)
             {
-                throw WorkbookCheck.Fail(source, $"sheet '{sheet}' has {cells.Count} columns, more than {limits.MaxColumns}", "raise source.limits.maxColumns if the sheet is genuine", row: number);
+                throw WorkbookCheck.Fail(source, $"sheet '{sheet}' has {rows.Count} columns, more than {limits.MaxColumns}", "raise source.limits.maxColumns if the sheet is genuine", row: number);
             }
 
             if (number < source.HeaderRow)
@@ -48,7 +46,8 @@ public sealed class XlsxFeedReader : IFeedReader
 
             if (header is null)
             {
-                (header, keys) = Header(source, sheet, cells, number);
+                // A header row the sheet leaves out is an empty one: the first row there is comes after it.
+                (header, keys) = Header(source, sheet, number == source.HeaderRow ? rows : null, source.HeaderRow);
                 source.HeaderRead?.Invoke(header);
                 continue;
             }
@@ -57,7 +56,7 @@ public sealed class XlsxFeedReader : IFeedReader
             var empty = true;
             for (var i = 0; i < keys.Length; i++)
             {
-                fields[i] = cells.TryGetValue(keys[i], out var value) ? CellText.Of(value) : "";
+                fields[i] = rows[keys[i]];
                 empty &= fields[i].Length == 0;
             }
 
@@ -75,9 +74,9 @@ public sealed class XlsxFeedReader : IFeedReader
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static (FeedHeader Header, string[] Keys) Header(FeedSource source, string sheet, IDictionary<string, object?> cells, long row)
+    private static (FeedHeader Header, int[] Keys) Header(FeedSource source, string sheet, SheetReader? cells, long row)
     {
-        var named = cells.Select(c => (c.Key, Name: CellText.Of(c.Value))).ToList();
+        var named = cells is null ? [] : Enumerable.Range(0, cells.Count).Select(i => (Key: i, Name: cells[i])).ToList();
         var last = named.FindLastIndex(c => c.Name.Trim().Length > 0);
         if (last < 0)
         {
@@ -105,27 +104,27 @@ public sealed class XlsxFeedReader : IFeedReader
         return (header, named.Select(c => c.Key).ToArray());
     }
 
-    private static string SheetName(FeedSource source)
+    private static string SheetName(FeedSource source, XlsxWorkbook workbook)
     {
-        var sheets = MiniExcel.GetSheetNames(source.Path);
+        var sheets = workbook.SheetNames;
         if (source.Sheet is null)
         {
-            return sheets.FirstOrDefault() ?? throw WorkbookCheck.Fail(source, "the workbook has no sheet", null);
+            return sheets.Count > 0 ? sheets[0] : throw WorkbookCheck.Fail(source, "the workbook has no sheet", null);
         }
 
         return sheets.FirstOrDefault(s => string.Equals(s, source.Sheet, StringComparison.OrdinalIgnoreCase))
             ?? throw WorkbookCheck.Fail(source, $"the workbook has no sheet '{source.Sheet}' (it has: {string.Join(", ", sheets)})", "check source.sheet");
     }
 
-    /// <summary>Runs a MiniExcel call, turning what a broken workbook makes it throw into a <see cref="FeedReadException"/>.</summary>
+    /// <summary>Runs a workbook call, turning what a broken workbook makes it throw into a <see cref="FeedReadException"/>.</summary>
     private static T Guard<T>(FeedSource source, long? row, Func<T> read)
     {
         try
         {
             return read();
         }
-        // What MiniExcel throws on damaged workbooks, found by ReaderFuzzTests (it has no exception type of its own, and
-        // some damaged parts surface as a NullReferenceException inside it).
+        // What damaged workbooks make the zip and XML readers and the cell parsing throw (ReaderFuzzTests finds them; the list
+        // is the one MiniExcel needed before, kept so nothing a damaged workbook throws escapes as a program fault).
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException or InvalidCastException
             or InvalidOperationException or IndexOutOfRangeException or ArgumentException or NotSupportedException
             or NullReferenceException or KeyNotFoundException or OverflowException)
