@@ -12,29 +12,23 @@ internal sealed class GoogleMerchantRule(ChannelDefinition channel, ProductCatal
     public const int MaxTitle = 150;
     public const int MaxDescription = 5000;
 
-    private static readonly int Title = Index("title");
-    private static readonly int Description = Index("description");
-    private static readonly (string Field, int Index)[] Required = GoogleItem.Required.Select(f => (f, Index(f))).ToArray();
-
     private readonly GoogleItem _item = new(channel, catalog);
 
     public void Apply(MappedRecord record, RuleContext context)
     {
-        var values = _item.Values(record.Record);
-        foreach (var (field, index) in Required)
+        // Only the fields checked are formatted: the rule runs on every record, the writer formats the rest once, when it writes.
+        foreach (var field in GoogleItem.Required)
         {
-            if (values[index] is null)
+            if (_item.ValueOf(record.Record, field) is null)
             {
                 var source = field == "link" ? "the link template" : _item.Source(field) is { } code ? $"attribute '{code}'" : "no attribute (map one under google.attributes)";
                 context.Report(record, RuleIds.GoogleRequired, Severity.Error, $"channel '{channel.Code}': Google needs '{field}', from {source}, which has no value", field: _item.Source(field) ?? field, channel: channel.Code);
             }
         }
 
-        Length(record, context, values[Title], "title", MaxTitle, RuleIds.GoogleTitleLength);
-        Length(record, context, values[Description], "description", MaxDescription, RuleIds.GoogleDescriptionLength);
+        Length(record, context, _item.ValueOf(record.Record, "title"), "title", MaxTitle, RuleIds.GoogleTitleLength);
+        Length(record, context, _item.ValueOf(record.Record, "description"), "description", MaxDescription, RuleIds.GoogleDescriptionLength);
     }
-
-    private static int Index(string field) => GoogleItem.Fields.ToList().IndexOf(field);
 
     private void Length(MappedRecord record, RuleContext context, string? value, string field, int max, string rule)
     {

@@ -89,6 +89,15 @@ internal sealed class GoogleItem
         return _values;
     }
 
+    /// <summary>The value of one of <see cref="Fields"/> for <paramref name="record"/>, as <see cref="Values"/> gives it; <c>null</c> where there is none.</summary>
+    /// <remarks>For a check of a few fields, without formatting every other (a price, a weight conversion, the link template).</remarks>
+    public string? ValueOf(ProductRecord record, string field)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var value = Value(record, field);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
     private string? Value(ProductRecord record, string field) => field switch
     {
         "id" => record.Sku,
