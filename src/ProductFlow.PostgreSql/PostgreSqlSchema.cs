@@ -46,6 +46,10 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE products ADD COLUMN notes text NOT NULL DEFAULT '';
         """,
+        """
+        ALTER TABLE products ADD COLUMN sources text NOT NULL DEFAULT '';
+        UPDATE products SET sources = '|' || source || '|' WHERE source <> '' AND NOT removed;
+        """,
     ];
 
     /// <summary>The schema version this build migrates to.</summary>

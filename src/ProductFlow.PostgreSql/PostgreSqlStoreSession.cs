@@ -21,34 +21,37 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
     internal const long MergeLock = 0x70666D65726765;
 
-    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes) FROM STDIN (FORMAT BINARY)";
+    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given) FROM STDIN (FORMAT BINARY)";
     private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
 
-    // Same content: blocking and notes change in place; only a change of blocking is a change for channel deltas.
-    private const string UpdateBlocked = """
-        UPDATE products p SET blocked = s.blocked, notes = s.notes,
+    // The sources column with the run's source ($3, '|name|') in it.
+    private const string WithSource = "CASE WHEN p.removed OR p.sources = '' THEN $3 WHEN strpos(p.sources, $3) > 0 THEN p.sources ELSE p.sources || substr($3, 2) END";
+
+    // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
+    private const string UpdateBlocked = $"""
+        UPDATE products p SET blocked = s.blocked, notes = s.notes, sources = {WithSource},
             change_seq = CASE WHEN p.blocked <> s.blocked THEN nextval('product_changes') ELSE p.change_seq END
         FROM (SELECT DISTINCT ON (sku) sku, hash, blocked, notes FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes)
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes OR strpos(p.sources, $3) = 0)
         """;
 
-    private const string Merge = """
+    private const string Merge = $"""
         WITH s AS (
             SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage, notes FROM pg_temp.staging
             WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
         changed AS (
             SELECT * FROM s WHERE NOT EXISTS (SELECT 1 FROM products c WHERE c.sku = s.sku AND c.hash = s.hash AND NOT c.removed)),
         merged AS (
-            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes)
-            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5, notes FROM changed ORDER BY sku
+            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes, sources)
+            SELECT sku, 1, hash, enabled, blocked, doc, $4, nextval('product_changes'), $6, notes, $3 FROM changed ORDER BY sku
             ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
-                source = excluded.source, removed = false, notes = excluded.notes
+                source = excluded.source, removed = false, notes = excluded.notes, sources = {WithSource}
             WHERE p.hash <> excluded.hash OR p.removed
             RETURNING p.sku, p.version),
         versions AS (
             INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
-            SELECT m.sku, m.version, $3, $4, c.hash, c.doc, c.lineage FROM merged m JOIN changed c ON c.sku = m.sku
+            SELECT m.sku, m.version, $4, $5, c.hash, c.doc, c.lineage FROM merged m JOIN changed c ON c.sku = m.sku
             RETURNING version)
         SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1), (SELECT count(*) FROM s) FROM versions
         """;
@@ -77,7 +80,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """
             DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL);
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
             """,
             connection))
@@ -92,8 +95,8 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
-        _document.Write(record);
-        var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
+        _document.Write(record, _run.Pipeline);
+        var blocked = StoredProduct.FormatBlocked(blockedChannels);
         _copy ??= await _connection.BeginBinaryImportAsync(CopyProducts, cancellationToken).ConfigureAwait(false);
         await _copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_staged, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -104,6 +107,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await _copy.WriteAsync(_document.Content, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(NotesJson.Write(record.Notes), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(record.EnabledGiven, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
         _staged++;
         if (_staged % BatchSize == 0)
         {
@@ -136,13 +140,25 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(removals.Missing, removals.Total, share) };
         }
 
+        // Products other sources carry too are merged by precedence in the staging rows first, under the lock (PostgreSqlSourceMerge).
+        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, BatchSize, cancellationToken).ConfigureAwait(false);
+
         long created = 0, updated = 0, unchanged = 0;
+        var source = SourceList.Of(_run.Pipeline);
         for (long from = 0; from < _staged; from += BatchSize)
         {
-            await ExecuteAsync(UpdateBlocked, cancellationToken, from, from + BatchSize).ConfigureAwait(false);
+            await using (var block = new NpgsqlCommand(UpdateBlocked, _connection))
+            {
+                block.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+                block.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from + BatchSize });
+                block.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
+                await block.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using var merge = new NpgsqlCommand(Merge, _connection);
             merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
             merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from + BatchSize });
+            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
             merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
             merge.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = _at });
             merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Pipeline });
@@ -173,7 +189,12 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             await quarantine.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = _options.Full ? await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false) : 0;
+        var removed = 0L;
+        if (_options.Full)
+        {
+            removed = await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
+            updated += await PostgreSqlRemovals.WithdrawAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
+        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;

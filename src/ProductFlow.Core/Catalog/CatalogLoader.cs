@@ -82,6 +82,11 @@ public static class CatalogLoader
             CheckChannel(catalog, catalog.Channels[i], $"$.channels[{i}]", Problem);
         }
 
+        foreach (var attribute in catalog.Sources.Precedence.Keys.Where(a => a != SourcesDefinition.Others && catalog.FindAttribute(a) is null))
+        {
+            Problem($"$.sources.precedence.{attribute}", $"unknown attribute '{attribute}' (use '{SourcesDefinition.Others}' for every attribute without its own list)");
+        }
+
         return problems;
     }
 

@@ -10,7 +10,8 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Values are sorted by attribute, locale, channel and currency, so the same content always gives the same
 /// bytes and the same SHA-256, whatever the column order of the feed. Lineage is an array aligned with the
-/// sorted values: one <c>{"feed","line","column"}</c> or <c>{"rule"}</c> object per value, one blob per version.
+/// sorted values: one <c>{"feed","line","column","source"}</c> or <c>{"rule","source"}</c> object per value, one blob per
+/// version. The source is lineage too: which source holds a value changes no content hash.
 /// </remarks>
 public sealed class ProductDocument
 {
@@ -25,6 +26,7 @@ public sealed class ProductDocument
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
     private readonly List<ProductValue> _sorted = [];
+    private string? _source;
 
     /// <summary>The canonical JSON of the last <see cref="Write"/>.</summary>
     public ReadOnlyMemory<byte> Content => _content.WrittenMemory;
@@ -34,9 +36,12 @@ public sealed class ProductDocument
     public byte[] Hash { get; private set; } = [];
 
     /// <summary>Serialises <paramref name="record"/> into <see cref="Content"/>, <see cref="Lineage"/> and <see cref="Hash"/>; the buffers are reused.</summary>
-    public void Write(ProductRecord record)
+    /// <param name="record">The record.</param>
+    /// <param name="source">The source of the values whose origin names none (the values the run's feed set).</param>
+    public void Write(ProductRecord record, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(record);
+        _source = source;
         _sorted.Clear();
         _sorted.AddRange(record.Values);
         _sorted.Sort(ValueOrder);
@@ -125,6 +130,7 @@ public sealed class ProductDocument
 
             writer.WriteOptional("column", origin.Column);
             writer.WriteOptional("rule", origin.Rule);
+            writer.WriteOptional("source", origin.Source ?? _source);
             writer.WriteEndObject();
         }
 

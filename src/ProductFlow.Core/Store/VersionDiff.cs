@@ -79,6 +79,7 @@ public static class VersionDiff
             Line = e.TryGetProperty("line", out var line) ? line.GetInt64() : null,
             Column = e.TryGetProperty("column", out var column) ? column.GetString() : null,
             Rule = e.TryGetProperty("rule", out var rule) ? rule.GetString() : null,
+            Source = e.TryGetProperty("source", out var source) ? source.GetString() : null,
         }).ToList();
     }
 }
