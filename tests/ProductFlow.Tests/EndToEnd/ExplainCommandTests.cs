@@ -66,7 +66,7 @@ public class ExplainCommandTests
         var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
         var unknown = CliProcess.Run(_dir.Path, "explain", "ts-1038-wht-m", "--data", Data);
 
-        Assert.That(text.Stdout, Does.Contain("name [en_US]: Long Sleeve Tee 5  (supplier-apparel.csv:312 name_en)").And.Contain("partner: not published"));
+        Assert.That(text.Stdout, Does.Contain("name [en_US]: Long Sleeve Tee 5  (demo: supplier-apparel.csv:312 name_en)").And.Contain("partner: not published"));
         Assert.That(unknown.ExitCode, Is.EqualTo(2), unknown.ToString());
         Assert.That(unknown.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
