@@ -40,7 +40,7 @@ internal static class PostgreSqlSourceMerge
 
         await ExecuteAsync(
             connection,
-            "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint PRIMARY KEY, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
+            "CREATE INDEX ON pg_temp.staging (seq); DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint PRIMARY KEY, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
             cancellationToken).ConfigureAwait(false);
         var document = new ProductDocument();
         foreach (var chunk in shared.Chunk(batchSize))

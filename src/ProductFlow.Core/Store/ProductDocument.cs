@@ -9,9 +9,8 @@ namespace ProductFlow.Store;
 /// <summary>The stored form of a record: a canonical JSON document (hashed) and its lineage (not hashed).</summary>
 /// <remarks>
 /// Values are sorted by attribute, locale, channel and currency, so the same content always gives the same
-/// bytes and the same SHA-256, whatever the column order of the feed. Lineage is an array aligned with the
-/// sorted values: one <c>{"feed","line","column","source"}</c> or <c>{"rule","source"}</c> object per value, one blob per
-/// version. The source is lineage too: which source holds a value changes no content hash.
+/// bytes and the same SHA-256, whatever the column order of the feed. Lineage is aligned with the sorted values, one
+/// blob per version (<see cref="LineageJson"/>). The source is lineage too: which source holds a value changes no content hash.
 /// </remarks>
 public sealed class ProductDocument
 {
@@ -55,7 +54,7 @@ public sealed class ProductDocument
         _lineage.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_lineage))
         {
-            WriteLineage(writer);
+            WriteLineage(writer, record);
         }
 
         Hash = SHA256.HashData(_content.WrittenSpan);
@@ -116,25 +115,12 @@ public sealed class ProductDocument
         writer.WriteEndObject();
     }
 
-    private void WriteLineage(Utf8JsonWriter writer)
+    private void WriteLineage(Utf8JsonWriter writer, ProductRecord record)
     {
-        writer.WriteStartArray();
-        foreach (var origin in _sorted.Select(v => v.Origin))
-        {
-            writer.WriteStartObject();
-            writer.WriteOptional("feed", origin.Feed);
-            if (origin.Line is { } line)
-            {
-                writer.WriteNumber("line", line);
-            }
-
-            writer.WriteOptional("column", origin.Column);
-            writer.WriteOptional("rule", origin.Rule);
-            writer.WriteOptional("source", origin.Source ?? _source);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
+        var cell = _sorted.Find(v => v.Origin.Feed is not null)?.Origin;
+        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.Feed, cell?.Line);
+        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
     }
 
     private static string? Optional(JsonElement element, string name) =>

@@ -69,7 +69,7 @@ public abstract partial class ProductStoreContractTests
 
         Assert.That((version.Version, version.RunId, version.At), Is.EqualTo((1, run.Id, run.Started)));
         Assert.That(ProductDocument.Read(version.Document).Values.Single().Data, Is.EqualTo("10"));
-        Assert.That(System.Text.Encoding.UTF8.GetString(version.Lineage), Is.EqualTo("""[{"feed":"feed.csv","line":2,"column":"col","source":"test"}]"""));
+        Assert.That(System.Text.Encoding.UTF8.GetString(version.Lineage), Is.EqualTo("""{"feed":"feed.csv","line":2,"source":"test","values":["col"]}"""));
     }
 
     [Test]

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using ProductFlow.Model;
+using ProductFlow.PostgreSql;
+using ProductFlow.Store;
+
+namespace ProductFlow.Bench.Stages;
+
+/// <summary>
+/// <c>store --postgres CONN [--rows N] [--keep]</c>: the PostgreSQL store path alone (session upserts, COPY, merge, commit) on
+/// N demo-shaped records built beforehand, in a fresh database on the server of CONN (dropped afterwards unless <c>--keep</c>).
+/// </summary>
+/// <remarks>
+/// Three runs: the first inserts every record, the second changes every 10th (10% updates, 90% unchanged), the third
+/// sends the same records again (a no-op). Prints records/s per run, split into staging (upserts: serialisation and
+/// COPY) and commit (merge). The records are built before the clock starts, so the rules and the feed are not measured.
+/// </remarks>
+internal static class PostgresStoreCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchArgs.Parse(args);
+        if (options.Get("--postgres") is not { } server)
+        {
+            Console.Error.WriteLine("usage: ProductFlow.Bench store --postgres \"Host=...;Username=...;Password=...;Database=postgres\" [--rows N] [--keep]");
+            return 2;
+        }
+
+        var rows = options.Rows;
+        var database = await CreateDatabaseAsync(server).ConfigureAwait(false);
+        try
+        {
+            await using var store = await PostgreSqlProductStore.OpenAsync(database).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} records; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {store.Location}"));
+            Console.WriteLine("| run | records/s | total | staging | commit | created | updated | unchanged |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, changed) in new (string, Func<int, bool>)[] { ("insert", _ => false), ("10% changed", i => i % 10 == 0), ("same again", i => i % 10 == 0) })
+            {
+                var records = Enumerable.Range(0, rows).Select(i => Record(i, changed(i))).ToList();
+                GC.Collect();
+                var clock = Stopwatch.StartNew();
+                var run = new RunRecord { Id = $"bench-{name}", Pipeline = "bench", Feed = new FeedInfo("bench.csv", 0, ""), Started = DateTimeOffset.UtcNow };
+                await using var session = await store.BeginAsync(run).ConfigureAwait(false);
+                foreach (var record in records)
+                {
+                    await session.UpsertAsync(record, []).ConfigureAwait(false);
+                }
+
+                var staging = clock.Elapsed;
+                var summary = await session.CommitAsync().ConfigureAwait(false);
+                var total = clock.Elapsed;
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {name} | {rows / total.TotalSeconds:N0} | {total.TotalMilliseconds:N0} ms | {staging.TotalMilliseconds:N0} ms | {(total - staging).TotalMilliseconds:N0} ms | {summary.Created:N0} | {summary.Updated:N0} | {summary.Unchanged:N0} |"));
+            }
+        }
+        finally
+        {
+            if (options.Get("--keep") is null)
+            {
+                await DropDatabaseAsync(server, database).ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A record shaped like the demo's: 14 values in three locales (as the StoreBench integration test).</summary>
+    private static ProductRecord Record(int i, bool changed)
+    {
+        var record = new ProductRecord($"BENCH-{i:D7}") { Parent = $"M-{i / 12:D6}", Family = "tshirts", Feed = "bench.csv", Line = i + 2 };
+        record.Categories.Add("apparel");
+        void Add(string attribute, string data, string? locale = null, string? currency = null) =>
+            record.Values.Add(new ProductValue(attribute, locale, null, data, ValueOrigin.FromCell("bench.csv", i + 2, attribute)) { Currency = currency });
+        Add("name", $"Classic Tee {i}", "en_US");
+        Add("name", $"Klassisches T-Shirt {i}", "de_DE");
+        Add("name", $"T-shirt classique {i}", "fr_FR");
+        Add("description", $"Classic Tee {i} in navy. Soft combed cotton, regular fit.", "en_US");
+        Add("description", $"Klassisches T-Shirt {i} in navy. Weiche Baumwolle.", "de_DE");
+        Add("brand", "Northwind Apparel");
+        Add("color", "navy");
+        Add("size", "m");
+        Add("price", changed ? "21.9" : "19.9", currency: "EUR");
+        Add("gtin", (4006381000000L + i).ToString(CultureInfo.InvariantCulture));
+        Add("weight", "0.2");
+        Add("material", "100% cotton", "en_US");
+        Add("image", $"https://cdn.example.com/products/{i}.jpg");
+        Add("stock", "37");
+        return record;
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string server)
+    {
+        var name = "productflow_bench_" + Guid.NewGuid().ToString("N")[..8];
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static async Task DropDatabaseAsync(string server, string database)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+}
