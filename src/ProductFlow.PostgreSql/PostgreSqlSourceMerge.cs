@@ -13,43 +13,30 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 internal static class PostgreSqlSourceMerge
 {
-    private const string Select = """
+    // One query for the run (hash joins, not a probe per row), read through a cursor so merged rows can be copied between fetches.
+    private const string Declare = """
+        DECLARE shared NO SCROLL CURSOR FOR
         SELECT s.seq, s.doc, s.lineage, s.enabled_given, s.blocked, s.notes, p.source, p.blocked, p.notes, v.doc, v.lineage
         FROM pg_temp.staging s JOIN products p ON p.sku = s.sku JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
-        WHERE s.seq = ANY($1)
+        WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1
         """;
 
     public static async Task MergeStagedAsync(NpgsqlConnection connection, string source, SourcesDefinition precedence, int batchSize, CancellationToken cancellationToken)
     {
-        var shared = new List<long>();
-        await using (var find = new NpgsqlCommand(
-            "SELECT s.seq FROM pg_temp.staging s JOIN products p ON p.sku = s.sku WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1 ORDER BY s.seq", connection))
+        await using (var declare = new NpgsqlCommand(Declare, connection))
         {
-            find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SourceList.Of(source) });
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                shared.Add(reader.GetInt64(0));
-            }
+            declare.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SourceList.Of(source) });
+            await declare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (shared.Count == 0)
-        {
-            return;
-        }
-
-        await ExecuteAsync(
-            connection,
-            "CREATE INDEX ON pg_temp.staging (seq); DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint PRIMARY KEY, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
-            cancellationToken).ConfigureAwait(false);
         var document = new ProductDocument();
-        foreach (var chunk in shared.Chunk(batchSize))
+        var any = false;
+        while (true)
         {
-            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)>(chunk.Length);
-            await using (var select = new NpgsqlCommand(Select, connection))
+            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)>();
+            await using (var fetch = new NpgsqlCommand($"FETCH {batchSize} FROM shared", connection))
             {
-                select.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = chunk });
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var reader = await fetch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var incoming = SourceMerge.ReadStored(reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), source);
@@ -64,33 +51,57 @@ internal static class PostgreSqlSourceMerge
                 }
             }
 
-            var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-            await using (copy.ConfigureAwait(false))
+            if (merged.Count == 0)
             {
-                foreach (var row in merged)
-                {
-                    await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Seq, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Doc, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(row.Notes, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                }
-
-                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                break;
             }
+
+            if (!any)
+            {
+                await ExecuteAsync(
+                    connection,
+                    "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
+                    cancellationToken).ConfigureAwait(false);
+                any = true;
+            }
+
+            await CopyAsync(connection, merged, cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
-            connection,
-            """
-            UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes
-            FROM pg_temp.merged m WHERE s.seq = m.seq;
-            DROP TABLE pg_temp.merged;
-            """,
-            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "CLOSE shared", cancellationToken).ConfigureAwait(false);
+        if (any)
+        {
+            await ExecuteAsync(
+                connection,
+                """
+                UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes
+                FROM pg_temp.merged m WHERE s.seq = m.seq;
+                DROP TABLE pg_temp.merged;
+                """,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)> merged, CancellationToken cancellationToken)
+    {
+        var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            foreach (var row in merged)
+            {
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Seq, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Doc, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Notes, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -12,8 +12,8 @@ namespace ProductFlow.Bench.Stages;
 /// N demo-shaped records built beforehand, in a fresh database on the server of CONN (dropped afterwards unless <c>--keep</c>).
 /// </summary>
 /// <remarks>
-/// Three runs: the first inserts every record, the second changes every 10th (10% updates, 90% unchanged), the third
-/// sends the same records again (a no-op). Prints records/s per run, split into staging (upserts: serialisation and
+/// Four runs: the first inserts every record, the second changes every 10th (10% updates, 90% unchanged), the third
+/// sends the same records again (a no-op), the fourth is a second source (stock from an ERP) merged into every product. Prints records/s per run, split into staging (upserts: serialisation and
 /// COPY) and commit (merge). The records are built before the clock starts, so the rules and the feed are not measured.
 /// </remarks>
 internal static class PostgresStoreCommand
@@ -35,12 +35,19 @@ internal static class PostgresStoreCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} records; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {store.Location}"));
             Console.WriteLine("| run | records/s | total | staging | commit | created | updated | unchanged |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var (name, changed) in new (string, Func<int, bool>)[] { ("insert", _ => false), ("10% changed", i => i % 10 == 0), ("same again", i => i % 10 == 0) })
+            var runs = new (string Name, string Source, Func<int, ProductRecord> Record)[]
             {
-                var records = Enumerable.Range(0, rows).Select(i => Record(i, changed(i))).ToList();
+                ("insert", "bench", i => Record(i, false)),
+                ("10% changed", "bench", i => Record(i, i % 10 == 0)),
+                ("same again", "bench", i => Record(i, i % 10 == 0)),
+                ("second source (merge)", "erp", Stock),
+            };
+            foreach (var (name, source, build) in runs)
+            {
+                var records = Enumerable.Range(0, rows).Select(build).ToList();
                 GC.Collect();
                 var clock = Stopwatch.StartNew();
-                var run = new RunRecord { Id = $"bench-{name}", Pipeline = "bench", Feed = new FeedInfo("bench.csv", 0, ""), Started = DateTimeOffset.UtcNow };
+                var run = new RunRecord { Id = $"bench-{name}", Pipeline = source, Feed = new FeedInfo(source + ".csv", 0, ""), Started = DateTimeOffset.UtcNow };
                 await using var session = await store.BeginAsync(run).ConfigureAwait(false);
                 foreach (var record in records)
                 {
@@ -87,6 +94,14 @@ internal static class PostgresStoreCommand
         Add("material", "100% cotton", "en_US");
         Add("image", $"https://cdn.example.com/products/{i}.jpg");
         Add("stock", "37");
+        return record;
+    }
+
+    /// <summary>What a second source sends for the same SKU: stock only.</summary>
+    private static ProductRecord Stock(int i)
+    {
+        var record = new ProductRecord($"BENCH-{i:D7}") { Feed = "erp.csv", Line = i + 2 };
+        record.Values.Add(new ProductValue("stock", null, null, "12", ValueOrigin.FromCell("erp.csv", i + 2, "stock")));
         return record;
     }
 

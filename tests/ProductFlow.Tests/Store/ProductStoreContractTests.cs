@@ -182,6 +182,29 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Within_a_session_the_last_upsert_of_a_sku_wins_even_batches_apart()
+    {
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
+        {
+            await session.UpsertAsync(Some.Record("A", ("price", "2")), [], Token);
+            for (var i = 0; i < 6_000; i++)
+            {
+                await session.UpsertAsync(Some.Record($"SKU-{i:D6}", ("price", "1")), [], Token);
+            }
+
+            await session.UpsertAsync(Some.Record("A", ("price", "3")), [], Token);
+            await session.CommitAsync(Token);
+        }
+
+        var a = (await Store.FindProductAsync("A", Token))!;
+        Assert.That(a.Record.Values.Single().Data, Is.EqualTo("3"));
+        Assert.That((await HistoryAsync("A")).Select(v => ProductDocument.Read(v.Document).Values.Single().Data).Last(), Is.EqualTo("3"));
+        Assert.That(await ChannelAsync("partner"), Has.Count.EqualTo(6_001));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Quarantine_keeps_rejected_records_per_run_with_issues_and_source()
     {
         var run = Run();
