@@ -31,6 +31,8 @@ internal static class ProductFlowCli
             RunsCommands.Runs(),
             QuarantineCommands.Quarantine(logging),
             StoreCommands.Store(),
+            PublishCommands.Publish(),
+            PublishCommands.Preview(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);

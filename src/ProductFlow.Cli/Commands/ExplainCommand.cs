@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ProductFlow.Cli.Output;
 using ProductFlow.Model;
@@ -6,7 +7,7 @@ using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;
 
-/// <summary><c>explain &lt;sku&gt;</c>: each stored value with its origin and, per channel, whether the product is published there and which rules keep it off.</summary>
+/// <summary><c>explain &lt;sku&gt;</c>: each stored value with its origin; per channel, whether the product is published there and which rules keep it off; its completeness per channel and locale.</summary>
 internal static class ExplainCommand
 {
     private static readonly Argument<string> Sku = new("sku") { Description = "The product's SKU (case matters)." };
@@ -94,6 +95,7 @@ internal static class ExplainCommand
         }
 
         writer.WriteEndArray();
+        NotesJson.WriteCompleteness(writer, explanation.Completeness);
         writer.WriteEndObject();
     }
 
@@ -115,6 +117,11 @@ internal static class ExplainCommand
             {
                 output.WriteLine($"    {issue.Rule}: {issue.Message}");
             }
+        }
+
+        foreach (var score in explanation.Completeness)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  completeness {score.Channel} {score.Locale}: {score.Present}/{score.Required} ({score.Ratio * 100:0}%)"));
         }
     }
 }

@@ -3,8 +3,8 @@ using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;
 
-/// <summary>What <c>explain</c> says of a stored product: its values with origins, and each channel's verdict with the rules behind it.</summary>
-internal sealed record Explanation(IReadOnlyList<(ProductValue Value, ValueOrigin? Origin)> Values, IReadOnlyList<ChannelVerdict> Channels)
+/// <summary>What <c>explain</c> says of a stored product: its values with origins, each channel's verdict with the rules behind it, and its completeness per channel and locale.</summary>
+internal sealed record Explanation(IReadOnlyList<(ProductValue Value, ValueOrigin? Origin)> Values, IReadOnlyList<ChannelVerdict> Channels, IReadOnlyList<CompletenessScore> Completeness)
 {
     public static Explanation Of(StoredProduct product, string? channel, string? locale)
     {
@@ -33,7 +33,8 @@ internal sealed record Explanation(IReadOnlyList<(ProductValue Value, ValueOrigi
             verdicts.Add(new ChannelVerdict(code, blockedBy.Count == 0 && !product.BlockedChannels.Contains(code), blockedBy));
         }
 
-        return new Explanation(values, verdicts);
+        var completeness = record.Notes.Completeness.Where(c => (channel is null || c.Channel == channel) && (locale is null || c.Locale == locale)).ToList();
+        return new Explanation(values, verdicts, completeness);
     }
 }
 

@@ -96,6 +96,7 @@ internal static class HistoryCommands
             return;
         }
 
+        // A value a rule changed (inherit, lift, unit, normalize) keeps its cell: both are written.
         writer.WriteStartObject("origin");
         if (origin.Source is not null)
         {
@@ -106,7 +107,8 @@ internal static class HistoryCommands
         {
             writer.WriteString("rule", origin.Rule);
         }
-        else
+
+        if (origin.Rule is null || origin.Feed is not null)
         {
             writer.WriteString("feed", origin.Feed);
             if (origin.Line is { } line)

@@ -35,7 +35,7 @@ internal static class RunCommands
     {
         var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.")
         {
-            Pipeline, Input, Data, StoreOptions.Store, Mode, AllowMassDelete, FromInbox, StableSeconds, Json,
+            Pipeline, Input, Data, StoreOptions.Store, PublishOptions.Exports, Mode, AllowMassDelete, FromInbox, StableSeconds, Json,
         }.WithExamples(
             "productflow run pipelines/demo.json",
             "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
@@ -138,6 +138,7 @@ internal static class RunCommands
         Input = input,
         Progress = progress,
         DataDirectory = result.GetValue(Data)!,
+        Exports = mode == RunMode.Run ? ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!)) : null,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),

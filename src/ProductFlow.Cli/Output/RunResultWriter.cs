@@ -60,9 +60,9 @@ internal static class RunResultWriter
             output.WriteLine(string.Create(inv, $"  issue     {count,9:N0}  {rule}"));
         }
 
-        foreach (var (channel, rows) in report.Published)
+        foreach (var publication in report.Publications)
         {
-            output.WriteLine(string.Create(inv, $"  published {rows,9:N0}  {channel}: {report.Exports[channel]}"));
+            output.WriteLine(string.Create(inv, $"  published {publication.Records,9:N0}  {Describe(publication)}"));
         }
 
         if (report.Failure is { } failure)
@@ -71,5 +71,15 @@ internal static class RunResultWriter
         }
 
         output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, ReportJsonWriter.FileName)}"));
+    }
+
+    /// <summary>A channel's publication in a run's summary: <c>partner v3 (delta: 2 added, 1 changed, 0 removed): path</c>, or unchanged.</summary>
+    public static string Describe(Publishing.PublishResult publication)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        var what = publication.Published
+            ? string.Create(CultureInfo.InvariantCulture, $"{(publication.Mode == Channels.ExportMode.Delta ? "delta" : "full")}: {publication.Added:N0} added, {publication.Changed:N0} changed, {publication.Removed:N0} removed")
+            : "unchanged";
+        return string.Create(CultureInfo.InvariantCulture, $"{publication.Channel} v{publication.Version} ({what}): {publication.Location}");
     }
 }

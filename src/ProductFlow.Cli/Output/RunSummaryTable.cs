@@ -34,9 +34,9 @@ internal static class RunSummaryTable
             table.AddRow("issue", Number(count), Markup.Escape(rule));
         }
 
-        foreach (var (channel, rows) in report.Published)
+        foreach (var publication in report.Publications)
         {
-            table.AddRow("[blue]published[/]", Number(rows), Markup.Escape($"{channel}: {report.Exports[channel]}"));
+            table.AddRow("[blue]published[/]", Number(publication.Records), Markup.Escape(RunResultWriter.Describe(publication)));
         }
 
         if (report.Failure is { } failure)

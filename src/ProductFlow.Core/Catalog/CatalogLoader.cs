@@ -33,6 +33,14 @@ public static class CatalogLoader
         CheckUnique(catalog.Attributes.Select(a => a.Code), "$.attributes", Problem);
         CheckUnique(catalog.Families.Select(f => f.Code), "$.families", Problem);
         CheckUnique(catalog.Channels.Select(c => c.Code), "$.channels", Problem);
+        CheckUnique(catalog.Categories.Select(c => c.Code), "$.categories", Problem);
+        for (var i = 0; i < catalog.Categories.Count; i++)
+        {
+            if (catalog.Categories[i].Parent is { } parent && catalog.FindCategory(parent) is null)
+            {
+                Problem($"$.categories[{i}].parent", $"unknown category '{parent}'");
+            }
+        }
 
         for (var i = 0; i < catalog.Attributes.Count; i++)
         {
@@ -129,9 +137,42 @@ public static class CatalogLoader
         for (var c = 0; c < channel.Columns.Count; c++)
         {
             var value = channel.Columns[c].Value;
-            if (!RecordFields.Contains(value) && catalog.FindAttribute(value) is null)
+            if (!IsField(catalog, value))
             {
                 problem($"{path}.columns[{c}].value", $"unknown field '{value}'");
+            }
+        }
+
+        if (channel.CategoryTree is { } tree && catalog.FindCategory(tree) is not { Parent: null })
+        {
+            problem(path + ".categoryTree", $"'{tree}' is not the root of a category tree of the catalog (a category without a parent)");
+        }
+
+        var maps = new[] { ("web", channel.Web?.Attributes), ("shopify", channel.Shopify?.Attributes), ("google", channel.Google?.Attributes) };
+        foreach (var (kind, map) in maps)
+        {
+            foreach (var (field, source) in map ?? new Dictionary<string, string>())
+            {
+                if (source.Length > 0 && !IsField(catalog, source))
+                {
+                    problem($"{path}.{kind}.attributes.{field}", $"unknown field '{source}'");
+                }
+            }
+        }
+
+        if (channel.Google?.Link is { } link)
+        {
+            try
+            {
+                Rules.Enrichers.TemplateEnricher.Parse(link);
+                foreach (var variable in Rules.Enrichers.TemplateEnricher.Variables(link).Where(v => !IsField(catalog, v)))
+                {
+                    problem(path + ".google.link", $"unknown field '{variable}'");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                problem(path + ".google.link", "is not a valid Liquid template: " + e.Message);
             }
         }
 
@@ -154,6 +195,8 @@ public static class CatalogLoader
             }
         }
     }
+
+    private static bool IsField(ProductCatalog catalog, string code) => RecordFields.Contains(code) || catalog.FindAttribute(code) is not null;
 
     private static void CheckUnique(IEnumerable<string> codes, string path, Action<string, string> problem)
     {

@@ -15,13 +15,29 @@ public sealed class ChannelDefinition
     /// <summary>A JSON Schema (relative to the catalog file) that every record's channel view must satisfy.</summary>
     public string? Schema { get; init; }
 
-    /// <summary>The name of the data file under <c>exports/&lt;channel&gt;/</c>. Default <c>&lt;code&gt;.csv</c>.</summary>
+    /// <summary>The name of the data file under <c>exports/&lt;channel&gt;/</c>. Default <c>&lt;code&gt;</c> with the kind's extension (<c>.csv</c>, <c>.jsonl</c>, <c>.tsv</c> or <c>.xml</c>).</summary>
     public string? File { get; init; }
+
+    /// <summary>What a publish writes by default: the whole assortment, or the changes since the current version (<c>publish --full</c> / <c>--delta</c> override it).</summary>
+    /// <remarks>A kind whose removal policy is <see cref="Channels.RemovalPolicy.FullOnly"/> always publishes full files.</remarks>
+    public Channels.ExportMode Mode { get; set; } = Channels.ExportMode.Full;
+
+    /// <summary>How many published versions stay under <c>exports/&lt;channel&gt;/</c>; older ones are deleted after a publish. Default 10.</summary>
+    public int KeepVersions { get; set; } = 10;
 
     /// <summary>The CSV delimiter. Default <c>,</c>.</summary>
     public string Delimiter { get; set; } = ",";
 
     public IReadOnlyList<ChannelColumn> Columns { get; set; } = [];
+
+    /// <summary>Options of a <c>web-json</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Web.WebOptions? Web { get; set; }
+
+    /// <summary>Options of a <c>shopify-csv</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Shopify.ShopifyOptions? Shopify { get; set; }
+
+    /// <summary>Options of a <c>google-merchant</c> channel; <c>null</c> for the defaults.</summary>
+    public Channels.Google.GoogleOptions? Google { get; set; }
 
     /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -29,6 +45,11 @@ public sealed class ChannelDefinition
 
     /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
     public double MinCompleteness { get; set; }
+
+    /// <summary>The root of the channel's own category tree (its taxonomy) among the catalog's <c>categories</c>, if it has one.</summary>
+    /// <remarks>A channel with a tree needs each record mapped into it: a pipeline feeding it has a <c>categoryMap</c> enricher for it whose
+    /// targets are categories of the tree, and a record none of whose categories is mapped is kept off the channel (rule <c>category.unmapped</c>).</remarks>
+    public string? CategoryTree { get; init; }
 
     /// <summary>Severity overrides by rule id for this channel's issues, such as <c>{"schema": "warning"}</c>.</summary>
     public IReadOnlyDictionary<string, Model.Severity> Severity { get; set; } = new Dictionary<string, Model.Severity>();

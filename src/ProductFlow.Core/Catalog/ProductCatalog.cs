@@ -10,6 +10,7 @@ public sealed class ProductCatalog
     private Dictionary<string, FamilyDefinition>? _families;
     private Dictionary<string, ChannelDefinition>? _channels;
     private Dictionary<string, FamilyVariantDefinition>? _variants;
+    private Dictionary<string, CategoryDefinition>? _categories;
 
     public IReadOnlyList<string> Locales { get; set; } = [];
 
@@ -48,6 +49,27 @@ public sealed class ProductCatalog
 
     /// <summary>Whether values may be scoped to <paramref name="code"/>: a channel or a scope of the catalog.</summary>
     public bool IsScope(string code) => FindChannel(code) is not null || Scopes.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal));
+
+    public CategoryDefinition? FindCategory(string code) =>
+        (_categories ??= Categories.DistinctBy(c => c.Code, StringComparer.Ordinal).ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    /// <summary>Whether <paramref name="code"/> is a category of the tree rooted at <paramref name="root"/> (the root included).</summary>
+    public bool IsInTree(string code, string root)
+    {
+        // Bounded by the number of categories, so a cycle in a catalog that failed its checks cannot loop.
+        var category = FindCategory(code);
+        for (var steps = 0; category is not null && steps <= Categories.Count; steps++)
+        {
+            if (string.Equals(category.Code, root, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            category = category.Parent is { } parent ? FindCategory(parent) : null;
+        }
+
+        return false;
+    }
 
     public ChannelDefinition? FindChannel(string code) =>
         (_channels ??= Channels.ToDictionary(c => c.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

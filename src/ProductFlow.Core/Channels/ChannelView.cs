@@ -48,6 +48,46 @@ public sealed class ChannelView
         };
     }
 
+    /// <summary>The value of <paramref name="field"/> as a number; <c>null</c> when absent, unmapped (<c>null</c> field) or not a number.</summary>
+    public decimal? Number(ProductRecord record, string? field) =>
+        field is not null && Text(record, field) is { } text && CanonicalNumber.TryParse(text, out var number) ? number : null;
+
+    /// <summary>A metric attribute's value in <paramref name="unit"/> (a unit of its family); <c>null</c> when absent or not convertible.</summary>
+    public decimal? Measure(ProductRecord record, string? attribute, string unit)
+    {
+        if (attribute is null
+            || _catalog.FindAttribute(attribute) is not { MetricFamily: { } family } definition
+            || Resolve(record, attribute) is not { } value
+            || !CanonicalNumber.TryParse(value.Data, out var number)
+            || Rules.Units.UnitTable.Find(family, value.Unit ?? definition.Unit ?? "") is not { } from
+            || Rules.Units.UnitTable.Find(family, unit) is not { } to)
+        {
+            return null;
+        }
+
+        return Rules.Units.UnitTable.Convert(number, from, to);
+    }
+
+    /// <summary>The catalog's definition of <paramref name="attribute"/>, if it is one.</summary>
+    public AttributeDefinition? Attribute(string attribute) => _catalog.FindAttribute(attribute);
+
+    /// <summary>Every attribute that has a value for the channel, in catalog order, with its resolved data.</summary>
+    public IReadOnlyList<(AttributeDefinition Attribute, string Data)> Values(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ResolveAll(record);
+        var values = new List<(AttributeDefinition, string)>();
+        for (var i = 0; i < _best.Length; i++)
+        {
+            if (_best[i] is { } value)
+            {
+                values.Add((_catalog.Attributes[i], value.Data));
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Whether <paramref name="field"/> holds numbers, which CSV writers leave unquoted and unguarded.</summary>
     public bool IsNumeric(string field) => _catalog.FindAttribute(field)?.IsNumeric == true;
 
@@ -55,6 +95,13 @@ public sealed class ChannelView
     {
         ArgumentNullException.ThrowIfNull(record);
         return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
+    }
+
+    /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
+    public List<string> Missing(ProductRecord record, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return required.Where(code => string.IsNullOrWhiteSpace(Resolve(record, code)?.Data)).ToList();
     }
 
     public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
@@ -105,7 +152,8 @@ public sealed class ChannelView
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)
+    /// <summary>Writes an attribute's data as a JSON value of its type (see the remarks of this class).</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)
     {
         switch (attribute.Type)
         {

@@ -1,5 +1,8 @@
 using ProductFlow.Catalog;
+using ProductFlow.Channels.Google;
 using ProductFlow.Channels.Partner;
+using ProductFlow.Channels.Shopify;
+using ProductFlow.Channels.Web;
 
 namespace ProductFlow.Channels;
 
@@ -10,6 +13,9 @@ public static class ChannelWriters
     public static IReadOnlyDictionary<string, ChannelKind> All { get; } = new[]
     {
         new ChannelKind(PartnerCsvWriter.Kind, ChannelGrouping.Record, RemovalPolicy.Tombstone),
+        new ChannelKind(WebJsonWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Tombstone),
+        new ChannelKind(ShopifyCsvWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Archive),
+        new ChannelKind(GoogleMerchant.Kind, ChannelGrouping.Record, RemovalPolicy.FullOnly),
     }.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Kinds => All.Keys.ToList();
@@ -27,14 +33,23 @@ public static class ChannelWriters
         return KindOf(channel).Name switch
         {
             PartnerCsvWriter.Kind => new PartnerCsvWriter(channel, catalog, output, mode),
+            WebJsonWriter.Kind => new WebJsonWriter(channel, catalog, output, mode),
+            ShopifyCsvWriter.Kind => new ShopifyCsvWriter(channel, catalog, output, mode),
+            GoogleMerchant.Kind when GoogleMerchant.IsXml(channel) => new GoogleXmlWriter(channel, catalog, output),
+            GoogleMerchant.Kind => new GoogleTsvWriter(channel, catalog, output),
             _ => throw new ProductFlowException($"channel '{channel.Code}' has no writer for kind '{channel.Kind}'"),
         };
     }
 
-    /// <summary>The data file name of a channel, without writing anything.</summary>
+    /// <summary>The data file name of a channel, without writing anything: its <c>file</c>, else its code with the extension of its kind (and format).</summary>
     public static string FileName(ChannelDefinition channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return channel.File ?? channel.Code + ".csv";
+        return channel.File ?? channel.Code + channel.Kind switch
+        {
+            WebJsonWriter.Kind => ".jsonl",
+            GoogleMerchant.Kind => GoogleMerchant.IsXml(channel) ? ".xml" : ".tsv",
+            _ => ".csv",
+        };
     }
 }

@@ -33,6 +33,13 @@ public static class FormulaGuard
         return value[1..];
     }
 
+    /// <summary>Whether a spreadsheet could run <paramref name="value"/> as a formula: it starts with a trigger character and is not a plain number.</summary>
+    public static bool IsFormulaLike(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && IsTrigger(value[0]) && !IsPlainNumber(value);
+    }
+
     /// <summary>Whether a cell is a plain decimal number, which a spreadsheet reads as a number, not a formula.</summary>
     public static bool IsPlainNumber(ReadOnlySpan<char> value)
     {

@@ -29,9 +29,15 @@ public static class RuleIds
     public const string VariantAxisDuplicate = "variant.axis-duplicate";
     public const string VariantModelValue = "variant.model-value";
     public const string VariantUngrouped = "variant.ungrouped";
+    public const string VariantOrphan = "variant.orphan";
+    public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";
     public const string JsonMalformed = "json.malformed";
     public const string JsonNotObject = "json.not-object";
+    public const string FormulaLike = "value.formula-like";
+    public const string GoogleTitleLength = "google.title-length";
+    public const string GoogleDescriptionLength = "google.description-length";
+    public const string GoogleRequired = "google.required";
 }

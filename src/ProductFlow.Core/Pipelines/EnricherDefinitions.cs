@@ -30,6 +30,14 @@ internal static class EnricherDefinitions
         }
 
         PipelineLoader.CheckAttributes(enricher.Attributes, path + ".attributes", catalog, problem);
+        if (enricher.Kind == "categoryMap" && enricher.Channel is { } channel && catalog.FindChannel(channel)?.CategoryTree is { } tree)
+        {
+            foreach (var (category, target) in enricher.Map.Where(m => !catalog.IsInTree(m.Value, tree)))
+            {
+                problem($"{path}.map.{category}", $"'{target}' is not a category of channel {channel}'s tree '{tree}'");
+            }
+        }
+
         if (enricher.Template is { } template)
         {
             try

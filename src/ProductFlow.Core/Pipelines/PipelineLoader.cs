@@ -82,6 +82,11 @@ public static class PipelineLoader
             {
                 Problem($"$.channels[{i}]", $"unknown channel '{definition.Channels[i]}' (the catalog defines: {string.Join(", ", catalog.Channels.Select(c => c.Code))})");
             }
+            else if (catalog.FindChannel(definition.Channels[i])!.CategoryTree is { } tree
+                && !definition.Enrich.Any(e => e.Kind == "categoryMap" && e.Channel == definition.Channels[i]))
+            {
+                Problem($"$.channels[{i}]", $"channel '{definition.Channels[i]}' has the category tree '{tree}': add a categoryMap enricher with \"channel\": \"{definition.Channels[i]}\" that maps the feed's categories into it");
+            }
         }
 
         return problems;

@@ -4,7 +4,7 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Reports;
 
-/// <summary>Measures, per channel, how many of its family's required attributes each accepted record has.</summary>
+/// <summary>Measures, per channel, how many of its family's required attributes each accepted record has: per product, and summed for the report.</summary>
 public sealed class CompletenessTracker
 {
     private readonly ProductCatalog _catalog;
@@ -18,20 +18,26 @@ public sealed class CompletenessTracker
 
     public IEnumerable<ChannelCompleteness> Results => _channels.Select(c => c.Completeness);
 
-    public void Add(ProductRecord record)
+    /// <summary>Adds the record to the run's totals and returns its own scores, one per channel whose requirements its family sets.</summary>
+    public IReadOnlyList<CompletenessScore> Add(ProductRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.Family is null || _catalog.FindFamily(record.Family) is not { } family)
         {
-            return;
+            return [];
         }
 
+        var scores = new List<CompletenessScore>(_channels.Count);
         foreach (var (view, completeness) in _channels)
         {
-            if (family.Requirements.TryGetValue(view.Channel.Code, out var required))
+            if (family.Requirements.TryGetValue(view.Channel.Code, out var required) && required.Count > 0)
             {
-                completeness.Add(required.Count(code => !string.IsNullOrWhiteSpace(view.Resolve(record, code)?.Data)), required.Count);
+                var score = new CompletenessScore(view.Channel.Code, view.Channel.Locale, required.Count - view.Missing(record, required).Count, required.Count);
+                completeness.Add(score.Present, score.Required);
+                scores.Add(score);
             }
         }
+
+        return scores;
     }
 }

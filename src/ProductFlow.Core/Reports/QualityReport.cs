@@ -31,11 +31,14 @@ public sealed class QualityReport
     /// <summary>Issues per source column, as the feed's header writes it (issues without a column are not counted here).</summary>
     public SortedDictionary<string, long> IssuesByColumn { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Rows written per channel by this run's publication.</summary>
+    /// <summary>Records each channel holds after this run's publication.</summary>
     public SortedDictionary<string, long> Published { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The current data file of every channel the pipeline feeds (absolute), written by this run or not.</summary>
+    /// <summary>The current data file of every channel this run published (absolute path or URL), a new version or the unchanged one.</summary>
     public SortedDictionary<string, string> Exports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What this run's publication did per channel: version, mode, rows, and what changed.</summary>
+    public List<Publishing.PublishResult> Publications { get; } = [];
 
     public List<ChannelCompleteness> Completeness { get; } = [];
 

@@ -45,6 +45,13 @@ public static class ReportJsonWriter
 
         WriteCounts(writer, run.Counts);
         WriteMap(writer, "published", report.Published);
+        writer.WriteStartArray("publications");
+        foreach (var publication in report.Publications)
+        {
+            Publishing.PublishResultJson.Write(writer, publication);
+        }
+
+        writer.WriteEndArray();
         WriteCompleteness(writer, report.Completeness);
         WriteMap(writer, "issuesByRule", report.IssuesByRule);
         writer.WriteNumber("issuesTotal", report.IssuesTotal);

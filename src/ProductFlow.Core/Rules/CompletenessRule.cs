@@ -7,6 +7,7 @@ using ProductFlow.Model;
 namespace ProductFlow.Rules;
 
 /// <summary>Rule <c>completeness</c>: a record is published on a channel only when it has at least the channel's <c>minCompleteness</c> share of its family's required attributes.</summary>
+/// <remarks>Counted on the channel view, so in the channel's locale: a localizable attribute present in another locale only is missing.</remarks>
 internal sealed class CompletenessRule(ChannelDefinition channel, ProductCatalog catalog) : IRule
 {
     private readonly ChannelView _view = new(channel, catalog);
@@ -21,7 +22,7 @@ internal sealed class CompletenessRule(ChannelDefinition channel, ProductCatalog
             return;
         }
 
-        var missing = required.Where(code => string.IsNullOrWhiteSpace(_view.Resolve(record.Record, code)?.Data)).ToList();
+        var missing = _view.Missing(record.Record, required);
         var ratio = (double)(required.Count - missing.Count) / required.Count;
         if (ratio < channel.MinCompleteness)
         {

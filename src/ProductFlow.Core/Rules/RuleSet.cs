@@ -10,23 +10,29 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// Order matters: types are checked and normalised first, so enrichers and later rules see canonical values;
 /// enrichers run next, in the pipeline's order, so checks see defaults and templates; cross-record
-/// rules come last. Channel rules run only on records that no record-level error rejects (they would only
-/// restate the same problem). A row the reader could not split gets no rules: its issue says why.
+/// rules come last. The rows of a product model are then held until the model ends (<see cref="ModelGroups"/>: its common
+/// values are lifted, a lone parent of a full feed is reported); channel rules run as records leave, only on records that
+/// no record-level error rejects (they would only restate the same problem). A row the reader could not split gets no
+/// rules: its issue says why.
 /// </remarks>
 public sealed class RuleSet : IDisposable
 {
     private readonly IReadOnlyList<IRule> _recordRules;
     private readonly IReadOnlyList<IRule> _channelRules;
     private readonly RuleContext _context;
+    private readonly ModelGroups _groups;
 
-    public RuleSet(IReadOnlyList<IRule> recordRules, IReadOnlyList<IRule> channelRules, RuleContext context)
+    private RuleSet(IReadOnlyList<IRule> recordRules, IReadOnlyList<IRule> channelRules, RuleContext context, ModelGroups groups)
     {
         _recordRules = recordRules;
         _channelRules = channelRules;
         _context = context;
+        _groups = groups;
     }
 
-    public static RuleSet Create(LoadedPipeline pipeline)
+    /// <param name="pipeline">The pipeline and its catalog.</param>
+    /// <param name="mode">The run's feed mode (default: the pipeline's); only a full feed reports parents no other row names.</param>
+    public static RuleSet Create(LoadedPipeline pipeline, FeedMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var (definition, catalog) = pipeline;
@@ -35,7 +41,7 @@ public sealed class RuleSet : IDisposable
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
         var recordRules = new List<IRule> { new AttributeTypeRule(catalog), new InheritModelValues(catalog) };
-        recordRules.AddRange(definition.Enrich.Select(EnricherFactory.Create));
+        recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]
         {
             new RequiredCheck(rules.Required, catalog, locales),
@@ -50,8 +56,11 @@ public sealed class RuleSet : IDisposable
         channelRules.AddRange(rules.Checks.Where(c => c.Channel is not null).Select(c => CheckFactory.Create(c, catalog, locales)));
         channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog)));
         channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)));
+        channelRules.AddRange(channels.Select(c => FormulaLikeRule.For(c, catalog)).OfType<IRule>());
+        channelRules.AddRange(channels.Where(c => c.Kind == Channels.Google.GoogleMerchant.Kind).Select(c => new GoogleMerchantRule(c, catalog)));
         var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
-        return new RuleSet(recordRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities));
+        var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
+        return new RuleSet(recordRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities), groups);
     }
 
     /// <summary>Every rule in the order it runs: record rules, then channel rules (for profiling; <see cref="Apply"/> is the way to run them).</summary>
@@ -68,27 +77,40 @@ public sealed class RuleSet : IDisposable
         }
     }
 
-    public void Apply(MappedRecord record)
+    /// <summary>Checks <paramref name="record"/> and returns the records that are done, in feed order: the rows of a
+    /// product model come back when the model ends (see <see cref="Finish"/>). The list is reused by the next call.</summary>
+    public IReadOnlyList<MappedRecord> Apply(MappedRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Row.Problem is not null)
+        if (record.Row.Problem is null)
         {
-            return;
+            foreach (var rule in _recordRules)
+            {
+                rule.Apply(record, _context);
+            }
         }
 
-        foreach (var rule in _recordRules)
+        return ApplyChannelRules(_groups.Add(record, _context));
+    }
+
+    /// <summary>Ends the feed: returns the records still held (the last model's).</summary>
+    public IReadOnlyList<MappedRecord> Finish() => ApplyChannelRules(_groups.Finish(_context));
+
+    private IReadOnlyList<MappedRecord> ApplyChannelRules(IReadOnlyList<MappedRecord> done)
+    {
+        foreach (var record in done)
         {
-            rule.Apply(record, _context);
+            if (record.Row.Problem is not null || record.IsRejected)
+            {
+                continue;
+            }
+
+            foreach (var rule in _channelRules)
+            {
+                rule.Apply(record, _context);
+            }
         }
 
-        if (record.IsRejected)
-        {
-            return;
-        }
-
-        foreach (var rule in _channelRules)
-        {
-            rule.Apply(record, _context);
-        }
+        return done;
     }
 }

@@ -11,6 +11,8 @@ namespace ProductFlow.Rules;
 /// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
 /// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
 /// model seen again after others is reported, because models are inferred from consecutive rows.
+/// <c>variant.orphan</c>: a record of a family with a family variant is a variant, so it names its model in <c>parent</c>
+/// (a parent no other row names is found by <see cref="ModelGroups"/>).
 /// State is 64-bit hashes per model and per axis combination, not records; a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog) : IRule
@@ -24,10 +26,18 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
-        if (product.Parent is not { } parent || product.Family is null || ShapeOf(product.Family) is not { } shape)
+        if (product.Family is null || ShapeOf(product.Family) is not { } shape)
         {
             return;
         }
+
+        if (string.IsNullOrWhiteSpace(product.Parent))
+        {
+            context.Report(record, RuleIds.VariantOrphan, Severity.Error, $"no parent: a product of family '{product.Family}' is a variant ({shape.Code}) and belongs to a product model", field: "parent");
+            return;
+        }
+
+        var parent = product.Parent;
 
         var model = KeyHash.Of(parent);
         CheckGrouping(record, context, model);

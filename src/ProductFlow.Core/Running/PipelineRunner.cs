@@ -8,6 +8,7 @@ using ProductFlow.Csv;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
+using ProductFlow.Publishing;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
 using ProductFlow.Store;
@@ -65,12 +66,6 @@ public sealed class PipelineRunner
         Directory.CreateDirectory(folder);
         var report = new QualityReport(run, options.Mode == RunMode.Run ? "run" : "validate", folder);
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
-        var exports = Path.Combine(data, "exports");
-        foreach (var channel in channels)
-        {
-            report.Exports[channel.Code] = ExportPublisher.DataFile(exports, channel);
-        }
-
         if (store is not null)
         {
             await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
@@ -89,9 +84,16 @@ public sealed class PipelineRunner
             }
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
+                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time);
                 foreach (var channel in channels)
                 {
-                    report.Published[channel.Code] = await ExportPublisher.PublishAsync(store, channel, catalog, exports, cancellationToken).ConfigureAwait(false);
+                    var published = await publisher.PublishAsync(store, channel, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false);
+                    report.Publications.Add(published);
+                    report.Published[channel.Code] = published.Records;
+                    if (published.Location is { } location)
+                    {
+                        report.Exports[channel.Code] = location;
+                    }
                 }
             }
         }
@@ -134,8 +136,9 @@ public sealed class PipelineRunner
         var (definition, catalog) = pipeline;
         var run = report.Run;
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
         var completeness = new CompletenessTracker(catalog, channels);
+        var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
         {
             Format = definition.Source.Format,
@@ -163,13 +166,19 @@ public sealed class PipelineRunner
                 {
                     await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
                     {
-                        var mapped = mapper.Map(row);
-                        rules.Apply(mapped);
-                        await AcceptOrRejectAsync(mapped, session, report, issues, rejected, completeness, cancellationToken).ConfigureAwait(false);
-                        if (run.Counts.Read % ProgressEvery == 0)
+                        foreach (var done in rules.Apply(mapper.Map(row)))
                         {
-                            _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
+                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                            if (run.Counts.Read % ProgressEvery == 0)
+                            {
+                                _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
+                            }
                         }
+                    }
+
+                    foreach (var done in rules.Finish())
+                    {
+                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
                     }
 
                     if (session is not null)
@@ -197,7 +206,8 @@ public sealed class PipelineRunner
     }
 
     private static async ValueTask AcceptOrRejectAsync(
-        MappedRecord mapped, IStoreSession? session, QualityReport report, IssueLog issues, RejectedLog rejected, CompletenessTracker completeness, CancellationToken cancellationToken)
+        MappedRecord mapped, IStoreSession? session, QualityReport report, IssueLog issues, RejectedLog rejected, CompletenessTracker completeness, List<string> channels,
+        CancellationToken cancellationToken)
     {
         var counts = report.Run.Counts;
         counts.Read++;
@@ -220,11 +230,11 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
-        completeness.Add(mapped.Record);
+        var scores = completeness.Add(mapped.Record);
         if (session is not null)
         {
-            // What explain tells later: the channels this record was checked for, and why it is off any of them.
-            mapped.Record.Notes = new ProductNotes(report.Exports.Keys.ToList(), mapped.Issues);
+            // What explain tells later: the channels this record was checked for, why it is off any of them, how complete it is.
+            mapped.Record.Notes = new ProductNotes(channels, mapped.Issues) { Completeness = scores };
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -11,6 +11,9 @@ public sealed class RunOptions
 
     public RunMode Mode { get; init; } = RunMode.Run;
 
+    /// <summary>Where channels are published; default: the folder <c>exports/</c> of the data folder.</summary>
+    public Publishing.IBlobStore? Exports { get; init; }
+
     /// <summary>Overrides the pipeline's <c>mode</c> (partial or full) for this run.</summary>
     public Pipelines.FeedMode? FeedMode { get; init; }
 

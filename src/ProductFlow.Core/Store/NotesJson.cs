@@ -10,7 +10,7 @@ public static class NotesJson
     public static string Write(ProductNotes notes)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        if (notes.Channels.Count == 0 && notes.Issues.Count == 0)
+        if (notes.Channels.Count == 0 && notes.Issues.Count == 0 && notes.Completeness.Count == 0)
         {
             return "";
         }
@@ -34,6 +34,11 @@ public static class NotesJson
             }
 
             writer.WriteEndArray();
+            if (notes.Completeness.Count > 0)
+            {
+                WriteCompleteness(writer, notes.Completeness); // none when no channel sets requirements for the family
+            }
+
             writer.WriteEndObject();
         }
 
@@ -59,7 +64,31 @@ public static class NotesJson
             Field = Text(i, "field"),
             Column = Text(i, "column"),
         }).ToList();
-        return new ProductNotes(channels, issues);
+        var completeness = root.TryGetProperty("completeness", out var scores)
+            ? scores.EnumerateArray().Select(c => new CompletenessScore(
+                c.GetProperty("channel").GetString()!, c.GetProperty("locale").GetString()!, c.GetProperty("present").GetInt32(), c.GetProperty("required").GetInt32())).ToList()
+            : [];
+        return new ProductNotes(channels, issues) { Completeness = completeness };
+    }
+
+    /// <summary>Writes <c>completeness: [{channel, locale, present, required, ratio}]</c>, as notes store it and <c>explain --json</c> shows it (the ratio to 4 places).</summary>
+    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(completeness);
+        writer.WriteStartArray("completeness");
+        foreach (var score in completeness)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", score.Channel);
+            writer.WriteString("locale", score.Locale);
+            writer.WriteNumber("present", score.Present);
+            writer.WriteNumber("required", score.Required);
+            writer.WriteNumber("ratio", Math.Round(score.Ratio, 4));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;

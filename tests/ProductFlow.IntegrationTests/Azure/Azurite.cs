@@ -9,16 +9,24 @@ internal static class Azurite
     private const string Account = "devstoreaccount1";
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>The connection string of the running Azurite, as a service's configuration would give it.</summary>
+    public static string ConnectionString
+    {
+        get
+        {
+            var endpoint = Environment.GetEnvironmentVariable("PRODUCTFLOW_AZURITE_BLOB");
+            if (string.IsNullOrEmpty(endpoint))
+            {
+                Assert.Ignore("Azurite is not running: ./test.sh starts it and sets PRODUCTFLOW_AZURITE_BLOB");
+            }
+
+            return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint={endpoint.TrimEnd('/')}/{Account};";
+        }
+    }
+
     public static BlobContainerClient NewContainer()
     {
-        var endpoint = Environment.GetEnvironmentVariable("PRODUCTFLOW_AZURITE_BLOB");
-        if (string.IsNullOrEmpty(endpoint))
-        {
-            Assert.Ignore("Azurite is not running: ./test.sh starts it and sets PRODUCTFLOW_AZURITE_BLOB");
-        }
-
-        var service = new BlobServiceClient($"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint={endpoint.TrimEnd('/')}/{Account};");
-        var container = service.GetBlobContainerClient("t" + Guid.NewGuid().ToString("N"));
+        var container = new BlobServiceClient(ConnectionString).GetBlobContainerClient("t" + Guid.NewGuid().ToString("N"));
         container.Create();
         return container;
     }

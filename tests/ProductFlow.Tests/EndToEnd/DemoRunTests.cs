@@ -44,17 +44,28 @@ public class DemoRunTests
         var counts = root.GetProperty("counts");
         Assert.That(
             (counts.GetProperty("read").GetInt32(), counts.GetProperty("accepted").GetInt32(), counts.GetProperty("rejected").GetInt32(), counts.GetProperty("warnings").GetInt32()),
-            Is.EqualTo((361, 354, 7, 1)));
-        Assert.That(root.GetProperty("published").GetProperty("partner").GetInt32(), Is.EqualTo(341));
+            Is.EqualTo((361, 354, 7, 3)));
+        Assert.That(
+            root.GetProperty("published").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+            Is.EquivalentTo(new Dictionary<string, int> { ["web"] = 342, ["shopify"] = 342, ["google"] = 341, ["partner"] = 341 }),
+            "one product is kept off partner by its schema and off google by a missing description; twelve are disabled");
         Assert.That(
             root.GetProperty("issuesByRule").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
             Is.EquivalentTo(new Dictionary<string, int>
             {
                 ["gtin.check-digit"] = 3, ["required"] = 1, ["sku.unique"] = 1, ["number.format"] = 1, ["option.unknown"] = 1, ["schema"] = 1,
-                ["description.formula-like"] = 1,
+                ["description.formula-like"] = 1, ["value.formula-like"] = 2, ["google.required"] = 1,
             }));
         var outputs = root.GetProperty("outputs");
-        Assert.That(outputs.GetProperty("exports").GetProperty("partner").GetString(), Is.EqualTo(Path.Combine(Data, "exports", "partner", "partner.csv")));
+        Assert.That(
+            outputs.GetProperty("exports").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()),
+            Is.EquivalentTo(new Dictionary<string, string>
+            {
+                ["web"] = Path.Combine(Data, "exports", "web", "v1", "web.jsonl"),
+                ["shopify"] = Path.Combine(Data, "exports", "shopify", "v1", "shopify.csv"),
+                ["google"] = Path.Combine(Data, "exports", "google", "v1", "google.xml"),
+                ["partner"] = Path.Combine(Data, "exports", "partner", "v1", "partner.csv"),
+            }));
         Assert.That(Directory.Exists(outputs.GetProperty("report").GetString()), Is.True);
     }
 
@@ -75,7 +86,7 @@ public class DemoRunTests
     {
         CliProcess.Run(_dir.Path, "run", Demo, "--data", Data);
 
-        var rows = ReadCsv(Path.Combine(Data, "exports", "partner", "partner.csv"), ';');
+        var rows = ReadCsv(PublishedExports.Current(Data, "partner", "partner.csv"), ';');
         Assert.That(rows, Has.Count.EqualTo(341));
         Assert.That(rows[0].Keys, Is.EqualTo(new[] { "SKU", "Model", "Title", "Description", "Brand", "Colour", "Size", "Price EUR", "EAN", "Weight kg", "Stock", "Image" }));
         Assert.That(rows.Select(r => r["SKU"]), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
@@ -92,16 +103,18 @@ public class DemoRunTests
     }
 
     [Test]
-    public void Running_again_creates_no_new_versions_and_a_byte_identical_export()
+    public void Running_again_creates_no_new_product_versions_and_no_new_export_version()
     {
         CliProcess.Run(_dir.Path, "run", Demo, "--data", Data);
-        var export = Path.Combine(Data, "exports", "partner", "partner.csv");
+        var export = PublishedExports.Current(Data, "partner", "partner.csv");
         var first = File.ReadAllBytes(export);
 
         var again = CliProcess.Run(_dir.Path, "run", Demo, "--data", Data, "--json");
 
         using var json = JsonDocument.Parse(again.Stdout);
         Assert.That(json.RootElement.GetProperty("counts").GetProperty("changed").GetInt32(), Is.Zero);
+        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.EqualTo(1));
+        Assert.That(Directory.GetDirectories(Path.Combine(Data, "exports", "partner")).Select(Path.GetFileName), Is.EqualTo(new[] { "v1" }));
         Assert.That(File.ReadAllBytes(export), Is.EqualTo(first));
     }
 
@@ -115,7 +128,7 @@ public class DemoRunTests
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(json.RootElement.GetProperty("feed").GetProperty("sha256").GetString(), Has.Length.EqualTo(64));
-        Assert.That(json.RootElement.GetProperty("issues").GetArrayLength(), Is.EqualTo(9));
+        Assert.That(json.RootElement.GetProperty("issues").GetArrayLength(), Is.EqualTo(12));
     }
 
     [Test]
@@ -164,7 +177,7 @@ public class DemoRunTests
         var report = ReportFolder(result);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
         Assert.That(json.RootElement.GetProperty("failure").GetProperty("message").GetString(), Does.Contain("junk.csv"));
-        Assert.That(File.Exists(Path.Combine(Data, "exports", "partner", "partner.csv")), Is.False);
+        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.Null);
     }
 
     [Test]

@@ -27,11 +27,15 @@ public class ExplainCommandTests
     {
         var root = Explain("TS-1038-WHT-M", "--json");
 
-        var partner = root.GetProperty("channels").EnumerateArray().Single();
-        Assert.That((partner.GetProperty("channel").GetString(), partner.GetProperty("published").GetBoolean()), Is.EqualTo(("partner", false)));
-        var blocker = partner.GetProperty("blockedBy").EnumerateArray().Single();
+        var channels = root.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("channel").GetString()!);
+        Assert.That(channels.ToDictionary(c => c.Key, c => c.Value.GetProperty("published").GetBoolean()),
+            Is.EquivalentTo(new Dictionary<string, bool> { ["web"] = true, ["shopify"] = true, ["google"] = false, ["partner"] = false }));
+        var blocker = channels["partner"].GetProperty("blockedBy").EnumerateArray().Single();
         Assert.That((blocker.GetProperty("rule").GetString(), blocker.GetProperty("severity").GetString()), Is.EqualTo(("schema", "error")));
         Assert.That(blocker.GetProperty("message").GetString(), Does.Contain("description"));
+        var google = channels["google"].GetProperty("blockedBy").EnumerateArray().Single();
+        Assert.That(google.GetProperty("rule").GetString(), Is.EqualTo("google.required"));
+        Assert.That(google.GetProperty("message").GetString(), Does.Contain("description"));
     }
 
     [Test]
@@ -69,6 +73,36 @@ public class ExplainCommandTests
         Assert.That(text.Stdout, Does.Contain("name [en_US]: Long Sleeve Tee 5  (demo: supplier-apparel.csv:312 name_en)").And.Contain("partner: not published"));
         Assert.That(unknown.ExitCode, Is.EqualTo(2), unknown.ToString());
         Assert.That(unknown.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void A_value_every_variant_of_its_model_shares_is_shown_lifted_to_the_model()
+    {
+        var values = Explain("TS-1038-WHT-M", "--json").GetProperty("values").EnumerateArray().ToList();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        var price = values.Single(v => v.GetProperty("attribute").GetString() == "price").GetProperty("origin");
+        var image = values.Single(v => v.GetProperty("attribute").GetString() == "image").GetProperty("origin");
+        Assert.That((price.GetProperty("rule").GetString(), price.GetProperty("column").GetString()), Is.EqualTo(("lift", "price_eur")), "every TS-1038 costs 29.90");
+        Assert.That(image.TryGetProperty("rule", out _), Is.False, "the image differs by colour");
+        Assert.That(text.Stdout, Does.Contain("price [EUR]: 29.9  (demo: supplier-apparel.csv:312 price_eur, changed by lift)"));
+    }
+
+    [Test]
+    public void Completeness_per_channel_and_locale_is_stored_with_the_product_and_explained()
+    {
+        var incomplete = Explain("TS-1038-WHT-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var complete = Explain("TS-1001-NVY-M", "--json").GetProperty("completeness").EnumerateArray().Single();
+        var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
+
+        Assert.That(
+            (incomplete.GetProperty("channel").GetString(), incomplete.GetProperty("locale").GetString(), incomplete.GetProperty("present").GetInt32(), incomplete.GetProperty("required").GetInt32()),
+            Is.EqualTo(("partner", "en_US", 6, 7)),
+            "the English description is missing");
+        Assert.That(incomplete.GetProperty("ratio").GetDouble(), Is.EqualTo(0.8571));
+        Assert.That((complete.GetProperty("present").GetInt32(), complete.GetProperty("ratio").GetDouble()), Is.EqualTo((7, 1.0)));
+        Assert.That(text.Stdout, Does.Contain("completeness partner en_US: 6/7 (86%)"));
+        Assert.That(Explain("TS-1038-WHT-M", "--locale", "de_DE", "--json").GetProperty("completeness").GetArrayLength(), Is.Zero, "the partner channel is en_US");
     }
 
     private static JsonElement Explain(params string[] args)

@@ -52,7 +52,7 @@ public class FullRunTests
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.That(json.RootElement.GetProperty("counts").GetProperty("removed").GetInt32(), Is.GreaterThan(40));
         Assert.That(Versions(LastSku()), Is.EqualTo(2));
-        Assert.That(File.ReadAllText(_dir.Combine("data", "exports", "partner", "partner.csv")), Does.Not.Contain(LastSku()));
+        Assert.That(File.ReadAllText(PublishedExports.Current(_dir.Combine("data"), "partner", "partner.csv")), Does.Not.Contain(LastSku()));
     }
 
     [Test]

@@ -53,7 +53,7 @@ public class SeveralSourcesRunTests
         Run("erp");
         Run("supplier");
 
-        var export = File.ReadAllLines(_dir.Combine("data", "exports", "partner", "partner.csv"));
+        var export = File.ReadAllLines(PublishedExports.Current(Data, "partner", "partner.csv"));
 
         Assert.That(export.Skip(1), Is.EqualTo(new[] { "A-1;Tee;9.5;5", "A-2;Polo;20;" }));
     }

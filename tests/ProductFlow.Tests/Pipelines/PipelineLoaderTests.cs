@@ -13,7 +13,7 @@ public class PipelineLoaderTests
         var (definition, catalog) = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
 
         Assert.That(definition.Name, Is.EqualTo("demo"));
-        Assert.That(definition.Channels, Is.EqualTo(new[] { "partner" }));
+        Assert.That(definition.Channels, Is.EqualTo(new[] { "web", "shopify", "google", "partner" }));
         Assert.That(catalog.FindChannel("partner")!.Columns, Is.Not.Empty);
     }
 

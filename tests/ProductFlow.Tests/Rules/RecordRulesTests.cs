@@ -24,6 +24,17 @@ public class RecordRulesTests
     }
 
     [Test]
+    public void An_empty_value_kept_from_the_feed_is_no_format_error_and_is_as_missing_as_an_absent_one()
+    {
+        var pipeline = SomePipeline.With(new ProductFlow.Pipelines.RulesOptions { Required = ["weight"] });
+
+        var records = SomePipeline.Apply(pipeline, Some.Record("A", ("weight", "")), Some.Record("B"));
+
+        Assert.That(records.Select(r => r.Issues.Single().Rule), Is.EqualTo(new[] { RuleIds.Required, RuleIds.Required }), "no number.format for the empty number");
+        Assert.That(records.Select(r => r.Issues.Single().Field), Is.EqualTo(new[] { "weight", "weight" }));
+    }
+
+    [Test]
     public void A_localizable_required_attribute_is_needed_in_every_channel_locale()
     {
         var record = Some.Record("A");

@@ -59,9 +59,23 @@ public class VariantRuleTests
     }
 
     [Test]
-    public void A_product_without_a_parent_is_no_variant()
+    public void A_record_of_a_family_with_variants_and_no_parent_is_an_orphan()
+    {
+        var orphan = Variant(null, "A", "black", "s");
+
+        var record = Apply(orphan).Single();
+
+        var issue = record.Issues.Single();
+        Assert.That((issue.Rule, issue.Severity, issue.Field, issue.Feed, issue.Line), Is.EqualTo((RuleIds.VariantOrphan, Severity.Error, "parent", "feed.csv", (long?)2)));
+        Assert.That(issue.Message, Does.Contain("family 'tshirts'").And.Contain("tshirts_color_size"));
+        Assert.That(record.IsRejected, Is.True);
+    }
+
+    [Test]
+    public void A_product_of_a_family_without_variants_needs_no_parent()
     {
         var simple = Variant(null, "A", color: null, size: null);
+        simple.Family = "mugs";
 
         Assert.That(Apply(simple).Single().Issues, Is.Empty);
     }
@@ -85,7 +99,7 @@ public class VariantRuleTests
         Assert.That(error.Problems.Single().Message, Does.Contain("'size' is at more than one level"));
     }
 
-    private static ProductRecord Variant(string? parent, string sku, string? color, string? size, string brand = "Northwind", string price = "10")
+    internal static ProductRecord Variant(string? parent, string sku, string? color, string? size, string brand = "Northwind", string price = "10")
     {
         var record = new ProductRecord(sku) { Parent = parent, Family = "tshirts", Feed = "feed.csv", Line = 2 + sku[0] - 'A' };
         record.Values.Add(Some.Value("brand", brand));
@@ -104,9 +118,14 @@ public class VariantRuleTests
         return record;
     }
 
-    private static List<ProductFlow.Mapping.MappedRecord> Apply(params ProductRecord[] records)
+    private static List<ProductFlow.Mapping.MappedRecord> Apply(params ProductRecord[] records) =>
+        SomePipeline.Apply(Pipeline(new RulesOptions()), records);
+
+    /// <summary>The test pipeline on a catalog whose tshirts vary by colour, then size (price and tags at the size level).</summary>
+    internal static LoadedPipeline Pipeline(RulesOptions rules, FeedMode mode = FeedMode.Partial)
     {
-        var pipeline = SomePipeline.With(new RulesOptions());
+        var pipeline = SomePipeline.With(rules);
+        pipeline.Definition.Mode = mode;
         var catalog = pipeline.Catalog;
         var withVariants = new ProductCatalog
         {
@@ -125,6 +144,6 @@ public class VariantRuleTests
                 },
             ],
         };
-        return SomePipeline.Apply(pipeline with { Catalog = withVariants }, records);
+        return pipeline with { Catalog = withVariants };
     }
 }

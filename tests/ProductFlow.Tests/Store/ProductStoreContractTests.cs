@@ -143,7 +143,10 @@ public abstract partial class ProductStoreContractTests
     {
         await UpsertAsync(Some.Record("A", ("price", "1")));
         var noted = Some.Record("A", ("price", "1"));
-        noted.Notes = new ProductNotes(["partner"], [new Issue(Severity.Error, "schema", "channel 'partner': name is missing") { Channel = "partner", Field = "name" }]);
+        noted.Notes = new ProductNotes(["partner"], [new Issue(Severity.Error, "schema", "channel 'partner': name is missing") { Channel = "partner", Field = "name" }])
+        {
+            Completeness = [new CompletenessScore("partner", "en_US", 2, 3)],
+        };
         var summary = await UpsertAsync(noted, blocked: ["partner"]);
 
         var found = await Store.FindProductAsync("A", Token);
@@ -153,6 +156,7 @@ public abstract partial class ProductStoreContractTests
         Assert.That(found.Record.Values.Single().Data, Is.EqualTo("1"));
         Assert.That(found.Record.Notes.Channels, Is.EqualTo(new[] { "partner" }));
         Assert.That(found.Record.Notes.Issues.Single(), Is.EqualTo(noted.Notes.Issues[0]));
+        Assert.That(found.Record.Notes.Completeness, Is.EqualTo(noted.Notes.Completeness));
         Assert.That(VersionDiff.ReadLineage(found.Lineage).Single()!.Column, Is.EqualTo("col"));
         Assert.That(await Store.FindProductAsync("B", Token), Is.Null);
 

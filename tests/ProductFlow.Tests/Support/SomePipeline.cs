@@ -21,12 +21,15 @@ internal static class SomePipeline
 
     public static LoadedPipeline With(params CheckOptions[] checks) => With(new RulesOptions { Checks = checks });
 
-    /// <summary>Applies the pipeline's rules to each record, in order, and returns them with their issues.</summary>
+    /// <summary>Applies the pipeline's rules to each record, in order, to the end of the feed, and returns them with their issues.</summary>
     public static List<MappedRecord> Apply(LoadedPipeline pipeline, params ProductFlow.Model.ProductRecord[] records)
     {
         using var rules = RuleSet.Create(pipeline);
         var mapped = records.Select(Some.Mapped).ToList();
-        mapped.ForEach(rules.Apply);
+        var done = new List<MappedRecord>();
+        mapped.ForEach(record => done.AddRange(rules.Apply(record)));
+        done.AddRange(rules.Finish());
+        Assert.That(done, Is.EqualTo(mapped), "every record comes back once, in feed order");
         return mapped;
     }
 }

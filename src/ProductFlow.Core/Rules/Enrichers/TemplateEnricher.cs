@@ -63,7 +63,8 @@ internal sealed partial class TemplateEnricher : IRule
         _scope.Set(product, _options.Attribute!, _template.Render(model).Trim(), _origin);
     }
 
-    private static string[] Variables(string text) =>
+    /// <summary>The variables a template outputs with <c>{{ }}</c>, each once.</summary>
+    public static string[] Variables(string text) =>
         OutputVariable().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToArray();
 
     [GeneratedRegex(@"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)")]

@@ -111,6 +111,31 @@ public class EnricherTests
         Assert.That(result.Issues.Single().Message, Does.Contain("'cm' is not a unit of mass"));
     }
 
+    [Test]
+    public void A_metric_with_a_unit_no_family_knows_is_a_unit_unknown_error_and_is_not_converted()
+    {
+        var record = Some.Record("A");
+        record.Values.Add(Some.Value("net_weight", "12") with { Unit = "stone-ish" });
+
+        var result = SomePipeline.Apply(Enrich(), record).Single();
+
+        Assert.That((result.Issues.Single().Rule, result.Issues.Single().Value), Is.EqualTo((RuleIds.UnitUnknown, "12")));
+        Assert.That(result.IsRejected, Is.True);
+    }
+
+    [Test]
+    public void A_template_takes_no_value_of_another_locale_and_warns_instead()
+    {
+        var pipeline = Enrich(new EnrichOptions { Kind = "template", Attribute = "title", Locale = "en_US", Template = "{{ name }}" });
+        var record = Some.Record("A");
+        record.Values.Add(Some.Value("name", "Hemd", locale: "de_DE"));
+
+        var result = SomePipeline.Apply(pipeline, record).Single();
+
+        Assert.That(result.Record.Values.Select(v => v.Attribute), Has.None.EqualTo("title"));
+        Assert.That((result.Issues.Single().Rule, result.Issues.Single().Field), Is.EqualTo((RuleIds.TemplateMissingValue, "name")));
+    }
+
     private static LoadedPipeline Enrich(params EnrichOptions[] enrichers)
     {
         var pipeline = SomePipeline.With(new RulesOptions());

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace ProductFlow.Cli.Commands;
+
+/// <summary>The options of the commands that publish or preview channels.</summary>
+internal static class PublishOptions
+{
+    public const string CatalogVariable = "PRODUCTFLOW_CATALOG";
+
+    public static readonly Option<string?> Catalog = new("--catalog")
+    {
+        Description = "The catalog that defines the channels (default: PRODUCTFLOW_CATALOG, else schemas/catalog.json).",
+    };
+
+    public static readonly Option<string?> Exports = new("--exports")
+    {
+        Description = "Where channels are published: a folder, or blob:<container>[/<prefix>] with the connection string in PRODUCTFLOW_BLOB (default: PRODUCTFLOW_EXPORTS, else <data>/exports).",
+    };
+
+    public static string CatalogPath(ParseResult result) =>
+        result.GetValue(Catalog) is { Length: > 0 } given ? given
+        : Environment.GetEnvironmentVariable(CatalogVariable) is { Length: > 0 } configured ? configured
+        : Path.Combine("schemas", "catalog.json");
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Fluid;
+using ProductFlow.Catalog;
+using ProductFlow.Model;
+using ProductFlow.Rules;
+using ProductFlow.Rules.Enrichers;
+
+namespace ProductFlow.Channels.Google;
+
+/// <summary>A record as a Google Merchant Center item: the value of each Google attribute, formatted as Google reads it.</summary>
+/// <remarks>
+/// Shared by the writers (TSV and XML) and by the rules that check what they would write. <c>id</c> is the SKU,
+/// <c>item_group_id</c> the model, <c>link</c> the channel's template; the other attributes come from the catalog fields of
+/// the channel's map (<see cref="DefaultAttributes"/> with <c>google.attributes</c> over them). Prices are <c>19.90 EUR</c>
+/// (two decimals, invariant, the channel's currency), availability <c>in_stock</c>/<c>out_of_stock</c> from a stock number
+/// (or a boolean), shipping weight <c>0.25 kg</c> (g, kg, lb and oz as they are, other mass units in kg).
+/// </remarks>
+internal sealed class GoogleItem
+{
+    /// <summary>Google's attributes, in the order of the TSV's columns.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "id", "item_group_id", "title", "description", "link", "image_link", "additional_image_link", "availability",
+        "price", "sale_price", "brand", "gtin", "mpn", "condition", "color", "size", "gender", "age_group",
+        "google_product_category", "shipping_weight",
+    ];
+
+    /// <summary>The catalog fields behind Google's attributes by default (an empty one is not mapped).</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultAttributes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["title"] = "title", ["description"] = "description", ["image_link"] = "image", ["additional_image_link"] = "",
+        ["availability"] = "stock", ["price"] = "price", ["sale_price"] = "", ["brand"] = "brand", ["gtin"] = "gtin", ["mpn"] = "",
+        ["condition"] = "", ["color"] = "color", ["size"] = "size", ["gender"] = "", ["age_group"] = "",
+        ["google_product_category"] = "", ["shipping_weight"] = "weight",
+    };
+
+    /// <summary>What Google needs of every item (rule <c>google.required</c>).</summary>
+    public static readonly IReadOnlyList<string> Required = ["id", "title", "description", "link", "image_link", "availability", "price"];
+
+    /// <summary>The attributes written as the catalog's text, unchanged (rule <c>value.formula-like</c> checks them).</summary>
+    public static readonly IReadOnlyList<string> TextFields =
+        ["title", "description", "image_link", "additional_image_link", "brand", "gtin", "mpn", "color", "size", "gender", "age_group", "google_product_category"];
+
+    /// <summary>Why a Google writer has no removals.</summary>
+    public const string FullOnly = "google-merchant takes full files only: a product that left is simply not in the next one";
+
+    private static readonly HashSet<string> GoogleMassUnits = new(["g", "kg", "lb", "oz"], StringComparer.Ordinal);
+
+    private readonly ChannelView _view;
+    private readonly GoogleOptions _options;
+    private readonly FieldMap _map;
+    private readonly IFluidTemplate? _link;
+    private readonly string[] _linkVariables;
+    private readonly TemplateContext _linkContext = new();
+    private readonly string?[] _values = new string?[Fields.Count];
+
+    public GoogleItem(ChannelDefinition channel, ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        _view = new ChannelView(channel, catalog);
+        _options = channel.Google ?? new GoogleOptions();
+        _map = Map(channel);
+        _link = _options.Link is null ? null : TemplateEnricher.Parse(_options.Link);
+        _linkVariables = _options.Link is null ? [] : TemplateEnricher.Variables(_options.Link);
+    }
+
+    public GoogleOptions Options => _options;
+
+    /// <summary>The channel's field map: <see cref="DefaultAttributes"/> with the channel's <c>google.attributes</c> over them.</summary>
+    public static FieldMap Map(ChannelDefinition channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return new FieldMap(DefaultAttributes, channel.Google?.Attributes);
+    }
+
+    /// <summary>The catalog field behind a Google attribute, if one is mapped.</summary>
+    public string? Source(string field) => _map[field];
+
+    /// <summary>The values of <see cref="Fields"/> for <paramref name="record"/>; <c>null</c> where there is none. The array is reused by the next call.</summary>
+    public IReadOnlyList<string?> Values(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            var value = Value(record, Fields[i]);
+            _values[i] = string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        return _values;
+    }
+
+    private string? Value(ProductRecord record, string field) => field switch
+    {
+        "id" => record.Sku,
+        "item_group_id" => record.Parent,
+        "link" => Link(record),
+        "availability" => Availability(record),
+        "price" or "sale_price" => Price(record, field),
+        "condition" => Text(record, field) ?? _options.Condition,
+        "shipping_weight" => Weight(record),
+        _ => Text(record, field),
+    };
+
+    private string? Text(ProductRecord record, string field) => _map[field] is { } source ? _view.Text(record, source) : null;
+
+    private string? Link(ProductRecord record)
+    {
+        if (_link is null)
+        {
+            return null;
+        }
+
+        foreach (var variable in _linkVariables)
+        {
+            if (_view.Text(record, variable) is not { Length: > 0 } value)
+            {
+                return null;
+            }
+
+            _linkContext.SetValue(variable, value);
+        }
+
+        return _link.Render(_linkContext).Trim();
+    }
+
+    private string? Availability(ProductRecord record)
+    {
+        if (_map["availability"] is not { } source || _view.Text(record, source) is not { } text)
+        {
+            return null;
+        }
+
+        if (_view.Attribute(source)?.IsNumeric == true)
+        {
+            return CanonicalNumber.TryParse(text, out var stock) ? (stock > 0 ? "in_stock" : "out_of_stock") : null;
+        }
+
+        return text switch
+        {
+            "true" => "in_stock",
+            "false" => "out_of_stock",
+            _ => text.Trim().ToLowerInvariant().Replace(' ', '_'),
+        };
+    }
+
+    private string? Price(ProductRecord record, string field)
+    {
+        if (_map[field] is not { } source || _view.Number(record, source) is not { } amount)
+        {
+            return null;
+        }
+
+        var currency = _view.Channel.Currency ?? _view.Resolve(record, source)?.Currency;
+        return currency is null ? null : amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
+    }
+
+    private string? Weight(ProductRecord record)
+    {
+        if (_map["shipping_weight"] is not { } source || _view.Resolve(record, source) is not { } value)
+        {
+            return null;
+        }
+
+        var unit = value.Unit ?? _view.Attribute(source)?.Unit;
+        if (unit is not null && GoogleMassUnits.Contains(unit) && CanonicalNumber.TryParse(value.Data, out var number))
+        {
+            return CanonicalNumber.Format(number) + " " + unit;
+        }
+
+        return _view.Measure(record, source, "kg") is { } kg ? CanonicalNumber.Format(kg) + " kg" : null;
+    }
+}

@@ -1,0 +1,13 @@
+using ProductFlow.Catalog;
+
+namespace ProductFlow.Channels.Google;
+
+/// <summary>Channel kind <c>google-merchant</c>: Google Merchant Center product data, as TSV (<see cref="GoogleTsvWriter"/>) or RSS 2.0 XML (<see cref="GoogleXmlWriter"/>).</summary>
+/// <remarks>Google replaces a data source with each file it fetches, so the kind takes full files only (<see cref="RemovalPolicy.FullOnly"/>).</remarks>
+internal static class GoogleMerchant
+{
+    public const string Kind = "google-merchant";
+
+    /// <summary>Whether the channel's <c>google.format</c> is <c>xml</c> (the default is <c>tsv</c>).</summary>
+    public static bool IsXml(ChannelDefinition channel) => string.Equals(channel.Google?.Format, "xml", StringComparison.Ordinal);
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using CsvHelper;
+using ProductFlow.Catalog;
+using ProductFlow.Model;
+
+namespace ProductFlow.Channels.Shopify;
+
+/// <summary>Channel kind <c>shopify-csv</c>: Shopify's product CSV import, one handle per product model, a row per variant.</summary>
+/// <remarks>
+/// Machine-read: UTF-8 without byte order mark, RFC 4180 quoting, values unchanged (no formula guard; rule
+/// <c>value.formula-like</c> warns instead). Product columns are filled on a handle's first row only; options are the
+/// family variant's axes (at most three). A record without a model is a product of its own, handled by its SKU, with
+/// Shopify's single option <c>Title</c> = <c>Default Title</c>. A delta archives each model that left: its handle and
+/// <c>Status=archived</c>, since an import cannot delete.
+/// </remarks>
+internal sealed class ShopifyCsvWriter : IChannelWriter
+{
+    public const string Kind = "shopify-csv";
+
+    /// <summary>Shopify's columns, in the order its import expects.</summary>
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "Handle", "Title", "Body (HTML)", "Vendor", "Product Category", "Type", "Tags", "Published",
+        "Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name", "Option3 Value",
+        "Variant SKU", "Variant Grams", "Variant Inventory Qty", "Variant Price", "Variant Compare At Price",
+        "Variant Barcode", "Image Src", "Image Position", "Status",
+    ];
+
+    /// <summary>The catalog fields behind Shopify's columns by default; <c>type</c> and <c>tags</c> are the family and the categories.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultAttributes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["title"] = "name", ["body"] = "description", ["vendor"] = "brand", ["type"] = "family", ["tags"] = "categories",
+        ["price"] = "price", ["compareAtPrice"] = "", ["inventory"] = "stock", ["weight"] = "weight", ["barcode"] = "gtin", ["image"] = "image",
+    };
+
+    /// <summary>The keys of <see cref="DefaultAttributes"/> whose values are written as text (and checked by <c>value.formula-like</c>).</summary>
+    public static readonly IReadOnlyList<string> TextFields = ["title", "body", "vendor", "type", "tags", "barcode", "image"];
+
+    private const int MaxOptions = 3;
+
+    private readonly CsvWriter _csv;
+    private readonly ChannelView _view;
+    private readonly ProductCatalog _catalog;
+    private readonly FieldMap _map;
+    private readonly ModelGroups _groups;
+    private readonly string? _productCategory;
+
+    public ShopifyCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
+    {
+        _view = new ChannelView(channel, catalog);
+        _catalog = catalog;
+        _map = Map(channel);
+        _productCategory = channel.Shopify?.ProductCategory;
+        _groups = new ModelGroups(WriteProduct, mode);
+        FileName = ChannelWriters.FileName(channel);
+        _csv = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = false, ValidateFieldCount = true }, leaveOpen: false);
+        _csv.WriteRecord([.. Header]);
+    }
+
+    public string FileName { get; }
+
+    /// <summary>The channel's field map: <see cref="DefaultAttributes"/> with the channel's <c>shopify.attributes</c> over them.</summary>
+    public static FieldMap Map(ChannelDefinition channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return new FieldMap(DefaultAttributes, channel.Shopify?.Attributes);
+    }
+
+    /// <summary>A handle as Shopify writes them: lower case, each run of other characters than letters and digits one <c>-</c>, none at the ends.</summary>
+    public static string Handle(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var handle = new System.Text.StringBuilder(code.Length);
+        foreach (var c in code.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                handle.Append(c);
+            }
+            else if (handle.Length > 0 && handle[^1] != '-')
+            {
+                handle.Append('-');
+            }
+        }
+
+        return handle.ToString().TrimEnd('-');
+    }
+
+    public void Write(ProductRecord record) => _groups.Add(record);
+
+    public void WriteRemoval(string sku, string? model)
+    {
+        if (!_groups.IsFirstRemoval(model))
+        {
+            return;
+        }
+
+        var row = new string?[Header.Count];
+        row[0] = Handle(model ?? sku);
+        row[^1] = "archived";
+        _csv.WriteRecord(row);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _groups.Flush();
+        return _csv.DisposeAsync();
+    }
+
+    private void WriteProduct(IReadOnlyList<ProductRecord> records)
+    {
+        var first = records[0];
+        var axes = first.Parent is not null && first.Family is not null && _catalog.FindFamilyVariant(first.Family) is { } variant
+            ? variant.Axes.Take(MaxOptions).ToList()
+            : [];
+        var handle = Handle(first.Parent ?? first.Sku);
+        var images = new List<string>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var row = new string?[Header.Count];
+            row[0] = handle;
+            if (i == 0)
+            {
+                row[1] = Text(first, "title");
+                row[2] = Html(Text(first, "body"));
+                row[3] = Text(first, "vendor");
+                row[4] = _productCategory;
+                row[5] = Text(first, "type");
+                row[6] = Text(first, "tags")?.Replace(",", ", ", StringComparison.Ordinal);
+                row[7] = "true";
+                row[22] = "active";
+            }
+
+            if (axes.Count == 0)
+            {
+                row[8] = i == 0 ? "Title" : null;
+                row[9] = "Default Title";
+            }
+
+            for (var a = 0; a < axes.Count; a++)
+            {
+                row[8 + (2 * a)] = i == 0 ? OptionName(axes[a]) : null;
+                row[9 + (2 * a)] = _view.Text(record, axes[a]);
+            }
+
+            row[14] = record.Sku;
+            row[15] = _view.Measure(record, _map["weight"], "g") is { } grams ? Math.Round(grams, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) : null;
+            row[16] = _view.Number(record, _map["inventory"]) is { } stock ? Math.Truncate(stock).ToString(CultureInfo.InvariantCulture) : null;
+            row[17] = Money(record, "price");
+            row[18] = Money(record, "compareAtPrice");
+            row[19] = Text(record, "barcode");
+            // One image per distinct URL (per colour, in the demo): a variant repeating its model's image adds nothing.
+            if (Text(record, "image") is { } image && !images.Contains(image, StringComparer.Ordinal))
+            {
+                images.Add(image);
+                row[20] = image;
+                row[21] = images.Count.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _csv.WriteRecord(row);
+        }
+    }
+
+    private string? Text(ProductRecord record, string field) => _map[field] is { } source ? _view.Text(record, source) : null;
+
+    private string? Money(ProductRecord record, string field) =>
+        _view.Number(record, _map[field])?.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>An option's name: the axis attribute's code with a capital, such as <c>Color</c>.</summary>
+    private static string OptionName(string axis) => axis.Length == 0 ? axis : char.ToUpperInvariant(axis[0]) + axis[1..].Replace('_', ' ');
+
+    /// <summary>Plain text as HTML: escaped, each paragraph (blank-line separated) a <c>&lt;p&gt;</c>, single line breaks <c>&lt;br&gt;</c>.</summary>
+    private static string? Html(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var paragraphs = text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"));
+    }
+}

@@ -1,0 +1,44 @@
+using ProductFlow.Catalog;
+using ProductFlow.Channels;
+using ProductFlow.Model;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>The fields a channel publishes of a record, as text: what a publish compares with the current version.</summary>
+/// <remarks>
+/// A channel with configured columns publishes those columns' values; another publishes its whole channel view
+/// (family, categories and every attribute resolved for its locale and currency). A change to any of them changes the record.
+/// </remarks>
+public sealed class ChannelFields
+{
+    private static readonly string[] RecordFields = ["family", "categories"];
+
+    private readonly ChannelView _view;
+    private readonly string[] _fields;
+
+    public ChannelFields(ChannelDefinition channel, ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _view = new ChannelView(channel, catalog);
+        var fields = channel.Columns.Count > 0
+            ? channel.Columns.Select(c => c.Value)
+            : RecordFields.Concat(catalog.Attributes.Select(a => a.Code));
+        _fields = fields.Where(f => f is not ("sku" or "parent")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public SnapshotRow RowOf(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var values = new List<KeyValuePair<string, string>>(_fields.Length);
+        foreach (var field in _fields)
+        {
+            if (_view.Text(record, field) is { } text)
+            {
+                values.Add(new(field, text));
+            }
+        }
+
+        return new SnapshotRow(record.Sku, record.Parent, values);
+    }
+}

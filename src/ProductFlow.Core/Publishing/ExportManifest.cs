@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using ProductFlow.Channels;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>The <c>manifest.json</c> of a published version: what it holds and how to check it. Writing it commits the version.</summary>
+public sealed class ExportManifest
+{
+    public required string Channel { get; init; }
+
+    public required int Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The run that published it: a pipeline run, or <c>publish</c> for the command.</summary>
+    public required string RunId { get; init; }
+
+    public required ExportMode Mode { get; init; }
+
+    /// <summary>The data file's name, beside the manifest.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Data rows (records or tombstones) in the file.</summary>
+    public required long Rows { get; init; }
+
+    public required long Bytes { get; init; }
+
+    /// <summary>SHA-256 of the data file, lower-case hex.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>The version a delta applies to; null for a full export.</summary>
+    public int? BasedOn { get; init; }
+
+    /// <summary>Records of the channel, after this version.</summary>
+    public long Records { get; init; }
+
+    public long Added { get; init; }
+
+    public long Changed { get; init; }
+
+    public long Removed { get; init; }
+
+    /// <summary>SHA-256 of the channel's definition: a changed format makes the next publish a full one.</summary>
+    public required string Definition { get; init; }
+
+    public void Write(Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("channel", Channel);
+        writer.WriteNumber("version", Version);
+        writer.WriteString("createdAt", CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteString("runId", RunId);
+        writer.WriteString("mode", Mode == ExportMode.Delta ? "delta" : "full");
+        if (BasedOn is { } basedOn)
+        {
+            writer.WriteNumber("basedOn", basedOn);
+        }
+
+        writer.WriteString("file", File);
+        writer.WriteNumber("rows", Rows);
+        writer.WriteNumber("bytes", Bytes);
+        writer.WriteString("sha256", Sha256);
+        writer.WriteNumber("records", Records);
+        writer.WriteNumber("added", Added);
+        writer.WriteNumber("changed", Changed);
+        writer.WriteNumber("removed", Removed);
+        writer.WriteString("definition", Definition);
+        writer.WriteEndObject();
+    }
+
+    public static ExportManifest Read(Stream input)
+    {
+        using var document = JsonDocument.Parse(input);
+        var root = document.RootElement;
+        return new ExportManifest
+        {
+            Channel = root.GetProperty("channel").GetString()!,
+            Version = root.GetProperty("version").GetInt32(),
+            CreatedAt = DateTimeOffset.Parse(root.GetProperty("createdAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            RunId = root.GetProperty("runId").GetString()!,
+            Mode = root.GetProperty("mode").GetString() == "delta" ? ExportMode.Delta : ExportMode.Full,
+            BasedOn = root.TryGetProperty("basedOn", out var basedOn) ? basedOn.GetInt32() : null,
+            File = root.GetProperty("file").GetString()!,
+            Rows = root.GetProperty("rows").GetInt64(),
+            Bytes = root.GetProperty("bytes").GetInt64(),
+            Sha256 = root.GetProperty("sha256").GetString()!,
+            Records = root.GetProperty("records").GetInt64(),
+            Added = root.GetProperty("added").GetInt64(),
+            Changed = root.GetProperty("changed").GetInt64(),
+            Removed = root.GetProperty("removed").GetInt64(),
+            Definition = root.GetProperty("definition").GetString()!,
+        };
+    }
+}

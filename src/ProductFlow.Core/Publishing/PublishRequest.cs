@@ -1,0 +1,19 @@
+using ProductFlow.Channels;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>How to publish a channel: its mode (default: the channel's own), on behalf of which run, or only as a preview.</summary>
+public sealed class PublishRequest
+{
+    /// <summary>Full or delta; null takes the channel's <see cref="Catalog.ChannelDefinition.Mode"/>.</summary>
+    public ExportMode? Mode { get; set; }
+
+    /// <summary>The run recorded in the manifest.</summary>
+    public string RunId { get; set; } = "publish";
+
+    /// <summary>Compare only: write nothing, and report each change to <see cref="OnChange"/>.</summary>
+    public bool Preview { get; set; }
+
+    /// <summary>Called for every record added, changed or removed against the current version, in channel order.</summary>
+    public Action<ChannelChange>? OnChange { get; set; }
+}

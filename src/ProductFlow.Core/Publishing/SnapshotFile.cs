@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>The state file of a published version: one JSON line per record (<c>{"s":sku,"m":model,"f":{field:text}}</c>), in channel order, gzipped.</summary>
+public static class SnapshotFile
+{
+    /// <summary>Writes rows one at a time to <paramref name="output"/>; disposing the writer finishes the gzip stream but leaves <paramref name="output"/> open.</summary>
+    public static Writer Create(Stream output) => new(output);
+
+    /// <summary>The rows of a state file, streamed.</summary>
+    public static IEnumerable<SnapshotRow> Read(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return Parse(line);
+        }
+    }
+
+    private static SnapshotRow Parse(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var field in root.GetProperty("f").EnumerateObject())
+        {
+            fields.Add(new(field.Name, field.Value.GetString()!));
+        }
+
+        return new SnapshotRow(root.GetProperty("s").GetString()!, root.TryGetProperty("m", out var model) ? model.GetString() : null, fields);
+    }
+
+    public sealed class Writer : IDisposable
+    {
+        private readonly GZipStream _gzip;
+        private readonly Utf8JsonWriter _json;
+
+        internal Writer(Stream output)
+        {
+            _gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
+            _json = new Utf8JsonWriter(_gzip, new JsonWriterOptions { SkipValidation = true });
+        }
+
+        public void Write(SnapshotRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            _json.Reset();
+            _json.WriteStartObject();
+            _json.WriteString("s", row.Sku);
+            if (row.Model is not null)
+            {
+                _json.WriteString("m", row.Model);
+            }
+
+            _json.WriteStartObject("f");
+            foreach (var (name, text) in row.Fields)
+            {
+                _json.WriteString(name, text);
+            }
+
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+            _json.Flush();
+            _gzip.WriteByte((byte)'\n');
+        }
+
+        public void Dispose()
+        {
+            _json.Dispose();
+            _gzip.Dispose();
+        }
+    }
+}

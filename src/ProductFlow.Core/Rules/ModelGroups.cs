@@ -1,0 +1,150 @@
+using ProductFlow.Catalog;
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+
+namespace ProductFlow.Rules;
+
+/// <summary>Holds the rows of the current product model until the next model starts, to lift the values its variants share and to find lone parents.</summary>
+/// <remarks>
+/// A model's rows come together in the feed (<c>variant.ungrouped</c> warns when not), so one model's rows are held,
+/// never the feed; a model of more than <see cref="MaxRows"/> rows is passed on as it streams, unlifted.
+/// <para><b>Lift</b> (lineage rule <c>lift</c>): a value of a variant-level attribute (not an axis) that every accepted
+/// variant of the model has, with the same data, in the same scope, is the model's: each variant's value keeps its cell and
+/// adds <c>lift</c>. A model needs two accepted variants to lift anything.</para>
+/// <para><b>Lone parent</b> (<c>variant.orphan</c>, only when <paramref name="wholeFeed"/>): a parent that no other row of the
+/// feed names is no known product model (a mistyped model code, typically). Only a full feed can tell: a partial feed
+/// may carry one changed variant of a model the store holds, and the rule engine does not read the store. Parents of
+/// finished models are kept as 64-bit hashes (a collision, ~3e-8 likely at 1M models, only hides a lone parent).</para>
+/// Records come back in feed order; the list returned is reused by the next call.
+/// </remarks>
+internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
+{
+    /// <summary>The most rows of one model held at once.</summary>
+    public const int MaxRows = 1000;
+
+    public const string LiftRule = "lift";
+
+    private readonly Dictionary<string, FamilyVariantDefinition?> _variants = new(StringComparer.Ordinal);
+    private readonly HashSet<ulong> _finished = [];
+    private readonly List<MappedRecord> _rows = [];
+    private readonly List<MappedRecord> _ready = [];
+    private string? _parent;
+    private bool _streaming;
+
+    /// <summary>Takes a checked record; returns the records whose model is complete (its own, when it belongs to none).</summary>
+    public IReadOnlyList<MappedRecord> Add(MappedRecord record, RuleContext context)
+    {
+        _ready.Clear();
+        var product = record.Record;
+        var parent = record.Row.Problem is null && product.Family is { } family && VariantOf(family) is not null && !string.IsNullOrWhiteSpace(product.Parent) ? product.Parent : null;
+        if (parent is null || !string.Equals(parent, _parent, StringComparison.Ordinal))
+        {
+            EndModel(context);
+            _parent = parent;
+            _streaming = false;
+        }
+
+        if (parent is null || _streaming)
+        {
+            _ready.Add(record);
+        }
+        else if (_rows.Count == MaxRows)
+        {
+            _streaming = true; // too big to hold: pass the model on unlifted
+            _ready.AddRange(_rows);
+            _ready.Add(record);
+            _rows.Clear();
+        }
+        else
+        {
+            _rows.Add(record);
+        }
+
+        return _ready;
+    }
+
+    /// <summary>Ends the feed: returns the records of its last model.</summary>
+    public IReadOnlyList<MappedRecord> Finish(RuleContext context)
+    {
+        _ready.Clear();
+        EndModel(context);
+        _parent = null;
+        return _ready;
+    }
+
+    private void EndModel(RuleContext context)
+    {
+        if (_parent is null)
+        {
+            return;
+        }
+
+        var known = !_finished.Add(KeyHash.Of(_parent)) || _streaming || _rows.Count > 1;
+        if (!known && wholeFeed && _rows.Count == 1)
+        {
+            context.Report(
+                _rows[0], RuleIds.VariantOrphan, Severity.Error,
+                $"parent '{_parent}' is not a known product model: no other row of this full feed names it (check the model code)",
+                field: "parent");
+        }
+
+        if (_rows.Count > 1)
+        {
+            Lift(_rows, VariantOf(_rows[0].Record.Family!)!);
+        }
+
+        _ready.AddRange(_rows);
+        _rows.Clear();
+    }
+
+    private static void Lift(List<MappedRecord> rows, FamilyVariantDefinition variant)
+    {
+        var accepted = rows.Where(r => !r.IsRejected).Select(r => r.Record.Values).ToList();
+        if (accepted.Count < 2)
+        {
+            return;
+        }
+
+        var axes = variant.Axes.ToHashSet(StringComparer.Ordinal);
+        var variantLevel = variant.VariantAttributes.Where(a => !axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
+        foreach (var value in accepted[0].ToList())
+        {
+            if (!variantLevel.Contains(value.Attribute) || value.Data.Length == 0 || !accepted.TrueForAll(values => IndexOfSame(values, value) >= 0))
+            {
+                continue;
+            }
+
+            foreach (var values in accepted)
+            {
+                var i = IndexOfSame(values, value);
+                values[i] = values[i] with { Origin = values[i].Origin.ChangedBy(LiftRule) };
+            }
+        }
+    }
+
+    /// <summary>The index of the value with <paramref name="key"/>'s scope and data, or -1.</summary>
+    private static int IndexOfSame(IList<ProductValue> values, ProductValue key)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var v = values[i];
+            if (v.Attribute == key.Attribute && v.Locale == key.Locale && v.Channel == key.Channel && v.Currency == key.Currency && v.Unit == key.Unit && v.Data == key.Data)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private FamilyVariantDefinition? VariantOf(string family)
+    {
+        if (!_variants.TryGetValue(family, out var variant))
+        {
+            variant = catalog.FindFamilyVariant(family);
+            _variants[family] = variant;
+        }
+
+        return variant;
+    }
+}
