@@ -16,7 +16,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: ProductFlow.Bench [<command>] [options]");
-    Console.Error.WriteLine("  --rows N [--seed S] [--feed FILE] [--process]      the pipeline stage table on one generated feed");
+    Console.Error.WriteLine("  --rows N [--seed S] [--feed FILE] [--process] [--postgres CONN]   the pipeline stage table on one generated feed");
     Console.Error.WriteLine("  generate --rows N [--seed S] --out FILE             a supplier feed that pipelines/demo.json reads");
     Console.Error.WriteLine("  rules --rows N [--seed S]                          time and bytes allocated per rule of the demo pipeline");
     Console.Error.WriteLine("  store --postgres CONN [--rows N] [--keep]          the PostgreSQL store path alone: insert, 10% changed, same again, a second source");

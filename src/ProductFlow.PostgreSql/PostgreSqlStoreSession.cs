@@ -15,7 +15,7 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 internal sealed class PostgreSqlStoreSession : IStoreSession
 {
-    /// <summary>Rows per COPY statement, per quarantine flush and per chunk of the source merge.</summary>
+    /// <summary>Quarantined records per flush, and rows per chunk of the source merge.</summary>
     public const int BatchSize = 5_000;
 
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
@@ -82,11 +82,9 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(NotesJson.Write(record.Notes), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(record.EnabledGiven, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
+        // made the client wait for the server each time, where one stream keeps both busy.
         _staged++;
-        if (_staged % BatchSize == 0)
-        {
-            await CompleteCopyAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Npgsql;
 using ProductFlow.Model;
 using ProductFlow.PostgreSql;
 using ProductFlow.Store;
@@ -28,7 +27,7 @@ internal static class PostgresStoreCommand
         }
 
         var rows = options.Rows;
-        var database = await CreateDatabaseAsync(server).ConfigureAwait(false);
+        var database = await BenchDatabase.CreateAsync(server).ConfigureAwait(false);
         try
         {
             await using var store = await PostgreSqlProductStore.OpenAsync(database).ConfigureAwait(false);
@@ -66,7 +65,7 @@ internal static class PostgresStoreCommand
         {
             if (options.Get("--keep") is null)
             {
-                await DropDatabaseAsync(server, database).ConfigureAwait(false);
+                await BenchDatabase.DropAsync(server, database).ConfigureAwait(false);
             }
         }
 
@@ -103,23 +102,5 @@ internal static class PostgresStoreCommand
         var record = new ProductRecord($"BENCH-{i:D7}") { Feed = "erp.csv", Line = i + 2 };
         record.Values.Add(new ProductValue("stock", null, null, "12", ValueOrigin.FromCell("erp.csv", i + 2, "stock")));
         return record;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string server)
-    {
-        var name = "productflow_bench_" + Guid.NewGuid().ToString("N")[..8];
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
-
-    private static async Task DropDatabaseAsync(string server, string database)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 }

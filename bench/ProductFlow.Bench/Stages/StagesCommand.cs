@@ -5,9 +5,9 @@ using ProductFlow.Pipelines;
 namespace ProductFlow.Bench.Stages;
 
 /// <summary>
-/// <c>--rows N [--seed S] [--feed FILE] [--process]</c>: generates (or takes) one feed, runs every stage on it in this
+/// <c>--rows N [--seed S] [--feed FILE] [--process] [--postgres CONN]</c>: generates (or takes) one feed, runs every stage on it in this
 /// one process, and prints rows/s, MB/s, peak working set and allocations per stage, with the ratio to the
-/// CsvHelper floor. <c>--process</c> also times the end-to-end <c>productflow run</c> as a process at 100k and N rows.
+/// CsvHelper floor; with <c>--postgres</c> stages 4 and 5 store on that server. <c>--process</c> also times the end-to-end <c>productflow run</c> as a process at 100k and N rows.
 /// </summary>
 internal static class StagesCommand
 {
@@ -20,7 +20,8 @@ internal static class StagesCommand
         var feed = options.Get("--feed") ?? Generate(work, options.Rows, options.Seed);
         var bytes = new FileInfo(feed).Length;
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "demo.json"));
-        var stages = new PipelineStages(pipeline, feed, work);
+        var postgres = options.Get("--postgres");
+        var stages = new PipelineStages(pipeline, feed, work, postgres);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"feed {feed}: {bytes / 1e6:0.0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
         var results = new List<StageResult>
@@ -28,7 +29,7 @@ internal static class StagesCommand
             await StageMeter.MeasureAsync("1. CsvHelper 34, every field as a string", bytes, stages.CsvHelperFloorAsync),
             await StageMeter.MeasureAsync("2. ProductFlow read + map", bytes, stages.ReadAndMapAsync),
             await StageMeter.MeasureAsync("3. + rules (types, enrichers, checks, GTIN, variants, schema)", bytes, stages.RulesAsync),
-            await StageMeter.MeasureAsync("4. + SQLite store", bytes, stages.StoreAsync),
+            await StageMeter.MeasureAsync(postgres is null ? "4. + SQLite store" : "4. + PostgreSQL store", bytes, stages.StoreAsync),
             await StageMeter.MeasureAsync("5. + channel export and report: whole run", bytes, stages.WholeRunAsync),
         };
         Print(results);
