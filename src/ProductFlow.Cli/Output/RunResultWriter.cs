@@ -17,6 +17,9 @@ internal static class RunResultWriter
         writer.WriteString("status", run.Status.ToString().ToLowerInvariant());
         ReportJsonWriter.WriteCounts(writer, run.Counts);
         ReportJsonWriter.WriteMap(writer, "published", report.Published);
+        writer.WriteStartArray("publications");
+        report.Publications.ForEach(p => Publishing.PublishResultJson.Write(writer, p));
+        writer.WriteEndArray();
         ReportJsonWriter.WriteMap(writer, "issuesByRule", report.IssuesByRule);
         writer.WriteStartObject("outputs");
         writer.WriteString("report", report.Folder);

@@ -61,6 +61,11 @@ public sealed class ChannelPublisher
         ArgumentNullException.ThrowIfNull(catalog);
         request ??= new PublishRequest();
         await using var publishing = request.Preview ? null : await _exports.LockAsync(ExportLayout.Lock(channel.Code), cancellationToken).ConfigureAwait(false);
+        if (!request.Preview)
+        {
+            await _exports.DeleteAbandonedAsync(channel.Code + "/", cancellationToken).ConfigureAwait(false);
+            await _exports.DeleteAbandonedAsync($"{ExportLayout.StateFolder}/{channel.Code}/", cancellationToken).ConfigureAwait(false);
+        }
 
         var current = await CurrentAsync(channel.Code, cancellationToken).ConfigureAwait(false);
         var definition = DefinitionHash(channel);
