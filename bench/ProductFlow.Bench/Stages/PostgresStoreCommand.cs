@@ -72,7 +72,7 @@ internal static class PostgresStoreCommand
         return 0;
     }
 
-    /// <summary>A record shaped like the demo's: 14 values in three locales (as the StoreBench integration test).</summary>
+    /// <summary>A record shaped like the demo's: 14 values in three locales.</summary>
     private static ProductRecord Record(int i, bool changed)
     {
         var record = new ProductRecord($"BENCH-{i:D7}") { Parent = $"M-{i / 12:D6}", Family = "tshirts", Feed = "bench.csv", Line = i + 2 };
