@@ -143,6 +143,27 @@ public static class CatalogLoader
             }
         }
 
+        if (channel.Filter is { } filter)
+        {
+            try
+            {
+                channel.CompiledFilter = Rules.Expressions.RuleExpression.Parse(filter);
+                foreach (var field in channel.CompiledFilter.Fields.Where(f => !IsField(catalog, f)))
+                {
+                    problem(path + ".filter", $"unknown field '{field}'");
+                }
+            }
+            catch (Rules.Expressions.ExpressionException e)
+            {
+                problem(path + ".filter", e.Message);
+            }
+        }
+
+        if (channel.DateFormat is { } format && !Channels.Partner.PartnerFormat.IsDateFormat(format))
+        {
+            problem(path + ".dateFormat", $"'{format}' is not a date format (use e.g. dd.MM.yyyy)");
+        }
+
         if (channel.CategoryTree is { } tree && catalog.FindCategory(tree) is not { Parent: null })
         {
             problem(path + ".categoryTree", $"'{tree}' is not the root of a category tree of the catalog (a category without a parent)");

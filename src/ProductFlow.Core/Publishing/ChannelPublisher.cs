@@ -93,7 +93,7 @@ public sealed class ChannelPublisher
         using (var stateWriter = snapshot is null ? null : SnapshotFile.Create(snapshot.Content))
         await using (writer)
         {
-            await foreach (var group in ChannelDiff.GroupsAsync(store.ReadChannelAsync(channel.Code, cancellationToken), published, new ChannelFields(channel, catalog), cancellationToken).ConfigureAwait(false))
+            await foreach (var group in ChannelDiff.GroupsAsync(ChannelFilter.Apply(store.ReadChannelAsync(channel.Code, cancellationToken), channel, catalog, cancellationToken), published, new ChannelFields(channel, catalog), cancellationToken).ConfigureAwait(false))
             {
                 records += group.Current.Count;
                 foreach (var change in group.Changes)
