@@ -1,7 +1,7 @@
 using ProductFlow.Catalog;
 using ProductFlow.Tests.Support;
 
-namespace ProductFlow.Tests.Catalog;
+namespace ProductFlow.Tests.Pipelines;
 
 public class SourcesDefinitionTests
 {
