@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "rules" => await RuleProfileCommand.RunAsync(args[1..]),
     "connectors" => await ConnectorsCommand.RunAsync(args[1..]),
     "two-feeds" => await TwoFeedsCommand.RunAsync(args[1..]),
+    "store" => await PostgresStoreCommand.RunAsync(args[1..]),
     null or ['-', '-', ..] => await StagesCommand.RunAsync(args),
     _ => Usage(),
 };
@@ -17,11 +18,12 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: ProductFlow.Bench [<command>] [options]");
-    Console.Error.WriteLine("  --rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process]  the pipeline stage table on one generated feed");
+    Console.Error.WriteLine("  --rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process] [--postgres CONN]  the pipeline stage table on one generated feed");
     Console.Error.WriteLine("  generate --rows N [--seed S] [--format csv|akeneo|xlsx] --out FILE  a supplier feed (demo CSV, Akeneo export, workbook)");
     Console.Error.WriteLine("  connectors --rows N [--seed S] [--only xlsx,akeneo]  the XLSX and Akeneo connectors (and their mapping) alone");
     Console.Error.WriteLine("  two-feeds --rows N [--seed S]                      two `productflow run` processes at once vs one");
     Console.Error.WriteLine("  rules --rows N [--seed S]                          time and bytes allocated per rule of the demo pipeline");
+    Console.Error.WriteLine("  store --postgres CONN [--rows N] [--keep]          the PostgreSQL store path alone: insert, 10% changed, same again, a second source");
     Console.Error.WriteLine("  schema [--records N] [--distinct N] [--seed N]   ProductFlow.JsonSchema vs NJsonSchema on product channel views");
     Console.Error.WriteLine("  micro [BenchmarkDotNet args]                     per-record micro-benchmarks (BenchmarkDotNet): schema validation, GTIN, template, CSV row, channel writers, snapshot");
     return 2;

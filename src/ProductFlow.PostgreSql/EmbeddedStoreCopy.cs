@@ -21,7 +21,7 @@ public static class EmbeddedStoreCopy
             ("changed", NpgsqlDbType.Bigint), ("report", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Bigint)]),
         ("products", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("enabled", NpgsqlDbType.Boolean),
             ("blocked", NpgsqlDbType.Text), ("doc", NpgsqlDbType.Bytea), ("run_id", NpgsqlDbType.Text), ("change_seq", NpgsqlDbType.Bigint),
-            ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean), ("notes", NpgsqlDbType.Text)]),
+            ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean), ("notes", NpgsqlDbType.Text), ("sources", NpgsqlDbType.Text)]),
         ("product_versions", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
         ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),

@@ -46,6 +46,12 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE products ADD COLUMN notes text NOT NULL DEFAULT '';
         """,
+        """
+        ALTER TABLE products ADD COLUMN sources text NOT NULL DEFAULT '';
+        UPDATE products SET sources = '|' || source || '|' WHERE source <> '' AND NOT removed;
+        DROP INDEX products_source;
+        ALTER TABLE product_versions ALTER COLUMN doc SET COMPRESSION lz4, ALTER COLUMN lineage SET COMPRESSION lz4;
+        """,
     ];
 
     /// <summary>The schema version this build migrates to.</summary>

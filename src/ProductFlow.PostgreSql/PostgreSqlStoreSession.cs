@@ -10,48 +10,19 @@ namespace ProductFlow.PostgreSql;
 /// <remarks>
 /// Nothing reaches the shared tables before <see cref="CommitAsync"/>: a feed that is not read to its end, a failed
 /// run or a killed process leaves only temporary tables, which the server drops with the connection. At commit the
-/// staging rows are merged <see cref="BatchSize"/> at a time (upsert by SKU, a version row only where the content hash
-/// differs), under an advisory lock that serialises commits, so change sequence numbers follow commit order.
+/// staging rows are merged set-based (<see cref="PostgreSqlMerge"/>: a version row only where the content hash differs),
+/// under an advisory lock that serialises commits, so change sequence numbers follow commit order.
 /// </remarks>
 internal sealed class PostgreSqlStoreSession : IStoreSession
 {
-    /// <summary>Rows per COPY and per merge statement.</summary>
+    /// <summary>Quarantined records per flush, and rows per chunk of the source merge.</summary>
     public const int BatchSize = 5_000;
 
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
     internal const long MergeLock = 0x70666D65726765;
 
-    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes) FROM STDIN (FORMAT BINARY)";
+    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given) FROM STDIN (FORMAT BINARY)";
     private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
-
-    // Same content: blocking and notes change in place; only a change of blocking is a change for channel deltas.
-    private const string UpdateBlocked = """
-        UPDATE products p SET blocked = s.blocked, notes = s.notes,
-            change_seq = CASE WHEN p.blocked <> s.blocked THEN nextval('product_changes') ELSE p.change_seq END
-        FROM (SELECT DISTINCT ON (sku) sku, hash, blocked, notes FROM pg_temp.staging WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC) s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes)
-        """;
-
-    private const string Merge = """
-        WITH s AS (
-            SELECT DISTINCT ON (sku) sku, hash, enabled, blocked, doc, lineage, notes FROM pg_temp.staging
-            WHERE seq >= $1 AND seq < $2 ORDER BY sku, seq DESC),
-        changed AS (
-            SELECT * FROM s WHERE NOT EXISTS (SELECT 1 FROM products c WHERE c.sku = s.sku AND c.hash = s.hash AND NOT c.removed)),
-        merged AS (
-            INSERT INTO products AS p (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes)
-            SELECT sku, 1, hash, enabled, blocked, doc, $3, nextval('product_changes'), $5, notes FROM changed ORDER BY sku
-            ON CONFLICT (sku) DO UPDATE SET version = p.version + 1, hash = excluded.hash, enabled = excluded.enabled,
-                blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, change_seq = excluded.change_seq,
-                source = excluded.source, removed = false, notes = excluded.notes
-            WHERE p.hash <> excluded.hash OR p.removed
-            RETURNING p.sku, p.version),
-        versions AS (
-            INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
-            SELECT m.sku, m.version, $3, $4, c.hash, c.doc, c.lineage FROM merged m JOIN changed c ON c.sku = m.sku
-            RETURNING version)
-        SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1), (SELECT count(*) FROM s) FROM versions
-        """;
 
     private readonly NpgsqlConnection _connection;
     private readonly RunRecord _run;
@@ -59,6 +30,10 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     private readonly DateTime _at;
     private readonly ProductDocument _document = new();
     private readonly List<(long Line, string? Sku, string Issues, string Source)> _quarantine = [];
+
+    // Hashes of the staged SKUs: when none repeats (the rule), the commit skips removing earlier duplicates.
+    private readonly HashSet<ulong> _skus = [];
+    private bool _duplicates;
     private NpgsqlBinaryImporter? _copy;
     private long _staged;
     private bool _committed;
@@ -77,7 +52,8 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """
             DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL);
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL)
+                WITH (toast_tuple_target = 8160);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
             """,
             connection))
@@ -92,8 +68,9 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
-        _document.Write(record);
-        var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
+        _document.Write(record, _run.Pipeline);
+        _duplicates |= !_skus.Add(Rules.KeyHash.Of(record.Sku));
+        var blocked = StoredProduct.FormatBlocked(blockedChannels);
         _copy ??= await _connection.BeginBinaryImportAsync(CopyProducts, cancellationToken).ConfigureAwait(false);
         await _copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_staged, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -104,11 +81,10 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await _copy.WriteAsync(_document.Content, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         await _copy.WriteAsync(NotesJson.Write(record.Notes), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteAsync(record.EnabledGiven, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
+        // made the client wait for the server each time, where one stream keeps both busy.
         _staged++;
-        if (_staged % BatchSize == 0)
-        {
-            await CompleteCopyAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
@@ -127,7 +103,15 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock}); SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("CREATE INDEX ON pg_temp.staging (seq); CREATE INDEX ON pg_temp.staging (sku); ANALYZE pg_temp.staging", cancellationToken).ConfigureAwait(false);
+        var distinct = _staged;
+        if (_duplicates)
+        {
+            // Within a session the last upsert of a SKU wins: the merge wants one staged row per SKU.
+            await ExecuteAsync("CREATE INDEX ON pg_temp.staging (sku, seq)", cancellationToken).ConfigureAwait(false);
+            await using var dedupe = new NpgsqlCommand("DELETE FROM pg_temp.staging s WHERE EXISTS (SELECT 1 FROM pg_temp.staging t WHERE t.sku = s.sku AND t.seq > s.seq)", _connection);
+            distinct -= await dedupe.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var removals = _options.Full ? await PostgreSqlRemovals.CountAsync(_connection, _run.Pipeline, cancellationToken).ConfigureAwait(false) : default;
         if (_options.MaxRemovedShare is { } share && removals.Missing > share * removals.Total)
         {
@@ -136,23 +120,10 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(removals.Missing, removals.Total, share) };
         }
 
-        long created = 0, updated = 0, unchanged = 0;
-        for (long from = 0; from < _staged; from += BatchSize)
-        {
-            await ExecuteAsync(UpdateBlocked, cancellationToken, from, from + BatchSize).ConfigureAwait(false);
-            await using var merge = new NpgsqlCommand(Merge, _connection);
-            merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
-            merge.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from + BatchSize });
-            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
-            merge.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = _at });
-            merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Pipeline });
-            await using var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var (c, u, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-            created += c;
-            updated += u;
-            unchanged += distinct - c - u;
-        }
+        // Products other sources carry too are merged by precedence in the staging rows first, under the lock (PostgreSqlSourceMerge).
+        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, BatchSize, cancellationToken).ConfigureAwait(false);
+        var (created, updated) = await PostgreSqlMerge.MergeAsync(_connection, SourceList.Of(_run.Pipeline), _run.Id, _at, _run.Pipeline, cancellationToken).ConfigureAwait(false);
+        var unchanged = distinct - created - updated;
 
         // Accepted SKUs close their open quarantine entries of earlier runs.
         await using (var close = new NpgsqlCommand(
@@ -173,7 +144,12 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             await quarantine.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = _options.Full ? await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false) : 0;
+        var removed = 0L;
+        if (_options.Full)
+        {
+            removed = await PostgreSqlRemovals.TombstoneAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
+            updated += await PostgreSqlRemovals.WithdrawAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
+        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;

@@ -11,7 +11,8 @@ using ProductFlow.Store.Sqlite;
 namespace ProductFlow.Bench.Stages;
 
 /// <summary>The stages of the table, each a superset of the one before, all on the same feed and pipeline.</summary>
-internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, string workFolder)
+/// <remarks>With <c>postgres</c> (a server's connection string) stages 4 and 5 store on PostgreSQL, each in a fresh database.</remarks>
+internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, string workFolder, string? postgres = null)
 {
     /// <summary>1. CsvHelper 34 reading every field as a string: the floor every stage is compared to.</summary>
     public Task<long> CsvHelperFloorAsync()
@@ -61,7 +62,7 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         return rows;
     }
 
-    /// <summary>4. + the embedded SQLite store (and the report): a run that stores but does not publish.</summary>
+    /// <summary>4. + the store (SQLite, or PostgreSQL with <c>--postgres</c>) and the report: a run that stores but does not publish.</summary>
     public Task<long> StoreAsync() => RunAsync(PublishMode.Scheduled, "store");
 
     /// <summary>5a. Publication alone: every channel of the pipeline published (full, first version) from the store stage 4 filled.</summary>
@@ -119,14 +120,22 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
 
         var original = pipeline.Definition.Publish;
         pipeline.Definition.Publish = publish;
+        var database = postgres is null ? null : await BenchDatabase.CreateAsync(postgres).ConfigureAwait(false);
         try
         {
-            var report = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = feed, DataDirectory = data }).ConfigureAwait(false);
+            var runner = database is null
+                ? new PipelineRunner()
+                : new PipelineRunner(openStore: async (_, ct) => await PostgreSql.PostgreSqlProductStore.OpenAsync(database, ct).ConfigureAwait(false));
+            var report = await runner.RunAsync(pipeline, new RunOptions { Input = feed, DataDirectory = data }).ConfigureAwait(false);
             return report.Run.Counts.Read;
         }
         finally
         {
             pipeline.Definition.Publish = original;
+            if (database is not null)
+            {
+                await BenchDatabase.DropAsync(postgres!, database).ConfigureAwait(false);
+            }
         }
     }
 

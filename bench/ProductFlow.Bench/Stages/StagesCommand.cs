@@ -4,9 +4,9 @@ using ProductFlow.Pipelines;
 namespace ProductFlow.Bench.Stages;
 
 /// <summary>
-/// <c>--rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process]</c>: generates (or takes) one feed, runs every stage on it in this
+/// <c>--rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process] [--postgres CONN]</c>: generates (or takes) one feed, runs every stage on it in this
 /// one process, and prints rows/s, MB/s, peak working set and allocations per stage, with the ratio to the
-/// CsvHelper floor. <c>--process</c> also times the end-to-end <c>productflow run</c> as a process at 100k and N rows.
+/// CsvHelper floor; with <c>--postgres</c> stages 4 and 5 store on that server. <c>--process</c> also times the end-to-end <c>productflow run</c> as a process at 100k and N rows.
 /// </summary>
 internal static class StagesCommand
 {
@@ -19,7 +19,8 @@ internal static class StagesCommand
         var feed = options.Get("--feed") ?? GenerateCommand.Cached(work, "csv", options.Rows, options.Seed);
         var bytes = new FileInfo(feed).Length;
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "demo.json"));
-        var stages = new PipelineStages(pipeline, feed, work);
+        var postgres = options.Get("--postgres");
+        var stages = new PipelineStages(pipeline, feed, work, postgres);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"feed {feed}: {bytes / 1e6:0.0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
         var stageList = new (string Name, Func<Task<long>> Run)[]
@@ -27,18 +28,19 @@ internal static class StagesCommand
             ("1. CsvHelper 34, every field as a string", stages.CsvHelperFloorAsync),
             ("2. ProductFlow read + map", stages.ReadAndMapAsync),
             ("3. + rules (types, enrichers, checks, GTIN, variants, schema)", stages.RulesAsync),
-            ("4. + SQLite store", stages.StoreAsync),
+            (postgres is null ? "4. + SQLite store" : "4. + PostgreSQL store", stages.StoreAsync),
             ($"5a. publish {pipeline.Definition.Channels.Count} channels alone, from the stage-4 store", stages.PublishAsync),
             ($"5b. of which reading {pipeline.Definition.Channels.Count} channels from the store", stages.ReadChannelsAsync),
             ("5. + channel export and report: whole run", stages.WholeRunAsync),
         };
 
-        // --only 4,5a runs some stages (5a needs the store of a stage-4 run, in this or an earlier invocation).
+        // --only 4,5a runs some stages (5a and 5b read the SQLite store of a stage-4 run, in this or an earlier invocation;
+        // on PostgreSQL each stage's database is dropped after it, so they are left out).
         var only = options.Get("--only")?.Split(',');
         var results = new List<StageResult>();
         foreach (var (name, run) in stageList)
         {
-            if (only is null || only.Any(o => name.StartsWith(o + ".", StringComparison.Ordinal)))
+            if ((only is null || only.Any(o => name.StartsWith(o + ".", StringComparison.Ordinal))) && (postgres is null || !name.StartsWith("5a.", StringComparison.Ordinal) && !name.StartsWith("5b.", StringComparison.Ordinal)))
             {
                 results.Add(await StageMeter.MeasureAsync(name, bytes, run));
             }

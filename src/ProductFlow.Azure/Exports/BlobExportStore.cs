@@ -72,6 +72,9 @@ public sealed class BlobExportStore : IBlobStore
     public async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         await _container.GetBlobClient(_prefix + path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
+    /// <remarks>Uploads spool to local files deleted when closed, and reach the container only whole: a dead process leaves nothing in it.</remarks>
+    public Task DeleteAbandonedAsync(string prefix, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public async Task<IAsyncDisposable> LockAsync(string path, CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);

@@ -106,13 +106,7 @@ internal static class ExplainCommand
         {
             var scope = string.Join(' ', new[] { value.Locale, value.Channel, value.Currency }.Where(s => s is not null));
             var name = scope.Length == 0 ? value.Attribute : $"{value.Attribute} [{scope}]";
-            var from = origin switch
-            {
-                null => "",
-                { Feed: { } feed, Rule: { } rule } => $"  ({feed}:{origin.Line} {origin.Column}, changed by {rule})",
-                { Rule: { } rule } => $"  (rule {rule})",
-                _ => $"  ({origin.Feed}:{origin.Line} {origin.Column})",
-            };
+            var from = Output.OriginText.Of(origin);
             output.WriteLine($"  {name}: {value.Data.ReplaceLineEndings(" ")}{from}");
         }
 

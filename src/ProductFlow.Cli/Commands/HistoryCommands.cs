@@ -98,6 +98,11 @@ internal static class HistoryCommands
 
         // A value a rule changed (inherit, lift, unit, normalize) keeps its cell: both are written.
         writer.WriteStartObject("origin");
+        if (origin.Source is not null)
+        {
+            writer.WriteString("source", origin.Source);
+        }
+
         if (origin.Rule is not null)
         {
             writer.WriteString("rule", origin.Rule);
@@ -127,12 +132,7 @@ internal static class HistoryCommands
             {
                 var scope = string.Join(' ', new[] { change.Locale, change.Channel, change.Currency }.Where(s => s is not null));
                 var name = scope.Length == 0 ? change.Attribute : $"{change.Attribute} [{scope}]";
-                var origin = change.Origin switch
-                {
-                    null => "",
-                    { Rule: { } rule } => $"  (rule {rule})",
-                    var cell => string.Create(CultureInfo.InvariantCulture, $"  ({cell.Feed}:{cell.Line} {cell.Column})"),
-                };
+                var origin = Output.OriginText.Of(change.Origin);
                 output.WriteLine($"    {name}: {change.Old ?? "-"} -> {change.New ?? "-"}{origin}");
             }
         }

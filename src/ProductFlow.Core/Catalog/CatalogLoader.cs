@@ -90,6 +90,11 @@ public static class CatalogLoader
             CheckChannel(catalog, catalog.Channels[i], $"$.channels[{i}]", Problem);
         }
 
+        foreach (var attribute in catalog.Sources.Precedence.Keys.Where(a => a != SourcesDefinition.Others && catalog.FindAttribute(a) is null))
+        {
+            Problem($"$.sources.precedence.{attribute}", $"unknown attribute '{attribute}' (use '{SourcesDefinition.Others}' for every attribute without its own list)");
+        }
+
         return problems;
     }
 
@@ -136,6 +141,27 @@ public static class CatalogLoader
             {
                 problem($"{path}.columns[{c}].value", $"unknown field '{value}'");
             }
+        }
+
+        if (channel.Filter is { } filter)
+        {
+            try
+            {
+                channel.CompiledFilter = Rules.Expressions.RuleExpression.Parse(filter);
+                foreach (var field in channel.CompiledFilter.Fields.Where(f => !IsField(catalog, f)))
+                {
+                    problem(path + ".filter", $"unknown field '{field}'");
+                }
+            }
+            catch (Rules.Expressions.ExpressionException e)
+            {
+                problem(path + ".filter", e.Message);
+            }
+        }
+
+        if (channel.DateFormat is { } format && !Channels.Partner.PartnerFormat.IsDateFormat(format))
+        {
+            problem(path + ".dateFormat", $"'{format}' is not a date format (use e.g. dd.MM.yyyy)");
         }
 
         if (channel.CategoryTree is { } tree && catalog.FindCategory(tree) is not { Parent: null })

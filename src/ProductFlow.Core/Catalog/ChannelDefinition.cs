@@ -25,6 +25,23 @@ public sealed class ChannelDefinition
     /// <summary>How many published versions stay under <c>exports/&lt;channel&gt;/</c>; older ones are deleted after a publish. Default 10.</summary>
     public int KeepVersions { get; set; } = 10;
 
+    /// <summary>Only records for which this expression holds are published here (rule grammar, on the channel view): <c>stock &gt; 0 and market = 'DE'</c>.</summary>
+    /// <remarks>A record that stops matching leaves the channel like a removed one: a tombstone in the next delta.</remarks>
+    public string? Filter { get; set; }
+
+    /// <summary><see cref="Filter"/>, parsed once when the catalog is loaded.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Rules.Expressions.RuleExpression? CompiledFilter { get; set; }
+
+    /// <summary>The text encoding of a <c>partner-csv</c> file: <c>utf-8-bom</c> (default: Excel opens it right), <c>utf-8</c>, <c>windows-1252</c> or <c>iso-8859-1</c>.</summary>
+    public string Encoding { get; set; } = "utf-8-bom";
+
+    /// <summary>The decimal separator of numbers in a <c>partner-csv</c> file: <c>.</c> (default) or <c>,</c>.</summary>
+    public string DecimalSeparator { get; set; } = ".";
+
+    /// <summary>How a <c>partner-csv</c> file writes date attributes: a .NET date format such as <c>dd.MM.yyyy</c>; default ISO <c>yyyy-MM-dd</c>.</summary>
+    public string? DateFormat { get; set; }
+
     /// <summary>The CSV delimiter. Default <c>,</c>.</summary>
     public string Delimiter { get; set; } = ",";
 

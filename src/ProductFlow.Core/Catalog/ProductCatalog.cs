@@ -30,6 +30,9 @@ public sealed class ProductCatalog
 
     public IReadOnlyList<CategoryDefinition> Categories { get; set; } = [];
 
+    /// <summary>Which source wins an attribute when several pipelines feed the same products; default: the latest run.</summary>
+    public SourcesDefinition Sources { get; set; } = SourcesDefinition.None;
+
     /// <summary>The folder of the catalog file, against which channel schema paths resolve.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = ".";

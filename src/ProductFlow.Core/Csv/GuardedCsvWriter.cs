@@ -12,11 +12,15 @@ public sealed class GuardedCsvWriter : IAsyncDisposable, IDisposable
 
     public long Records => _writer.RecordCount;
 
-    public static GuardedCsvWriter Create(Stream stream, char separator = ',', bool byteOrderMark = true)
+    /// <summary>A writer to <paramref name="stream"/>: UTF-8 (with a byte order mark unless told otherwise), or <paramref name="encoding"/>.</summary>
+    /// <remarks>A character <paramref name="encoding"/> cannot hold is written as <c>?</c>.</remarks>
+    public static GuardedCsvWriter Create(Stream stream, char separator = ',', bool byteOrderMark = true, System.Text.Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var options = CsvWriterOptions.Default with { Separator = separator, WriteByteOrderMark = byteOrderMark, ValidateFieldCount = true };
-        return new GuardedCsvWriter(CsvWriter.Create(stream, options, leaveOpen: false));
+        return new GuardedCsvWriter(encoding is null
+            ? CsvWriter.Create(stream, options, leaveOpen: false)
+            : CsvWriter.Create(new StreamWriter(stream, encoding, 1 << 16, leaveOpen: false), options, leaveOpen: false));
     }
 
     public static GuardedCsvWriter Create(string path, char separator = ',', bool byteOrderMark = true) =>
@@ -34,12 +38,12 @@ public sealed class GuardedCsvWriter : IAsyncDisposable, IDisposable
 
     public void WriteText(string? value) => _writer.WriteField(value is null ? null : FormulaGuard.Protect(value));
 
-    /// <summary>Writes a number as it is; a value that is not a plain number is guarded like text.</summary>
-    public void WriteNumber(string? value)
+    /// <summary>Writes a number as it is (or as <paramref name="format"/> writes it); a value that is not a plain number is guarded like text.</summary>
+    public void WriteNumber(string? value, Func<string, string>? format = null)
     {
         if (value is null || FormulaGuard.IsPlainNumber(value))
         {
-            _writer.WriteField(value);
+            _writer.WriteField(value is null || format is null ? value : format(value));
             return;
         }
 

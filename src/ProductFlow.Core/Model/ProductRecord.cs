@@ -7,6 +7,8 @@ namespace ProductFlow.Model;
 /// </remarks>
 public sealed class ProductRecord
 {
+    private bool _enabled = true;
+
     public ProductRecord(string sku)
     {
         ArgumentNullException.ThrowIfNull(sku);
@@ -21,7 +23,20 @@ public sealed class ProductRecord
 
     public IList<string> Categories { get; } = [];
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>Whether the product may be published; <c>true</c> unless a feed says otherwise. Setting it makes <see cref="EnabledGiven"/> true.</summary>
+    public bool Enabled
+    {
+        get => _enabled;
+        set
+        {
+            _enabled = value;
+            EnabledGiven = true;
+        }
+    }
+
+    /// <summary>Whether <see cref="Enabled"/> was set (a feed with an enabled column) rather than left at its default.</summary>
+    /// <remarks>A merge of several sources keeps the stored state when the feed did not say (see <c>SourceMerge</c>).</remarks>
+    public bool EnabledGiven { get; set; }
 
     public IList<ProductValue> Values { get; } = [];
 

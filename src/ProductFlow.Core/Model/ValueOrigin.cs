@@ -1,8 +1,15 @@
 namespace ProductFlow.Model;
 
-/// <summary>Where a value came from: a cell of a feed, the rule that set it, or a cell and the rule that changed it.</summary>
+/// <summary>Where a value came from: a cell of a feed, the rule that set it, or a cell and the rule that changed it; and the source that set it.</summary>
+/// <remarks>
+/// <see cref="Source"/> is the source (the pipeline) whose run stored the value: the store sets it on upsert, and the
+/// catalog's source precedence decides between the values of different sources. Lineage written before sources
+/// existed has none: the store then reads the product's last writing pipeline.
+/// </remarks>
 public sealed record ValueOrigin
 {
+    public string? Source { get; init; }
+
     public string? Feed { get; init; }
 
     public long? Line { get; init; }

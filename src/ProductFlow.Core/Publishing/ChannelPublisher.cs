@@ -61,6 +61,11 @@ public sealed class ChannelPublisher
         ArgumentNullException.ThrowIfNull(catalog);
         request ??= new PublishRequest();
         await using var publishing = request.Preview ? null : await _exports.LockAsync(ExportLayout.Lock(channel.Code), cancellationToken).ConfigureAwait(false);
+        if (!request.Preview)
+        {
+            await _exports.DeleteAbandonedAsync(channel.Code + "/", cancellationToken).ConfigureAwait(false);
+            await _exports.DeleteAbandonedAsync($"{ExportLayout.StateFolder}/{channel.Code}/", cancellationToken).ConfigureAwait(false);
+        }
 
         var current = await CurrentAsync(channel.Code, cancellationToken).ConfigureAwait(false);
         var definition = DefinitionHash(channel);
@@ -88,7 +93,7 @@ public sealed class ChannelPublisher
         using (var stateWriter = snapshot is null ? null : SnapshotFile.Create(snapshot.Content))
         await using (writer)
         {
-            await foreach (var group in ChannelDiff.GroupsAsync(store.ReadChannelAsync(channel.Code, cancellationToken), published, new ChannelFields(channel, catalog), cancellationToken).ConfigureAwait(false))
+            await foreach (var group in ChannelDiff.GroupsAsync(ChannelFilter.Apply(store.ReadChannelAsync(channel.Code, cancellationToken), channel, catalog, cancellationToken), published, new ChannelFields(channel, catalog), cancellationToken).ConfigureAwait(false))
             {
                 records += group.Current.Count;
                 foreach (var change in group.Changes)

@@ -71,6 +71,20 @@ public sealed class FolderBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteAbandonedAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var folder = FullPath(prefix);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories))
+            {
+                File.Delete(file);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IAsyncDisposable> LockAsync(string path, CancellationToken cancellationToken = default)
     {
         var file = FullPath(path);

@@ -21,6 +21,10 @@ public interface IBlobStore
     /// <summary>Deletes <paramref name="path"/> if it exists.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes what uploads under <paramref name="prefix"/> left when their process died before committing or discarding them.</summary>
+    /// <remarks>Call it only while holding the lock of everything under <paramref name="prefix"/>: an upload in progress there would be lost.</remarks>
+    Task DeleteAbandonedAsync(string prefix, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the exclusive lock named <paramref name="path"/> until disposed; fails with a <see cref="ProductFlowException"/> when another process holds it.</summary>
     Task<IAsyncDisposable> LockAsync(string path, CancellationToken cancellationToken = default);
 }

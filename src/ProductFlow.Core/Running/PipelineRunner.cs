@@ -74,7 +74,7 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(definition, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
+            await IngestAsync(pipeline, SessionOptionsFor(pipeline, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
             run.Status = report.Failure is null ? RunStatus.Completed : RunStatus.Failed;
             if (report.Failure is not null)
             {
@@ -122,10 +122,11 @@ public sealed class PipelineRunner
         return report;
     }
 
-    private static SessionOptions SessionOptionsFor(PipelineDefinition definition, RunOptions options) => new()
+    private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunOptions options) => new()
     {
-        Full = (options.FeedMode ?? definition.Mode) == FeedMode.Full,
-        MaxRemovedShare = options.AllowMassDelete ? null : definition.MaxRemovedShare,
+        Full = (options.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
+        MaxRemovedShare = options.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
+        Sources = pipeline.Catalog.Sources,
     };
 
     private async Task IngestAsync(

@@ -9,8 +9,8 @@ namespace ProductFlow.Store;
 /// <summary>The stored form of a record: a canonical JSON document (hashed) and its lineage (not hashed).</summary>
 /// <remarks>
 /// Values are sorted by attribute, locale, channel and currency, so the same content always gives the same
-/// bytes and the same SHA-256, whatever the column order of the feed. Lineage is an array aligned with the
-/// sorted values: one <c>{"feed","line","column"}</c> or <c>{"rule"}</c> object per value, one blob per version.
+/// bytes and the same SHA-256, whatever the column order of the feed. Lineage is aligned with the sorted values, one
+/// blob per version (<see cref="LineageJson"/>). The source is lineage too: which source holds a value changes no content hash.
 /// </remarks>
 public sealed class ProductDocument
 {
@@ -25,6 +25,7 @@ public sealed class ProductDocument
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
     private readonly List<ProductValue> _sorted = [];
+    private string? _source;
 
     /// <summary>The canonical JSON of the last <see cref="Write"/>.</summary>
     public ReadOnlyMemory<byte> Content => _content.WrittenMemory;
@@ -34,9 +35,12 @@ public sealed class ProductDocument
     public byte[] Hash { get; private set; } = [];
 
     /// <summary>Serialises <paramref name="record"/> into <see cref="Content"/>, <see cref="Lineage"/> and <see cref="Hash"/>; the buffers are reused.</summary>
-    public void Write(ProductRecord record)
+    /// <param name="record">The record.</param>
+    /// <param name="source">The source of the values whose origin names none (the values the run's feed set).</param>
+    public void Write(ProductRecord record, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(record);
+        _source = source;
         _sorted.Clear();
         _sorted.AddRange(record.Values);
         _sorted.Sort(ValueOrder);
@@ -50,7 +54,7 @@ public sealed class ProductDocument
         _lineage.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_lineage))
         {
-            WriteLineage(writer);
+            WriteLineage(writer, record);
         }
 
         Hash = SHA256.HashData(_content.WrittenSpan);
@@ -111,24 +115,12 @@ public sealed class ProductDocument
         writer.WriteEndObject();
     }
 
-    private void WriteLineage(Utf8JsonWriter writer)
+    private void WriteLineage(Utf8JsonWriter writer, ProductRecord record)
     {
-        writer.WriteStartArray();
-        foreach (var origin in _sorted.Select(v => v.Origin))
-        {
-            writer.WriteStartObject();
-            writer.WriteOptional("feed", origin.Feed);
-            if (origin.Line is { } line)
-            {
-                writer.WriteNumber("line", line);
-            }
-
-            writer.WriteOptional("column", origin.Column);
-            writer.WriteOptional("rule", origin.Rule);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
+        var cell = _sorted.Find(v => v.Origin.Feed is not null)?.Origin;
+        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.Feed, cell?.Line);
+        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
     }
 
     private static string? Optional(JsonElement element, string name) =>

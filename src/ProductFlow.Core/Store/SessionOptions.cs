@@ -10,4 +10,7 @@ public sealed record SessionOptions
 
     /// <summary>In a full session, the largest share of the source's SKUs that may be removed; null: no limit.</summary>
     public double? MaxRemovedShare { get; init; } = 0.1;
+
+    /// <summary>Which source wins an attribute when the product has values of several sources (the catalog's <c>sources</c>); default: the latest run.</summary>
+    public Catalog.SourcesDefinition Sources { get; init; } = Catalog.SourcesDefinition.None;
 }

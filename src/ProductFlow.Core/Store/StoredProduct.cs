@@ -9,4 +9,11 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
     /// <summary>Reads the stored <c>blocked</c> column (<c>|web|partner|</c>).</summary>
     public static IReadOnlyCollection<string> ParseBlocked(string blocked) =>
         (blocked ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Writes the stored <c>blocked</c> column: the channels in ordinal order between bars, empty for none.</summary>
+    public static string FormatBlocked(IReadOnlyCollection<string> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        return channels.Count == 0 ? "" : "|" + string.Join('|', channels.Order(StringComparer.Ordinal)) + "|";
+    }
 }

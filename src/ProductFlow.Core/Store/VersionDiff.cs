@@ -70,15 +70,5 @@ public static class VersionDiff
     }
 
     /// <summary>The origins of a version's values, in stored order (aligned with its document's values).</summary>
-    public static List<ValueOrigin?> ReadLineage(byte[] lineage)
-    {
-        using var document = JsonDocument.Parse(lineage);
-        return document.RootElement.EnumerateArray().Select(e => (ValueOrigin?)new ValueOrigin
-        {
-            Feed = e.TryGetProperty("feed", out var feed) ? feed.GetString() : null,
-            Line = e.TryGetProperty("line", out var line) ? line.GetInt64() : null,
-            Column = e.TryGetProperty("column", out var column) ? column.GetString() : null,
-            Rule = e.TryGetProperty("rule", out var rule) ? rule.GetString() : null,
-        }).ToList();
-    }
+    public static List<ValueOrigin?> ReadLineage(byte[] lineage) => LineageJson.Read(lineage);
 }

@@ -8,7 +8,8 @@ namespace ProductFlow.IntegrationTests.Support;
 internal static partial class BigFeed
 {
     /// <summary>Writes <paramref name="copies"/> copies of the sample's records (361 each) after its header; returns the path.</summary>
-    public static string Write(string path, int copies)
+    /// <remarks>With <paramref name="distinctModels"/> each copy's product models are prefixed too, so every copy is accepted like the first; otherwise copies share the models and their variants collide on the axes.</remarks>
+    public static string Write(string path, int copies, bool distinctModels = false)
     {
         var lines = File.ReadAllLines(TestPaths.InRepository("samples", "supplier-apparel.csv"));
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
@@ -19,7 +20,8 @@ internal static partial class BigFeed
             var prefix = $"C{copy:D4}-";
             foreach (var line in lines.AsSpan(1))
             {
-                writer.Write(RecordStart().IsMatch(line) ? prefix + line : line);
+                var record = RecordStart().IsMatch(line) ? prefix + line : line;
+                writer.Write(distinctModels ? ModelField().Replace(record, "$1" + prefix + "$2", 1) : record);
                 writer.Write('\n');
             }
         }
@@ -29,4 +31,7 @@ internal static partial class BigFeed
 
     [GeneratedRegex("^(TS|HD)-[0-9]{4}-")]
     private static partial Regex RecordStart();
+
+    [GeneratedRegex("^(C[0-9]{4}-(?:TS|HD)-[0-9]{4}-[^,]*,)((?:TS|HD)-[0-9]{4},)")]
+    private static partial Regex ModelField();
 }

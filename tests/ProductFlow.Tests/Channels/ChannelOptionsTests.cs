@@ -53,6 +53,27 @@ public class ChannelOptionsTests
     }
 
     [Test]
+    public void A_filter_or_date_format_that_does_not_parse_is_reported_with_its_path()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("catalog.json", """
+            {
+              "locales": ["en_US"], "currencies": ["EUR"],
+              "attributes": [{ "code": "stock", "type": "number" }],
+              "channels": [
+                { "code": "a", "kind": "partner-csv", "locale": "en_US", "filter": "stock >", "columns": [{ "header": "SKU", "value": "sku" }] },
+                { "code": "b", "kind": "partner-csv", "locale": "en_US", "filter": "market = 'DE'", "dateFormat": "'x'", "columns": [{ "header": "SKU", "value": "sku" }] }
+              ]
+            }
+            """);
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => CatalogLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Is.EquivalentTo(new[] { "$.channels[0].filter", "$.channels[1].filter", "$.channels[1].dateFormat" }));
+        Assert.That(error.Problems.Single(p => p.JsonPath == "$.channels[1].filter").Message, Is.EqualTo("unknown field 'market'"));
+    }
+
+    [Test]
     public void A_misspelt_option_or_format_is_a_schema_error()
     {
         using var dir = new TempDirectory();

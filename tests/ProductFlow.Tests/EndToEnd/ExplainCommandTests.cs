@@ -70,7 +70,7 @@ public class ExplainCommandTests
         var text = CliProcess.Run(_dir.Path, "explain", "TS-1038-WHT-M", "--data", Data);
         var unknown = CliProcess.Run(_dir.Path, "explain", "ts-1038-wht-m", "--data", Data);
 
-        Assert.That(text.Stdout, Does.Contain("name [en_US]: Long Sleeve Tee 5  (supplier-apparel.csv:312 name_en)").And.Contain("partner: not published"));
+        Assert.That(text.Stdout, Does.Contain("name [en_US]: Long Sleeve Tee 5  (demo: supplier-apparel.csv:312 name_en)").And.Contain("partner: not published"));
         Assert.That(unknown.ExitCode, Is.EqualTo(2), unknown.ToString());
         Assert.That(unknown.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
@@ -85,7 +85,7 @@ public class ExplainCommandTests
         var image = values.Single(v => v.GetProperty("attribute").GetString() == "image").GetProperty("origin");
         Assert.That((price.GetProperty("rule").GetString(), price.GetProperty("column").GetString()), Is.EqualTo(("lift", "price_eur")), "every TS-1038 costs 29.90");
         Assert.That(image.TryGetProperty("rule", out _), Is.False, "the image differs by colour");
-        Assert.That(text.Stdout, Does.Contain("price [EUR]: 29.9  (supplier-apparel.csv:312 price_eur, changed by lift)"));
+        Assert.That(text.Stdout, Does.Contain("price [EUR]: 29.9  (demo: supplier-apparel.csv:312 price_eur, changed by lift)"));
     }
 
     [Test]

@@ -180,6 +180,22 @@ public class ChannelPublisherTests
     }
 
     [Test]
+    public async Task A_channel_filter_publishes_only_matching_records_and_one_that_stops_matching_leaves_with_a_tombstone()
+    {
+        Partner.Filter = "price >= 2";
+        Partner.CompiledFilter = ProductFlow.Rules.Expressions.RuleExpression.Parse(Partner.Filter);
+        await StoreAsync(("A", "Alpha", "1"), ("B", "Beta", "2"), ("C", "Gamma", "3"));
+        var first = await _publisher.PublishAsync(_store, Partner, _catalog);
+        await StoreAsync(("B", "Beta", "1.50"));
+
+        var delta = await _publisher.PublishAsync(_store, Partner, _catalog, new PublishRequest { Mode = ExportMode.Delta });
+
+        Assert.That((first.Records, delta.Records, delta.Removed), Is.EqualTo((2L, 1L, 1L)));
+        Assert.That(File.ReadAllText(Path.Combine(Exports, "partner", "v1", "partner.csv")), Does.Not.Contain("Alpha"));
+        Assert.That(File.ReadAllText(Path.Combine(Exports, "partner", "v2", "partner.csv")), Is.EqualTo("Action;SKU;Title;Price\r\ndelete;B;;\r\n"));
+    }
+
+    [Test]
     public async Task Two_publishes_of_one_channel_at_once_are_refused_not_interleaved()
     {
         var blobs = new FolderBlobStore(Exports);

@@ -16,5 +16,7 @@ internal sealed class CrashingBlobStore(IBlobStore inner, string crashOn) : IBlo
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
 
+    public Task DeleteAbandonedAsync(string prefix, CancellationToken cancellationToken = default) => inner.DeleteAbandonedAsync(prefix, cancellationToken);
+
     public Task<IAsyncDisposable> LockAsync(string path, CancellationToken cancellationToken = default) => inner.LockAsync(path, cancellationToken);
 }

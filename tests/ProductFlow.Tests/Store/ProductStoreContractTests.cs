@@ -69,7 +69,7 @@ public abstract partial class ProductStoreContractTests
 
         Assert.That((version.Version, version.RunId, version.At), Is.EqualTo((1, run.Id, run.Started)));
         Assert.That(ProductDocument.Read(version.Document).Values.Single().Data, Is.EqualTo("10"));
-        Assert.That(System.Text.Encoding.UTF8.GetString(version.Lineage), Is.EqualTo("""[{"feed":"feed.csv","line":2,"column":"col"}]"""));
+        Assert.That(System.Text.Encoding.UTF8.GetString(version.Lineage), Is.EqualTo("""{"feed":"feed.csv","line":2,"source":"test","values":["col"]}"""));
     }
 
     [Test]
@@ -182,6 +182,29 @@ public abstract partial class ProductStoreContractTests
         var channel = await ChannelAsync("partner");
         Assert.That(channel, Has.Count.EqualTo(12_345));
         Assert.That(channel.Select(r => r.Sku), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Within_a_session_the_last_upsert_of_a_sku_wins_even_batches_apart()
+    {
+        await UpsertAsync(Some.Record("A", ("price", "1")));
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
+        {
+            await session.UpsertAsync(Some.Record("A", ("price", "2")), [], Token);
+            for (var i = 0; i < 6_000; i++)
+            {
+                await session.UpsertAsync(Some.Record($"SKU-{i:D6}", ("price", "1")), [], Token);
+            }
+
+            await session.UpsertAsync(Some.Record("A", ("price", "3")), [], Token);
+            await session.CommitAsync(Token);
+        }
+
+        var a = (await Store.FindProductAsync("A", Token))!;
+        Assert.That(a.Record.Values.Single().Data, Is.EqualTo("3"));
+        Assert.That((await HistoryAsync("A")).Select(v => ProductDocument.Read(v.Document).Values.Single().Data).Last(), Is.EqualTo("3"));
+        Assert.That(await ChannelAsync("partner"), Has.Count.EqualTo(6_001));
     }
 
     [Test]

@@ -6,7 +6,8 @@ namespace ProductFlow.Channels.Partner;
 
 /// <summary>Channel kind <c>partner-csv</c>: a CSV with the channel's configured columns, headers and delimiter.</summary>
 /// <remarks>
-/// Human-facing: UTF-8 with BOM, text cells guarded against formula injection, numbers left as numbers.
+/// Human-facing: UTF-8 with BOM unless the channel's <c>encoding</c> says otherwise, text cells guarded against formula
+/// injection, numbers left as numbers (with the channel's decimal separator), dates in the channel's date format.
 /// A delta export starts each row with an <c>Action</c> column: <c>upsert</c>, or <c>delete</c> with only the SKU column filled.
 /// </remarks>
 internal sealed class PartnerCsvWriter : IChannelWriter
@@ -16,13 +17,17 @@ internal sealed class PartnerCsvWriter : IChannelWriter
     private readonly ChannelView _view;
     private readonly GuardedCsvWriter _csv;
     private readonly bool _delta;
+    private readonly PartnerFormat _format;
+    private readonly Func<string, string> _number;
 
     public PartnerCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
         _view = new ChannelView(channel, catalog);
         _delta = mode == ExportMode.Delta;
         FileName = ChannelWriters.FileName(channel);
-        _csv = GuardedCsvWriter.Create(output, Delimiters.Parse(channel.Delimiter) ?? ',');
+        _format = new PartnerFormat(channel);
+        _number = text => _format.Number(text)!;
+        _csv = GuardedCsvWriter.Create(output, Delimiters.Parse(channel.Delimiter) ?? ',', _format.ByteOrderMark, _format.Encoding);
         var headers = channel.Columns.Select(c => c.Header);
         _csv.WriteHeader(_delta ? headers.Prepend("Action") : headers);
     }
@@ -41,11 +46,11 @@ internal sealed class PartnerCsvWriter : IChannelWriter
             var text = _view.Text(record, column.Value);
             if (_view.IsNumeric(column.Value))
             {
-                _csv.WriteNumber(text);
+                _csv.WriteNumber(text, _number);
             }
             else
             {
-                _csv.WriteText(text);
+                _csv.WriteText(_view.Attribute(column.Value)?.Type == AttributeType.Date ? _format.Date(text) : text);
             }
         }
 

@@ -40,6 +40,10 @@ internal static class SqliteSchema
         """
         ALTER TABLE products ADD COLUMN notes TEXT NOT NULL DEFAULT '';
         """,
+        """
+        ALTER TABLE products ADD COLUMN sources TEXT NOT NULL DEFAULT '';
+        UPDATE products SET sources = '|' || source || '|' WHERE source <> '' AND removed = 0;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -19,6 +19,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly SessionOptions _options;
     private readonly ProductDocument _document = new();
     private readonly SqliteCommand _select;
+    private readonly SqliteCommand _lineage;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _block;
     private readonly SqliteCommand _version;
@@ -41,20 +42,21 @@ internal sealed class SqliteStoreSession : IStoreSession
         _run = run;
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
-        _select = Prepare("SELECT version, hash, blocked, removed, notes FROM products WHERE sku = $sku", "$sku");
+        _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source FROM products WHERE sku = $sku", "$sku");
+        _lineage = Prepare("SELECT doc, lineage FROM product_versions WHERE sku = $sku AND version = $version", "$sku", "$version");
         _upsert = Prepare(
             """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes)
-            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
-                change_seq = excluded.change_seq, notes = excluded.notes
+                change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes");
-        // Same content: blocking and notes change in place; only a change of blocking is a change for channel deltas.
+            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources");
+        // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
         _block = Prepare(
-            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked WHERE sku = $sku",
-            "$sku", "$blocked", "$seq", "$notes");
+            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources WHERE sku = $sku",
+            "$sku", "$blocked", "$seq", "$notes", "$sources");
         _version = Prepare(
             "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, $doc, $lineage, $removed)",
             "$sku", "$version", "$run", "$at", "$hash", "$doc", "$lineage", "$removed");
@@ -76,9 +78,6 @@ internal sealed class SqliteStoreSession : IStoreSession
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
         cancellationToken.ThrowIfCancellationRequested();
-        _document.Write(record);
-        var blocked = blockedChannels.Count == 0 ? "" : "|" + string.Join('|', blockedChannels.Order(StringComparer.Ordinal)) + "|";
-        var notes = NotesJson.Write(record.Notes);
         if (_options.Full)
         {
             Execute(_seen, record.Sku);
@@ -90,41 +89,84 @@ internal sealed class SqliteStoreSession : IStoreSession
             Execute(_close, record.Sku, _run.Id);
         }
 
-        _select.Parameters[0].Value = record.Sku;
-        long version = 0;
-        using (var reader = _select.ExecuteReader())
+        var stored = Find(record.Sku);
+        var sources = stored is { Removed: false } ? SourceList.With(stored.Sources, _run.Pipeline) : SourceList.Of(_run.Pipeline);
+        if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
-            if (reader.Read())
-            {
-                version = reader.GetInt64(0);
-                if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash) && reader.GetInt64(3) == 0)
-                {
-                    var same = string.Equals(reader.GetString(2), blocked, StringComparison.Ordinal) && string.Equals(reader.GetString(4), notes, StringComparison.Ordinal);
-                    reader.Dispose();
-                    if (!same)
-                    {
-                        Execute(_block, record.Sku, blocked, NextSequence(), notes);
-                    }
-
-                    _unchanged++;
-                    return ValueTask.CompletedTask;
-                }
-            }
+            // Other sources carry the product: their values stay, by precedence (SourceMerge).
+            var current = ReadCurrent(record.Sku, stored);
+            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, record.Notes.Channels);
+            record = SourceMerge.Merge(current, record, _run.Pipeline, _options.Sources);
         }
 
-        var doc = _document.Content.ToArray();
-        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence(), notes);
-        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0);
-        if (version == 0)
+        switch (Write(record, stored, StoredProduct.FormatBlocked(blockedChannels), sources))
         {
-            _created++;
-        }
-        else
-        {
-            _updated++;
+            case 0: _unchanged++; break;
+            case 1: _created++; break;
+            default: _updated++; break;
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
+    /// <returns>The version written (1: created), or 0 when the content did not change.</returns>
+    private int Write(ProductRecord record, StoredRow? stored, string blocked, string sources)
+    {
+        _document.Write(record, _run.Pipeline);
+        var notes = NotesJson.Write(record.Notes);
+        if (stored is { Removed: false } && stored.Hash.AsSpan().SequenceEqual(_document.Hash))
+        {
+            if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
+                || !string.Equals(stored.Sources, sources, StringComparison.Ordinal))
+            {
+                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources);
+            }
+
+            return 0;
+        }
+
+        var version = stored?.Version ?? 0;
+        var doc = _document.Content.ToArray();
+        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence(), notes, sources);
+        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0);
+        return version + 1;
+    }
+
+    /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see README, full feeds).</summary>
+    private void Withdraw(string sku)
+    {
+        var stored = Find(sku)!;
+        var rest = SourceMerge.Withdraw(ReadCurrent(sku, stored), _run.Pipeline);
+        if (Write(rest, stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
+        {
+            _updated++;
+        }
+    }
+
+    private StoredRow? Find(string sku)
+    {
+        _select.Parameters[0].Value = sku;
+        using var reader = _select.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new StoredRow(
+            reader.GetInt32(0), (byte[])reader[1], reader.GetString(2), reader.GetInt64(3) != 0, reader.GetString(4), reader.GetString(5), reader.GetString(6));
+    }
+
+    /// <summary>The stored record with its values' origins and sources (the current version's document and lineage).</summary>
+    private ProductRecord ReadCurrent(string sku, StoredRow stored)
+    {
+        _lineage.Parameters[0].Value = sku;
+        _lineage.Parameters[1].Value = stored.Version;
+        using var reader = _lineage.ExecuteReader();
+        reader.Read();
+        var record = SourceMerge.ReadStored((byte[])reader[0], (byte[])reader[1], stored.Source);
+        record.Notes = NotesJson.Read(stored.Notes);
+        return record;
     }
 
     public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
@@ -153,7 +195,12 @@ internal sealed class SqliteStoreSession : IStoreSession
                 return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(missing, total, share) };
             }
 
-            removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, _ => Task.FromResult(NextSequence()), cancellationToken).ConfigureAwait(false);
+            var (alone, shared) = await SqliteRemovals.MissingAsync(_connection, _transaction, _run.Pipeline, cancellationToken).ConfigureAwait(false);
+            removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, alone, _ => Task.FromResult(NextSequence()), cancellationToken).ConfigureAwait(false);
+            foreach (var sku in shared)
+            {
+                Withdraw(sku);
+            }
         }
 
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +210,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _upsert, _block, _version, _quarantine, _seen, _close })
+        foreach (var command in new[] { _select, _lineage, _upsert, _block, _version, _quarantine, _seen, _close })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
@@ -245,4 +292,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A product's row as the session reads it before an upsert.</summary>
+    private sealed record StoredRow(int Version, byte[] Hash, string Blocked, bool Removed, string Notes, string Sources, string Source);
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using ProductFlow.Catalog;
+
+namespace ProductFlow.Channels.Partner;
+
+/// <summary>How a <c>partner-csv</c> file writes text and values: its encoding, decimal separator and date format.</summary>
+internal sealed class PartnerFormat
+{
+    private static readonly DateTime Probe = new(2026, 11, 24, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private readonly string? _dateFormat;
+    private readonly bool _decimalComma;
+
+    public PartnerFormat(ChannelDefinition channel)
+    {
+        Encoding = channel.Encoding switch
+        {
+            "utf-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            "windows-1252" => Connectors.Text.FeedEncoding.Windows1252.Transcode!,
+            "iso-8859-1" => System.Text.Encoding.Latin1,
+            _ => null,
+        };
+        ByteOrderMark = channel.Encoding == "utf-8-bom";
+        _decimalComma = channel.DecimalSeparator == ",";
+        _dateFormat = channel.DateFormat;
+    }
+
+    /// <summary>The encoding to transcode to; null for UTF-8.</summary>
+    public Encoding? Encoding { get; }
+
+    public bool ByteOrderMark { get; }
+
+    /// <summary>Whether <paramref name="format"/> is a .NET date format that writes a date (not a literal, not a time only).</summary>
+    public static bool IsDateFormat(string format)
+    {
+        try
+        {
+            var text = Probe.ToString(format, CultureInfo.InvariantCulture);
+            return text.Contains("24", StringComparison.Ordinal) || text.Contains("11", StringComparison.Ordinal) || text.Contains("26", StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A canonical number (<c>19.90</c>) as the partner writes numbers.</summary>
+    public string? Number(string? canonical) => canonical is not null && _decimalComma ? canonical.Replace('.', ',') : canonical;
+
+    /// <summary>A canonical date (<c>2026-11-24</c>) in the partner's date format; other text as it is.</summary>
+    public string? Date(string? canonical) =>
+        canonical is not null && _dateFormat is not null && DateTime.TryParseExact(canonical, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString(_dateFormat, CultureInfo.InvariantCulture)
+            : canonical;
+}

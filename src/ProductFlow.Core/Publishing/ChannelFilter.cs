@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using ProductFlow.Catalog;
+using ProductFlow.Channels;
+using ProductFlow.Model;
+using ProductFlow.Rules.Checks;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>A channel's <c>filter</c>: only the records for which it holds, on the channel view, are published there.</summary>
+public static class ChannelFilter
+{
+    public static async IAsyncEnumerable<ProductRecord> Apply(
+        IAsyncEnumerable<ProductRecord> records, ChannelDefinition channel, ProductCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(channel);
+        var filter = channel.CompiledFilter;
+        var scope = filter is null ? null : new CheckScope(new ChannelView(channel, catalog), channel.Locale);
+        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (filter is null || filter.Evaluate(scope!.Lookup(record)))
+            {
+                yield return record;
+            }
+        }
+    }
+}
