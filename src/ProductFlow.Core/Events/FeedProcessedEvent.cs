@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.Json;
 using ProductFlow.Reports;
 using ProductFlow.Store;
 
@@ -46,15 +47,8 @@ public sealed class FeedProcessedEvent : ProductFlowEvent
         {
             writer.WriteStartObject("failure");
             writer.WriteString("message", failure.Message);
-            if (failure.Rule is not null)
-            {
-                writer.WriteString("rule", failure.Rule);
-            }
-
-            if (failure.File is not null)
-            {
-                writer.WriteString("file", failure.File);
-            }
+            writer.WriteOptional("rule", failure.Rule);
+            writer.WriteOptional("file", failure.File);
 
             if (failure.Line is { } line)
             {
