@@ -150,26 +150,33 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null)
+        try
         {
-            // Disposing an uncompleted copy fails the COPY: nothing of it is kept.
-            await _copy.DisposeAsync().ConfigureAwait(false);
-            _copy = null;
-        }
+            if (_copy is not null)
+            {
+                // Disposing an uncompleted copy fails the COPY: nothing of it is kept.
+                var copy = _copy;
+                _copy = null;
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
 
-        if (!_committed && _connection.FullState.HasFlag(System.Data.ConnectionState.Open))
+            if (!_committed && _connection.FullState.HasFlag(System.Data.ConnectionState.Open))
+            {
+                try
+                {
+                    await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (NpgsqlException)
+                {
+                    // A broken connection drops its temporary tables itself.
+                }
+            }
+        }
+        finally
         {
-            try
-            {
-                await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // A broken connection drops its temporary tables itself.
-            }
+            // Whatever the copy's writer failed with, the connection goes back (reset, or closed when broken).
+            await _connection.DisposeAsync().ConfigureAwait(false);
         }
-
-        await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task CompleteCopyAsync(CancellationToken cancellationToken)
