@@ -31,7 +31,7 @@ internal static class ProductFlowCli
             RunsCommands.Runs(),
             QuarantineCommands.Quarantine(logging),
             StoreCommands.Store(),
-            PublishCommands.Publish(),
+            PublishCommands.Publish(logging),
             PublishCommands.Preview(),
         };
         HelpExamples.Install(root);

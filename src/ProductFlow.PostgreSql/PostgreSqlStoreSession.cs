@@ -21,7 +21,6 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     /// <summary>The advisory lock key of commits ("pfmerge").</summary>
     internal const long MergeLock = 0x70666D65726765;
 
-    private const string CopyProducts = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given) FROM STDIN (FORMAT BINARY)";
     private const string CopyQuarantine = "COPY pg_temp.staging_quarantine (line, sku, issues, source) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlConnection _connection;
@@ -34,7 +33,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     // Hashes of the staged SKUs: when none repeats (the rule), the commit skips removing earlier duplicates.
     private readonly HashSet<ulong> _skus = [];
     private bool _duplicates;
-    private NpgsqlBinaryImporter? _copy;
+    private StagingCopy? _copy;
     private long _staged;
     private bool _committed;
 
@@ -71,17 +70,10 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         _document.Write(record, _run.Pipeline);
         _duplicates |= !_skus.Add(Rules.KeyHash.Of(record.Sku));
         var blocked = StoredProduct.FormatBlocked(blockedChannels);
-        _copy ??= await _connection.BeginBinaryImportAsync(CopyProducts, cancellationToken).ConfigureAwait(false);
-        await _copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(_staged, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(record.Sku, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(_document.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(record.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(_document.Content, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(_document.Lineage, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(NotesJson.Write(record.Notes), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await _copy.WriteAsync(record.EnabledGiven, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        _copy ??= await StagingCopy.BeginAsync(_connection, cancellationToken).ConfigureAwait(false);
+        await _copy.WriteRowAsync(
+            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven, cancellationToken).ConfigureAwait(false);
+
         // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
         // made the client wait for the server each time, where one stream keeps both busy.
         _staged++;
@@ -158,26 +150,33 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null)
+        try
         {
-            // Disposing an uncompleted import cancels the COPY: nothing of it is kept.
-            await _copy.DisposeAsync().ConfigureAwait(false);
-            _copy = null;
-        }
+            if (_copy is not null)
+            {
+                // Disposing an uncompleted copy fails the COPY: nothing of it is kept.
+                var copy = _copy;
+                _copy = null;
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
 
-        if (!_committed && _connection.FullState.HasFlag(System.Data.ConnectionState.Open))
+            if (!_committed && _connection.FullState.HasFlag(System.Data.ConnectionState.Open))
+            {
+                try
+                {
+                    await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (NpgsqlException)
+                {
+                    // A broken connection drops its temporary tables itself.
+                }
+            }
+        }
+        finally
         {
-            try
-            {
-                await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // A broken connection drops its temporary tables itself.
-            }
+            // Whatever the copy's writer failed with, the connection goes back (reset, or closed when broken).
+            await _connection.DisposeAsync().ConfigureAwait(false);
         }
-
-        await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task CompleteCopyAsync(CancellationToken cancellationToken)

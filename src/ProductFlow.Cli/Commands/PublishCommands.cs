@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Cli.Extensions;
@@ -18,13 +19,13 @@ internal static class PublishCommands
     private static readonly Option<bool> Delta = new("--delta") { Description = "Write only what changed since the current version (google-merchant always writes full files)." };
     private static readonly Option<bool> Full = new("--full") { Description = "Write the whole assortment, whatever the channel's mode." };
 
-    public static Command Publish()
+    public static Command Publish(ILoggerFactory logging)
     {
         var command = new Command("publish", "Publish channels now from the store: a new version when anything changed, nothing otherwise.")
         {
             Channels, All, Delta, Full, PublishOptions.Catalog, PublishOptions.Exports,
         }.WithExamples("productflow publish partner", "productflow publish --all --delta", "productflow publish google --exports blob:exports --store postgresql://productflow@db.internal/productflow --json");
-        command.WithStoreOptions().SetAction(PublishAsync);
+        command.WithStoreOptions().SetAction((result, ct) => PublishAsync(result, logging, ct));
         return command;
     }
 
@@ -38,7 +39,7 @@ internal static class PublishCommands
         return command;
     }
 
-    private static async Task<int> PublishAsync(ParseResult result, CancellationToken cancellationToken)
+    private static async Task<int> PublishAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         if (result.GetValue(Delta) && result.GetValue(Full))
         {
@@ -48,7 +49,7 @@ internal static class PublishCommands
         var catalog = CatalogLoader.Load(PublishOptions.CatalogPath(result));
         var channels = ChannelsToPublish(result, catalog);
         ExportMode? mode = result.GetValue(Delta) ? ExportMode.Delta : result.GetValue(Full) ? ExportMode.Full : null;
-        var publisher = Publisher(result);
+        var publisher = Publisher(result, EventPublishers.FromEnvironment(), logging);
         var results = new List<PublishResult>();
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
@@ -124,8 +125,9 @@ internal static class PublishCommands
         return ExitCodes.Completed;
     }
 
-    private static ChannelPublisher Publisher(ParseResult result) =>
-        new(ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!)));
+    /// <summary>The publisher of the export target the command names; with events (publish) or without (preview, which commits nothing).</summary>
+    private static ChannelPublisher Publisher(ParseResult result, Events.IEventPublisher? events = null, ILoggerFactory? logging = null) =>
+        new(ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!)), events: events, logger: logging?.CreateLogger<ChannelPublisher>());
 
     private static List<ChannelDefinition> ChannelsToPublish(ParseResult result, ProductCatalog catalog)
     {
@@ -149,6 +151,7 @@ internal static class PublishCommands
         var mode = r.Mode == ExportMode.Delta ? "delta" : "full";
         return r.Published
             ? string.Create(CultureInfo.InvariantCulture, $"{r.Channel}: v{r.Version} ({mode}, {r.Rows:N0} rows; {r.Added:N0} added, {r.Changed:N0} changed, {r.Removed:N0} removed) {r.Location}")
+                + (r.EventError is null ? "" : $" (event not delivered: {r.EventError})")
             : string.Create(CultureInfo.InvariantCulture, $"{r.Channel}: no change since v{r.Version}, nothing published ({r.Records:N0} records)");
     }
 

@@ -139,6 +139,7 @@ internal static class RunCommands
         Progress = progress,
         DataDirectory = result.GetValue(Data)!,
         Exports = mode == RunMode.Run ? ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!)) : null,
+        Events = mode == RunMode.Run ? EventPublishers.FromEnvironment() : null,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProductFlow.Catalog;
 using ProductFlow.Channels;
+using ProductFlow.Events;
 using ProductFlow.Pipelines;
 using ProductFlow.Store;
 
@@ -14,17 +17,24 @@ namespace ProductFlow.Publishing;
 /// <para>Atomic: the data file and state are uploads committed only when complete; the manifest commits the version and
 /// <c>current</c> then names it. A publish that fails or is killed before that leaves the previous version current
 /// (a version folder without manifest is incomplete, and the next publish writes over it). Nothing changed: no version.</para>
+/// <para>With an <see cref="IEventPublisher"/> (default: none), each committed version raises one <see cref="ExportPublishedEvent"/>
+/// once <c>current</c> names it; a failed delivery is logged and returned in <see cref="PublishResult.EventError"/>, and the
+/// version stays committed.</para>
 /// </remarks>
 public sealed class ChannelPublisher
 {
     private readonly IBlobStore _exports;
     private readonly TimeProvider _time;
+    private readonly IEventPublisher? _events;
+    private readonly ILogger _logger;
 
-    public ChannelPublisher(IBlobStore exports, TimeProvider? time = null)
+    public ChannelPublisher(IBlobStore exports, TimeProvider? time = null, IEventPublisher? events = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(exports);
         _exports = exports;
         _time = time ?? TimeProvider.System;
+        _events = events;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public IBlobStore Exports => _exports;
@@ -140,11 +150,16 @@ public sealed class ChannelPublisher
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
+
+        // Committed and current: only now may anyone be told. Pruning comes after, so its failure cannot hide the event.
+        var location = _exports.Locate(ExportLayout.DataFile(channel.Code, version, file));
+        var announcement = new ExportPublishedEvent(manifest, current?.Version, location, _exports.Locate(ExportLayout.Manifest(channel.Code, version)));
+        var eventError = await EventDelivery.SendAsync(_events, announcement, _logger, cancellationToken).ConfigureAwait(false);
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return new PublishResult
         {
             Channel = channel.Code, Mode = mode, Published = true, Previous = current?.Version, Version = version, Rows = rows, Records = records,
-            Added = added, Changed = changed, Removed = removed, Location = _exports.Locate(ExportLayout.DataFile(channel.Code, version, file)),
+            Added = added, Changed = changed, Removed = removed, Location = location, EventError = eventError,
         };
     }
 

@@ -30,6 +30,11 @@ public static class PublishResultJson
             writer.WriteString("file", result.Location);
         }
 
+        if (result.EventError is { } eventError)
+        {
+            writer.WriteString("eventError", eventError);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -5,6 +5,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
+using ProductFlow.Events;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
@@ -21,6 +22,8 @@ namespace ProductFlow.Running;
 /// Every stage streams, so memory does not grow with the feed. A feed that cannot be read to its end gives a
 /// <c>failed</c> run: its store session is rolled back (nothing committed) and the report says where reading
 /// stopped. Data problems are issues in the report, never exceptions.
+/// With <see cref="RunOptions.Events"/>, a run raises <c>ProductFlow.Export.Published</c> per new version and, once its report
+/// is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed).
 /// </remarks>
 public sealed class PipelineRunner
 {
@@ -84,7 +87,7 @@ public sealed class PipelineRunner
             }
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time);
+                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events, _logger);
                 foreach (var channel in channels)
                 {
                     var published = await publisher.PublishAsync(store, channel, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false);
@@ -114,6 +117,12 @@ public sealed class PipelineRunner
         if (store is not null)
         {
             await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (options.Mode == RunMode.Run)
+        {
+            // After the report and the run record: a listener told of the feed can read both.
+            report.EventError = await EventDelivery.SendAsync(options.Events, new FeedProcessedEvent(report), _logger, cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation(
