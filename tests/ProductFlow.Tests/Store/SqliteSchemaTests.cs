@@ -31,6 +31,7 @@ public class SqliteSchemaTests
         history = await HistoryAsync(store, "A");
         Assert.That(history.Select(v => ProductDocument.Read(v.Document).Values.Single().Data), Is.EqualTo(new[] { "10", "11", "12" }));
         Assert.That(await ScalarAsync(dir.Path, "PRAGMA user_version"), Is.EqualTo(SqliteSchema.Latest));
+        Assert.That(await ScalarAsync(dir.Path, "SELECT count(*) FROM products WHERE sku = 'A' AND model = 'A'"), Is.EqualTo(1));
     }
 
     private static void WriteVersion5Store(string path, ProductDocument v1, ProductDocument v2)

@@ -78,7 +78,7 @@ public sealed class SqliteProductStore : IProductStore
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 "
-            + "ORDER BY coalesce(json_extract(CAST(doc AS TEXT), '$.parent'), sku), sku";
+            + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
         command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -50,13 +50,14 @@ internal sealed class SqliteStoreSession : IStoreSession
         _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         _upsert = Prepare(
             """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state)
-            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state, $model)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
-                change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources, state = excluded.state
+                change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources, state = excluded.state,
+                model = excluded.model
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state");
+            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model");
         // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
         _block = Prepare(
             "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources, state = $state WHERE sku = $sku",
@@ -167,7 +168,8 @@ internal sealed class SqliteStoreSession : IStoreSession
             Execute(_supersede, record.Sku, version);
         }
 
-        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state);
+        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
+            record.Parent ?? record.Sku); // the model, as the document says it (SqliteSchema, version 6)
         Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
         return version + 1;
     }
