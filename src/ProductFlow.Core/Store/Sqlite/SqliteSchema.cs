@@ -54,7 +54,8 @@ internal static class SqliteSchema
         // (4.7 KB on disk per 1.4 KB version), which made the table three times the data and every insert pay for it.
         // products.state is the fingerprint an unchanged upsert is recognised by without a SELECT (SqliteKnownProducts).
         // products.model is the document's parent, else the SKU: channels read in (model, sku) order from an index instead of
-        // sorting every document by a json_extract per read.
+        // sorting every document by a json_extract per read. products_source went unused with the sources column (5): every
+        // upsert paid for it.
         """
         CREATE TABLE product_versions_6 (
             sku TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, at TEXT NOT NULL,
@@ -69,6 +70,7 @@ internal static class SqliteSchema
         ALTER TABLE products ADD COLUMN model TEXT NOT NULL DEFAULT '';
         UPDATE products SET model = coalesce(json_extract(CAST(doc AS TEXT), '$.parent'), sku);
         CREATE INDEX products_model ON products (model, sku);
+        DROP INDEX products_source;
         """,
     ];
 
