@@ -32,6 +32,8 @@ public class SqliteSchemaTests
         Assert.That(history.Select(v => ProductDocument.Read(v.Document).Values.Single().Data), Is.EqualTo(new[] { "10", "11", "12" }));
         Assert.That(await ScalarAsync(dir.Path, "PRAGMA user_version"), Is.EqualTo(SqliteSchema.Latest));
         Assert.That(await ScalarAsync(dir.Path, "SELECT count(*) FROM products WHERE sku = 'A' AND model = 'A'"), Is.EqualTo(1));
+        // The view keeps the relation readers knew (store copy reads it): every version with its whole document.
+        Assert.That(await ScalarAsync(dir.Path, "SELECT count(*) FROM product_versions WHERE sku = 'A' AND length(doc) > 0"), Is.EqualTo(3));
     }
 
     private static void WriteVersion5Store(string path, ProductDocument v1, ProductDocument v2)

@@ -127,7 +127,7 @@ public sealed class SqliteProductStore : IProductStore
         await using var command = _connection.CreateCommand();
         command.CommandText = """
             SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
-            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku
+            FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku
             """;
         command.Parameters.AddWithValue("$sku", sku);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -145,8 +145,7 @@ public sealed class SqliteProductStore : IProductStore
     {
         ArgumentNullException.ThrowIfNull(sku);
         await using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT v.version, v.run_id, v.at, {SqliteSchema.CurrentDoc}, v.lineage, v.removed "
-            + "FROM product_versions v JOIN products p ON p.sku = v.sku WHERE v.sku = $sku ORDER BY v.version";
+        command.CommandText = "SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $sku ORDER BY version";
         command.Parameters.AddWithValue("$sku", sku);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

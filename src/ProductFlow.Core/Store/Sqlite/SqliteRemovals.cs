@@ -46,9 +46,9 @@ internal static class SqliteRemovals
         await using var tombstone = connection.CreateCommand();
         tombstone.Transaction = transaction;
         tombstone.CommandText = """
-            UPDATE product_versions SET doc = (SELECT doc FROM products WHERE sku = $sku)
+            UPDATE product_version_rows SET doc = (SELECT doc FROM products WHERE sku = $sku)
                 WHERE sku = $sku AND version = (SELECT version FROM products WHERE sku = $sku);
-            INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed)
+            INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed)
                 SELECT sku, version + 1, $run, $at, hash, X'', CAST('[]' AS BLOB), 1 FROM products WHERE sku = $sku;
             UPDATE products SET removed = 1, version = version + 1, run_id = $run, change_seq = $seq, sources = '', state = 0 WHERE sku = $sku;
             """;

@@ -47,7 +47,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
         _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
-        _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
+        _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         _upsert = Prepare(
             """
             INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model)
@@ -64,10 +64,10 @@ internal sealed class SqliteStoreSession : IStoreSession
             "$sku", "$blocked", "$seq", "$notes", "$sources", "$state");
         // The current version's document is products.doc (see SqliteSchema); a new version moves it to the version it supersedes.
         _version = Prepare(
-            "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, X'', $lineage, 0)",
+            "INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, X'', $lineage, 0)",
             "$sku", "$version", "$run", "$at", "$hash", "$lineage");
         _supersede = Prepare(
-            "UPDATE product_versions SET doc = (SELECT doc FROM products WHERE sku = $sku) WHERE sku = $sku AND version = $version", "$sku", "$version");
+            "UPDATE product_version_rows SET doc = (SELECT doc FROM products WHERE sku = $sku) WHERE sku = $sku AND version = $version", "$sku", "$version");
         _quarantine = Prepare(
             "INSERT OR REPLACE INTO quarantine (run_id, line, sku, issues, source) VALUES ($run, $line, $sku, $issues, $source)",
             "$run", "$line", "$sku", "$issues", "$source");
