@@ -78,7 +78,7 @@ public sealed class SqliteProductStore : IProductStore
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 "
-            + "ORDER BY coalesce(json_extract(CAST(doc AS TEXT), '$.parent'), sku), sku";
+            + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
         command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -126,8 +126,8 @@ public sealed class SqliteProductStore : IProductStore
         ArgumentNullException.ThrowIfNull(sku);
         await using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT p.version, p.removed, p.blocked, p.notes, v.doc, v.lineage
-            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku
+            SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
+            FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku
             """;
         command.Parameters.AddWithValue("$sku", sku);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,7 @@ internal static class SqliteRemovals
     }
 
     /// <summary>Writes a tombstone version for each of <paramref name="skus"/> and marks it removed (carried by no source); returns how many.</summary>
+    /// <remarks>The tombstone becomes the current version: its document is the product's last one, kept in <c>products.doc</c> (see <see cref="SqliteSchema"/>).</remarks>
     public static async Task<long> TombstoneAsync(
         SqliteConnection connection, SqliteTransaction transaction, RunRecord run, string at, IReadOnlyList<string> skus,
         Func<CancellationToken, Task<long>> nextSequence, CancellationToken cancellationToken)
@@ -45,9 +46,11 @@ internal static class SqliteRemovals
         await using var tombstone = connection.CreateCommand();
         tombstone.Transaction = transaction;
         tombstone.CommandText = """
-            INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed)
-                SELECT sku, version + 1, $run, $at, hash, doc, CAST('[]' AS BLOB), 1 FROM products WHERE sku = $sku;
-            UPDATE products SET removed = 1, version = version + 1, run_id = $run, change_seq = $seq, sources = '' WHERE sku = $sku;
+            UPDATE product_version_rows SET doc = (SELECT doc FROM products WHERE sku = $sku)
+                WHERE sku = $sku AND version = (SELECT version FROM products WHERE sku = $sku);
+            INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed)
+                SELECT sku, version + 1, $run, $at, hash, X'', CAST('[]' AS BLOB), 1 FROM products WHERE sku = $sku;
+            UPDATE products SET removed = 1, version = version + 1, run_id = $run, change_seq = $seq, sources = '', state = 0 WHERE sku = $sku;
             """;
         var sku = tombstone.Parameters.Add("$sku", SqliteType.Text);
         var seq = tombstone.Parameters.Add("$seq", SqliteType.Integer);

@@ -23,6 +23,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _block;
     private readonly SqliteCommand _version;
+    private readonly SqliteCommand _supersede;
     private readonly SqliteCommand _quarantine;
     private readonly SqliteCommand _seen;
     private readonly SqliteCommand _close;
@@ -31,9 +32,12 @@ internal sealed class SqliteStoreSession : IStoreSession
     private long _updated;
     private long _unchanged;
     private long _sequence = -1;
+    private string _notes = "";
 
     // Hashes of the SKUs with open quarantine entries from earlier runs: most accepted records have none, and skip the UPDATE.
     private readonly HashSet<ulong> _openQuarantine;
+
+    private readonly SqliteKnownProducts _known;
 
     public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
     {
@@ -42,24 +46,28 @@ internal sealed class SqliteStoreSession : IStoreSession
         _run = run;
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
-        _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source FROM products WHERE sku = $sku", "$sku");
-        _lineage = Prepare("SELECT doc, lineage FROM product_versions WHERE sku = $sku AND version = $version", "$sku", "$version");
+        _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
+        _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         _upsert = Prepare(
             """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources)
-            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state, $model)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
-                change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources
+                change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources, state = excluded.state,
+                model = excluded.model
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources");
+            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model");
         // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
         _block = Prepare(
-            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources WHERE sku = $sku",
-            "$sku", "$blocked", "$seq", "$notes", "$sources");
+            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources, state = $state WHERE sku = $sku",
+            "$sku", "$blocked", "$seq", "$notes", "$sources", "$state");
+        // The current version's document is products.doc (see SqliteSchema); a new version moves it to the version it supersedes.
         _version = Prepare(
-            "INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, $doc, $lineage, $removed)",
-            "$sku", "$version", "$run", "$at", "$hash", "$doc", "$lineage", "$removed");
+            "INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, X'', $lineage, 0)",
+            "$sku", "$version", "$run", "$at", "$hash", "$lineage");
+        _supersede = Prepare(
+            "UPDATE product_version_rows SET doc = (SELECT doc FROM products WHERE sku = $sku) WHERE sku = $sku AND version = $version", "$sku", "$version");
         _quarantine = Prepare(
             "INSERT OR REPLACE INTO quarantine (run_id, line, sku, issues, source) VALUES ($run, $line, $sku, $issues, $source)",
             "$run", "$line", "$sku", "$issues", "$source");
@@ -67,6 +75,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         _seen = Prepare("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
         _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
         _openQuarantine = OpenQuarantineSkus();
+        _known = SqliteKnownProducts.Load(connection, _transaction);
     }
 
     /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
@@ -84,12 +93,31 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         // An accepted SKU closes its open quarantine entries of earlier runs.
-        if (_openQuarantine.Contains(Rules.KeyHash.Of(record.Sku)))
+        var key = Rules.KeyHash.Of(record.Sku);
+        if (_openQuarantine.Contains(key))
         {
             Execute(_close, record.Sku, _run.Id);
         }
 
-        var stored = Find(record.Sku);
+        StoredRow? stored = null;
+        var prepared = false;
+        if (_known.TryGet(key, out var state))
+        {
+            if (state != SqliteKnownProducts.Unknown)
+            {
+                // The common re-run case: same content, blocking, notes, and this source alone carries it; nothing to write.
+                Serialise(record);
+                prepared = true;
+                if (SqliteKnownProducts.Fingerprint(_document.Hash, StoredProduct.FormatBlocked(blockedChannels), _notes, SourceList.Of(_run.Pipeline)) == state)
+                {
+                    _unchanged++;
+                    return ValueTask.CompletedTask;
+                }
+            }
+
+            stored = Find(record.Sku);
+        }
+
         var sources = stored is { Removed: false } ? SourceList.With(stored.Sources, _run.Pipeline) : SourceList.Of(_run.Pipeline);
         if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
@@ -97,9 +125,10 @@ internal sealed class SqliteStoreSession : IStoreSession
             var current = ReadCurrent(record.Sku, stored);
             blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, record.Notes.Channels);
             record = SourceMerge.Merge(current, record, _run.Pipeline, _options.Sources);
+            prepared = false;
         }
 
-        switch (Write(record, stored, StoredProduct.FormatBlocked(blockedChannels), sources))
+        switch (Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared))
         {
             case 0: _unchanged++; break;
             case 1: _created++; break;
@@ -111,26 +140,44 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
     /// <returns>The version written (1: created), or 0 when the content did not change.</returns>
-    private int Write(ProductRecord record, StoredRow? stored, string blocked, string sources)
+    /// <remarks>With <c>prepared</c>, <see cref="_document"/> and <see cref="_notes"/> already hold the record (the fast path serialised it).</remarks>
+    private int Write(ProductRecord record, ulong key, StoredRow? stored, string blocked, string sources, bool prepared = false)
     {
-        _document.Write(record, _run.Pipeline);
-        var notes = NotesJson.Write(record.Notes);
+        if (!prepared)
+        {
+            Serialise(record);
+        }
+
+        var notes = _notes;
+        var state = SqliteKnownProducts.Fingerprint(_document.Hash, blocked, notes, sources);
+        _known.Set(key, state);
         if (stored is { Removed: false } && stored.Hash.AsSpan().SequenceEqual(_document.Hash))
         {
             if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
-                || !string.Equals(stored.Sources, sources, StringComparison.Ordinal))
+                || !string.Equals(stored.Sources, sources, StringComparison.Ordinal) || stored.State != state)
             {
-                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources);
+                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state);
             }
 
             return 0;
         }
 
         var version = stored?.Version ?? 0;
-        var doc = _document.Content.ToArray();
-        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, doc, _run.Id, _run.Pipeline, NextSequence(), notes, sources);
-        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, doc, _document.Lineage.ToArray(), 0);
+        if (stored is not null)
+        {
+            Execute(_supersede, record.Sku, version);
+        }
+
+        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
+            record.Parent ?? record.Sku); // the model, as the document says it (SqliteSchema, version 6)
+        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
         return version + 1;
+    }
+
+    private void Serialise(ProductRecord record)
+    {
+        _document.Write(record, _run.Pipeline);
+        _notes = NotesJson.Write(record.Notes);
     }
 
     /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see README, full feeds).</summary>
@@ -138,7 +185,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         var stored = Find(sku)!;
         var rest = SourceMerge.Withdraw(ReadCurrent(sku, stored), _run.Pipeline);
-        if (Write(rest, stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
+        if (Write(rest, Rules.KeyHash.Of(sku), stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
         {
             _updated++;
         }
@@ -154,14 +201,13 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         return new StoredRow(
-            reader.GetInt32(0), (byte[])reader[1], reader.GetString(2), reader.GetInt64(3) != 0, reader.GetString(4), reader.GetString(5), reader.GetString(6));
+            reader.GetInt32(0), (byte[])reader[1], reader.GetString(2), reader.GetInt64(3) != 0, reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7));
     }
 
     /// <summary>The stored record with its values' origins and sources (the current version's document and lineage).</summary>
     private ProductRecord ReadCurrent(string sku, StoredRow stored)
     {
         _lineage.Parameters[0].Value = sku;
-        _lineage.Parameters[1].Value = stored.Version;
         using var reader = _lineage.ExecuteReader();
         reader.Read();
         var record = SourceMerge.ReadStored((byte[])reader[0], (byte[])reader[1], stored.Source);
@@ -210,7 +256,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _lineage, _upsert, _block, _version, _quarantine, _seen, _close })
+        foreach (var command in new[] { _select, _lineage, _upsert, _block, _version, _supersede, _quarantine, _seen, _close })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
@@ -294,5 +340,5 @@ internal sealed class SqliteStoreSession : IStoreSession
     }
 
     /// <summary>A product's row as the session reads it before an upsert.</summary>
-    private sealed record StoredRow(int Version, byte[] Hash, string Blocked, bool Removed, string Notes, string Sources, string Source);
+    private sealed record StoredRow(int Version, byte[] Hash, string Blocked, bool Removed, string Notes, string Sources, string Source, long State);
 }
