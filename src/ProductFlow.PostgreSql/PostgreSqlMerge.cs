@@ -25,26 +25,23 @@ internal static class PostgreSqlMerge
         WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes OR strpos(p.sources, $1) = 0)
         """;
 
-    // The superseded version takes the product's current document first (see PostgreSqlSchema); the new version's doc is
-    // empty, products.doc holds it. Every sub-statement sees products as it was, so "moved" reads the old document.
+    // The superseded version takes the product's current document (see PostgreSqlSchema); the new version's doc is empty,
+    // products.doc holds it. Every sub-statement sees products as it was before the statement, so "moved" reads the old
+    // document; driving it from "changed" keeps a run that changes nothing from scanning product_versions at all.
     private const string Changed = $"""
-        WITH moved AS (
-            {MoveSuperseded}),
-        changed AS (
+        WITH changed AS (
             UPDATE products p SET version = p.version + 1, hash = s.hash, enabled = s.enabled, blocked = s.blocked, doc = s.doc, run_id = $2,
                 change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, sources = {WithSource}
             FROM pg_temp.staging s
             WHERE p.sku = s.sku AND (p.hash <> s.hash OR p.removed)
             RETURNING p.sku, p.version, s.hash, s.lineage),
+        moved AS (
+            UPDATE product_versions v SET doc = p.doc FROM changed c JOIN products p ON p.sku = c.sku
+            WHERE v.sku = c.sku AND v.version = c.version - 1 AND length(v.doc) = 0),
         versions AS (
             INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
             SELECT sku, version, $2, $3, hash, '\x'::bytea, lineage FROM changed RETURNING 1)
         SELECT count(*) FROM versions
-        """;
-
-    private const string MoveSuperseded = """
-        UPDATE product_versions v SET doc = p.doc FROM products p JOIN pg_temp.staging s ON s.sku = p.sku
-            WHERE v.sku = p.sku AND v.version = p.version AND length(v.doc) = 0 AND (p.hash <> s.hash OR p.removed)
         """;
 
     // Version 1 first, while products does not have the new SKUs yet; two scans of the staging table cost less than

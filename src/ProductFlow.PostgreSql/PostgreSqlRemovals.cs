@@ -33,13 +33,13 @@ internal static class PostgreSqlRemovals
     {
         await using var command = new NpgsqlCommand(
             $"""
-            WITH missing AS MATERIALIZED (SELECT p.sku FROM products p WHERE {Missing} AND p.sources = $1 ORDER BY p.sku),
-            moved AS (
-                {PostgreSqlSchema.Supersede("p.sku IN (SELECT sku FROM missing)")}),
-            gone AS (
+            WITH gone AS (
                 UPDATE products AS u SET removed = true, version = u.version + 1, run_id = $2, change_seq = nextval('product_changes'), sources = ''
-                WHERE u.sku IN (SELECT sku FROM missing)
+                WHERE u.sku IN (SELECT p.sku FROM products p WHERE {Missing} AND p.sources = $1 ORDER BY p.sku)
                 RETURNING u.sku, u.version, u.hash),
+            moved AS (
+                UPDATE product_versions v SET doc = p.doc FROM gone g JOIN products p ON p.sku = g.sku
+                WHERE v.sku = g.sku AND v.version = g.version - 1 AND length(v.doc) = 0),
             tombstones AS (
                 INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed)
                 SELECT sku, version, $2, $3, hash, '\x'::bytea, convert_to('[]', 'UTF8'), true FROM gone RETURNING 1)
@@ -82,9 +82,9 @@ internal static class PostgreSqlRemovals
             await using var write = new NpgsqlCommand(
                 same
                     ? "UPDATE products SET sources = $2 WHERE sku = $1"
-                    : $"""
+                    : """
                       WITH moved AS (
-                          {PostgreSqlSchema.Supersede("p.sku = $1")}),
+                          UPDATE product_versions v SET doc = p.doc FROM products p WHERE p.sku = $1 AND v.sku = $1 AND v.version = p.version AND length(v.doc) = 0),
                       bumped AS (
                           UPDATE products SET sources = $2, version = version + 1, hash = $3, doc = $4, enabled = $5, run_id = $6,
                               source = $7, change_seq = nextval('product_changes') WHERE sku = $1 RETURNING version)

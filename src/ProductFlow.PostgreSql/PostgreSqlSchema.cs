@@ -66,13 +66,6 @@ internal static class PostgreSqlSchema
     /// <summary>The SQL that reads a version's document from <c>v</c> (product_versions) joined with <c>p</c> (products).</summary>
     public const string VersionDoc = "CASE WHEN length(v.doc) = 0 THEN p.doc ELSE v.doc END";
 
-    /// <summary>
-    /// The SQL that moves the current document of the products <c>p</c> that <paramref name="where"/> selects into their
-    /// current version, before a new version (or a tombstone) supersedes it.
-    /// </summary>
-    public static string Supersede(string where) =>
-        $"UPDATE product_versions v SET doc = p.doc FROM products p WHERE v.sku = p.sku AND v.version = p.version AND length(v.doc) = 0 AND {where}";
-
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => Migrations.Length;
 
