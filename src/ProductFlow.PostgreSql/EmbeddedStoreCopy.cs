@@ -13,6 +13,13 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 public static class EmbeddedStoreCopy
 {
+    // The current version's document is products.doc on both sides (see PostgreSqlSchema): its version row gets an empty doc,
+    // whether the embedded store still holds it there in full (before its schema 6) or not.
+    private const string VersionsSelect = """
+        SELECT v.sku, v.version, v.run_id, v.at, v.hash, CASE WHEN p.version = v.version THEN X'' ELSE v.doc END, v.lineage, v.removed
+        FROM product_versions v LEFT JOIN products p ON p.sku = v.sku
+        """;
+
     private static readonly (string Table, (string Name, NpgsqlDbType Type)[] Columns)[] Tables =
     [
         ("runs", [("id", NpgsqlDbType.Text), ("pipeline", NpgsqlDbType.Text), ("feed_name", NpgsqlDbType.Text), ("feed_size", NpgsqlDbType.Bigint),
@@ -88,7 +95,7 @@ public static class EmbeddedStoreCopy
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         await using var select = source.CreateCommand();
-        select.CommandText = $"SELECT {names} FROM {table}";
+        select.CommandText = table == "product_versions" ? VersionsSelect : $"SELECT {names} FROM {table}";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var copy = await target.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         long rows = 0;

@@ -9,6 +9,7 @@ namespace ProductFlow.PostgreSql;
 /// per batch of rows: per-batch statements (5,000 rows, two statements each) spent most of a commit probing
 /// <c>products</c> and sorting staged documents again and again.
 /// The staging table holds one row per SKU when these run (the session drops earlier duplicates first).
+/// A document is written once, to <c>products.doc</c>; the current version's <c>doc</c> is empty (see <see cref="PostgreSqlSchema"/>).
 /// Parameters: $1 the run's source token (<c>|name|</c>), $2 the run id, $3 its start time, $4 the pipeline.
 /// </remarks>
 internal static class PostgreSqlMerge
@@ -24,16 +25,22 @@ internal static class PostgreSqlMerge
         WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes OR strpos(p.sources, $1) = 0)
         """;
 
+    // The superseded version takes the product's current document (see PostgreSqlSchema); the new version's doc is empty,
+    // products.doc holds it. Every sub-statement sees products as it was before the statement, so "moved" reads the old
+    // document; driving it from "changed" keeps a run that changes nothing from scanning product_versions at all.
     private const string Changed = $"""
         WITH changed AS (
             UPDATE products p SET version = p.version + 1, hash = s.hash, enabled = s.enabled, blocked = s.blocked, doc = s.doc, run_id = $2,
                 change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, sources = {WithSource}
             FROM pg_temp.staging s
             WHERE p.sku = s.sku AND (p.hash <> s.hash OR p.removed)
-            RETURNING p.sku, p.version, s.hash, s.doc, s.lineage),
+            RETURNING p.sku, p.version, s.hash, s.lineage),
+        moved AS (
+            UPDATE product_versions v SET doc = p.doc FROM changed c JOIN products p ON p.sku = c.sku
+            WHERE v.sku = c.sku AND v.version = c.version - 1 AND length(v.doc) = 0),
         versions AS (
             INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
-            SELECT sku, version, $2, $3, hash, doc, lineage FROM changed RETURNING 1)
+            SELECT sku, version, $2, $3, hash, '\x'::bytea, lineage FROM changed RETURNING 1)
         SELECT count(*) FROM versions
         """;
 
@@ -41,7 +48,7 @@ internal static class PostgreSqlMerge
     // materialising its new rows (documents and all) for two inserts.
     private const string CreatedVersions = """
         INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage)
-        SELECT s.sku, 1, $2, $3, s.hash, s.doc, s.lineage FROM pg_temp.staging s
+        SELECT s.sku, 1, $2, $3, s.hash, '\x'::bytea, s.lineage FROM pg_temp.staging s
         WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = s.sku)
         """;
 

@@ -152,7 +152,7 @@ public sealed class PostgreSqlProductStore : IProductStore
         ArgumentNullException.ThrowIfNull(sku);
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT p.version, p.removed, p.blocked, p.notes, v.doc, v.lineage
+            SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
             FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $1
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });
@@ -170,7 +170,8 @@ public sealed class PostgreSqlProductStore : IProductStore
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage, removed FROM product_versions WHERE sku = $1 ORDER BY version");
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT v.version, v.run_id, v.at, {PostgreSqlSchema.VersionDoc}, v.lineage, v.removed FROM product_versions v JOIN products p ON p.sku = v.sku WHERE v.sku = $1 ORDER BY v.version");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -28,6 +28,7 @@ internal static class PostgreSqlRemovals
     }
 
     /// <summary>Marks every missing SKU removed with a tombstone version (same document, empty lineage); returns how many.</summary>
+    /// <remarks>The tombstone becomes the current version: its document is the product's last one, kept in <c>products.doc</c> (see <see cref="PostgreSqlSchema"/>).</remarks>
     public static async Task<long> TombstoneAsync(NpgsqlConnection connection, RunRecord run, DateTime at, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -35,10 +36,13 @@ internal static class PostgreSqlRemovals
             WITH gone AS (
                 UPDATE products AS u SET removed = true, version = u.version + 1, run_id = $2, change_seq = nextval('product_changes'), sources = ''
                 WHERE u.sku IN (SELECT p.sku FROM products p WHERE {Missing} AND p.sources = $1 ORDER BY p.sku)
-                RETURNING u.sku, u.version, u.hash, u.doc),
+                RETURNING u.sku, u.version, u.hash),
+            moved AS (
+                UPDATE product_versions v SET doc = p.doc FROM gone g JOIN products p ON p.sku = g.sku
+                WHERE v.sku = g.sku AND v.version = g.version - 1 AND length(v.doc) = 0),
             tombstones AS (
                 INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage, removed)
-                SELECT sku, version, $2, $3, hash, doc, convert_to('[]', 'UTF8'), true FROM gone RETURNING 1)
+                SELECT sku, version, $2, $3, hash, '\x'::bytea, convert_to('[]', 'UTF8'), true FROM gone RETURNING 1)
             SELECT count(*) FROM tombstones
             """,
             connection);
@@ -55,7 +59,7 @@ internal static class PostgreSqlRemovals
         var shared = new List<(string Sku, byte[] Hash, string Sources, ProductRecord Remaining)>();
         await using (var select = new NpgsqlCommand(
             $"""
-            SELECT p.sku, p.hash, p.sources, p.source, v.doc, v.lineage FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
+            SELECT p.sku, p.hash, p.sources, p.source, p.doc, v.lineage FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
             WHERE {Missing} AND p.sources <> $1 ORDER BY p.sku
             """,
             connection))
@@ -79,10 +83,12 @@ internal static class PostgreSqlRemovals
                 same
                     ? "UPDATE products SET sources = $2 WHERE sku = $1"
                     : """
-                      WITH v AS (
+                      WITH moved AS (
+                          UPDATE product_versions v SET doc = p.doc FROM products p WHERE p.sku = $1 AND v.sku = $1 AND v.version = p.version AND length(v.doc) = 0),
+                      bumped AS (
                           UPDATE products SET sources = $2, version = version + 1, hash = $3, doc = $4, enabled = $5, run_id = $6,
                               source = $7, change_seq = nextval('product_changes') WHERE sku = $1 RETURNING version)
-                      INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage) SELECT $1, version, $6, $8, $3, $4, $9 FROM v
+                      INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage) SELECT $1, version, $6, $8, $3, '\x'::bytea, $9 FROM bumped
                       """,
                 connection);
             write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sku });

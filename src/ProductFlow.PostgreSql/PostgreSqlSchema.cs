@@ -7,6 +7,10 @@ namespace ProductFlow.PostgreSql;
 /// Migrations run at start-up in one transaction under a transaction-scoped advisory lock, so two processes that
 /// start at once apply each migration exactly once: the second waits, then finds nothing left to do.
 /// SKUs use the "C" collation so that ORDER BY sku is ordinal, like the embedded store.
+/// Since version 6 a product's current document is stored once, in <c>products.doc</c>, as in the embedded store (its
+/// schema 6): the current version's row in <c>product_versions</c> has an empty <c>doc</c> (<see cref="VersionDoc"/>) until
+/// a newer version supersedes it and the commit moves the document there. A stored document is never empty (it is a JSON
+/// object), so the empty value is unambiguous; a full one (an older copy) reads the same.
 /// </remarks>
 internal static class PostgreSqlSchema
 {
@@ -52,19 +56,31 @@ internal static class PostgreSqlSchema
         DROP INDEX products_source;
         ALTER TABLE product_versions ALTER COLUMN doc SET COMPRESSION lz4, ALTER COLUMN lineage SET COMPRESSION lz4;
         """,
+        // 6: the current version's document lives once, in products.doc (an empty doc in product_versions says so): a
+        // first load wrote each ~1 KB document twice, half of its table data and WAL.
+        """
+        UPDATE product_versions v SET doc = '\x'::bytea FROM products p WHERE v.sku = p.sku AND v.version = p.version;
+        """,
     ];
+
+    /// <summary>The SQL that reads a version's document from <c>v</c> (product_versions) joined with <c>p</c> (products).</summary>
+    public const string VersionDoc = "CASE WHEN length(v.doc) = 0 THEN p.doc ELSE v.doc END";
 
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => Migrations.Length;
 
-    public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        MigrateAsync(connection, Migrations.Length, cancellationToken);
+
+    /// <summary>Upgrades to <paramref name="target"/> (tests build older stores with it).</summary>
+    internal static async Task MigrateAsync(NpgsqlConnection connection, int target, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS productflow_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())", cancellationToken).ConfigureAwait(false);
         await using var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM productflow_schema", connection);
         var version = (int)(await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        for (var i = version; i < Migrations.Length; i++)
+        for (var i = version; i < target; i++)
         {
             await ExecuteAsync(connection, Migrations[i], cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, $"INSERT INTO productflow_schema (version) VALUES ({i + 1})", cancellationToken).ConfigureAwait(false);
