@@ -60,14 +60,7 @@ internal static class ExplainCommand
         foreach (var (value, origin) in explanation.Values)
         {
             writer.WriteStartObject();
-            writer.WriteString("attribute", value.Attribute);
-            writer.WriteString("locale", value.Locale);
-            writer.WriteString("channel", value.Channel);
-            if (value.Currency is not null)
-            {
-                writer.WriteString("currency", value.Currency);
-            }
-
+            HistoryCommands.WriteScope(writer, value.Attribute, value.Locale, value.Channel, value.Currency);
             writer.WriteString("value", value.Data);
             HistoryCommands.WriteOrigin(writer, origin);
             writer.WriteEndObject();

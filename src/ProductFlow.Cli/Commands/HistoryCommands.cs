@@ -66,14 +66,7 @@ internal static class HistoryCommands
             foreach (var change in changes)
             {
                 writer.WriteStartObject();
-                writer.WriteString("attribute", change.Attribute);
-                writer.WriteString("locale", change.Locale);
-                writer.WriteString("channel", change.Channel);
-                if (change.Currency is not null)
-                {
-                    writer.WriteString("currency", change.Currency);
-                }
-
+                WriteScope(writer, change.Attribute, change.Locale, change.Channel, change.Currency);
                 writer.WriteString("old", change.Old);
                 writer.WriteString("new", change.New);
                 WriteOrigin(writer, change.Origin);
@@ -86,6 +79,18 @@ internal static class HistoryCommands
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>Which value a JSON entry is about: attribute, locale and channel (null when unscoped), and currency when it has one.</summary>
+    internal static void WriteScope(Utf8JsonWriter writer, string attribute, string? locale, string? channel, string? currency)
+    {
+        writer.WriteString("attribute", attribute);
+        writer.WriteString("locale", locale);
+        writer.WriteString("channel", channel);
+        if (currency is not null)
+        {
+            writer.WriteString("currency", currency);
+        }
     }
 
     internal static void WriteOrigin(Utf8JsonWriter writer, ValueOrigin? origin)
