@@ -75,7 +75,7 @@ internal static class PublishCommands
         {
             foreach (var r in results)
             {
-                await Console.Out.WriteLineAsync(Describe(r)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(RunResultWriter.Describe(r)).ConfigureAwait(false);
             }
         }
 
@@ -146,15 +146,6 @@ internal static class PublishCommands
     private static ProductFlowException UnknownChannel(string code, ProductCatalog catalog) =>
         new($"the catalog has no channel '{code}'") { Hint = $"its channels: {string.Join(", ", catalog.Channels.Select(c => c.Code))}" };
 
-    private static string Describe(PublishResult r)
-    {
-        var mode = r.Mode == ExportMode.Delta ? "delta" : "full";
-        return r.Published
-            ? string.Create(CultureInfo.InvariantCulture, $"{r.Channel}: v{r.Version} ({mode}, {r.Rows:N0} rows; {r.Added:N0} added, {r.Changed:N0} changed, {r.Removed:N0} removed) {r.Location}")
-                + (r.EventError is null ? "" : $" (event not delivered: {r.EventError})")
-            : string.Create(CultureInfo.InvariantCulture, $"{r.Channel}: no change since v{r.Version}, nothing published ({r.Records:N0} records)");
-    }
-
     private static void WriteChange(TextWriter output, ChannelChange change)
     {
         var sign = change.Kind switch { ChannelChangeKind.Added => "+", ChannelChangeKind.Changed => "~", _ => "-" };
@@ -203,7 +194,7 @@ internal static class PublishCommands
             writer.WriteNull("current");
         }
 
-        writer.WriteString("mode", preview.Mode == ExportMode.Delta ? "delta" : "full");
+        writer.WriteString("mode", ExportModeNames.Name(preview.Mode));
         writer.WriteNumber("added", preview.Added);
         writer.WriteNumber("changed", preview.Changed);
         writer.WriteNumber("removed", preview.Removed);

@@ -91,7 +91,7 @@ internal static class RunResultWriter
     {
         ArgumentNullException.ThrowIfNull(publication);
         var what = publication.Published
-            ? string.Create(CultureInfo.InvariantCulture, $"{(publication.Mode == Channels.ExportMode.Delta ? "delta" : "full")}: {publication.Added:N0} added, {publication.Changed:N0} changed, {publication.Removed:N0} removed")
+            ? string.Create(CultureInfo.InvariantCulture, $"{Channels.ExportModeNames.Name(publication.Mode)}: {publication.Added:N0} added, {publication.Changed:N0} changed, {publication.Removed:N0} removed")
             : "unchanged";
         return string.Create(CultureInfo.InvariantCulture, $"{publication.Channel} v{publication.Version} ({what}): {publication.Location}");
     }

@@ -54,7 +54,7 @@ public sealed class ExportPublishedEvent : ProductFlowEvent
             writer.WriteNull("previous");
         }
 
-        writer.WriteString("mode", Manifest.Mode == ExportMode.Delta ? "delta" : "full");
+        writer.WriteString("mode", ExportModeNames.Name(Manifest.Mode));
         if (Manifest.BasedOn is { } basedOn)
         {
             writer.WriteNumber("basedOn", basedOn);

@@ -156,11 +156,7 @@ public sealed class ChannelPublisher
         var announcement = new ExportPublishedEvent(manifest, current?.Version, location, _exports.Locate(ExportLayout.Manifest(channel.Code, version)));
         var eventError = await EventDelivery.SendAsync(_events, announcement, _logger, cancellationToken).ConfigureAwait(false);
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
-        return new PublishResult
-        {
-            Channel = channel.Code, Mode = mode, Published = true, Previous = current?.Version, Version = version, Rows = rows, Records = records,
-            Added = added, Changed = changed, Removed = removed, Location = location, EventError = eventError,
-        };
+        return result with { Published = true, Version = version, Location = location, EventError = eventError };
     }
 
     private static ExportMode ModeOf(ChannelDefinition channel, PublishRequest request, ExportManifest? current, bool formatChanged)

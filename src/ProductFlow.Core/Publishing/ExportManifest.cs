@@ -52,7 +52,7 @@ public sealed class ExportManifest
         writer.WriteNumber("version", Version);
         writer.WriteString("createdAt", CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         writer.WriteString("runId", RunId);
-        writer.WriteString("mode", Mode == ExportMode.Delta ? "delta" : "full");
+        writer.WriteString("mode", ExportModeNames.Name(Mode));
         if (BasedOn is { } basedOn)
         {
             writer.WriteNumber("basedOn", basedOn);
@@ -80,7 +80,7 @@ public sealed class ExportManifest
             Version = root.GetProperty("version").GetInt32(),
             CreatedAt = DateTimeOffset.Parse(root.GetProperty("createdAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             RunId = root.GetProperty("runId").GetString()!,
-            Mode = root.GetProperty("mode").GetString() == "delta" ? ExportMode.Delta : ExportMode.Full,
+            Mode = ExportModeNames.Parse(root.GetProperty("mode").GetString()),
             BasedOn = root.TryGetProperty("basedOn", out var basedOn) ? basedOn.GetInt32() : null,
             File = root.GetProperty("file").GetString()!,
             Rows = root.GetProperty("rows").GetInt64(),

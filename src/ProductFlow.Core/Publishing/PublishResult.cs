@@ -3,7 +3,7 @@ using ProductFlow.Channels;
 namespace ProductFlow.Publishing;
 
 /// <summary>What a publish (or its preview) did for one channel.</summary>
-public sealed class PublishResult
+public sealed record PublishResult
 {
     public required string Channel { get; init; }
 

@@ -13,7 +13,7 @@ public static class PublishResultJson
         writer.WriteStartObject();
         writer.WriteString("channel", result.Channel);
         writer.WriteBoolean("published", result.Published);
-        writer.WriteString("mode", result.Mode == ExportMode.Delta ? "delta" : "full");
+        writer.WriteString("mode", ExportModeNames.Name(result.Mode));
         WriteVersion(writer, "version", result.Version);
         WriteVersion(writer, "previous", result.Previous);
         writer.WriteNumber("rows", result.Rows);
