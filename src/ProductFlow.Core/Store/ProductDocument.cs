@@ -22,6 +22,14 @@ public sealed class ProductDocument
         return c != 0 ? c : string.CompareOrdinal(a.Currency, b.Currency);
     };
 
+    // Values read back from the store: their lineage is in the version's lineage blob, not in the document.
+    private static readonly ValueOrigin Stored = ValueOrigin.FromRule("store");
+
+    private const int MaxNames = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? _names;
+
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
     private readonly List<ProductValue> _sorted = [];
@@ -62,33 +70,149 @@ public sealed class ProductDocument
 
     public static ProductRecord Read(ReadOnlySpan<byte> content)
     {
+        // One forward pass with Utf8JsonReader (no JsonDocument, no lookups by name): channels read every stored document.
         var reader = new Utf8JsonReader(content);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        var record = new ProductRecord(root.GetProperty("sku").GetString()!)
+        Next(ref reader, JsonTokenType.StartObject);
+        string? sku = null, parent = null, family = null;
+        var enabled = false;
+        List<string> categories = [];
+        List<ProductValue> values = [];
+        while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            Parent = Optional(root, "parent"),
-            Family = Optional(root, "family"),
-            Enabled = root.GetProperty("enabled").GetBoolean(),
-        };
-        foreach (var category in root.GetProperty("categories").EnumerateArray())
-        {
-            record.Categories.Add(category.GetString()!);
+            if (reader.ValueTextEquals("values"u8))
+            {
+                Next(ref reader, JsonTokenType.StartArray);
+                while (Next(ref reader) == JsonTokenType.StartObject)
+                {
+                    values.Add(ReadValue(ref reader));
+                }
+            }
+            else if (reader.ValueTextEquals("sku"u8))
+            {
+                sku = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("parent"u8))
+            {
+                parent = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("family"u8))
+            {
+                family = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("enabled"u8))
+            {
+                Next(ref reader);
+                enabled = reader.GetBoolean();
+            }
+            else if (reader.ValueTextEquals("categories"u8))
+            {
+                Next(ref reader, JsonTokenType.StartArray);
+                while (Next(ref reader) == JsonTokenType.String)
+                {
+                    categories.Add(reader.GetString()!);
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        var stored = ValueOrigin.FromRule("store");
-        foreach (var value in root.GetProperty("values").EnumerateArray())
+        var record = new ProductRecord(sku ?? throw new JsonException("a stored document without 'sku'")) { Parent = parent, Family = family, Enabled = enabled };
+        foreach (var category in categories)
         {
-            record.Values.Add(new ProductValue(
-                value.GetProperty("attribute").GetString()!,
-                Optional(value, "locale"),
-                Optional(value, "channel"),
-                value.GetProperty("data").GetString()!,
-                stored)
-            { Currency = Optional(value, "currency") });
+            record.Categories.Add(category);
+        }
+
+        foreach (var value in values)
+        {
+            record.Values.Add(value);
         }
 
         return record;
+    }
+
+    private static ProductValue ReadValue(ref Utf8JsonReader reader)
+    {
+        string? attribute = null, locale = null, channel = null, currency = null, data = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("attribute"u8))
+            {
+                attribute = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                data = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("locale"u8))
+            {
+                locale = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("channel"u8))
+            {
+                channel = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("currency"u8))
+            {
+                currency = Name(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new ProductValue(
+            attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"), Stored)
+        { Currency = currency };
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("a stored document ends early");
+
+    private static void Next(ref Utf8JsonReader reader, JsonTokenType expected)
+    {
+        if (Next(ref reader) != expected)
+        {
+            throw new JsonException($"a stored document has {reader.TokenType} where {expected} belongs");
+        }
+    }
+
+    private static string? Text(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
+
+    /// <summary>An attribute, locale, channel or currency: a small vocabulary, so one string per name and thread instead of one per value.</summary>
+    private static string? Name(ref Utf8JsonReader reader)
+    {
+        if (Next(ref reader) == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
+        {
+            return reader.GetString();
+        }
+
+        Span<char> chars = stackalloc char[64];
+        var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        var names = _names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out var name))
+        {
+            return name;
+        }
+
+        if (names.Count >= MaxNames)
+        {
+            names.Clear();
+        }
+
+        name = new string(chars[..length]);
+        names[name] = name;
+        return name;
     }
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
@@ -123,6 +247,4 @@ public sealed class ProductDocument
         LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
     }
 
-    private static string? Optional(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var property) ? property.GetString() : null;
 }

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using NUnit.Framework;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Tests.Store;
+
+public sealed class ProductDocumentTests
+{
+    [Test]
+    public void A_written_record_reads_back_with_every_field_and_scope()
+    {
+        var record = new ProductRecord("TS-1") { Parent = "TS", Family = "tshirt", Enabled = false };
+        record.Categories.Add("men");
+        record.Categories.Add("tops");
+        record.Values.Add(new ProductValue("title", "en_US", null, "Tee \"classic\", 100% cotton\nline 2", ValueOrigin.FromRule("template")));
+        record.Values.Add(new ProductValue("price", null, "web", "29.90", ValueOrigin.FromRule("map")) { Currency = "EUR" });
+        record.Values.Add(new ProductValue("größe", null, null, "M", ValueOrigin.FromRule("map")));
+        var document = new ProductDocument();
+        document.Write(record);
+
+        var read = ProductDocument.Read(document.Content.Span);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Sku, Is.EqualTo("TS-1"));
+            Assert.That(read.Parent, Is.EqualTo("TS"));
+            Assert.That(read.Family, Is.EqualTo("tshirt"));
+            Assert.That(read.Enabled, Is.False);
+            Assert.That(read.Categories, Is.EqualTo(new[] { "men", "tops" }));
+            Assert.That(
+                read.Values.Select(v => (v.Attribute, v.Locale, v.Channel, v.Currency, v.Data)),
+                Is.EquivalentTo(record.Values.Select(v => (v.Attribute, v.Locale, v.Channel, v.Currency, v.Data))));
+        });
+        document.Write(read);
+        Assert.That(document.Content.ToArray(), Is.EqualTo(Written(record)), "reading and writing again gives the same canonical bytes");
+    }
+
+    [Test]
+    public void A_document_with_fields_in_another_order_nulls_and_unknown_fields_reads()
+    {
+        var json = """
+            {"future": {"nested": [1, 2, {"x": null}]}, "values": [{"data": "a\u00e9", "locale": null, "attribute": "color", "extra": [true]}],
+             "enabled": true, "categories": [], "family": null, "sku": "X-1"}
+            """;
+
+        var read = ProductDocument.Read(Encoding.UTF8.GetBytes(json));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Sku, Is.EqualTo("X-1"));
+            Assert.That(read.Family, Is.Null);
+            Assert.That(read.Enabled, Is.True);
+            Assert.That(read.Values.Single(), Is.EqualTo(new ProductValue("color", null, null, "aé", read.Values.Single().Origin)));
+        });
+    }
+
+    [Test]
+    public void A_document_without_sku_or_cut_short_is_an_error()
+    {
+        Assert.Throws<JsonException>(() => ProductDocument.Read("""{"values": [], "enabled": true}"""u8));
+        Assert.That(() => ProductDocument.Read("""{"sku": "X", "values": [{"attribute": "a", "da"""u8), Throws.InstanceOf<JsonException>());
+    }
+
+    [Test]
+    public void Escaped_attribute_names_are_read_unescaped()
+    {
+        var read = ProductDocument.Read("""{"sku": "X", "enabled": true, "categories": [], "values": [{"attribute": "gr\u00f6\u00dfe", "data": "M"}]}"""u8);
+
+        Assert.That(read.Values.Single().Attribute, Is.EqualTo("größe"));
+    }
+
+    private static byte[] Written(ProductRecord record)
+    {
+        var document = new ProductDocument();
+        document.Write(record);
+        return document.Content.ToArray();
+    }
+}
