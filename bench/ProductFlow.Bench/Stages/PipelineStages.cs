@@ -88,20 +88,14 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         return records;
     }
 
-    /// <summary>5b. The store's share of 5a: every channel's records read from the store in channel order, nothing written.</summary>
-    public async Task<long> ReadChannelsAsync()
+    /// <summary>5b. The store's share of 5a: the one read of every publishable product, in channel order, that feeds all the channels; nothing written.</summary>
+    public async Task<long> ReadPublishableAsync()
     {
         await using var store = SqliteProductStore.Open(Path.Combine(workFolder, "store"));
         long records = 0;
-        foreach (var code in pipeline.Definition.Channels)
+        await foreach (var _ in store.ReadPublishableAsync().ConfigureAwait(false))
         {
-            long count = 0;
-            await foreach (var _ in store.ReadChannelAsync(code).ConfigureAwait(false))
-            {
-                count++;
-            }
-
-            records = Math.Max(records, count);
+            records++;
         }
 
         return records;
