@@ -9,34 +9,10 @@ using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Publishing;
 
-/// <summary>Several channels published from one read of the store, written concurrently, committed only when every channel's pass succeeded.</summary>
-public class ChannelPublisherFanOutTests
+// Several channels published from one read of the store, written concurrently, committed only when every channel's pass succeeded.
+public partial class ChannelPublisherTests
 {
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
-
-    private TempDirectory _dir = null!;
-    private SqliteProductStore _store = null!;
-    private ProductCatalog _catalog = null!;
-    private ChannelPublisher _publisher = null!;
-
-    private string Exports => _dir.Combine("exports");
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = new TempDirectory();
-        _store = SqliteProductStore.Open(_dir.Path);
-        _catalog = Some.Catalog();
-        _catalog.Channels = [_catalog.Channels[0], Partner("outlet", ","), Partner("b2b", "\t")];
-        _publisher = new ChannelPublisher(new FolderBlobStore(Exports));
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _store.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [Test]
     [CancelAfter(120_000)]
@@ -96,9 +72,9 @@ public class ChannelPublisherFanOutTests
     [Test]
     public async Task A_product_blocked_on_a_channel_is_left_off_that_channel_alone()
     {
-        await StoreAsync([("A", "1")], blocked: ["partner"]);
-        await StoreAsync([("B", "2")], blocked: ["outlet", "b2b"]);
-        await StoreAsync([("C", "3")]);
+        await StoreBlockedAsync(["partner"], ("A", "Alpha", "1"));
+        await StoreBlockedAsync(["outlet", "b2b"], ("B", "Beta", "2"));
+        await StoreAsync(("C", "Gamma", "3"));
 
         var results = await _publisher.PublishAsync(_store, _catalog.Channels, _catalog);
 
@@ -113,9 +89,7 @@ public class ChannelPublisherFanOutTests
     [CancelAfter(60_000)]
     public async Task A_channel_failing_midway_stops_every_channel_without_hanging_and_commits_none()
     {
-        await StoreAsync(Products(20));
-        await _publisher.PublishAsync(_store, _catalog.Channels, _catalog);
-        await StoreAsync(Products(5 * StoreFanOut.Capacity, price: "9"));
+        await PublishThenChangeMoreThanABufferHoldsAsync();
         // Outlet's state is damaged: its pass fails at once, while the read has far more records than its buffer holds.
         await File.WriteAllTextAsync(Path.Combine(Exports, ExportLayout.StateFolder, "outlet", "v1.jsonl.gz"), "not gzip");
 
@@ -131,9 +105,7 @@ public class ChannelPublisherFanOutTests
     [CancelAfter(60_000)]
     public async Task A_store_read_failing_midway_commits_no_channel()
     {
-        await StoreAsync(Products(20));
-        await _publisher.PublishAsync(_store, _catalog.Channels, _catalog);
-        await StoreAsync(Products(5 * StoreFanOut.Capacity, price: "9"));
+        await PublishThenChangeMoreThanABufferHoldsAsync();
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(new FailingStore(_store, afterRecords: 3 * StoreFanOut.Capacity), _catalog.Channels, _catalog));
 
@@ -146,9 +118,7 @@ public class ChannelPublisherFanOutTests
     [CancelAfter(60_000)]
     public async Task A_cancelled_publish_of_several_channels_commits_none()
     {
-        await StoreAsync(Products(20));
-        await _publisher.PublishAsync(_store, _catalog.Channels, _catalog);
-        await StoreAsync(Products(5 * StoreFanOut.Capacity, price: "9"));
+        await PublishThenChangeMoreThanABufferHoldsAsync();
         using var cancel = new CancellationTokenSource();
         var store = new CountingStore(_store) { AfterRecord = read => { if (read == 2 * StoreFanOut.Capacity) { cancel.Cancel(); } } };
 
@@ -182,7 +152,7 @@ public class ChannelPublisherFanOutTests
         Assert.That(Directory.Exists(Exports), Is.False, "refused before any lock or upload");
     }
 
-    private static ChannelDefinition Partner(string code, string delimiter) => new()
+    private static ChannelDefinition PartnerLike(string code, string delimiter) => new()
     {
         Code = code, Kind = "partner-csv", Locale = "en_US", Currency = "EUR", Delimiter = delimiter,
         Columns =
@@ -193,8 +163,16 @@ public class ChannelPublisherFanOutTests
         ],
     };
 
-    private static (string Sku, string Price)[] Products(int count, string? price = null) =>
-        Enumerable.Range(0, count).Select(i => ($"P{i:D4}", price ?? "1")).ToArray();
+    private static (string Sku, string Name, string Price)[] Products(int count, string price = "1") =>
+        Enumerable.Range(0, count).Select(i => ($"P{i:D4}", $"Name P{i:D4}", price)).ToArray();
+
+    /// <summary>Version 1 of every channel with 20 products, then a change to them and more new products than a channel's buffer holds.</summary>
+    private async Task PublishThenChangeMoreThanABufferHoldsAsync()
+    {
+        await StoreAsync(Products(20));
+        await _publisher.PublishAsync(_store, _catalog.Channels, _catalog);
+        await StoreAsync(Products(5 * StoreFanOut.Capacity, price: "9"));
+    }
 
     private static List<string> Files(string root) =>
         Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
@@ -223,19 +201,6 @@ public class ChannelPublisherFanOutTests
         }
 
         return skus;
-    }
-
-    private async Task StoreAsync((string Sku, string Price)[] products, string[]? blocked = null)
-    {
-        await using var session = await _store.BeginAsync(new RunRecord { Id = Guid.NewGuid().ToString("N"), Pipeline = "test", Feed = new FeedInfo("feed.csv", 1, "00"), Started = DateTimeOffset.UtcNow });
-        foreach (var (sku, price) in products)
-        {
-            var record = Some.Record(sku, ("price", price));
-            record.Values.Add(Some.Value("name", "Name " + sku, "en_US"));
-            await session.UpsertAsync(record, blocked ?? []);
-        }
-
-        await session.CommitAsync();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
