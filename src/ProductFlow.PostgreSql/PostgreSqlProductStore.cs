@@ -100,19 +100,17 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
-    public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(channel);
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT doc FROM products WHERE enabled AND NOT removed AND strpos(blocked, $1) = 0
+            SELECT doc, blocked FROM products WHERE enabled AND NOT removed
             ORDER BY coalesce(convert_from(doc, 'UTF8')::jsonb ->> 'parent', sku) COLLATE "C", sku
             """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "|" + channel + "|" });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
+            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1));
         }
     }
 

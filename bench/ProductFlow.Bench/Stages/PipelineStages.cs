@@ -65,7 +65,7 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
     /// <summary>4. + the store (SQLite, or PostgreSQL with <c>--postgres</c>) and the report: a run that stores but does not publish.</summary>
     public Task<long> StoreAsync() => RunAsync(PublishMode.Scheduled, "store");
 
-    /// <summary>5a. Publication alone: every channel of the pipeline published (full, first version) from the store stage 4 filled.</summary>
+    /// <summary>5a. Publication alone: every channel of the pipeline published together (full, first version) from the store stage 4 filled.</summary>
     /// <remarks>Counts the records of the largest channel, so its rows/s compares with the other stages' feed rows/s.</remarks>
     public async Task<long> PublishAsync()
     {
@@ -78,30 +78,19 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
 
         await using var store = SqliteProductStore.Open(data);
         var publisher = new ChannelPublisher(new FolderBlobStore(exports));
-        long records = 0;
-        foreach (var code in pipeline.Definition.Channels)
-        {
-            var result = await publisher.PublishAsync(store, pipeline.Catalog.FindChannel(code)!, pipeline.Catalog).ConfigureAwait(false);
-            records = Math.Max(records, result.Records);
-        }
-
-        return records;
+        var channels = pipeline.Definition.Channels.Select(code => pipeline.Catalog.FindChannel(code)!).ToList();
+        var results = await publisher.PublishAsync(store, channels, pipeline.Catalog).ConfigureAwait(false);
+        return results.Max(r => r.Records);
     }
 
-    /// <summary>5b. The store's share of 5a: every channel's records read from the store in channel order, nothing written.</summary>
-    public async Task<long> ReadChannelsAsync()
+    /// <summary>5b. The store's share of 5a: the one read of every publishable product, in channel order, that feeds all the channels; nothing written.</summary>
+    public async Task<long> ReadPublishableAsync()
     {
         await using var store = SqliteProductStore.Open(Path.Combine(workFolder, "store"));
         long records = 0;
-        foreach (var code in pipeline.Definition.Channels)
+        await foreach (var _ in store.ReadPublishableAsync().ConfigureAwait(false))
         {
-            long count = 0;
-            await foreach (var _ in store.ReadChannelAsync(code).ConfigureAwait(false))
-            {
-                count++;
-            }
-
-            records = Math.Max(records, count);
+            records++;
         }
 
         return records;

@@ -30,7 +30,7 @@ internal static class StagesCommand
             ("3. + rules (types, enrichers, checks, GTIN, variants, schema)", stages.RulesAsync),
             (postgres is null ? "4. + SQLite store" : "4. + PostgreSQL store", stages.StoreAsync),
             ($"5a. publish {pipeline.Definition.Channels.Count} channels alone, from the stage-4 store", stages.PublishAsync),
-            ($"5b. of which reading {pipeline.Definition.Channels.Count} channels from the store", stages.ReadChannelsAsync),
+            ("5b. of which one read of every publishable product from the store", stages.ReadPublishableAsync),
             ("5. + channel export and report: whole run", stages.WholeRunAsync),
         };
 

@@ -50,14 +50,11 @@ internal static class PublishCommands
         var channels = ChannelsToPublish(result, catalog);
         ExportMode? mode = result.GetValue(Delta) ? ExportMode.Delta : result.GetValue(Full) ? ExportMode.Full : null;
         var publisher = Publisher(result, EventPublishers.FromEnvironment(), logging);
-        var results = new List<PublishResult>();
+        IReadOnlyList<PublishResult> results;
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            foreach (var channel in channels)
-            {
-                results.Add(await publisher.PublishAsync(store, channel, catalog, new PublishRequest { Mode = mode }, cancellationToken).ConfigureAwait(false));
-            }
+            results = await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode }, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.GetValue(StoreOptions.Json))
@@ -66,7 +63,11 @@ internal static class PublishCommands
             {
                 writer.WriteStartObject();
                 writer.WriteStartArray("channels");
-                results.ForEach(r => PublishResultJson.Write(writer, r));
+                foreach (var r in results)
+                {
+                    PublishResultJson.Write(writer, r);
+                }
+
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }).ConfigureAwait(false);
@@ -140,7 +141,8 @@ internal static class PublishCommands
             };
         }
 
-        return result.GetValue(All) ? catalog.Channels.ToList() : codes.Select(code => catalog.FindChannel(code) ?? throw UnknownChannel(code, catalog)).ToList();
+        // A channel named twice is published once: one publish reads the store once for all its channels.
+        return result.GetValue(All) ? catalog.Channels.ToList() : codes.Distinct(StringComparer.Ordinal).Select(code => catalog.FindChannel(code) ?? throw UnknownChannel(code, catalog)).ToList();
     }
 
     private static ProductFlowException UnknownChannel(string code, ProductCatalog catalog) =>

@@ -15,7 +15,7 @@ public sealed class ChannelFields
 
     private readonly ChannelView _view;
     private readonly string[] _fields;
-    private readonly string?[] _texts; // reused by RowOf: one ChannelFields per publish, never shared between threads
+    private readonly string?[] _texts; // reused by RowOf: one ChannelFields per channel of a publish, never shared between threads
 
     public ChannelFields(ChannelDefinition channel, ProductCatalog catalog)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProductFlow.Catalog;
@@ -10,10 +8,11 @@ using ProductFlow.Store;
 
 namespace ProductFlow.Publishing;
 
-/// <summary>Publishes a channel from the store as a new version, full or delta, or previews what a publish would change.</summary>
+/// <summary>Publishes channels from the store as new versions, full or delta, or previews what a publish would change.</summary>
 /// <remarks>
-/// <para>One pass over the channel in channel order, merged with the state of the current version: every group
-/// is compared field by field, written to the data file as the mode asks, and written whole to the new state file.</para>
+/// <para>One read of the store, in channel order, for all the channels published together; each channel merges its records
+/// with the state of its current version: every group is compared field by field, written to the data file as the mode asks,
+/// and written whole to the new state file.</para>
 /// <para>Atomic: the data file and state are uploads committed only when complete; the manifest commits the version and
 /// <c>current</c> then names it. A publish that fails or is killed before that leaves the previous version current
 /// (a version folder without manifest is incomplete, and the next publish writes over it). Nothing changed: no version.</para>
@@ -64,135 +63,95 @@ public sealed class ChannelPublisher
         }
     }
 
+    /// <summary>Publishes (or previews) one channel: <see cref="PublishAsync(IProductStore, IReadOnlyList{ChannelDefinition}, ProductCatalog, PublishRequest?, CancellationToken)"/> with it alone.</summary>
     public async Task<PublishResult> PublishAsync(IProductStore store, ChannelDefinition channel, ProductCatalog catalog, PublishRequest? request = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(channel);
+        return (await PublishAsync(store, [channel], catalog, request, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Publishes (or previews) several channels from one read of the store, the channels written concurrently; one result per channel, in order.</summary>
+    /// <remarks>
+    /// <para>Three steps. Each channel is locked and its current version read, one channel after another. Then the store is read once
+    /// (<see cref="IProductStore.ReadPublishableAsync"/>) and each channel, in a task of its own, compares its records with its current
+    /// version and writes its next version without committing it. Last, each channel that changed commits its version (data, state,
+    /// manifest, <c>current</c>), raises its event and prunes old versions, one channel after another, in the order given.</para>
+    /// <para>Failures: anything that fails before the commits (a lock held elsewhere, the store read, one channel's writer, cancellation)
+    /// stops every channel and commits none: every channel keeps its current version, and the first failure is thrown. A failure while
+    /// committing channel k leaves the channels before it published, channel k and the ones after it at their current version, and is
+    /// thrown; the next publish of those channels completes them.</para>
+    /// <para><see cref="PublishRequest.OnChange"/> reports one channel's changes: it may be set only when publishing one channel.</para>
+    /// </remarks>
+    public async Task<IReadOnlyList<PublishResult>> PublishAsync(
+        IProductStore store, IReadOnlyList<ChannelDefinition> channels, ProductCatalog catalog, PublishRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(catalog);
         request ??= new PublishRequest();
-        await using var publishing = request.Preview ? null : await _exports.LockAsync(ExportLayout.Lock(channel.Code), cancellationToken).ConfigureAwait(false);
-        if (!request.Preview)
+        if (channels.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count() != channels.Count)
         {
-            await _exports.DeleteAbandonedAsync(channel.Code + "/", cancellationToken).ConfigureAwait(false);
-            await _exports.DeleteAbandonedAsync($"{ExportLayout.StateFolder}/{channel.Code}/", cancellationToken).ConfigureAwait(false);
+            throw new ArgumentException("a channel is named twice: each is published once", nameof(channels));
         }
 
-        var current = await CurrentAsync(channel.Code, cancellationToken).ConfigureAwait(false);
-        var definition = DefinitionHash(channel);
-        var formatChanged = current is not null && !string.Equals(current.Definition, definition, StringComparison.Ordinal);
-        var mode = ModeOf(channel, request, current, formatChanged);
-        var version = (current?.Version ?? 0) + 1;
-        var file = ChannelWriters.FileName(channel);
-
-        var state = current is null ? null : await _exports.OpenReadAsync(ExportLayout.Snapshot(channel.Code, current.Version), cancellationToken).ConfigureAwait(false);
-        if (current is not null && state is null)
+        if (request.OnChange is not null && channels.Count > 1)
         {
-            // Without the state of the current version there is nothing to compare with: publish everything again.
-            mode = ExportMode.Full;
-            formatChanged = true;
+            throw new ArgumentException("OnChange reports the changes of one channel: publish one channel at a time to follow them", nameof(request));
         }
 
-        await using var closeState = state;
-        var published = state is null ? [] : SnapshotFile.Read(state);
-        await using var data = request.Preview ? null : await _exports.CreateAsync(ExportLayout.DataFile(channel.Code, version, file), cancellationToken).ConfigureAwait(false);
-        await using var snapshot = request.Preview ? null : await _exports.CreateAsync(ExportLayout.Snapshot(channel.Code, version), cancellationToken).ConfigureAwait(false);
-        var hashing = data is null ? null : new HashingStream(data.Content);
-        var writer = hashing is null ? null : ChannelWriters.Create(channel, catalog, hashing, mode);
-        var grouping = ChannelWriters.KindOf(channel).Grouping;
-        long rows = 0, records = 0, added = 0, changed = 0, removed = 0;
-        using (var stateWriter = snapshot is null ? null : SnapshotFile.Create(snapshot.Content))
-        await using (writer)
+        var passes = new List<ChannelPass>(channels.Count);
+        try
         {
-            await foreach (var group in ChannelDiff.GroupsAsync(ChannelFilter.Apply(store.ReadChannelAsync(channel.Code, cancellationToken), channel, catalog, cancellationToken), published, new ChannelFields(channel, catalog), cancellationToken).ConfigureAwait(false))
+            foreach (var channel in channels)
             {
-                records += group.Current.Count;
-                foreach (var change in group.Changes)
-                {
-                    _ = change.Kind switch
-                    {
-                        ChannelChangeKind.Added => added++,
-                        ChannelChangeKind.Changed => changed++,
-                        _ => removed++,
-                    };
-                    request.OnChange?.Invoke(change);
-                }
-
-                foreach (var (_, row) in group.Current)
-                {
-                    stateWriter?.Write(row);
-                }
-
-                if (writer is not null)
-                {
-                    rows += Write(writer, group, mode, grouping);
-                }
+                passes.Add(await ChannelPass.StartAsync(this, channel, catalog, request, cancellationToken).ConfigureAwait(false));
             }
-        }
 
-        var result = new PublishResult
+            if (passes.Count > 0)
+            {
+                await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), passes.Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+
+            var results = new List<PublishResult>(passes.Count);
+            foreach (var pass in passes)
+            {
+                results.Add(await CommitAsync(pass, request, cancellationToken).ConfigureAwait(false));
+            }
+
+            return results;
+        }
+        finally
         {
-            Channel = channel.Code, Mode = mode, Previous = current?.Version, Version = current?.Version, Rows = rows, Records = records,
-            Added = added, Changed = changed, Removed = removed,
-            Location = current is null ? null : _exports.Locate(ExportLayout.DataFile(channel.Code, current.Version, current.File)),
-        };
-        if (request.Preview || (current is not null && !result.HasChanges && !formatChanged))
+            await AsyncDisposables.DisposeAllAsync(passes).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Commits the version a pass wrote, when it changed anything (or the channel has none yet, or a new format); returns the channel's result.</summary>
+    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, CancellationToken cancellationToken)
+    {
+        var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
+        if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
         {
             return result;
         }
 
-        await data!.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await snapshot!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await pass.Data!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await pass.Snapshot!.CommitAsync(cancellationToken).ConfigureAwait(false);
         var manifest = new ExportManifest
         {
-            Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = mode,
-            BasedOn = mode == ExportMode.Delta ? current?.Version : null, File = file, Rows = rows, Bytes = hashing!.Bytes, Sha256 = hashing.Sha256,
-            Records = records, Added = added, Changed = changed, Removed = removed, Definition = definition,
+            Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
+            BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
+            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
 
         // Committed and current: only now may anyone be told. Pruning comes after, so its failure cannot hide the event.
-        var location = _exports.Locate(ExportLayout.DataFile(channel.Code, version, file));
+        var location = _exports.Locate(ExportLayout.DataFile(channel.Code, version, pass.File));
         var announcement = new ExportPublishedEvent(manifest, current?.Version, location, _exports.Locate(ExportLayout.Manifest(channel.Code, version)));
         var eventError = await EventDelivery.SendAsync(_events, announcement, _logger, cancellationToken).ConfigureAwait(false);
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return result with { Published = true, Version = version, Location = location, EventError = eventError };
-    }
-
-    private static ExportMode ModeOf(ChannelDefinition channel, PublishRequest request, ExportManifest? current, bool formatChanged)
-    {
-        var mode = request.Mode ?? channel.Mode;
-        return current is null || formatChanged || ChannelWriters.KindOf(channel).Removals == RemovalPolicy.FullOnly ? ExportMode.Full : mode;
-    }
-
-    /// <summary>Writes one group as the mode asks; returns the data rows written.</summary>
-    private static long Write(IChannelWriter writer, GroupDiff group, ExportMode mode, ChannelGrouping grouping)
-    {
-        if (mode == ExportMode.Full || (grouping == ChannelGrouping.Model && group.Changes.Count > 0 && group.Current.Count > 0))
-        {
-            foreach (var (record, _) in group.Current)
-            {
-                writer.Write(record);
-            }
-
-            return group.Current.Count;
-        }
-
-        long rows = 0;
-        var changed = group.Changes.Where(c => c.Kind != ChannelChangeKind.Removed).Select(c => c.Sku).ToHashSet(StringComparer.Ordinal);
-        foreach (var (record, _) in group.Current.Where(r => changed.Contains(r.Record.Sku)))
-        {
-            writer.Write(record);
-            rows++;
-        }
-
-        foreach (var change in group.Changes.Where(c => c.Kind == ChannelChangeKind.Removed))
-        {
-            writer.WriteRemoval(change.Sku, change.Model);
-            rows++;
-        }
-
-        return rows;
     }
 
     private async Task WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
@@ -224,11 +183,5 @@ public sealed class ChannelPublisher
         {
             await _exports.DeleteAsync(path, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string DefinitionHash(ChannelDefinition channel)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(channel, DefinitionJsonContext.Default.ChannelDefinition);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 }

@@ -2,7 +2,7 @@ using ProductFlow.Channels;
 
 namespace ProductFlow.Publishing;
 
-/// <summary>How to publish a channel: its mode (default: the channel's own), on behalf of which run, or only as a preview.</summary>
+/// <summary>How to publish channels: their mode (default: each channel's own), on behalf of which run, or only as a preview.</summary>
 public sealed class PublishRequest
 {
     /// <summary>Full or delta; null takes the channel's <see cref="Catalog.ChannelDefinition.Mode"/>.</summary>
@@ -15,5 +15,6 @@ public sealed class PublishRequest
     public bool Preview { get; set; }
 
     /// <summary>Called for every record added, changed or removed against the current version, in channel order.</summary>
+    /// <remarks>A change does not name its channel: set it only when publishing (or previewing) one channel. It is called on that channel's task.</remarks>
     public Action<ChannelChange>? OnChange { get; set; }
 }

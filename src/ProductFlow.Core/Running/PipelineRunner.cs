@@ -88,14 +88,13 @@ public sealed class PipelineRunner
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events, _logger);
-                foreach (var channel in channels)
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false))
                 {
-                    var published = await publisher.PublishAsync(store, channel, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false);
                     report.Publications.Add(published);
-                    report.Published[channel.Code] = published.Records;
+                    report.Published[published.Channel] = published.Records;
                     if (published.Location is { } location)
                     {
-                        report.Exports[channel.Code] = location;
+                        report.Exports[published.Channel] = location;
                     }
                 }
             }

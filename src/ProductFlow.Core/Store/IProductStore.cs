@@ -17,12 +17,13 @@ public interface IProductStore : IAsyncDisposable
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The current, enabled products that no error keeps off <paramref name="channel"/>, grouped by product model.</summary>
+    /// <summary>Every current, enabled product, each with the channels an error keeps it off: what all channels publish, read once.</summary>
     /// <remarks>
     /// Ordered by group key (the product model, or the SKU of a product without one), then SKU; both ordinal over
-    /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another.
+    /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another. One channel's
+    /// records are this read less the products blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
     /// </remarks>
-    IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<PublishableProduct> ReadPublishableAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The change feed for delta syndication: products created, changed, disabled or removed after <paramref name="since"/>, in commit order.</summary>
     /// <remarks>

@@ -10,6 +10,9 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
     public static IReadOnlyCollection<string> ParseBlocked(string blocked) =>
         (blocked ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The token that marks <paramref name="channel"/> in the stored <c>blocked</c> column (<c>|web|</c>).</summary>
+    public static string BlockedToken(string channel) => "|" + channel + "|";
+
     /// <summary>Writes the stored <c>blocked</c> column: the channels in ordinal order between bars, empty for none.</summary>
     public static string FormatBlocked(IReadOnlyCollection<string> channels)
     {

@@ -10,8 +10,8 @@ using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Publishing;
 
-/// <summary>Versioned, atomic publication of a channel from the embedded store into a folder.</summary>
-public class ChannelPublisherTests
+/// <summary>Versioned, atomic publication of channels from the embedded store into a folder; several at once in ChannelPublisherTests.FanOut.</summary>
+public partial class ChannelPublisherTests
 {
     private TempDirectory _dir = null!;
     private SqliteProductStore _store = null!;
@@ -28,6 +28,7 @@ public class ChannelPublisherTests
         _dir = new TempDirectory();
         _store = SqliteProductStore.Open(_dir.Path);
         _catalog = Some.Catalog();
+        _catalog.Channels = [Partner, PartnerLike("outlet", ","), PartnerLike("b2b", "\t")];
         _publisher = new ChannelPublisher(new FolderBlobStore(Exports));
     }
 
@@ -212,14 +213,17 @@ public class ChannelPublisherTests
         return ExportManifest.Read(stream);
     }
 
-    private async Task StoreAsync(params (string Sku, string Name, string Price)[] products)
+    private Task StoreAsync(params (string Sku, string Name, string Price)[] products) => StoreBlockedAsync([], products);
+
+    /// <summary>Stores <paramref name="products"/>, each blocked on <paramref name="blocked"/>.</summary>
+    private async Task StoreBlockedAsync(string[] blocked, params (string Sku, string Name, string Price)[] products)
     {
         await using var session = await _store.BeginAsync(new RunRecord { Id = Guid.NewGuid().ToString("N"), Pipeline = "test", Feed = new FeedInfo("feed.csv", 1, "00"), Started = DateTimeOffset.UtcNow });
         foreach (var (sku, name, price) in products)
         {
             var record = Some.Record(sku, ("price", price));
             record.Values.Add(Some.Value("name", name, "en_US"));
-            await session.UpsertAsync(record, []);
+            await session.UpsertAsync(record, blocked);
         }
 
         await session.CommitAsync();

@@ -2,13 +2,13 @@ using ProductFlow.Publishing;
 
 namespace ProductFlow.Tests.Publishing;
 
-/// <summary>A blob store that dies when asked to write a blob with a given name: a publish killed at that step.</summary>
+/// <summary>A blob store that dies when asked to write a blob with a given name (or path): a publish killed at that step.</summary>
 internal sealed class CrashingBlobStore(IBlobStore inner, string crashOn) : IBlobStore
 {
     public string Locate(string path) => inner.Locate(path);
 
     public Task<IBlobUpload> CreateAsync(string path, CancellationToken cancellationToken = default) =>
-        path.EndsWith("/" + crashOn, StringComparison.Ordinal) ? throw new IOException("the process died") : inner.CreateAsync(path, cancellationToken);
+        path == crashOn || path.EndsWith("/" + crashOn, StringComparison.Ordinal) ? throw new IOException("the process died") : inner.CreateAsync(path, cancellationToken);
 
     public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
 

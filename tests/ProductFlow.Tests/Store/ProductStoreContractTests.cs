@@ -127,6 +127,28 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task The_publishable_read_gives_every_enabled_product_once_in_channel_order_with_the_channels_it_is_blocked_on()
+    {
+        await UpsertAsync(Variant("B-2", "M"), blocked: ["web", "partner"]);
+        await UpsertAsync(Variant("B-1", "M"));
+        await UpsertAsync(Some.Record("A", ("price", "1")), blocked: ["partner"]);
+        var disabled = Some.Record("D", ("price", "4"));
+        disabled.Enabled = false;
+        await UpsertAsync(disabled);
+
+        var products = new List<PublishableProduct>();
+        await foreach (var product in Store.ReadPublishableAsync(Token))
+        {
+            products.Add(product);
+        }
+
+        Assert.That(products.Select(p => (p.Record.Sku, p.Blocked)), Is.EqualTo(new[] { ("A", "|partner|"), ("B-1", ""), ("B-2", "|partner|web|") }));
+        Assert.That(products.Select(p => (p.IsBlockedOn("partner"), p.IsBlockedOn("web"), p.IsBlockedOn("part"))), Is.EqualTo(new[] { (true, false, false), (false, false, false), (true, true, false) }));
+        Assert.That(products[2].Record.Values.Single().Data, Is.EqualTo("1"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Blocking_a_channel_without_a_content_change_makes_no_version_but_takes_effect()
     {
         await UpsertAsync(Some.Record("A", ("price", "1")));

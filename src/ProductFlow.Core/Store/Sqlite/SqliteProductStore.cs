@@ -74,16 +74,15 @@ public sealed class SqliteProductStore : IProductStore
         return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run, options ?? SessionOptions.Partial));
     }
 
-    public async IAsyncEnumerable<ProductRecord> ReadChannelAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM products WHERE enabled = 1 AND removed = 0 AND instr(blocked, $channel) = 0 "
+        command.CommandText = "SELECT doc, blocked FROM products WHERE enabled = 1 AND removed = 0 "
             + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
-        command.Parameters.AddWithValue("$channel", SqliteStoreSession.BlockedToken(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ProductDocument.Read((byte[])reader[0]);
+            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1));
         }
     }
 

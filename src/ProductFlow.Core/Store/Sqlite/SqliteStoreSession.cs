@@ -78,9 +78,6 @@ internal sealed class SqliteStoreSession : IStoreSession
         _known = SqliteKnownProducts.Load(connection, _transaction);
     }
 
-    /// <summary>The token that marks a channel in the <c>blocked</c> column (<c>|web|partner|</c>).</summary>
-    public static string BlockedToken(string channel) => "|" + channel + "|";
-
     /// <remarks>SQLite runs in process: the statements run synchronously, which costs no task per statement.</remarks>
     public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
     {

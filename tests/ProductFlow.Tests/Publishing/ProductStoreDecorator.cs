@@ -1,0 +1,31 @@
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Tests.Publishing;
+
+/// <summary>A store that hands every call to another: a test store overrides the one read it changes.</summary>
+internal abstract class ProductStoreDecorator(IProductStore inner) : IProductStore
+{
+    protected IProductStore Inner => inner;
+
+    public virtual IAsyncEnumerable<PublishableProduct> ReadPublishableAsync(CancellationToken cancellationToken = default) => inner.ReadPublishableAsync(cancellationToken);
+
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default) => inner.SaveRunAsync(run, cancellationToken);
+
+    public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default) => inner.BeginAsync(run, options, cancellationToken);
+
+    public IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default) => inner.ReadChangesAsync(since, cancellationToken);
+
+    public IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default) => inner.ReadRunsAsync(cancellationToken);
+
+    public Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default) => inner.FindRunAsync(id, cancellationToken);
+
+    public Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default) => inner.FindProductAsync(sku, cancellationToken);
+
+    public IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(sku, cancellationToken);
+
+    public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
+
+    /// <summary>The inner store stays open: the test that opened it closes it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
