@@ -1,4 +1,5 @@
 using ProductFlow.Catalog;
+using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 
@@ -25,7 +26,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     public const string LiftRule = "lift";
 
     private readonly Dictionary<string, FamilyVariantDefinition?> _variants = new(StringComparer.Ordinal);
-    private readonly HashSet<ulong> _finished = [];
+    private readonly KeySet _finished = new();
     private readonly List<MappedRecord> _rows = [];
     private readonly List<MappedRecord> _ready = [];
     private string? _parent;

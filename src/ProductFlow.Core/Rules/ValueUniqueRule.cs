@@ -1,17 +1,22 @@
+using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 
 namespace ProductFlow.Rules;
 
 /// <summary>Rule <c>value.unique</c>: a value of these attributes (a GTIN, say) belongs to one SKU only within a feed.</summary>
-/// <remarks>Keeps 64-bit hashes of value, SKU and the first line, not strings: ~40 bytes per distinct value.</remarks>
+/// <remarks>
+/// Keeps hashes and the first line, not strings: per distinct value its 64-bit hash, 32 bits of its first SKU's hash and that
+/// SKU's line, 16 bytes a slot in a <see cref="KeyMap{TValue}"/> (~23 bytes per value). The SKU's 32 bits only tell a row of
+/// the same SKU (a repeated row, <c>sku.unique</c>'s business) from another SKU: one other SKU in 4 billion would pass as the same.
+/// </remarks>
 internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
 {
-    private readonly Dictionary<ulong, (ulong Sku, long Line)> _owners = [];
+    private readonly KeyMap<Owner> _owners = new();
 
     public void Apply(MappedRecord record, RuleContext context)
     {
-        var sku = KeyHash.Of(record.Record.Sku);
+        var sku = (uint)KeyHash.Of(record.Record.Sku);
         foreach (var value in record.Record.Values)
         {
             if (value.Data.Length == 0 || !attributes.Contains(value.Attribute))
@@ -19,13 +24,15 @@ internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
                 continue;
             }
 
-            var key = KeyHash.Of(value.Attribute + "\u001f" + value.Data);
-            if (_owners.TryAdd(key, (sku, record.Record.Line)) || _owners[key].Sku == sku)
+            if (_owners.TryAdd(KeyHash.Of(value.Attribute, value.Data), new Owner(sku, LineNumbers.Compact(record.Record.Line)), out var owner) || owner.Sku == sku)
             {
                 continue;
             }
 
-            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{value.Data}' already belongs to another SKU (line {_owners[key].Line})", value: value);
+            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{value.Data}' already belongs to another SKU (line {owner.Line})", value: value);
         }
     }
+
+    /// <summary>The SKU that has a value first (32 bits of its hash), and its line.</summary>
+    private readonly record struct Owner(uint Sku, uint Line);
 }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using ProductFlow.Catalog;
+using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 
@@ -13,14 +15,14 @@ namespace ProductFlow.Rules;
 /// model seen again after others is reported, because models are inferred from consecutive rows.
 /// <c>variant.orphan</c>: a record of a family with a family variant is a variant, so it names its model in <c>parent</c>
 /// (a parent no other row names is found by <see cref="ModelGroups"/>).
-/// State is 64-bit hashes per model and per axis combination, not records; a row costs no string building.
+/// State is 64-bit hashes per model and per axis combination in compact tables (<see cref="KeyMap{TValue}"/>), not records; a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog) : IRule
 {
     private readonly Dictionary<string, Shape?> _shapes = new(StringComparer.Ordinal);
-    private readonly HashSet<ulong> _combinations = [];
-    private readonly Dictionary<ulong, (ulong Values, long Line)> _models = [];
-    private readonly HashSet<ulong> _finishedModels = [];
+    private readonly KeySet _combinations = new();
+    private readonly KeyMap<FirstVariant> _models = new();
+    private readonly KeySet _finishedModels = new();
     private ulong? _currentModel;
 
     public void Apply(MappedRecord record, RuleContext context)
@@ -83,9 +85,9 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
             return;
         }
 
-        if (!_models.TryAdd(model, (modelValues, product.Line)) && _models[model].Values != modelValues)
+        if (!_models.TryAdd(model, new FirstVariant(modelValues, LineNumbers.Compact(product.Line)), out var first) && first.Values != modelValues)
         {
-            context.Report(record, RuleIds.VariantModelValue, Severity.Warning, $"model-level values differ from the first variant of '{parent}' (line {_models[model].Line}): they must be the same on every variant");
+            context.Report(record, RuleIds.VariantModelValue, Severity.Warning, $"model-level values differ from the first variant of '{parent}' (line {first.Line}): they must be the same on every variant");
         }
     }
 
@@ -120,6 +122,10 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
             context.Report(record, RuleIds.VariantUngrouped, Severity.Warning, $"the rows of model '{record.Record.Parent}' are not together in the feed: sort the feed by parent", field: "parent");
         }
     }
+
+    /// <summary>A model's first accepted variant: the hash of its model-level values, and its line (packed: 12 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private readonly record struct FirstVariant(ulong Values, uint Line);
 
     /// <summary>A family variant compiled for the hot path: axes in order, and every attribute that may differ between variants.</summary>
     private sealed record Shape(string Code, string[] Axes, HashSet<string> VariantLevel);

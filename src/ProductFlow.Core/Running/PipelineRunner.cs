@@ -78,6 +78,9 @@ public sealed class PipelineRunner
         try
         {
             await IngestAsync(pipeline, SessionOptionsFor(pipeline, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
+            // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
+            // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             run.Status = report.Failure is null ? RunStatus.Completed : RunStatus.Failed;
             if (report.Failure is not null)
             {

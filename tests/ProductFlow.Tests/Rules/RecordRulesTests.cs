@@ -68,6 +68,27 @@ public class RecordRulesTests
     }
 
     [Test]
+    public void A_repeated_sku_that_differs_in_case_from_an_earlier_one_points_at_its_own_first_line()
+    {
+        var rule = new SkuUniqueRule();
+        var records = new[] { ("A-1", 2L), ("a-1", 3L), ("a-1", 4L), ("A-1", 5L), ("a-1", 6L) }
+            .Select(r => Some.Mapped(new ProductRecord(r.Item1) { Line = r.Item2 })).ToList();
+
+        foreach (var mapped in records)
+        {
+            rule.Apply(mapped, Context);
+        }
+
+        Assert.That(
+            records.Select(r => r.Issues.SingleOrDefault() is { } issue ? $"{issue.Rule} {issue.Message[issue.Message.IndexOf("line", StringComparison.Ordinal)..]}" : ""),
+            Is.EqualTo(new[]
+            {
+                "", RuleIds.SkuCase + " line 2 (one product for Akeneo and case-insensitive systems)", RuleIds.SkuUnique + " line 3)", RuleIds.SkuUnique + " line 2)",
+                RuleIds.SkuUnique + " line 3)",
+            }));
+    }
+
+    [Test]
     public void A_gtin_rule_error_names_the_expected_check_digit_and_a_valid_one_is_stored_as_digits()
     {
         var bad = Some.Mapped(Some.Record("A", ("gtin", "4006381333932")));

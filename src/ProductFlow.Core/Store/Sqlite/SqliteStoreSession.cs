@@ -20,6 +20,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly ProductDocument _document = new();
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _lineage;
+    private readonly SqliteCommand _insert;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _block;
     private readonly SqliteCommand _version;
@@ -48,16 +49,21 @@ internal sealed class SqliteStoreSession : IStoreSession
         _options = options;
         _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
         _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
-        _upsert = Prepare(
-            """
+        const string InsertProduct = """
             INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model)
             VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state, $model)
+            """;
+        string[] productParameters = ["$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model"];
+        // A SKU the SKU map does not hold was not in the store when the session began: inserted, unless this session inserted it already.
+        _insert = Prepare(InsertProduct + " ON CONFLICT (sku) DO NOTHING", productParameters);
+        _upsert = Prepare(
+            InsertProduct + """
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
                 change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources, state = excluded.state,
                 model = excluded.model
             """,
-            "$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model");
+            productParameters);
         // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
         _block = Prepare(
             "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources, state = $state WHERE sku = $sku",
@@ -147,7 +153,17 @@ internal sealed class SqliteStoreSession : IStoreSession
 
         var notes = _notes;
         var state = SqliteKnownProducts.Fingerprint(_document.Hash, blocked, notes, sources);
-        _known.Set(key, state);
+        if (stored is null)
+        {
+            if (Insert(record, blocked, notes, sources, state))
+            {
+                return 1;
+            }
+
+            stored = Find(record.Sku)!; // inserted earlier in this session: the SKU map does not hold it (see SqliteKnownProducts)
+        }
+
+        _known.Update(key, state);
         if (stored is { Removed: false } && stored.Hash.AsSpan().SequenceEqual(_document.Hash))
         {
             if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
@@ -159,16 +175,27 @@ internal sealed class SqliteStoreSession : IStoreSession
             return 0;
         }
 
-        var version = stored?.Version ?? 0;
-        if (stored is not null)
-        {
-            Execute(_supersede, record.Sku, version);
-        }
-
+        var version = stored.Version;
+        Execute(_supersede, record.Sku, version);
         Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
             record.Parent ?? record.Sku); // the model, as the document says it (SqliteSchema, version 6)
         Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
         return version + 1;
+    }
+
+    /// <summary>Inserts the first version of a SKU the store did not hold when the session began; false when this session inserted it already.</summary>
+    private bool Insert(ProductRecord record, string blocked, string notes, string sources, long state)
+    {
+        var sequence = NextSequence();
+        if (Execute(_insert, record.Sku, 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, sequence, notes, sources, state,
+            record.Parent ?? record.Sku) == 0)
+        {
+            _sequence--; // not used: the update that follows takes it
+            return false;
+        }
+
+        Execute(_version, record.Sku, 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
+        return true;
     }
 
     private void Serialise(ProductRecord record)
@@ -253,7 +280,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _lineage, _upsert, _block, _version, _supersede, _quarantine, _seen, _close })
+        foreach (var command in new[] { _select, _lineage, _insert, _upsert, _block, _version, _supersede, _quarantine, _seen, _close })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
@@ -294,14 +321,14 @@ internal sealed class SqliteStoreSession : IStoreSession
         return skus;
     }
 
-    private static void Execute(SqliteCommand command, params object[] values)
+    private static int Execute(SqliteCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
         }
 
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private void Execute(string sql)
