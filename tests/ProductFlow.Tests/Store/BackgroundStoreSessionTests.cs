@@ -1,11 +1,11 @@
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Store;
-using ProductFlow.Store.Sqlite;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Store;
 
+/// <summary>The decorator against a recording session; the store contract suite runs through it too (<see cref="SqliteProductStoreTests"/>).</summary>
 public class BackgroundStoreSessionTests
 {
     /// <summary>More writes than the channel holds: the caller has waited for the writer at least once.</summary>
@@ -40,26 +40,6 @@ public class BackgroundStoreSessionTests
 
         Assert.That(inner.Writes, Is.EqualTo(expected));
         Assert.That((inner.Committed, inner.Disposed), Is.EqualTo((true, true)));
-    }
-
-    [Test]
-    [CancelAfter(60_000)]
-    public async Task The_last_upsert_of_a_sku_wins_in_the_store_batches_apart()
-    {
-        using var dir = new TempDirectory();
-        await using var store = SqliteProductStore.Open(dir.Path);
-        await using (var session = BackgroundStoreSession.Start(await store.BeginAsync(Run(), cancellationToken: Token), Token))
-        {
-            for (var i = 0; i < MoreThanQueued; i++)
-            {
-                await session.UpsertAsync(Some.Record(i % 1000 == 0 ? "A" : $"S{i}", ("price", i.ToString(System.Globalization.CultureInfo.InvariantCulture))), [], Token);
-            }
-
-            await session.CommitAsync(Token);
-        }
-
-        var last = (MoreThanQueued - 1) / 1000 * 1000;
-        Assert.That((await store.FindProductAsync("A", Token))!.Record.Values.Single().Data, Is.EqualTo(last.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Test]
@@ -128,36 +108,6 @@ public class BackgroundStoreSessionTests
     }
 
     [Test]
-    [CancelAfter(60_000)]
-    public async Task Disposed_without_commit_the_store_is_unchanged()
-    {
-        using var dir = new TempDirectory();
-        await using var store = SqliteProductStore.Open(dir.Path);
-        await using (var session = BackgroundStoreSession.Start(await store.BeginAsync(Run(), cancellationToken: Token), Token))
-        {
-            for (var i = 0; i < MoreThanQueued; i++)
-            {
-                await session.UpsertAsync(Some.Record($"S{i}", ("price", "1")), [], Token);
-                await session.QuarantineAsync(Rejected(i), Token);
-            }
-        }
-
-        var products = 0;
-        await foreach (var _ in store.ReadChannelAsync("partner", Token))
-        {
-            products++;
-        }
-
-        var quarantined = 0;
-        await foreach (var _ in store.ReadQuarantineAsync(cancellationToken: Token))
-        {
-            quarantined++;
-        }
-
-        Assert.That((products, quarantined), Is.EqualTo((0, 0)));
-    }
-
-    [Test]
     [CancelAfter(30_000)]
     public async Task Cancelling_the_run_stops_the_writer_and_fails_a_later_upsert_and_the_commit()
     {
@@ -199,14 +149,6 @@ public class BackgroundStoreSessionTests
             await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
         }
     }
-
-    private static RunRecord Run() => new()
-    {
-        Id = "20260101T000000Z-" + Guid.NewGuid().ToString("N")[..6],
-        Pipeline = "test",
-        Feed = new FeedInfo("feed.csv", 1, "abc"),
-        Started = DateTimeOffset.UnixEpoch,
-    };
 
     private static MappedRecord Rejected(int line)
     {
