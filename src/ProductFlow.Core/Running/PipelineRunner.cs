@@ -170,7 +170,8 @@ public sealed class PipelineRunner
         await using (issues.ConfigureAwait(false))
         await using (rejected.ConfigureAwait(false))
         {
-            var session = store is null ? null : await store.BeginAsync(run, sessionOptions, cancellationToken).ConfigureAwait(false);
+            // The store writes on a task of its own while this thread reads and checks the next rows (BackgroundStoreSession).
+            var session = store is null ? null : BackgroundStoreSession.Start(await store.BeginAsync(run, sessionOptions, cancellationToken).ConfigureAwait(false), cancellationToken);
             await using (session)
             {
                 try
@@ -245,6 +246,7 @@ public sealed class PipelineRunner
         if (session is not null)
         {
             // What explain tells later: the channels this record was checked for, why it is off any of them, how complete it is.
+            // Set before the upsert: from then on the record is the session's, written on another thread.
             mapped.Record.Notes = new ProductNotes(channels, mapped.Issues) { Completeness = scores };
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }

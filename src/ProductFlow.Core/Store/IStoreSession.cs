@@ -8,6 +8,9 @@ namespace ProductFlow.Store;
 /// A store may buffer or stage writes (the PostgreSQL store copies them into a staging table and merges them at
 /// commit), so what an upsert did is known only when <see cref="CommitAsync"/> returns. Within one session the last
 /// upsert of a SKU wins. A session disposed without committing leaves the store as it was.
+/// A record passed to <see cref="UpsertAsync"/> or <see cref="QuarantineAsync"/> is the session's from then on: the caller
+/// does not change it, since a session may write it later on another thread (<see cref="BackgroundStoreSession"/>).
+/// A session is used by one caller at a time, not necessarily always on the same thread.
 /// </remarks>
 public interface IStoreSession : IAsyncDisposable
 {

@@ -7,9 +7,11 @@ using ProductFlow.Tests.Support;
 
 namespace ProductFlow.IntegrationTests.Store;
 
-/// <summary>The store contract against PostgreSQL: one database for the fixture, emptied before each test.</summary>
+/// <summary>The store contract against PostgreSQL: one database for the fixture, emptied before each test; once more with sessions written in the background, as a run writes them.</summary>
 [NonParallelizable]
-public class PostgreSqlProductStoreTests : ProductStoreContractTests
+[TestFixture(false)]
+[TestFixture(true)]
+public class PostgreSqlProductStoreTests(bool background) : ProductStoreContractTests
 {
     private string? _database;
 
@@ -28,7 +30,8 @@ public class PostgreSqlProductStoreTests : ProductStoreContractTests
     protected override async Task<IProductStore> OpenEmptyStoreAsync()
     {
         await PostgreSqlServer.TruncateAsync(_database!);
-        return await PostgreSqlProductStore.OpenAsync(_database!);
+        var store = await PostgreSqlProductStore.OpenAsync(_database!);
+        return background ? new BackgroundSessionStore(store) : store;
     }
 
     [Test]

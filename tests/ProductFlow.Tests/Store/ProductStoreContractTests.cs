@@ -80,6 +80,13 @@ public abstract partial class ProductStoreContractTests
         {
             await session.UpsertAsync(Some.Record("A", ("price", "10")), [], Token);
             await session.QuarantineAsync(Rejected("B"), Token);
+
+            // More writes than a BackgroundStoreSession keeps queued: some reach the store's own session before the dispose.
+            for (var i = 0; i < 2_000; i++)
+            {
+                await session.UpsertAsync(Some.Record($"S{i}", ("price", "10")), [], Token);
+                await session.QuarantineAsync(Rejected($"R{i}", line: i + 3), Token);
+            }
         }
 
         Assert.That(await ChannelAsync("partner"), Is.Empty);

@@ -4,15 +4,18 @@ using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Store;
 
-/// <summary>The store contract against the embedded SQLite store, a fresh file per test.</summary>
-public class SqliteProductStoreTests : ProductStoreContractTests
+/// <summary>The store contract against the embedded SQLite store, a fresh file per test; once more with sessions written in the background, as a run writes them.</summary>
+[TestFixture(false)]
+[TestFixture(true)]
+public class SqliteProductStoreTests(bool background) : ProductStoreContractTests
 {
     private TempDirectory? _dir;
 
     protected override Task<IProductStore> OpenEmptyStoreAsync()
     {
         _dir = new TempDirectory();
-        return Task.FromResult<IProductStore>(SqliteProductStore.Open(_dir.Path));
+        var store = SqliteProductStore.Open(_dir.Path);
+        return Task.FromResult<IProductStore>(background ? new BackgroundSessionStore(store) : store);
     }
 
     [TearDown]

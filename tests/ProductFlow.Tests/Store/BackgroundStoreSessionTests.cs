@@ -1,0 +1,159 @@
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+using ProductFlow.Store;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.Store;
+
+/// <summary>The decorator against a recording session; the store contract suite runs through it too (<see cref="SqliteProductStoreTests"/>).</summary>
+public class BackgroundStoreSessionTests
+{
+    /// <summary>More writes than the channel holds: the caller has waited for the writer at least once.</summary>
+    private const int MoreThanQueued = (BackgroundStoreSession.Capacity + 3) * BackgroundStoreSession.BatchSize;
+
+    private static CancellationToken Token => TestContext.CurrentContext.CancellationToken;
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Writes_reach_the_store_in_the_order_they_were_queued()
+    {
+        var inner = new RecordingStoreSession();
+        var expected = new List<string>();
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            for (var i = 0; i < MoreThanQueued; i++)
+            {
+                if (i % 7 == 3)
+                {
+                    await session.QuarantineAsync(Rejected(i), Token);
+                    expected.Add("q" + i);
+                }
+                else
+                {
+                    await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
+                    expected.Add($"S{i}");
+                }
+            }
+
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(inner.Writes, Is.EqualTo(expected));
+        Assert.That((inner.Committed, inner.Disposed), Is.EqualTo((true, true)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_failing_store_fails_a_later_upsert_and_the_commit_with_its_exception()
+    {
+        var inner = new RecordingStoreSession { FailAt = 10 };
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            // Bounded: the failure has to reach the caller within a channel's worth of writes, at the latest when it waits for room.
+            Assert.That(async () => await UpsertAsync(session, 100 * MoreThanQueued), Throws.Exception.SameAs(inner.Failure));
+            Assert.That(async () => await session.CommitAsync(Token), Throws.Exception.SameAs(inner.Failure));
+        }
+
+        Assert.That((inner.Writes.Count, inner.Committed, inner.Disposed), Is.EqualTo((10, false, true)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_failure_of_the_last_writes_is_thrown_by_the_commit()
+    {
+        var inner = new RecordingStoreSession { FailAt = 3 };
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            await UpsertAsync(session, 3);
+
+            Assert.That(async () => await session.CommitAsync(Token), Throws.Exception.SameAs(inner.Failure));
+        }
+
+        Assert.That((inner.Committed, inner.Disposed), Is.EqualTo((false, true)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_caller_waiting_for_room_is_woken_by_the_failure_of_the_store()
+    {
+        var gate = new TaskCompletionSource();
+        var inner = new RecordingStoreSession { Gate = gate.Task };
+        await using var session = BackgroundStoreSession.Start(inner, Token);
+        await UpsertAsync(session, BackgroundStoreSession.BatchSize);
+        await inner.FirstWriteStarted;
+
+        // The writer holds the first batch; the channel takes Capacity more; the last record of the one after waits for room.
+        await UpsertAsync(session, (BackgroundStoreSession.Capacity + 1) * BackgroundStoreSession.BatchSize - 1);
+        var waiting = session.UpsertAsync(Some.Record("last"), [], Token).AsTask();
+        Assert.That(waiting.IsCompleted, Is.False);
+        gate.SetException(new TimeoutException("the store stopped answering"));
+
+        Assert.That(async () => await waiting, Throws.TypeOf<TimeoutException>());
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Disposed_without_commit_the_writer_stops_between_writes_and_nothing_is_committed()
+    {
+        var gate = new TaskCompletionSource();
+        var inner = new RecordingStoreSession { Gate = gate.Task };
+        var session = BackgroundStoreSession.Start(inner, Token);
+        await UpsertAsync(session, 3 * BackgroundStoreSession.BatchSize);
+        await inner.FirstWriteStarted;
+        var disposing = session.DisposeAsync().AsTask();
+        gate.SetResult();
+        await disposing;
+
+        Assert.That((inner.Writes.Count, inner.Committed, inner.Disposed), Is.EqualTo((1, false, true)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Cancelling_the_run_stops_the_writer_and_fails_a_later_upsert_and_the_commit()
+    {
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var inner = new RecordingStoreSession { WaitForCancellation = true };
+        await using (var session = BackgroundStoreSession.Start(inner, run.Token))
+        {
+            await UpsertAsync(session, BackgroundStoreSession.BatchSize);
+            await inner.FirstWriteStarted;
+            await run.CancelAsync();
+
+            Assert.That(async () => await UpsertAsync(session, 100 * MoreThanQueued), Throws.InstanceOf<OperationCanceledException>());
+            Assert.That(async () => await session.CommitAsync(Token), Throws.InstanceOf<OperationCanceledException>());
+        }
+
+        Assert.That((inner.Writes.Count, inner.Committed, inner.Disposed), Is.EqualTo((1, false, true)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task An_upsert_with_a_cancelled_token_throws_and_queues_nothing()
+    {
+        var inner = new RecordingStoreSession();
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            await session.UpsertAsync(Some.Record("A"), [], Token);
+            Assert.That(async () => await session.UpsertAsync(Some.Record("B"), [], new CancellationToken(canceled: true)), Throws.InstanceOf<OperationCanceledException>());
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(inner.Writes, Is.EqualTo(new[] { "A" }));
+    }
+
+    /// <summary>Upserts <paramref name="count"/> records with the test's token.</summary>
+    private static async Task UpsertAsync(IStoreSession session, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
+        }
+    }
+
+    private static MappedRecord Rejected(int line)
+    {
+        var mapped = Some.Mapped(new ProductRecord($"R{line}") { Feed = "feed.csv", Line = line });
+        mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = $"R{line}", Feed = "feed.csv", Line = line });
+        return mapped;
+    }
+}
