@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ProductFlow.Store;
+using ProductFlow.Tests.Store;
 
 namespace ProductFlow.Tests.Publishing;
 

@@ -1,10 +1,10 @@
 using ProductFlow.Model;
 using ProductFlow.Store;
 
-namespace ProductFlow.Tests.Publishing;
+namespace ProductFlow.Tests.Store;
 
-/// <summary>A store that hands every call to another: a test store overrides the one read it changes.</summary>
-internal abstract class ProductStoreDecorator(IProductStore inner) : IProductStore
+/// <summary>A store that hands every call to another: a test store overrides the calls it changes.</summary>
+internal abstract class ProductStoreDecorator(IProductStore inner, bool closesInner = false) : IProductStore
 {
     protected IProductStore Inner => inner;
 
@@ -12,7 +12,7 @@ internal abstract class ProductStoreDecorator(IProductStore inner) : IProductSto
 
     public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default) => inner.SaveRunAsync(run, cancellationToken);
 
-    public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default) => inner.BeginAsync(run, options, cancellationToken);
+    public virtual Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default) => inner.BeginAsync(run, options, cancellationToken);
 
     public IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default) => inner.ReadChangesAsync(since, cancellationToken);
 
@@ -26,6 +26,6 @@ internal abstract class ProductStoreDecorator(IProductStore inner) : IProductSto
 
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
 
-    /// <summary>The inner store stays open: the test that opened it closes it.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Unless <c>closesInner</c> is given, the inner store stays open: the test that opened it closes it.</summary>
+    public ValueTask DisposeAsync() => closesInner ? inner.DisposeAsync() : ValueTask.CompletedTask;
 }
