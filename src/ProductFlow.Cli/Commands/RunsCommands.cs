@@ -101,11 +101,7 @@ internal static class RunsCommands
         writer.WriteStartObject();
         writer.WriteString("id", run.Id);
         writer.WriteString("pipeline", run.Pipeline);
-        writer.WriteStartObject("feed");
-        writer.WriteString("name", run.Feed.Name);
-        writer.WriteNumber("size", run.Feed.Size);
-        writer.WriteString("sha256", run.Feed.Sha256);
-        writer.WriteEndObject();
+        ReportJsonWriter.WriteFeed(writer, run.Feed);
         writer.WriteString("started", Time(run.Started));
         writer.WriteString("finished", run.Finished is { } finished ? Time(finished) : null);
         writer.WriteString("status", Status(run));

@@ -36,11 +36,7 @@ public sealed class FeedProcessedEvent : ProductFlowEvent
         writer.WriteString("runId", run.Id);
         writer.WriteString("pipeline", run.Pipeline);
         writer.WriteString("status", run.Status.ToString().ToLowerInvariant());
-        writer.WriteStartObject("feed");
-        writer.WriteString("name", run.Feed.Name);
-        writer.WriteNumber("size", run.Feed.Size);
-        writer.WriteString("sha256", run.Feed.Sha256);
-        writer.WriteEndObject();
+        ReportJsonWriter.WriteFeed(writer, run.Feed);
         ReportJsonWriter.WriteCounts(writer, run.Counts);
         writer.WriteString("report", Report.Folder);
         if (Report.Failure is { } failure)

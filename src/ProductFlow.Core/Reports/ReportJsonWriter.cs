@@ -31,11 +31,7 @@ public static class ReportJsonWriter
         writer.WriteString("pipeline", run.Pipeline);
         writer.WriteString("mode", report.Mode);
         writer.WriteString("status", run.Status.ToString().ToLowerInvariant());
-        writer.WriteStartObject("feed");
-        writer.WriteString("name", run.Feed.Name);
-        writer.WriteNumber("size", run.Feed.Size);
-        writer.WriteString("sha256", run.Feed.Sha256);
-        writer.WriteEndObject();
+        WriteFeed(writer, run.Feed);
         writer.WriteString("startedAt", run.Started);
         if (run.Finished is { } finished)
         {
@@ -81,6 +77,18 @@ public static class ReportJsonWriter
         writer.WriteString("issues", IssueLog.FileName);
         writer.WriteString("rejected", RejectedLog.FileName);
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The feed a run read: <c>"feed": {name, size, sha256}</c>, as the report, the run listing and the feed events write it.</summary>
+    public static void WriteFeed(Utf8JsonWriter writer, FeedInfo feed)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(feed);
+        writer.WriteStartObject("feed");
+        writer.WriteString("name", feed.Name);
+        writer.WriteNumber("size", feed.Size);
+        writer.WriteString("sha256", feed.Sha256);
         writer.WriteEndObject();
     }
 
