@@ -33,6 +33,8 @@ internal static class ProductFlowCli
             StoreCommands.Store(),
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
+            PartnerCommands.Partner(),
+            EventsCommands.Events(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);

@@ -79,8 +79,13 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride);
         var runner = Runner(result, mode, logging);
-        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress), cancellationToken)).ConfigureAwait(false);
-        return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
+        var exports = mode == RunMode.Run ? Exports(result) : null;
+        var events = exports is null ? null : CommandEvents.For(exports);
+        await WithStoreAsync(result, events, (e, store) => e.ReconcileAsync(store, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress, exports, events is not null), cancellationToken)).ConfigureAwait(false);
+        var exitCode = await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
+        await WithStoreAsync(result, events, (e, store) => e.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return exitCode;
     }
 
     private static async Task<int> RunInboxAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
@@ -94,7 +99,11 @@ internal static class RunCommands
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
         var inboxRunner = new InboxRunner(Runner(result, RunMode.Run, logging));
-        var runs = await WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress), cancellationToken)).ConfigureAwait(false);
+        var exports = Exports(result);
+        var events = CommandEvents.For(exports);
+        await WithStoreAsync(result, events, (e, store) => e.ReconcileAsync(store, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var runs = await WithProgressAsync(
+            result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress, exports, events is not null), cancellationToken)).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -116,6 +125,7 @@ internal static class RunCommands
 
         var settling = await inbox.SettlingAsync(cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"inbox {inbox.Location}: {runs.Count} feed(s) run, {settling} still arriving").ConfigureAwait(false);
+        await WithStoreAsync(result, events, (e, store) => e.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
@@ -133,17 +143,34 @@ internal static class RunCommands
         return Console.IsErrorRedirected ? run(new ConsoleProgress(Console.Error)) : LiveProgress.RunAsync<T>(pipeline, run);
     }
 
-    private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress) => new()
+    private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress, Publishing.IBlobStore? exports, bool events) => new()
     {
         Input = input,
         Progress = progress,
         DataDirectory = result.GetValue(Data)!,
-        Exports = mode == RunMode.Run ? ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!)) : null,
-        Events = mode == RunMode.Run ? EventPublishers.FromEnvironment() : null,
+        Exports = exports,
+        Events = events,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
     };
+
+    private static Publishing.IBlobStore Exports(ParseResult result) => ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!));
+
+    /// <summary>With events configured, opens the store the command names for <paramref name="action"/> (before or after the run, which opens its own).</summary>
+    private static async Task WithStoreAsync<T>(ParseResult result, CommandEvents? events, Func<CommandEvents, Store.IProductStore, Task<T>> action, CancellationToken cancellationToken)
+    {
+        if (events is null)
+        {
+            return;
+        }
+
+        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            await action(events, store).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>A runner on the store the command names (--store, PRODUCTFLOW_STORE, else the embedded file); validate opens none.</summary>
     private static PipelineRunner Runner(ParseResult result, RunMode mode, ILoggerFactory logging) =>

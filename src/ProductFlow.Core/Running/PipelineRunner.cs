@@ -22,8 +22,9 @@ namespace ProductFlow.Running;
 /// Every stage streams, so memory does not grow with the feed. A feed that cannot be read to its end gives a
 /// <c>failed</c> run: its store session is rolled back (nothing committed) and the report says where reading
 /// stopped. Data problems are issues in the report, never exceptions.
-/// With <see cref="RunOptions.Events"/>, a run raises <c>ProductFlow.Export.Published</c> per new version and, once its report
-/// is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed).
+/// With <see cref="RunOptions.Events"/>, a run writes to the store's outbox <c>ProductFlow.Export.Published</c> per new version
+/// and, once its report is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed), in
+/// the transaction that records the run's end: the run and its event are stored together or not at all.
 /// </remarks>
 public sealed class PipelineRunner
 {
@@ -71,7 +72,7 @@ public sealed class PipelineRunner
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
-            await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
+            await store.SaveRunAsync(run, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
@@ -90,7 +91,7 @@ public sealed class PipelineRunner
             }
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events, _logger);
+                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events ? store : null, _logger);
                 foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
@@ -118,13 +119,9 @@ public sealed class PipelineRunner
         HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
         if (store is not null)
         {
-            await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        if (options.Mode == RunMode.Run)
-        {
-            // After the report and the run record: a listener told of the feed can read both.
-            report.EventError = await EventDelivery.SendAsync(options.Events, new FeedProcessedEvent(report), _logger, cancellationToken).ConfigureAwait(false);
+            // After the report, with the run record: a listener told of the feed can read both.
+            var events = options.Events ? new[] { new FeedProcessedEvent(report).ToEnvelope() } : null;
+            await store.SaveRunAsync(run, events, CancellationToken.None).ConfigureAwait(false);
         }
 
         _logger.LogInformation(

@@ -14,9 +14,10 @@ public sealed class RunOptions
     /// <summary>Where channels are published; default: the folder <c>exports/</c> of the data folder.</summary>
     public Publishing.IBlobStore? Exports { get; init; }
 
-    /// <summary>Where the run's events go (<c>ProductFlow.Export.Published</c> per new version, then <c>ProductFlow.Feed.Accepted</c>
-    /// or <c>ProductFlow.Feed.Rejected</c> once the report is written); default <c>null</c>: no events. Validate raises none.</summary>
-    public Events.IEventPublisher? Events { get; init; }
+    /// <summary>Whether the run writes its events to the store's outbox (<c>ProductFlow.Export.Published</c> per new version, then
+    /// <c>ProductFlow.Feed.Accepted</c> or <c>ProductFlow.Feed.Rejected</c> in the transaction that records the run's end, after its
+    /// report); default false: no events. An <see cref="Events.OutboxSender"/> sends them. Validate raises none.</summary>
+    public bool Events { get; init; }
 
     /// <summary>Overrides the pipeline's <c>mode</c> (partial or full) for this run.</summary>
     public Pipelines.FeedMode? FeedMode { get; init; }
