@@ -35,6 +35,7 @@ internal static class ProductFlowCli
             PublishCommands.Preview(),
             PartnerCommands.Partner(),
             EventsCommands.Events(),
+            ServeCommand.Create(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);

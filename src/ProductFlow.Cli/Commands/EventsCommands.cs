@@ -70,17 +70,11 @@ internal static class EventsCommands
 
     private static async Task<int> SendAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var exports = ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!));
-        var events = CommandEvents.For(exports) ?? throw new ProductFlowException($"no event endpoint is configured: {EventPublishers.EndpointVariable} is not set")
+        var events = CommandEvents.For(CliRunServices.From(result)) ?? throw new ProductFlowException($"no event endpoint is configured: {EventPublishers.EndpointVariable} is not set")
         {
             Hint = $"set {EventPublishers.EndpointVariable} and {EventPublishers.KeyVariable} to the Event Grid topic",
         };
-        OutboxSendResult sent;
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            sent = await events.SendAsync(store, Console.Error, cancellationToken).ConfigureAwait(false);
-        }
+        var sent = await events.WithStoreAsync(store => events.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (result.GetValue(StoreOptions.Json))
         {

@@ -16,7 +16,7 @@ namespace ProductFlow.Cli.Commands;
 /// </remarks>
 internal static partial class PartnerCommands
 {
-    private static readonly Argument<string> Name = new("name") { Description = "The partner's name: letters, digits, '.', '_' or '-', as it appears in its URLs.", CustomParser = ParseName };
+    private static readonly Argument<string> Name = new("name") { Description = "The partner's name: letters, digits, '_' or '-', as it appears in its URLs.", CustomParser = ParseName };
 
     private static readonly Option<string[]> Channels = new("--channel", "-c")
     {
@@ -159,9 +159,9 @@ internal static partial class PartnerCommands
     private static string? ParseName(ArgumentResult result)
     {
         var name = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (!NamePattern().IsMatch(name))
+        if (!PrincipalNames.IsValid(name))
         {
-            result.AddError($"'{name}' is not a partner name: use letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)");
+            result.AddError($"'{name}' is not a partner name: use letters, digits, '_' or '-' (at most 64, starting with a letter or digit)");
         }
 
         return name;
@@ -187,9 +187,6 @@ internal static partial class PartnerCommands
     }
 
     internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 
     [GeneratedRegex("^([0-9]{1,6})([smhd])$")]
     private static partial Regex DurationPattern();

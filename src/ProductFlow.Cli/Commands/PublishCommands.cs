@@ -49,24 +49,20 @@ internal static class PublishCommands
         var catalog = CatalogLoader.Load(PublishOptions.CatalogPath(result));
         var channels = ChannelsToPublish(result, catalog);
         ExportMode? mode = result.GetValue(Delta) ? ExportMode.Delta : result.GetValue(Full) ? ExportMode.Full : null;
-        var exports = Exports(result);
-        var events = CommandEvents.For(exports);
-        IReadOnlyList<PublishResult> results;
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            if (events is not null)
+        var services = CliRunServices.From(result);
+        var events = CommandEvents.For(services);
+        var results = await CommandEvents.AroundAsync(
+            events,
+            async () =>
             {
-                await events.ReconcileAsync(store, cancellationToken).ConfigureAwait(false);
-            }
-
-            var publisher = new ChannelPublisher(exports, events: events is null ? null : store, logger: logging.CreateLogger<ChannelPublisher>());
-            results = await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode }, cancellationToken).ConfigureAwait(false);
-            if (events is not null)
-            {
-                await events.SendAsync(store, Console.Error, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                var store = await services.OpenStore(cancellationToken).ConfigureAwait(false);
+                await using (store.ConfigureAwait(false))
+                {
+                    var publisher = new ChannelPublisher(services.Exports, events: events is null ? null : store, logger: logging.CreateLogger<ChannelPublisher>());
+                    return await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode }, cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
 
         if (result.GetValue(StoreOptions.Json))
         {

@@ -64,9 +64,10 @@ internal static class QuarantineReplay
             return ExitCodes.Completed;
         }
 
-        var options = new RunOptions { Input = feed, DataDirectory = data, Mode = RunMode.Run };
-        var runner = new PipelineRunner(logging.CreateLogger<PipelineRunner>(), openStore: ProductStores.Factory(result.GetValue(StoreOptions.Store)));
-        var report = await runner.RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        var services = CliRunServices.From(result);
+        var runner = RunCommands.Runner(services, logging);
+        var report = await CommandEvents.AroundAsync(
+            CommandEvents.For(services), () => runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return await RunCommands.WriteOutcomeAsync(report, RunMode.Run, result.GetValue(StoreOptions.Json)).ConfigureAwait(false);
     }
 

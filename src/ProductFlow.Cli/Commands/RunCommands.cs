@@ -78,14 +78,13 @@ internal static class RunCommands
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride);
-        var runner = Runner(result, mode, logging);
-        var exports = mode == RunMode.Run ? Exports(result) : null;
-        var events = exports is null ? null : CommandEvents.For(exports);
-        await WithStoreAsync(result, events, (e, store) => e.ReconcileAsync(store, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress, exports, events is not null), cancellationToken)).ConfigureAwait(false);
-        var exitCode = await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
-        await WithStoreAsync(result, events, (e, store) => e.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return exitCode;
+        var services = CliRunServices.From(result);
+        var runner = Runner(services, logging);
+        var request = Request(result, pipeline, mode) with { Input = input };
+        var events = mode == RunMode.Run ? CommandEvents.For(services) : null;
+        var report = await CommandEvents.AroundAsync(
+            events, () => WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, request, progress, cancellationToken)), cancellationToken).ConfigureAwait(false);
+        return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
     }
 
     private static async Task<int> RunInboxAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
@@ -98,12 +97,13 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var inboxRunner = new InboxRunner(Runner(result, RunMode.Run, logging));
-        var exports = Exports(result);
-        var events = CommandEvents.For(exports);
-        await WithStoreAsync(result, events, (e, store) => e.ReconcileAsync(store, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var runs = await WithProgressAsync(
-            result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress, exports, events is not null), cancellationToken)).ConfigureAwait(false);
+        var services = CliRunServices.From(result);
+        var inboxRunner = new InboxRunner(Runner(services, logging));
+        var request = Request(result, pipeline, RunMode.Run);
+        var runs = await CommandEvents.AroundAsync(
+            CommandEvents.For(services),
+            () => WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, request, progress, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -125,7 +125,6 @@ internal static class RunCommands
 
         var settling = await inbox.SettlingAsync(cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"inbox {inbox.Location}: {runs.Count} feed(s) run, {settling} still arriving").ConfigureAwait(false);
-        await WithStoreAsync(result, events, (e, store) => e.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
         return runs.Any(r => r.Report.Failure is not null) ? ExitCodes.FeedUnreadable : ExitCodes.Completed;
     }
 
@@ -143,38 +142,15 @@ internal static class RunCommands
         return Console.IsErrorRedirected ? run(new ConsoleProgress(Console.Error)) : LiveProgress.RunAsync<T>(pipeline, run);
     }
 
-    private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress, Publishing.IBlobStore? exports, bool events) => new()
+    /// <summary>What the command line asks of a run: every flag of <c>run</c> in one place (validate takes none of them).</summary>
+    internal static RunRequest Request(ParseResult result, LoadedPipeline pipeline, RunMode mode) => RunRequest.For(pipeline, mode) with
     {
-        Input = input,
-        Progress = progress,
-        DataDirectory = result.GetValue(Data)!,
-        Exports = exports,
-        Events = events,
-        Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
     };
 
-    private static Publishing.IBlobStore Exports(ParseResult result) => ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!));
-
-    /// <summary>With events configured, opens the store the command names for <paramref name="action"/> (before or after the run, which opens its own).</summary>
-    private static async Task WithStoreAsync<T>(ParseResult result, CommandEvents? events, Func<CommandEvents, Store.IProductStore, Task<T>> action, CancellationToken cancellationToken)
-    {
-        if (events is null)
-        {
-            return;
-        }
-
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            await action(events, store).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>A runner on the store the command names (--store, PRODUCTFLOW_STORE, else the embedded file); validate opens none.</summary>
-    private static PipelineRunner Runner(ParseResult result, RunMode mode, ILoggerFactory logging) =>
-        new(logging.CreateLogger<PipelineRunner>(), openStore: mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null);
+    /// <summary>A runner on the services the command names (<see cref="CliRunServices"/>).</summary>
+    internal static PipelineRunner Runner(RunServices services, ILoggerFactory logging) => new(services, logging.CreateLogger<PipelineRunner>());
 
     /// <summary>Prints a run's result (text or JSON) and its failure line, and returns its exit code.</summary>
     public static async Task<int> WriteOutcomeAsync(Reports.QualityReport report, RunMode mode, bool json, bool quiet = false)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProductFlow.Events;
 using ProductFlow.Publishing;
+using ProductFlow.Running;
 using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Extensions;
@@ -19,15 +20,36 @@ internal sealed class CommandEvents
 
     private readonly IEventPublisher _publisher;
     private readonly IBlobStore _exports;
+    private readonly Func<CancellationToken, Task<IProductStore>> _openStore;
 
-    private CommandEvents(IEventPublisher publisher, IBlobStore exports)
+    private CommandEvents(IEventPublisher publisher, IBlobStore exports, Func<CancellationToken, Task<IProductStore>> openStore)
     {
         _publisher = publisher;
         _exports = exports;
+        _openStore = openStore;
     }
 
-    /// <summary>The events of a command publishing to <paramref name="exports"/>, or null when no endpoint is configured.</summary>
-    public static CommandEvents? For(IBlobStore exports) => EventPublishers.FromEnvironment() is { } publisher ? new CommandEvents(publisher, exports) : null;
+    /// <summary>The events of a command on <paramref name="services"/>, or null when they have no publisher (no endpoint configured).</summary>
+    public static CommandEvents? For(RunServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.Events is { } publisher ? new CommandEvents(publisher, services.Exports, services.OpenStore) : null;
+    }
+
+    /// <summary>Runs <paramref name="command"/> between a reconcile and a send, each on the store opened for it (a run opens its own).</summary>
+    public static async Task<T> AroundAsync<T>(CommandEvents? events, Func<Task<T>> command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (events is null)
+        {
+            return await command().ConfigureAwait(false);
+        }
+
+        await events.WithStoreAsync(store => events.ReconcileAsync(store, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var result = await command().ConfigureAwait(false);
+        await events.WithStoreAsync(store => events.SendAsync(store, Console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 
     /// <summary>Adds the current versions' events that are missing from the outbox.</summary>
     public Task<int> ReconcileAsync(IProductStore store, CancellationToken cancellationToken) => OutboxReconciler.ReconcileAsync(store, _exports, cancellationToken);
@@ -46,5 +68,16 @@ internal sealed class CommandEvents
         }
 
         return result;
+    }
+
+    /// <summary>Opens the command's store for <paramref name="action"/> and closes it.</summary>
+    public async Task<T> WithStoreAsync<T>(Func<IProductStore, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var store = await _openStore(cancellationToken).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            return await action(store).ConfigureAwait(false);
+        }
     }
 }

@@ -122,12 +122,12 @@ public abstract class AccessStoreContractTests
         var (key, stored) = ApiKeys.Create(PrincipalKind.Partner, "acme", Now);
         await Store.AddKeyAsync(stored, Token);
 
-        var principal = await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Partner, key, Now, Token);
-        var asSupplier = await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Supplier, key, Now, Token);
-        var tampered = await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Partner, key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), Now, Token);
+        var principal = await KeyAuthenticator.AuthenticateAsync(Store, key, Now, PrincipalKind.Partner, cancellationToken: Token);
+        var asSupplier = await KeyAuthenticator.AuthenticateAsync(Store, key, Now, PrincipalKind.Supplier, cancellationToken: Token);
+        var tampered = await KeyAuthenticator.AuthenticateAsync(Store, key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), Now, PrincipalKind.Partner, cancellationToken: Token);
         await Store.ExpireKeysAsync(PrincipalKind.Partner, "acme", Now.AddMinutes(30), cancellationToken: Token);
-        var inGrace = await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Partner, key, Now.AddMinutes(29), Token);
-        var afterGrace = await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Partner, key, Now.AddMinutes(30), Token);
+        var inGrace = await KeyAuthenticator.AuthenticateAsync(Store, key, Now.AddMinutes(29), PrincipalKind.Partner, Token);
+        var afterGrace = await KeyAuthenticator.AuthenticateAsync(Store, key, Now.AddMinutes(30), PrincipalKind.Partner, Token);
 
         Assert.That(principal?.Name, Is.EqualTo("acme"));
         Assert.That((asSupplier, tampered, afterGrace), Is.EqualTo(((Principal?)null, (Principal?)null, (Principal?)null)));
@@ -145,7 +145,7 @@ public abstract class AccessStoreContractTests
 
         await Store.SavePrincipalAsync(acme with { Disabled = true }, Token);
 
-        Assert.That(await KeyAuthenticator.AuthenticateAsync(Store, PrincipalKind.Partner, key, Now, Token), Is.Null);
+        Assert.That(await KeyAuthenticator.AuthenticateAsync(Store, key, Now, PrincipalKind.Partner, cancellationToken: Token), Is.Null);
     }
 
     [Test]

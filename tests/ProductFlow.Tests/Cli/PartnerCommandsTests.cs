@@ -178,7 +178,7 @@ public class PartnerCommandsTests
     private async Task<Principal?> AuthenticateAsync(string key, DateTimeOffset at)
     {
         await using var store = SqliteProductStore.Open(Data);
-        return await KeyAuthenticator.AuthenticateAsync(store, PrincipalKind.Partner, key, at);
+        return await KeyAuthenticator.AuthenticateAsync(store, key, at, PrincipalKind.Partner);
     }
 
     private static string LastLine(string stdout) => stdout.TrimEnd('\n').Split('\n')[^1];

@@ -31,15 +31,19 @@ public class PipelineRunnerEventTests
     public async Task A_completed_run_writes_a_published_event_per_channel_then_feed_accepted_with_its_end_after_its_report()
     {
         var reportWhenSaved = false;
-        var runner = new PipelineRunner(openStore: (data, _) => Task.FromResult<IProductStore>(new RunEndStore(SqliteProductStore.Open(data), (run, events) =>
+        var services = RunServices.Embedded(Data) with
         {
-            if (events is { Count: > 0 })
+            Events = new RecordingEventPublisher(),
+            OpenStore = _ => Task.FromResult<IProductStore>(new RunEndStore(SqliteProductStore.Open(Data), (run, events) =>
             {
-                reportWhenSaved = run.Status == RunStatus.Completed && File.Exists(Path.Combine(run.Report!, "report.json"));
-            }
-        })));
+                if (events is { Count: > 0 })
+                {
+                    reportWhenSaved = run.Status == RunStatus.Completed && File.Exists(Path.Combine(run.Report!, "report.json"));
+                }
+            })),
+        };
 
-        var report = await runner.RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = true });
+        var report = await new PipelineRunner(services).RunAsync(Demo, RunRequest.For(Demo));
 
         var events = await OutboxAsync();
         Assert.That(events.Select(e => e.Type), Is.EqualTo(Enumerable.Repeat(EventTypes.ExportPublished, 4).Append(EventTypes.FeedAccepted)));
@@ -63,9 +67,9 @@ public class PipelineRunnerEventTests
     [Test]
     public async Task A_second_run_of_the_same_feed_writes_only_feed_accepted()
     {
-        var first = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = true });
+        var first = await Runs.RunAsync(Demo, Data, events: new RecordingEventPublisher());
 
-        var second = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = true });
+        var second = await Runs.RunAsync(Demo, Data, events: new RecordingEventPublisher());
 
         Assert.That(second.Publications.Select(p => p.Published), Is.All.False);
         Assert.That((await OutboxAsync()).Skip(4).Select(e => e.Id), Is.EqualTo(new[] { $"{first.Run.Id}:accepted", $"{second.Run.Id}:accepted" }));
@@ -76,7 +80,7 @@ public class PipelineRunnerEventTests
     {
         var feed = _dir.File("broken.csv", "sku,name\n\"unterminated,x\n");
 
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { Input = feed, DataDirectory = Data, Events = true });
+        var report = await Runs.RunAsync(Demo, Data, input: feed, events: new RecordingEventPublisher());
 
         Assert.That(report.Run.Status, Is.EqualTo(RunStatus.Failed));
         var events = await OutboxAsync();
@@ -90,7 +94,7 @@ public class PipelineRunnerEventTests
     [Test]
     public async Task A_run_without_events_writes_no_outbox_row()
     {
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data });
+        var report = await Runs.RunAsync(Demo, Data);
 
         Assert.That(report.Publications.Select(p => p.Published), Is.All.True);
         Assert.That(await OutboxAsync(), Is.Empty);
@@ -99,9 +103,13 @@ public class PipelineRunnerEventTests
     [Test]
     public async Task Validate_writes_no_event()
     {
-        await new PipelineRunner().RunAsync(Demo, new RunOptions { Input = TestPaths.InRepository("samples", "supplier-apparel.csv"), DataDirectory = Data, Mode = RunMode.Validate, Events = true });
+        var events = new RecordingEventPublisher();
+
+        await Runs.RunAsync(Demo, Data, input: TestPaths.InRepository("samples", "supplier-apparel.csv"), mode: RunMode.Validate, events: events);
+
 
         Assert.That(await OutboxAsync(), Is.Empty);
+        Assert.That(events.Batches, Is.Empty, "the runner never sends");
     }
 
     private async Task<List<EventEnvelope>> OutboxAsync()
