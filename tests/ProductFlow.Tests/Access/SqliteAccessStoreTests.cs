@@ -41,4 +41,28 @@ public class SqliteAccessStoreTests : AccessStoreContractTests
         Assert.That(await Store.ReadAccessAsync(PrincipalKind.Partner, "acme", cancellationToken: Token).CountAsync(Token), Is.EqualTo(1));
         Assert.That(await Store.FindProductAsync("A", Token), Is.Not.Null);
     }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_store_opened_during_a_runs_transaction_reads_keys_at_once()
+    {
+        var (key, stored) = ApiKeys.Create(PrincipalKind.Partner, "acme", Now);
+        await Store.SavePrincipalAsync(new Principal(PrincipalKind.Partner, "acme") { Grants = ["partner"], Created = Now }, Token);
+        await Store.AddKeyAsync(stored, Token);
+        var run = new RunRecord { Id = "run-1", Pipeline = "demo", Feed = new FeedInfo("feed.csv", 1, "00"), Started = Now };
+        await using var session = await Store.BeginAsync(run, cancellationToken: Token);
+        await session.UpsertAsync(Some.Record("A", ("price", "1")), [], Token);
+        var clock = Stopwatch.StartNew();
+
+        // A request of the host opens its own store object while the run holds SQLite's one write lock.
+        Principal? partner;
+        await using (var request = SqliteProductStore.Open(_dir!.Path))
+        {
+            partner = await KeyAuthenticator.AuthenticateAsync(request, key, Now, PrincipalKind.Partner, Token);
+        }
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "opening a store that needs no migration takes no write lock");
+        Assert.That(partner?.Name, Is.EqualTo("acme"));
+        await session.CommitAsync(Token);
+    }
 }

@@ -104,8 +104,15 @@ internal static class SqliteSchema
     /// <summary>Upgrades to <paramref name="target"/> (tests build older stores with it).</summary>
     internal static void Migrate(SqliteConnection connection, int target)
     {
+        // Read first, without the write lock: a store opened while another connection holds a long write transaction (a run's)
+        // must not wait for it, or fail, when there is nothing to migrate.
+        if (Version(connection, null) >= target)
+        {
+            return;
+        }
+
         using var transaction = connection.BeginTransaction();
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Version(connection, transaction);
         for (var i = version; i < target; i++)
         {
             Execute(connection, transaction, Migrations[i]);
@@ -115,7 +122,10 @@ internal static class SqliteSchema
         transaction.Commit();
     }
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static int Version(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
