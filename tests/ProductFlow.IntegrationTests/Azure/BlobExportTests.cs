@@ -28,8 +28,8 @@ public class BlobExportTests
     [TearDown]
     public void TearDown()
     {
-        _container.DeleteIfExists();
-        _dir.Dispose();
+        _container?.DeleteIfExists();
+        _dir?.Dispose();
     }
 
     [Test]

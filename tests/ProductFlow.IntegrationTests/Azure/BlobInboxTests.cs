@@ -25,7 +25,7 @@ public class BlobInboxTests
     [TearDown]
     public void DeleteContainer()
     {
-        _container.DeleteIfExists();
+        _container?.DeleteIfExists();
         if (Directory.Exists(_work))
         {
             Directory.Delete(_work, recursive: true);
