@@ -21,11 +21,13 @@ public sealed class InboxRunner
         _runner = runner;
     }
 
-    public async Task<IReadOnlyList<InboxRun>> RunWaitingAsync(LoadedPipeline pipeline, IFeedInbox inbox, RunOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Runs each waiting feed as <paramref name="request"/> says, with the claimed feed as its input: every other flag is kept.</summary>
+    public async Task<IReadOnlyList<InboxRun>> RunWaitingAsync(
+        LoadedPipeline pipeline, IFeedInbox inbox, RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(inbox);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(request);
         var runs = new List<InboxRun>();
         foreach (var id in await inbox.ReadyAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -38,8 +40,7 @@ public sealed class InboxRunner
             QualityReport report;
             try
             {
-                report = await _runner.RunAsync(pipeline, new RunOptions { Input = claimed.Path, DataDirectory = options.DataDirectory, Mode = options.Mode }, cancellationToken)
-                    .ConfigureAwait(false);
+                report = await _runner.RunAsync(pipeline, request with { Input = claimed.Path }, progress, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
