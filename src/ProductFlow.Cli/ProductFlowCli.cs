@@ -33,6 +33,7 @@ internal static class ProductFlowCli
             StoreCommands.Store(),
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
+            ServeCommand.Create(),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);
