@@ -34,6 +34,8 @@ internal static class ProductFlowCli
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
             ServeCommand.Create(),
+            WorkerCommand.Create(),
+            SchedulesCommands.Create(logging),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);
