@@ -36,6 +36,8 @@ internal static class ProductFlowCli
             PartnerCommands.Partner(),
             EventsCommands.Events(),
             ServeCommand.Create(),
+            WorkerCommand.Create(),
+            SchedulesCommands.Create(logging),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);

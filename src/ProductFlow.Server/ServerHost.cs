@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProductFlow.Server.Configuration;
+using ProductFlow.Server.Dashboard;
 using ProductFlow.Server.Extensions;
 using ProductFlow.Server.Health;
 using ProductFlow.Server.Logging;
+using ProductFlow.Server.Jobs;
 using ProductFlow.Server.Partners;
 
 namespace ProductFlow.Server;
@@ -32,7 +35,8 @@ public static class ServerHost
             .AddProductFlowEvents()
             .AddProductFlowRuns()
             .AddProductFlowHealth()
-            .AddPartnerApi();
+            .AddPartnerApi()
+            .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null);
 
         var app = builder.Build();
         app.UseProductFlowRequestLogging();
@@ -41,6 +45,7 @@ public static class ServerHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseProductFlowDashboard();
         app.MapProductFlowHealth();
         app.MapPartnerApi();
         app.MapOpenApi();

@@ -11,6 +11,12 @@ public sealed class ProductFlowOptions
     /// <summary>The data folder: reports, and with <c>--embedded</c> the SQLite store and the exports. Default <c>data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>The folder of the pipeline files the service runs (by name) and schedules. Default <c>pipelines</c>.</summary>
+    public string Pipelines { get; set; } = "pipelines";
+
+    /// <summary>The operators' key (a secret): the runs API and the Hangfire dashboard. No key, no operator access.</summary>
+    public string? AdminKey { get; set; }
+
     public StoreSettings Store { get; set; } = new();
 
     public ExportsSettings Exports { get; set; } = new();
@@ -20,6 +26,53 @@ public sealed class ProductFlowOptions
     public EventsSettings Events { get; set; } = new();
 
     public PartnerApiSettings PartnerApi { get; set; } = new();
+
+    public InboxSettings Inbox { get; set; } = new();
+
+    public JobsSettings Jobs { get; set; } = new();
+}
+
+/// <summary><c>ProductFlow:Inbox</c>: where suppliers drop feeds for the service to pick up.</summary>
+public sealed class InboxSettings
+{
+    /// <summary>A Blob Storage container of <c>ProductFlow:Blob:ConnectionString</c> as the inbox (<c>inbox/&lt;folder&gt;/</c> in it);
+    /// default: none, the folder <c>&lt;data&gt;/inbox/&lt;folder&gt;/</c>.</summary>
+    public string? Container { get; set; }
+
+    /// <summary>Which pipeline each inbox folder feeds: <c>ProductFlow:Inbox:Folders:&lt;folder&gt; = &lt;pipeline&gt;</c>. Default: every pipeline
+    /// reads the folder of its own name.</summary>
+    public Dictionary<string, string> Folders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A feed without a <c>&lt;name&gt;.done</c> marker is taken once unchanged this long. Default 30 seconds.</summary>
+    public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often inboxes are looked at (cron, five fields or six with seconds). Default every minute.</summary>
+    public string Poll { get; set; } = "* * * * *";
+}
+
+/// <summary><c>ProductFlow:Jobs</c>: Hangfire, which runs ingestion and publication unattended.</summary>
+public sealed class JobsSettings
+{
+    /// <summary>Hangfire's PostgreSQL database; default <c>ProductFlow:Store:ConnectionString</c> (its tables in their own schema).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The schema of Hangfire's tables. Default <c>hangfire</c>.</summary>
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>Jobs a worker runs at once. Default: one per processor.</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long a stopping worker lets running jobs finish before it leaves them for Hangfire to requeue. Default 30 seconds.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a job may go without its worker's heartbeat before another worker takes it (sliding). Default 5 minutes.</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often an idle worker looks for a job. Default 5 seconds.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often schedules and retries are looked at. Default 15 seconds.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary><c>ProductFlow:Store</c>: the PostgreSQL product store of the service.</summary>
