@@ -46,6 +46,9 @@ public sealed class InboxSettings
     /// <summary>A feed without a <c>&lt;name&gt;.done</c> marker is taken once unchanged this long. Default 30 seconds.</summary>
     public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A claimed feed whose process has shown no life this long (it was killed) goes back to the inbox. Default 15 minutes.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often inboxes are looked at (cron, five fields or six with seconds). Default every minute.</summary>
     public string Poll { get; set; } = "* * * * *";
 }

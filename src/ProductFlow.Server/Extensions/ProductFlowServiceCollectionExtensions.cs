@@ -88,7 +88,7 @@ public static class ProductFlowServiceCollectionExtensions
 }
 
 /// <summary>The mode the host was started in (a DI-friendly wrapper of the enum).</summary>
-internal sealed record HostModeHolder(HostMode Mode);
+public sealed record HostModeHolder(HostMode Mode);
 
 /// <summary>The configured event publisher, or none (DI does not register nulls).</summary>
 internal sealed record EventPublisherHolder(IEventPublisher? Publisher);

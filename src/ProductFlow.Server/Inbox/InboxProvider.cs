@@ -18,7 +18,7 @@ public sealed class InboxProvider(IOptions<ProductFlowOptions> options)
 
     public IFeedInbox Open(string folder)
     {
-        var settings = new InboxOptions { StableFor = _options.Inbox.StableFor };
+        var settings = new InboxOptions { StableFor = _options.Inbox.StableFor, ClaimTimeout = _options.Inbox.ClaimTimeout };
         var data = Path.GetFullPath(_options.DataDirectory);
         return _options.Inbox.Container is { Length: > 0 } container
             ? new BlobInbox(new BlobContainerClient(_options.Blob.ConnectionString, container), folder, data, settings)

@@ -18,18 +18,24 @@ namespace ProductFlow.Server.Jobs;
 /// that fails on infrastructure puts its feed back in the inbox and the job is retried (3 attempts, growing pauses).
 /// </remarks>
 public sealed partial class IngestionJobs(
-    PipelineRunner runner, InboxProvider inboxes, IBackgroundJobClient jobs, JobStorage storage, TimeProvider time, IOptions<ProductFlowOptions> options,
-    ILogger<IngestionJobs> logger)
+    PipelineRunner runner, InboxProvider inboxes, IBackgroundJobClient jobs, JobStorage storage, JobLocks locks, TimeProvider time,
+    IOptions<ProductFlowOptions> options, ILogger<IngestionJobs> logger)
 {
     private readonly PendingFeeds _pending = new(storage, time);
 
     /// <summary>Enqueues a job for every feed waiting in the folder's inbox that has none yet.</summary>
     [Queue(JobQueues.Ingest)]
     [AutomaticRetry(Attempts = 0)] // the next poll is the retry
-    [OnePerArgument("poll", 0, timeoutSeconds: 5)]
     [DisplayName("Poll inbox {0}")]
     public async Task PollAsync(string folder, CancellationToken cancellationToken)
     {
+        // One poll of a folder at a time: a second one, started meanwhile by another worker, has nothing to add.
+        await using var held = await locks.TryAcquireAsync("poll:" + folder, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return;
+        }
+
         var pipeline = PipelineOf(folder);
         foreach (var feed in await inboxes.Open(folder).ReadyAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -45,13 +51,14 @@ public sealed partial class IngestionJobs(
     /// when given: an upload answered before its run).</summary>
     [Queue(JobQueues.Ingest)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
-    [OnePerArgument("ingest", 0)]
     [DisplayName("Ingest {2} with pipeline {0}")]
     public async Task RunFeedAsync(string pipeline, string folder, string feed, string? runId, CancellationToken cancellationToken)
     {
+        await using var held = await locks.AcquireAsync("ingest:" + pipeline, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         var loaded = Load(pipeline);
         var request = RunRequest.For(loaded) with { RunId = runId };
-        var run = await new InboxRunner(runner).RunOneAsync(loaded, inboxes.Open(folder), feed, request, null, InboxFault.Release, cancellationToken).ConfigureAwait(false);
+        using var grace = new ShutdownGrace(options.Value.Jobs.ShutdownTimeout, cancellationToken);
+        var run = await new InboxRunner(runner).RunOneAsync(loaded, inboxes.Open(folder), feed, request, null, InboxFault.Release, grace.Token).ConfigureAwait(false);
         _pending.Remove(folder, feed);
         if (run is null)
         {

@@ -25,6 +25,7 @@ public static class JobServices
         GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = 0 });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InboxProvider>();
+        services.TryAddSingleton<JobLocks>();
         services.TryAddTransient<IngestionJobs>();
         services.TryAddTransient<PublicationJobs>();
         services.AddHangfire((provider, configuration) =>

@@ -12,16 +12,18 @@ namespace ProductFlow.Server.Jobs;
 /// channel keeps deltas).</summary>
 /// <remarks>Idempotent: a second execution finds nothing changed since the version the first committed and publishes no new version. One
 /// publication per schedule at a time across every worker; the export store's per-channel lock keeps any two publications of a channel apart.</remarks>
-public sealed partial class PublicationJobs(RunServices services, TimeProvider time, IOptions<ProductFlowOptions> options, ILogger<PublicationJobs> logger)
+public sealed partial class PublicationJobs(
+    RunServices services, JobLocks locks, TimeProvider time, IOptions<ProductFlowOptions> options, ILogger<PublicationJobs> logger)
 {
     [Queue(JobQueues.Publish)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
-    [OnePerArgument("publish", 0)]
     [DisplayName("Publish {0}")]
     public async Task PublishAsync(string scheduleId, CancellationToken cancellationToken)
     {
+        await using var held = await locks.AcquireAsync("publish:" + scheduleId, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         var schedule = ScheduledPublication.Find(Path.GetFullPath(options.Value.Pipelines), scheduleId);
-        foreach (var result in await ScheduledPublication.RunAsync(schedule, services, time, logger, cancellationToken).ConfigureAwait(false))
+        using var grace = new ShutdownGrace(options.Value.Jobs.ShutdownTimeout, cancellationToken);
+        foreach (var result in await ScheduledPublication.RunAsync(schedule, services, time, logger, grace.Token).ConfigureAwait(false))
         {
             LogPublished(logger, scheduleId, result.Channel, result.Published, result.Version, result.Records);
         }
