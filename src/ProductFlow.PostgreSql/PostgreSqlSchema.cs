@@ -81,6 +81,10 @@ internal static class PostgreSqlSchema
             attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz, last_error text);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by text;
+        """,
     ];
 
     /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>

@@ -94,6 +94,10 @@ internal static class SqliteSchema
             last_error TEXT);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by TEXT;
+        """,
     ];
 
     /// <summary>The schema version a store is brought to when it opens.</summary>
