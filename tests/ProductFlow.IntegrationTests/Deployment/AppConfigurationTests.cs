@@ -87,14 +87,13 @@ public partial class AppConfigurationTests
     /// stands in as a value of the key's type.</summary>
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(IEnumerable<EnvironmentVariable> variables)
     {
-        var settings = variables.Where(v => v.Name.StartsWith(ProductFlowOptions.Section + "__", StringComparison.OrdinalIgnoreCase)).Select(v =>
-        {
-            var key = HostConfigurationKeys.KeyOf(v.Name);
-            var value = v.SecretRef is not null || v.IsExpression
-                ? ConfigurationSamples.ValueOf(HostConfigurationKeys.ProductFlow[HostConfigurationKeys.ProductFlowKeyOf(key)!])
-                : v.Value;
-            return new KeyValuePair<string, string?>(key, value);
-        });
+        // A variable the host does not bind is named by Every_variable_of_the_app_is_a_key_the_host_binds; here it is left out.
+        var settings = variables.Select(v => (Variable: v, Key: HostConfigurationKeys.KeyOf(v.Name)))
+            .Select(v => (v.Variable, v.Key, Pattern: HostConfigurationKeys.ProductFlowKeyOf(v.Key)))
+            .Where(v => v.Pattern is not null)
+            .Select(v => new KeyValuePair<string, string?>(v.Key, v.Variable.SecretRef is not null || v.Variable.IsExpression
+                ? ConfigurationSamples.ValueOf(HostConfigurationKeys.ProductFlow[v.Pattern!])
+                : v.Variable.Value));
 
         return new ProductFlowOptionsValidator(HostMode.Service).Validate(null, ConfigurationSamples.Bind(settings));
     }
