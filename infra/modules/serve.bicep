@@ -88,8 +88,8 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
               // The first start migrates the store's schema: give it a minute before liveness counts.
               type: 'Startup'
               httpGet: { path: '/health/live', port: port }
-              periodSeconds: 5
-              failureThreshold: 12
+              periodSeconds: 6
+              failureThreshold: 10
             }
           ]
           volumeMounts: [{ volumeName: 'data', mountPath: '/var/lib/productflow' }]
