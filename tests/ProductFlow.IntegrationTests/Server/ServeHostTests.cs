@@ -13,7 +13,12 @@ public class ServeHostTests
     private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
+    public void SetUp()
+    {
+        _dir = new TempDirectory();
+        // serve registers the schedules and inbox polls of its pipelines folder at start-up (none here), and stops without one.
+        Directory.CreateDirectory(_dir.Combine("pipelines"));
+    }
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
