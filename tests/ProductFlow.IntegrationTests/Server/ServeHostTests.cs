@@ -13,12 +13,7 @@ public class ServeHostTests
     private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _dir = new TempDirectory();
-        // serve registers the schedules and inbox polls of its pipelines folder at start-up (none here), and stops without one.
-        Directory.CreateDirectory(_dir.Combine("pipelines"));
-    }
+    public void SetUp() => _dir = new TempDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
