@@ -98,6 +98,10 @@ internal static class SqliteSchema
         """
         ALTER TABLE runs ADD COLUMN submitted_by TEXT;
         """,
+        // 9: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
+        """
+        CREATE TABLE session_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL, created TEXT NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version a store is brought to when it opens.</summary>
