@@ -9,6 +9,7 @@ using ProductFlow.Server.Health;
 using ProductFlow.Server.Logging;
 using ProductFlow.Server.Jobs;
 using ProductFlow.Server.Partners;
+using ProductFlow.Server.Telemetry;
 
 namespace ProductFlow.Server;
 
@@ -36,7 +37,8 @@ public static class ServerHost
             .AddProductFlowRuns()
             .AddProductFlowHealth()
             .AddPartnerApi()
-            .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null);
+            .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null)
+            .AddProductFlowTelemetry(builder.Configuration, "productflow-serve", web: true);
 
         var app = builder.Build();
         app.UseProductFlowRequestLogging();
