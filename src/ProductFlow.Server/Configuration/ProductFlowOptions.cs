@@ -30,6 +30,8 @@ public sealed class ProductFlowOptions
     public InboxSettings Inbox { get; set; } = new();
 
     public JobsSettings Jobs { get; set; } = new();
+
+    public RetentionSettings Retention { get; set; } = new();
 }
 
 /// <summary><c>ProductFlow:Inbox</c>: where suppliers drop feeds for the service to pick up.</summary>

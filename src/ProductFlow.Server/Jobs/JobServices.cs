@@ -37,6 +37,7 @@ public static class JobServices
         services.TryAddSingleton<JobLocks>();
         services.TryAddTransient<IngestionJobs>();
         services.TryAddTransient<PublicationJobs>();
+        services.TryAddTransient<RetentionJobs>();
         services.AddHangfire((provider, configuration) =>
         {
             var options = provider.GetRequiredService<IOptions<ProductFlowOptions>>().Value;

@@ -11,8 +11,8 @@ using ProductFlow.Server.Inbox;
 namespace ProductFlow.Server.Jobs;
 
 /// <summary>At start-up, makes Hangfire's recurring jobs what the pipelines say: each schedule (<c>channel:&lt;code&gt;</c>,
-/// <c>pipeline:&lt;name&gt;</c>) and each pipeline's inbox poll (<c>inbox:&lt;folder&gt;</c>) added or updated, and any of ours that the pipelines no
-/// longer declare removed.</summary>
+/// <c>pipeline:&lt;name&gt;</c>), each pipeline's inbox poll (<c>inbox:&lt;folder&gt;</c>) and <c>retention</c> (unless disabled) added or updated, and
+/// any of ours that are no longer wanted removed.</summary>
 /// <remarks>Idempotent: every process that starts (serve, each worker) registers the same jobs with the same ids, so there is one of each.</remarks>
 internal sealed partial class RecurringJobsRegistration(
     IRecurringJobManager recurring, JobStorage storage, InboxProvider inboxes, IOptions<ProductFlowOptions> options, ILogger<RecurringJobsRegistration> logger)
@@ -41,10 +41,18 @@ internal sealed partial class RecurringJobsRegistration(
             wanted.Add(id);
         }
 
+        if (settings.Retention.Enabled)
+        {
+            recurring.AddOrUpdate<RetentionJobs>(
+                RetentionJobs.Id, JobQueues.Default, job => job.PurgeAsync(CancellationToken.None), settings.Retention.Schedule,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.Retention.TimeZone) });
+            wanted.Add(RetentionJobs.Id);
+        }
+
         using var connection = storage.GetConnection();
         foreach (var job in connection.GetRecurringJobs())
         {
-            if (OwnPrefixes.Any(p => job.Id.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(job.Id))
+            if ((job.Id == RetentionJobs.Id || OwnPrefixes.Any(p => job.Id.StartsWith(p, StringComparison.Ordinal))) && !wanted.Contains(job.Id))
             {
                 recurring.RemoveIfExists(job.Id);
                 LogRemoved(logger, job.Id);
@@ -57,7 +65,7 @@ internal sealed partial class RecurringJobsRegistration(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {Id} removed: no pipeline declares it any more")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {Id} removed: no pipeline or setting asks for it any more")]
     private static partial void LogRemoved(ILogger logger, string id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} recurring job(s) registered from {Pipelines}")]

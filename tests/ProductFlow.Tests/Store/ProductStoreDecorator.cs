@@ -26,6 +26,8 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
 
+    public Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default) => inner.PurgeClosedQuarantineAsync(closedBefore, cancellationToken);
+
     /// <summary>Unless <c>closesInner</c> is given, the inner store stays open: the test that opened it closes it.</summary>
     public ValueTask DisposeAsync() => closesInner ? inner.DisposeAsync() : ValueTask.CompletedTask;
 }
