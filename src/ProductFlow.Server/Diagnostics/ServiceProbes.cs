@@ -25,12 +25,12 @@ internal static class ServiceProbes
         }
         else
         {
-            checks.Add(await ContainerAsync("service exports", options.Blob.ConnectionString, options.Exports.Container, cancellationToken).ConfigureAwait(false));
+            checks.Add(await ContainerAsync("service exports", options.Blob.ConnectionString, options.Exports.Container, createdOnUse: true, cancellationToken).ConfigureAwait(false));
         }
 
         if (options.Inbox.Container is { Length: > 0 } inbox)
         {
-            checks.Add(await ContainerAsync("service inbox", options.Blob.ConnectionString, inbox, cancellationToken).ConfigureAwait(false));
+            checks.Add(await ContainerAsync("service inbox", options.Blob.ConnectionString, inbox, createdOnUse: false, cancellationToken).ConfigureAwait(false));
         }
 
         return checks;
@@ -112,7 +112,12 @@ internal static class ServiceProbes
         return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static async Task<DoctorCheck> ContainerAsync(string what, string? connectionString, string container, CancellationToken cancellationToken)
+    /// <param name="what">What the container is, for the line.</param>
+    /// <param name="connectionString">The storage account.</param>
+    /// <param name="container">The container's name.</param>
+    /// <param name="createdOnUse">Whether ProductFlow creates the container when it first writes (the exports), so a missing one is fine.</param>
+    /// <param name="cancellationToken">Cancels the probe.</param>
+    private static async Task<DoctorCheck> ContainerAsync(string what, string? connectionString, string container, bool createdOnUse, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -125,9 +130,10 @@ internal static class ServiceProbes
             timeout.CancelAfter(Timeout);
             var client = new BlobContainerClient(connectionString, container);
             var exists = await client.ExistsAsync(timeout.Token).ConfigureAwait(false);
-            return exists.Value
-                ? new DoctorCheck(true, $"{what}: container '{container}' at {client.Uri.Host}:{client.Uri.Port} reachable")
-                : new DoctorCheck(false, $"{what}: container '{container}' does not exist at {client.Uri.Host}:{client.Uri.Port}");
+            var where = $"container '{container}' at {client.Uri.Host}:{client.Uri.Port}";
+            return exists.Value ? new DoctorCheck(true, $"{what}: {where} reachable")
+                : createdOnUse ? new DoctorCheck(true, $"{what}: {where} reachable, not created yet (the first publish creates it)")
+                : new DoctorCheck(false, $"{what}: {where} does not exist: create it, suppliers drop feeds there");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -38,7 +38,7 @@ public class DoctorServiceTests
         {
             var before = Doctor(service);
 
-            Assert.That(before.Failures, Is.EqualTo(new[] { $"FAIL  service inbox: container 'no-such-container' does not exist at 127.0.0.1:{exports.Uri.Port}" }), before.Output);
+            Assert.That(before.Failures, Is.EqualTo(new[] { $"FAIL  service inbox: container 'no-such-container' at 127.0.0.1:{exports.Uri.Port} does not exist: create it, suppliers drop feeds there" }), before.Output);
             Assert.That(before.Lines, Has.Some.EqualTo($"ok    service store: PostgreSQL at {location}, reachable, schema up to date")
                 .And.Some.EqualTo($"ok    service exports: container '{exports.Name}' at 127.0.0.1:{exports.Uri.Port} reachable")
                 .And.Some.EqualTo($"ok    service jobs: Hangfire schema 'hangfire' at {location} not created yet (serve or a worker creates it when it starts)"));
