@@ -23,7 +23,16 @@ internal sealed partial class RecurringJobsRegistration(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        RegisterRetention(settings.Retention);
         var folder = Path.GetFullPath(settings.Pipelines);
+        if (!Directory.Exists(folder))
+        {
+            // serve --embedded needs nothing but its data folder: without pipelines there is nothing to schedule or poll. Jobs
+            // registered before stay: a mistyped folder must not remove them.
+            LogNoPipelines(logger, folder);
+            return Task.CompletedTask;
+        }
+
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var schedule in ScheduleCatalog.Load(folder))
         {
@@ -41,18 +50,10 @@ internal sealed partial class RecurringJobsRegistration(
             wanted.Add(id);
         }
 
-        if (settings.Retention.Enabled)
-        {
-            recurring.AddOrUpdate<RetentionJobs>(
-                RetentionJobs.Id, JobQueues.Default, job => job.PurgeAsync(CancellationToken.None), settings.Retention.Schedule,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.Retention.TimeZone) });
-            wanted.Add(RetentionJobs.Id);
-        }
-
         using var connection = storage.GetConnection();
         foreach (var job in connection.GetRecurringJobs())
         {
-            if ((job.Id == RetentionJobs.Id || OwnPrefixes.Any(p => job.Id.StartsWith(p, StringComparison.Ordinal))) && !wanted.Contains(job.Id))
+            if (OwnPrefixes.Any(p => job.Id.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(job.Id))
             {
                 recurring.RemoveIfExists(job.Id);
                 LogRemoved(logger, job.Id);
@@ -65,8 +66,26 @@ internal sealed partial class RecurringJobsRegistration(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Retention runs whatever the pipelines (reports and filed feeds outlive them); disabled, its job goes.</summary>
+    private void RegisterRetention(RetentionSettings retention)
+    {
+        if (retention.Enabled)
+        {
+            recurring.AddOrUpdate<RetentionJobs>(
+                RetentionJobs.Id, JobQueues.Default, job => job.PurgeAsync(CancellationToken.None), retention.Schedule,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(retention.TimeZone) });
+        }
+        else
+        {
+            recurring.RemoveIfExists(RetentionJobs.Id);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {Id} removed: no pipeline or setting asks for it any more")]
     private static partial void LogRemoved(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No pipelines folder at {Pipelines}: no schedule or inbox is registered, and the recurring jobs registered before are left as they are")]
+    private static partial void LogNoPipelines(ILogger logger, string pipelines);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} recurring job(s) registered from {Pipelines}")]
     private static partial void LogRegistered(ILogger logger, int count, string pipelines);

@@ -41,7 +41,10 @@ internal sealed partial class PublicationLagMonitor(IBlobStore exports, IOptions
         var found = new List<(string, DateTimeOffset)>();
         try
         {
-            var channels = PipelineFiles.Load(Path.GetFullPath(options.Value.Pipelines)).SelectMany(p => p.Catalog.Channels).Select(c => c.Code).Distinct(StringComparer.Ordinal);
+            // serve --embedded may run without pipelines: then there is no channel to measure.
+            var folder = Path.GetFullPath(options.Value.Pipelines);
+            var pipelines = Directory.Exists(folder) ? PipelineFiles.Load(folder) : [];
+            var channels = pipelines.SelectMany(p => p.Catalog.Channels).Select(c => c.Code).Distinct(StringComparer.Ordinal);
             foreach (var channel in channels.Order(StringComparer.Ordinal))
             {
                 if (await ExportHistory.CurrentVersionAsync(exports, channel).ConfigureAwait(false) is { } version

@@ -12,7 +12,7 @@ public abstract partial class ProductStoreContractTests
     {
         var day = DateTimeOffset.UnixEpoch.AddYears(56);
         var rejecting = Run("20260101T000000Z-000001", day);
-        await Store.SaveRunAsync(rejecting, Token);
+        await Store.SaveRunAsync(rejecting, cancellationToken: Token);
         await using (var session = await Store.BeginAsync(rejecting, cancellationToken: Token))
         {
             await session.QuarantineAsync(Rejected("B", line: 7), Token);
@@ -23,8 +23,8 @@ public abstract partial class ProductStoreContractTests
 
         var early = Run("20260110T000000Z-000002", day.AddDays(10));
         var late = Run("20260120T000000Z-000003", day.AddDays(20));
-        await Store.SaveRunAsync(early, Token);
-        await Store.SaveRunAsync(late, Token);
+        await Store.SaveRunAsync(early, cancellationToken: Token);
+        await Store.SaveRunAsync(late, cancellationToken: Token);
         await UpsertAsync(Some.Record("B", ("price", "1")), run: early);
         await UpsertAsync(Some.Record("C", ("price", "1")), run: late);
 
