@@ -217,6 +217,13 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         }
     }
 
+    public async Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM quarantine q USING runs r WHERE q.closed_by = r.id AND r.started < $1");
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = closedBefore.UtcDateTime });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     private static RunRecord ReadRun(NpgsqlDataReader reader) => new()

@@ -5,6 +5,7 @@ using ProductFlow.Channels;
 using ProductFlow.Events;
 using ProductFlow.Pipelines;
 using ProductFlow.Store;
+using ProductFlow.Telemetry;
 
 namespace ProductFlow.Publishing;
 
@@ -90,6 +91,8 @@ public sealed class ChannelPublisher
             throw new ArgumentException("OnChange reports the changes of one channel: publish one channel at a time to follow them", nameof(request));
         }
 
+        using var activity = ProductFlowTelemetry.ActivitySource.StartActivity("productflow.publish");
+        activity?.SetTag("productflow.channels", string.Join(',', channels.Select(c => c.Code)));
         var passes = new List<ChannelPass>(channels.Count);
         try
         {
@@ -98,6 +101,8 @@ public sealed class ChannelPublisher
                 passes.Add(await ChannelPass.StartAsync(this, channel, catalog, request, cancellationToken).ConfigureAwait(false));
             }
 
+            // Read before the products: the version holds at least the data of this instant.
+            var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
             if (passes.Count > 0)
             {
                 await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), passes.Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList(), cancellationToken).ConfigureAwait(false);
@@ -106,7 +111,7 @@ public sealed class ChannelPublisher
             var results = new List<PublishResult>(passes.Count);
             foreach (var pass in passes)
             {
-                results.Add(await CommitAsync(pass, request, cancellationToken).ConfigureAwait(false));
+                results.Add(await CommitAsync(pass, request, dataAsOf, cancellationToken).ConfigureAwait(false));
             }
 
             return results;
@@ -118,7 +123,7 @@ public sealed class ChannelPublisher
     }
 
     /// <summary>Commits the version a pass wrote, when it changed anything (or the channel has none yet, or a new format); returns the channel's result.</summary>
-    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, CancellationToken cancellationToken)
+    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
     {
         var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
@@ -132,7 +137,7 @@ public sealed class ChannelPublisher
         {
             Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
             BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
-            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition,
+            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = dataAsOf,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
@@ -148,6 +153,8 @@ public sealed class ChannelPublisher
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return result with { Published = true, Version = version, Location = announcement.File };
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private async Task WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
     {

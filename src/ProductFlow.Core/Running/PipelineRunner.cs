@@ -13,6 +13,7 @@ using ProductFlow.Publishing;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
 using ProductFlow.Store;
+using ProductFlow.Telemetry;
 
 namespace ProductFlow.Running;
 
@@ -60,15 +61,38 @@ public sealed class PipelineRunner
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(request);
-        var input = InputPath(pipeline.Definition, request);
-        var data = _services.DataDirectory;
-
-        // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
-        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
-        var store = request.Mode == RunMode.Run ? await _services.OpenStore(cancellationToken).ConfigureAwait(false) : null;
-        await using (store)
+        using var activity = ProductFlowTelemetry.ActivitySource.StartActivity("productflow.run");
+        activity?.SetTag("productflow.pipeline", pipeline.Definition.Name);
+        var began = _time.GetTimestamp();
+        try
         {
-            return await RunAsync(pipeline, request, progress, input, data, store, cancellationToken).ConfigureAwait(false);
+            var input = InputPath(pipeline.Definition, request);
+            var data = _services.DataDirectory;
+
+            // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
+            // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
+            var store = request.Mode == RunMode.Run ? await _services.OpenStore(cancellationToken).ConfigureAwait(false) : null;
+            await using (store)
+            {
+                var report = await RunAsync(pipeline, request, progress, input, data, store, cancellationToken).ConfigureAwait(false);
+                var run = report.Run;
+                if (store is not null)
+                {
+                    ProductFlowMetrics.RecordRun(run, _time.GetElapsedTime(began));
+                }
+
+                activity?.SetTag("productflow.run.id", run.Id);
+                activity?.SetTag("productflow.run.status", run.Status == RunStatus.Failed ? "failed" : "completed");
+                activity?.SetTag("productflow.rows.read", run.Counts.Read);
+                activity?.SetTag("productflow.rows.rejected", run.Counts.Rejected);
+                return report;
+            }
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            // A fault of ProductFlow or its infrastructure (data problems are a failed run, not an exception): the span says so.
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
         }
     }
 
@@ -104,7 +128,7 @@ public sealed class PipelineRunner
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events is null ? null : store, _logger);
-                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false))
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, DataAsOf = run.Started }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
                     report.Published[published.Channel] = published.Records;

@@ -50,4 +50,8 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
 
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
     IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the closed quarantine entries whose closing run (<see cref="QuarantineEntry.ClosedBy"/>) started before
+    /// <paramref name="closedBefore"/>; returns how many went. Open entries, products, their versions and lineage, and runs are kept.</summary>
+    Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default);
 }

@@ -19,4 +19,21 @@ public static class ProductStoreExtensions
             }
         }
     }
+
+    /// <summary>When the newest data of the store was stored: the start of the latest completed run that created, changed or removed a
+    /// product; null when none did.</summary>
+    /// <remarks>Read from the runs, latest first, so it stops at the first that changed anything (the runs after it, if any, changed nothing).</remarks>
+    public static async Task<DateTimeOffset?> LastChangeAsync(this IProductStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await foreach (var run in store.ReadRunsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (run.Status == RunStatus.Completed && run.Counts.Changed + run.Counts.Removed > 0)
+            {
+                return run.Started;
+            }
+        }
+
+        return null;
+    }
 }

@@ -27,6 +27,8 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
 
+    public Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default) => inner.PurgeClosedQuarantineAsync(closedBefore, cancellationToken);
+
     public Task SavePrincipalAsync(Principal principal, CancellationToken cancellationToken = default) => inner.SavePrincipalAsync(principal, cancellationToken);
 
     public Task<Principal?> FindPrincipalAsync(PrincipalKind kind, string name, CancellationToken cancellationToken = default) => inner.FindPrincipalAsync(kind, name, cancellationToken);

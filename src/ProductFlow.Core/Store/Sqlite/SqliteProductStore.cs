@@ -191,6 +191,14 @@ public sealed partial class SqliteProductStore : IProductStore
         }
     }
 
+    public async Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM quarantine WHERE closed_by IN (SELECT id FROM runs WHERE started < $before)";
+        command.Parameters.AddWithValue("$before", Timestamp(closedBefore));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     internal static DateTimeOffset ParseTimestamp(string text) =>
