@@ -69,7 +69,7 @@ internal sealed class AttributeTypeRule : IRule
                     return CanonicalNumber.Format(number);
                 }
 
-                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
                 return null;
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
@@ -77,7 +77,7 @@ internal sealed class AttributeTypeRule : IRule
                     return flag ? "true" : "false";
                 }
 
-                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{value.Data}' is not a boolean (true/false, 1/0, yes/no)", value: value);
+                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a boolean (true/false, 1/0, yes/no)", value: value);
                 return null;
             case AttributeType.Date:
                 if (DateOnly.TryParseExact(value.Data.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -85,7 +85,7 @@ internal sealed class AttributeTypeRule : IRule
                     return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 }
 
-                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{value.Data}' is not a date in the form yyyy-MM-dd", value: value);
+                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value);
                 return null;
             case AttributeType.Url:
                 if (Uri.TryCreate(value.Data.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
@@ -93,7 +93,7 @@ internal sealed class AttributeTypeRule : IRule
                     return value.Data.Trim();
                 }
 
-                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{value.Data}' is not an absolute http(s) URL", value: value);
+                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
                 return null;
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
@@ -112,7 +112,7 @@ internal sealed class AttributeTypeRule : IRule
     {
         if (!CanonicalNumber.TryParse(value.Data, out var number))
         {
-            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
             return null;
         }
 
@@ -120,7 +120,7 @@ internal sealed class AttributeTypeRule : IRule
         var unitName = value.Unit ?? attribute.Unit!;
         if (UnitTable.Find(attribute.MetricFamily!, unitName) is not { } unit)
         {
-            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{unitName}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
+            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{Quoted.Text(unitName)}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
             return null;
         }
 
@@ -140,7 +140,7 @@ internal sealed class AttributeTypeRule : IRule
             return code;
         }
 
-        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{text}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
+        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
         return null;
     }
 }

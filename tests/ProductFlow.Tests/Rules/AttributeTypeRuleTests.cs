@@ -31,6 +31,17 @@ public class AttributeTypeRuleTests
     }
 
     [Test]
+    public void A_huge_bad_value_is_quoted_in_at_most_200_characters_and_kept_whole_in_the_issue()
+    {
+        var huge = new string('9', 5000) + "x";
+
+        var issue = Apply(("price", huge)).Issues.Single();
+
+        Assert.That(issue.Message, Has.Length.LessThan(Quoted.MaxLength + 150).And.StartWith("'" + new string('9', 100)));
+        Assert.That(issue.Value, Is.EqualTo(huge));
+    }
+
+    [Test]
     public void Options_match_case_insensitively_and_are_stored_by_code()
     {
         var mapped = Apply(("color", "BLACK"), ("tags", "Sale, new"));

@@ -82,7 +82,7 @@ public sealed class AkeneoMapper : IRecordMapper
                 record.Enabled = enabled;
                 break;
             case AkeneoField.Enabled:
-                mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{data}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
+                mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
                 break;
             case AkeneoField.Value:
                 record.Values.Add(new ProductValue(column.Attribute!.Code, column.Locale, column.Scope, data, ValueOrigin.FromCell(row.Feed, row.Line, column.Name))
@@ -92,11 +92,11 @@ public sealed class AkeneoMapper : IRecordMapper
                 break; // given to the metric's values by ApplyUnits once the whole row is read
             case AkeneoField.Unit when column.Attribute!.Unit is { } unit && !string.Equals(unit, data.Trim(), StringComparison.OrdinalIgnoreCase):
                 mapped.Issues.Add(Issue(
-                    Severity.Error, RuleIds.MetricUnit, $"the value is in {data.Trim()}, but the catalog's unit for '{column.Attribute.Code}' is {unit} (units are not converted)",
+                    Severity.Error, RuleIds.MetricUnit, $"the value is in {Quoted.Text(data.Trim())}, but the catalog's unit for '{column.Attribute.Code}' is {unit} (units are not converted)",
                     row, record.Sku, column.Name, column.Attribute.Code, data));
                 break;
             case AkeneoField.Unknown:
-                mapped.Issues.Add(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{column.Name}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
+                mapped.Issues.Add(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{Quoted.Text(column.Name)}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
                 break;
         }
     }
