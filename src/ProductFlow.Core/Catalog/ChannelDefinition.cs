@@ -60,6 +60,10 @@ public sealed class ChannelDefinition
     [System.Text.Json.Serialization.JsonIgnore]
     public JsonSchema.JsonSchema? CompiledSchema { get; set; }
 
+    /// <summary>The absolute http(s) URL that media paths are resolved against in this channel's view (<c>https://cdn.example.com/media/</c>); default none.</summary>
+    /// <remarks>A media value that is already an absolute URL is published as it is. A path without a base is published as it is too, and rule <c>media.unresolved</c> reports it.</remarks>
+    public string? MediaBaseUrl { get; init; }
+
     /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
     public double MinCompleteness { get; set; }
 

@@ -11,6 +11,8 @@ public static class RuleIds
     public const string BooleanFormat = "boolean.format";
     public const string DateFormat = "date.format";
     public const string UrlFormat = "url.format";
+    public const string MediaFormat = "media.format";
+    public const string MediaUnresolved = "media.unresolved";
     public const string ChannelSchema = "schema";
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";

@@ -10,7 +10,7 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// Rules <c>number.format</c>, <c>unit.unknown</c> (a metric's unit is not of its family; known units are
 /// converted to the attribute's unit, lineage <c>unit</c>), <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
-/// <c>url.format</c> (absolute http/https) and <c>option.unknown</c>. Options match case-insensitively and are
+/// <c>url.format</c> (absolute http/https), <c>media.format</c> (a path without <c>..</c> or control characters, or an http(s) URL) and <c>option.unknown</c>. Options match case-insensitively and are
 /// stored by their code (<c>Black</c> -> <c>black</c>).
 /// </remarks>
 internal sealed class AttributeTypeRule : IRule
@@ -95,6 +95,14 @@ internal sealed class AttributeTypeRule : IRule
 
                 context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
                 return null;
+            case AttributeType.Media:
+                if (MediaProblem(value.Data.Trim()) is not { } problem)
+                {
+                    return value.Data.Trim();
+                }
+
+                context.Report(record, RuleIds.MediaFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a media path or URL: {problem}", value: value);
+                return null;
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
             case AttributeType.MultiSelect:
@@ -105,6 +113,26 @@ internal sealed class AttributeTypeRule : IRule
             default:
                 return value.Data;
         }
+    }
+
+    /// <summary>Why <paramref name="data"/> is no media path or URL, or <c>null</c> when it is one: a relative path without <c>..</c>
+    /// segments or control characters, or an absolute http(s) URL (another scheme, such as <c>file:</c> or <c>javascript:</c>, is refused).</summary>
+    private static string? MediaProblem(string data)
+    {
+        if (data.Any(char.IsControl))
+        {
+            return "it holds a control character";
+        }
+
+        var colon = data.IndexOf(':', StringComparison.Ordinal);
+        var slash = data.IndexOf('/', StringComparison.Ordinal);
+        if (colon >= 0 && (slash < 0 || colon < slash))
+        {
+            return Channels.MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
+        }
+
+        var path = data.Split('?', '#')[0];
+        return path.Split('/', '\\').Any(segment => segment == "..") ? "a path must not climb out of its folder ('..')" : null;
     }
 
     /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>

@@ -57,6 +57,7 @@ public sealed class RuleSet : IDisposable
         channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog)));
         channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)));
         channelRules.AddRange(channels.Select(c => FormulaLikeRule.For(c, catalog)).OfType<IRule>());
+        channelRules.AddRange(channels.Select(c => MediaUnresolvedRule.For(c, catalog)).OfType<IRule>());
         channelRules.AddRange(channels.Where(c => c.Kind == Channels.Google.GoogleMerchant.Kind).Select(c => new GoogleMerchantRule(c, catalog)));
         var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
         var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
