@@ -13,8 +13,8 @@ namespace ProductFlow.Rules;
 /// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
 /// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
 /// model seen again after others is reported, because models are inferred from consecutive rows.
-/// <c>variant.orphan</c>: a record of a family with a family variant is a variant, so it names its model in <c>parent</c>
-/// (a parent no other row names is found by <see cref="ModelGroups"/>).
+/// A record without a parent is a simple product, even in a family with a family variant (Akeneo allows both); a record
+/// with a parent is a variant, and <c>variant.orphan</c> reports one whose parent names no known model (<see cref="ModelGroups"/>).
 /// State is 64-bit hashes per model and per axis combination in compact tables (<see cref="KeyMap{TValue}"/>), not records; a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog) : IRule
@@ -35,8 +35,7 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
 
         if (string.IsNullOrWhiteSpace(product.Parent))
         {
-            context.Report(record, RuleIds.VariantOrphan, Severity.Error, $"no parent: a product of family '{product.Family}' is a variant ({shape.Code}) and belongs to a product model", field: "parent");
-            return;
+            return; // a simple product: a family with family variants may hold products that vary by nothing (as in Akeneo)
         }
 
         var parent = product.Parent;
