@@ -46,6 +46,8 @@ public sealed class ChannelView
             "family" => record.Family,
             "categories" => record.Categories.Count == 0 ? null : string.Join(',', record.Categories),
             "enabled" => record.Enabled ? "true" : "false",
+            "groups" => record.Groups.Count == 0 ? null : string.Join(',', record.Groups),
+            "associations" => ProductAssociation.Text(record.Associations),
             _ => Present(field, Resolve(record, field)),
         };
     }
@@ -65,7 +67,7 @@ public sealed class ChannelView
             var field = fields[i];
             texts[i] = field switch
             {
-                "sku" or "parent" or "family" or "categories" or "enabled" => Text(record, field),
+                "sku" or "parent" or "family" or "categories" or "enabled" or "groups" or "associations" => Text(record, field),
                 _ => _attributeIndex.TryGetValue(field, out var index) ? Present(index, _best[index]) : Resolve(record, field)?.Data,
             };
         }

@@ -40,6 +40,12 @@ public sealed class ProductRecord
 
     public IList<ProductValue> Values { get; } = [];
 
+    /// <summary>The product groups the record belongs to (Akeneo's <c>groups</c>: codes, such as <c>promo</c>); content, like categories.</summary>
+    public IList<string> Groups { get; } = [];
+
+    /// <summary>Links to other products, product models and groups, by association type; content, kept in <see cref="ProductAssociation.Order"/>.</summary>
+    public IList<ProductAssociation> Associations { get; } = [];
+
     public string? Feed { get; init; }
 
     public long Line { get; init; }

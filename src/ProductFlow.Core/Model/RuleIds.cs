@@ -36,6 +36,7 @@ public static class RuleIds
     public const string SkuCase = "sku.case";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";
+    public const string AssociationQuantity = "association.quantity";
     public const string JsonMalformed = "json.malformed";
     public const string JsonNotObject = "json.not-object";
     public const string FormulaLike = "value.formula-like";

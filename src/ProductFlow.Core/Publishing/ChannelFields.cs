@@ -7,11 +7,11 @@ namespace ProductFlow.Publishing;
 /// <summary>The fields a channel publishes of a record, as text: what a publish compares with the current version.</summary>
 /// <remarks>
 /// A channel with configured columns publishes those columns' values; another publishes its whole channel view
-/// (family, categories and every attribute resolved for its locale and currency). A change to any of them changes the record.
+/// (family, categories, groups, associations and every attribute resolved for its locale and currency). A change to any of them changes the record.
 /// </remarks>
 public sealed class ChannelFields
 {
-    private static readonly string[] RecordFields = ["family", "categories"];
+    private static readonly string[] RecordFields = ["family", "categories", "groups", "associations"];
 
     private readonly ChannelView _view;
     private readonly string[] _fields;

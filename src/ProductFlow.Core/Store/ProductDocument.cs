@@ -76,7 +76,9 @@ public sealed class ProductDocument
         string? sku = null, parent = null, family = null;
         var enabled = false;
         List<string> categories = [];
+        List<string> groups = [];
         List<ProductValue> values = [];
+        List<ProductAssociation> associations = [];
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("values"u8))
@@ -106,10 +108,18 @@ public sealed class ProductDocument
             }
             else if (reader.ValueTextEquals("categories"u8))
             {
+                ReadStrings(ref reader, categories);
+            }
+            else if (reader.ValueTextEquals("groups"u8))
+            {
+                ReadStrings(ref reader, groups);
+            }
+            else if (reader.ValueTextEquals("associations"u8))
+            {
                 Next(ref reader, JsonTokenType.StartArray);
-                while (Next(ref reader) == JsonTokenType.String)
+                while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    categories.Add(reader.GetString()!);
+                    associations.Add(ReadAssociation(ref reader));
                 }
             }
             else
@@ -130,7 +140,63 @@ public sealed class ProductDocument
             record.Values.Add(value);
         }
 
+        foreach (var group in groups)
+        {
+            record.Groups.Add(group);
+        }
+
+        foreach (var association in associations)
+        {
+            record.Associations.Add(association);
+        }
+
         return record;
+    }
+
+    private static void ReadStrings(ref Utf8JsonReader reader, List<string> strings)
+    {
+        Next(ref reader, JsonTokenType.StartArray);
+        while (Next(ref reader) == JsonTokenType.String)
+        {
+            strings.Add(reader.GetString()!);
+        }
+    }
+
+    private static ProductAssociation ReadAssociation(ref Utf8JsonReader reader)
+    {
+        string? type = null, target = null, code = null;
+        int? quantity = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("target"u8))
+            {
+                target = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("code"u8))
+            {
+                code = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("quantity"u8))
+            {
+                Next(ref reader);
+                quantity = reader.GetInt32();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new ProductAssociation(
+            type ?? throw new JsonException("a stored association without 'type'"),
+            ProductAssociation.ParseTarget(target) ?? throw new JsonException($"a stored association with target '{target}'"),
+            code ?? throw new JsonException("a stored association without 'code'"))
+        { Quantity = quantity };
     }
 
     private static ProductValue ReadValue(ref Utf8JsonReader reader)
@@ -236,6 +302,33 @@ public sealed class ProductDocument
         }
 
         writer.WriteEndArray();
+
+        // Written only when there are some: documents of products without groups or associations stay as they were (same hash).
+        if (record.Groups.Count > 0)
+        {
+            writer.WriteStrings("groups", record.Groups.Order(StringComparer.Ordinal));
+        }
+
+        if (record.Associations.Count > 0)
+        {
+            writer.WriteStartArray("associations");
+            foreach (var association in record.Associations.Order(Comparer<ProductAssociation>.Create(ProductAssociation.Order)))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", association.Type);
+                writer.WriteString("target", ProductAssociation.TargetName(association.Target));
+                writer.WriteString("code", association.Code);
+                if (association.Quantity is { } quantity)
+                {
+                    writer.WriteNumber("quantity", quantity);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -10,7 +10,7 @@ namespace ProductFlow.Store;
 /// on equal rank the feed (the latest run) wins. The feed's source replaces its own earlier values, so a source can
 /// withdraw a value it no longer sends; a value another source set is never erased by a feed that does not carry it.
 /// A losing value is not kept: when the stronger source later drops its value, the weaker one fills it on its next run.</para>
-/// <para>Product fields (parent, family, categories, enabled) come from the feed when it carries them, else stay.
+/// <para>Product fields (parent, family, categories, groups, associations, enabled) come from the feed when it carries them, else stay.
 /// Blocking and notes of the channels the feed's run checked come from that run (checked on the feed's own record);
 /// the other channels keep theirs.</para>
 /// </remarks>
@@ -52,6 +52,16 @@ public static class SourceMerge
             merged.Categories.Add(category);
         }
 
+        foreach (var group in incoming.Groups.Count > 0 ? incoming.Groups : stored.Groups)
+        {
+            merged.Groups.Add(group);
+        }
+
+        foreach (var association in incoming.Associations.Count > 0 ? incoming.Associations : stored.Associations)
+        {
+            merged.Associations.Add(association);
+        }
+
         var values = new Dictionary<(string, string?, string?, string?), ProductValue>();
         foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))
         {
@@ -85,6 +95,16 @@ public static class SourceMerge
         foreach (var category in stored.Categories)
         {
             rest.Categories.Add(category);
+        }
+
+        foreach (var group in stored.Groups)
+        {
+            rest.Groups.Add(group);
+        }
+
+        foreach (var association in stored.Associations)
+        {
+            rest.Associations.Add(association);
         }
 
         foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))

@@ -12,7 +12,8 @@ namespace ProductFlow.Channels.Web;
 /// A model is a <c>ProductGroup</c> whose <c>hasVariant</c> lists its records as <c>Product</c>s; a record without a model is a
 /// <c>Product</c> of its own. Model-level attributes (at no level of the family variant) come from the model's first record and
 /// sit on the group; the others on each variant. Attributes no schema.org property takes go to <c>additionalProperty</c>.
-/// A delta removes a model (or a product without one) with a tombstone line. Documented by <c>schemas/channels/web-product.schema.json</c>.
+/// A product's associations are listed under <c>isRelatedTo</c> / <c>isSimilarTo</c> (by the channel's <c>web.associations</c> map)
+/// and, all of them with quantities, under <c>associations</c>. A delta removes a model (or a product without one) with a tombstone line. Documented by <c>schemas/channels/web-product.schema.json</c>.
 /// </remarks>
 internal sealed class WebJsonWriter : IChannelWriter
 {
@@ -23,6 +24,12 @@ internal sealed class WebJsonWriter : IChannelWriter
     {
         ["name"] = "name", ["title"] = "title", ["description"] = "description", ["brand"] = "brand", ["gtin"] = "gtin",
         ["color"] = "color", ["size"] = "size", ["image"] = "image", ["weight"] = "weight", ["price"] = "price", ["stock"] = "stock",
+    };
+
+    /// <summary>The association types listed in a schema.org property by default.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultAssociations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["X_SELL"] = "isRelatedTo", ["UPSELL"] = "isSimilarTo",
     };
 
     private static readonly string[] Properties = ["description", "brand", "gtin", "color", "size", "image", "weight"];
@@ -40,6 +47,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
     private readonly ModelGroups _groups;
+    private readonly FieldMap _associations;
 
     public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -50,6 +58,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
         _groups = new ModelGroups(WriteGroup, mode);
+        _associations = new FieldMap(DefaultAssociations, channel.Web?.Associations);
         // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         FileName = ChannelWriters.FileName(channel);
@@ -140,6 +149,72 @@ internal sealed class WebJsonWriter : IChannelWriter
         WriteProperties(record, atLevel);
         WriteOffer(record);
         WriteAdditional(record, atLevel);
+        WriteAssociations(record);
+    }
+
+    /// <summary>The record's associations: products and models of mapped types under <c>isRelatedTo</c> / <c>isSimilarTo</c>, and all of them, by type, under <c>associations</c>.</summary>
+    private void WriteAssociations(ProductRecord record)
+    {
+        if (record.Associations.Count == 0)
+        {
+            return;
+        }
+
+        var sorted = record.Associations.Order(Comparer<ProductAssociation>.Create(ProductAssociation.Order)).ToList();
+        foreach (var property in new[] { "isRelatedTo", "isSimilarTo" })
+        {
+            var related = sorted.Where(a => a.Target != AssociationTarget.Group && _associations[a.Type] == property).ToList();
+            if (related.Count == 0)
+            {
+                continue;
+            }
+
+            _json.WriteStartArray(property);
+            foreach (var association in related)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("@type", association.Target == AssociationTarget.Product ? "Product" : "ProductGroup");
+                _json.WriteString(association.Target == AssociationTarget.Product ? "sku" : "productGroupID", association.Code);
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+        }
+
+        _json.WriteStartObject("associations");
+        foreach (var type in sorted.GroupBy(a => a.Type, StringComparer.Ordinal))
+        {
+            _json.WriteStartObject(type.Key);
+            foreach (var (target, name) in new[] { (AssociationTarget.Product, "products"), (AssociationTarget.ProductModel, "productModels") })
+            {
+                if (type.Any(a => a.Target == target))
+                {
+                    _json.WriteStartArray(name);
+                    foreach (var association in type.Where(a => a.Target == target))
+                    {
+                        _json.WriteStartObject();
+                        _json.WriteString("code", association.Code);
+                        if (association.Quantity is { } quantity)
+                        {
+                            _json.WriteNumber("quantity", quantity);
+                        }
+
+                        _json.WriteEndObject();
+                    }
+
+                    _json.WriteEndArray();
+                }
+            }
+
+            if (type.Any(a => a.Target == AssociationTarget.Group))
+            {
+                _json.WriteStrings("groups", type.Where(a => a.Target == AssociationTarget.Group).Select(a => a.Code));
+            }
+
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndObject();
     }
 
     private void WriteProperties(ProductRecord record, Func<string, bool> atLevel)

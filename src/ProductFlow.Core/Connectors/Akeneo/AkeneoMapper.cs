@@ -7,8 +7,9 @@ namespace ProductFlow.Connectors.Akeneo;
 /// <summary>Maps the rows of an Akeneo product export to canonical records by the export's own column names and the catalog.</summary>
 /// <remarks>
 /// Values are kept byte-for-byte (Akeneo's literal two-character <c>\n</c> stays as it is); only the SKU, family and
-/// parent are trimmed. <c>categories</c> are comma-separated codes; <c>enabled</c> is <c>1</c>/<c>0</c>; <c>groups</c> is
-/// not read (ProductFlow has no product groups). A metric's <c>-unit</c> column gives its value's unit, which the rules
+/// parent are trimmed. <c>categories</c> and <c>groups</c> are comma-separated codes; <c>enabled</c> is <c>1</c>/<c>0</c>;
+/// association columns (<c>X_SELL-products</c>, <c>PACK-products</c> with <c>PACK-products-quantity</c>, ...) become the record's
+/// associations (<c>association.quantity</c> when the quantities do not match the codes). A metric's <c>-unit</c> column gives its value's unit, which the rules
 /// convert to the catalog's unit (<c>unit.unknown</c> when it is not of the attribute's family); for a number measured in
 /// a unit ProductFlow cannot convert, the unit must be the catalog's (<c>metric.unit</c>). A filled cell in a column that names no
 /// attribute, locale, channel or currency of the catalog is a warning (<c>akeneo.column</c>), never read silently.
@@ -56,6 +57,7 @@ public sealed class AkeneoMapper : IRecordMapper
         }
 
         ApplyUnits(columns, row, record);
+        ApplyQuantities(columns, row, mapped);
 
         return mapped;
     }
@@ -95,6 +97,22 @@ public sealed class AkeneoMapper : IRecordMapper
                     Severity.Error, RuleIds.MetricUnit, $"the value is in {Quoted.Text(data.Trim())}, but the catalog's unit for '{column.Attribute.Code}' is {unit} (units are not converted)",
                     row, record.Sku, column.Name, column.Attribute.Code, data));
                 break;
+            case AkeneoField.Groups:
+                foreach (var code in Codes(data))
+                {
+                    record.Groups.Add(code);
+                }
+
+                break;
+            case AkeneoField.Association:
+                foreach (var code in Codes(data))
+                {
+                    record.Associations.Add(new ProductAssociation(column.AssociationType!, column.Target, code));
+                }
+
+                break;
+            case AkeneoField.AssociationQuantity:
+                break; // given to the association's codes by ApplyQuantities once the whole row is read
             case AkeneoField.Unknown:
                 mapped.Issues.Add(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{Quoted.Text(column.Name)}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
                 break;
@@ -122,6 +140,39 @@ public sealed class AkeneoMapper : IRecordMapper
             }
         }
     }
+
+    /// <summary>Gives the codes of each quantified association the quantities of its <c>-quantity</c> column (<c>2|8</c>, in the codes' order).</summary>
+    private static void ApplyQuantities(AkeneoColumn[] columns, SourceRow row, MappedRecord mapped)
+    {
+        var record = mapped.Record;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            if (column.Field != AkeneoField.AssociationQuantity || row[i].Trim() is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            var indexes = Enumerable.Range(0, record.Associations.Count)
+                .Where(a => record.Associations[a].Type == column.AssociationType && record.Associations[a].Target == column.Target).ToList();
+            var quantities = text.Split('|', StringSplitOptions.TrimEntries);
+            if (quantities.Length != indexes.Count || !quantities.All(q => int.TryParse(q, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0))
+            {
+                mapped.Issues.Add(Issue(
+                    Severity.Error, RuleIds.AssociationQuantity,
+                    $"'{Quoted.Text(text)}' does not give one positive whole quantity per code of '{column.AssociationType}' ({indexes.Count}, separated by |)",
+                    row, record.Sku, column.Name, null, text));
+                continue;
+            }
+
+            for (var q = 0; q < quantities.Length; q++)
+            {
+                record.Associations[indexes[q]] = record.Associations[indexes[q]] with { Quantity = int.Parse(quantities[q], System.Globalization.CultureInfo.InvariantCulture) };
+            }
+        }
+    }
+
+    private static string[] Codes(string data) => data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private AkeneoColumn[] Compile(FeedHeader header)
     {
