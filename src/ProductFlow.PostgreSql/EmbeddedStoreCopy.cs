@@ -6,7 +6,7 @@ using ProductFlow.Store.Sqlite;
 
 namespace ProductFlow.PostgreSql;
 
-/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine.</summary>
+/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine, product models.</summary>
 /// <remarks>
 /// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products and no runs,
 /// so a copy never merges two histories. The change sequence continues after the highest copied one.
@@ -33,6 +33,10 @@ public static class EmbeddedStoreCopy
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
         ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),
             ("closed_by", NpgsqlDbType.Text)]),
+        ("product_models", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea),
+            ("run_id", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("parent", NpgsqlDbType.Text), ("family", NpgsqlDbType.Text)]),
+        ("product_model_versions", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
+            ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea)]),
     ];
 
     /// <summary>Copies the store of <paramref name="dataDirectory"/> to <paramref name="target"/>; returns the rows copied per table.</summary>

@@ -192,6 +192,41 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
+    public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT m.version, m.doc, v.lineage FROM product_models m JOIN product_model_versions v ON v.code = m.code AND v.version = m.version WHERE m.code = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(1)), reader.GetInt32(0), false, [], reader.GetFieldValue<byte[]>(2))
+            : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $1 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(
+                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4));
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"); // "C": ordinal
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
+        }
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static RunRecord ReadRun(NpgsqlDataReader reader) => new()

@@ -73,8 +73,9 @@ public sealed class ProductDocument
         // One forward pass with Utf8JsonReader (no JsonDocument, no lookups by name): channels read every stored document.
         var reader = new Utf8JsonReader(content);
         Next(ref reader, JsonTokenType.StartObject);
-        string? sku = null, parent = null, family = null;
+        string? sku = null, parent = null, family = null, familyVariant = null;
         var enabled = false;
+        var model = false;
         List<string> categories = [];
         List<string> groups = [];
         List<ProductValue> values = [];
@@ -100,6 +101,15 @@ public sealed class ProductDocument
             else if (reader.ValueTextEquals("family"u8))
             {
                 family = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                Next(ref reader);
+                model = reader.GetBoolean();
+            }
+            else if (reader.ValueTextEquals("familyVariant"u8))
+            {
+                familyVariant = Text(ref reader);
             }
             else if (reader.ValueTextEquals("enabled"u8))
             {
@@ -129,7 +139,10 @@ public sealed class ProductDocument
             }
         }
 
-        var record = new ProductRecord(sku ?? throw new JsonException("a stored document without 'sku'")) { Parent = parent, Family = family, Enabled = enabled };
+        var record = new ProductRecord(sku ?? throw new JsonException("a stored document without 'sku'"))
+        {
+            Parent = parent, Family = family, Enabled = enabled, IsModel = model, FamilyVariant = familyVariant,
+        };
         foreach (var category in categories)
         {
             record.Categories.Add(category);
@@ -285,6 +298,13 @@ public sealed class ProductDocument
     {
         writer.WriteStartObject();
         writer.WriteString("sku", record.Sku);
+        if (record.IsModel)
+        {
+            // Only models say so: a product's document (and its hash) is as it was before models existed.
+            writer.WriteBoolean("model", true);
+            writer.WriteOptional("familyVariant", record.FamilyVariant);
+        }
+
         writer.WriteOptional("parent", record.Parent);
         writer.WriteOptional("family", record.Family);
         writer.WriteStrings("categories", record.Categories);

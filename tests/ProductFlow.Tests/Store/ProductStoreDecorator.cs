@@ -24,6 +24,12 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(sku, cancellationToken);
 
+    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => inner.FindModelAsync(code, cancellationToken);
+
+    public IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => inner.ReadModelHistoryAsync(code, cancellationToken);
+
+    public virtual IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => inner.ReadModelsAsync(cancellationToken);
+
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
 
     /// <summary>Unless <c>closesInner</c> is given, the inner store stays open: the test that opened it closes it.</summary>

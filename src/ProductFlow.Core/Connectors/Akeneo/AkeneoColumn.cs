@@ -34,6 +34,8 @@ internal sealed record AkeneoColumn(AkeneoField Field, string Name)
         switch (trimmed)
         {
             case "sku": return new(AkeneoField.Sku, name);
+            case "code": return new(AkeneoField.Code, name);
+            case "family_variant": return new(AkeneoField.FamilyVariant, name);
             case "family": return new(AkeneoField.Family, name);
             case "parent": return new(AkeneoField.Parent, name);
             case "categories": return new(AkeneoField.Categories, name);
@@ -107,6 +109,8 @@ internal enum AkeneoField
 {
     Unknown,
     Sku,
+    Code,
+    FamilyVariant,
     Family,
     Parent,
     Categories,

@@ -4,8 +4,11 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Connectors.Akeneo;
 
-/// <summary>Maps the rows of an Akeneo product export to canonical records by the export's own column names and the catalog.</summary>
+/// <summary>Maps the rows of an Akeneo product or product-model export to canonical records by the export's own column names and the catalog.</summary>
 /// <remarks>
+/// The header says which export a file is: <c>sku</c> for products, <c>code</c> (with <c>family_variant</c> and <c>parent</c>) for product
+/// models (<c>product_models.csv</c>); a file with both holds both, a row being a model when its SKU is empty. A model's family is its
+/// family variant's.
 /// Values are kept byte-for-byte (Akeneo's literal two-character <c>\n</c> stays as it is); only the SKU, family and
 /// parent are trimmed. <c>categories</c> and <c>groups</c> are comma-separated codes; <c>enabled</c> is <c>1</c>/<c>0</c>;
 /// association columns (<c>X_SELL-products</c>, <c>PACK-products</c> with <c>PACK-products-quantity</c>, ...) become the record's
@@ -17,7 +20,7 @@ namespace ProductFlow.Connectors.Akeneo;
 public sealed class AkeneoMapper : IRecordMapper
 {
     private readonly ProductCatalog _catalog;
-    private (FeedHeader Header, AkeneoColumn[] Columns)? _compiled;
+    private (FeedHeader Header, (AkeneoColumn[] Columns, int Sku, int Code) Columns)? _compiled;
 
     public AkeneoMapper(ProductCatalog catalog)
     {
@@ -25,7 +28,8 @@ public sealed class AkeneoMapper : IRecordMapper
         _catalog = catalog;
     }
 
-    public IReadOnlyCollection<string> RequiredColumns { get; } = ["sku"];
+    /// <summary>None the reader checks: a product export needs <c>sku</c>, a product-model export <c>code</c>, which the mapper checks once it sees the header.</summary>
+    public IReadOnlyCollection<string> RequiredColumns { get; } = [];
 
     public MappedRecord Map(SourceRow row)
     {
@@ -37,14 +41,18 @@ public sealed class AkeneoMapper : IRecordMapper
             return unreadable;
         }
 
-        var columns = Compile(row.Header);
-        var skuIndex = Array.FindIndex(columns, c => c.Field == AkeneoField.Sku);
+        var (columns, skuIndex, codeIndex) = Compile(row);
         var sku = skuIndex < 0 ? "" : row[skuIndex].Trim();
-        var record = new ProductRecord(sku) { Feed = row.Feed, Line = row.Line };
+        var code = codeIndex < 0 ? "" : row[codeIndex].Trim();
+
+        // A row with a SKU is a product; a row with a code (and no SKU) a product model: product_models.csv, or a combined export.
+        var model = sku.Length == 0 && codeIndex >= 0 && (code.Length > 0 || skuIndex < 0);
+        var record = new ProductRecord(model ? code : sku) { Feed = row.Feed, Line = row.Line, IsModel = model };
         var mapped = new MappedRecord(row, record);
-        if (sku.Length == 0)
+        if (record.Sku.Length == 0)
         {
-            mapped.Issues.Add(Issue(Severity.Error, RuleIds.SkuMissing, "the SKU is empty", row, sku, "sku", "sku", ""));
+            var (column, what) = model ? ("code", "the product model's code") : ("sku", "the SKU");
+            mapped.Issues.Add(Issue(Severity.Error, RuleIds.SkuMissing, what + " is empty", row, "", column, column, ""));
         }
 
         for (var i = 0; i < columns.Length; i++)
@@ -62,13 +70,18 @@ public sealed class AkeneoMapper : IRecordMapper
         return mapped;
     }
 
-    private static void Read(AkeneoColumn column, string data, SourceRow row, MappedRecord mapped)
+    private void Read(AkeneoColumn column, string data, SourceRow row, MappedRecord mapped)
     {
         var record = mapped.Record;
         switch (column.Field)
         {
             case AkeneoField.Family:
                 record.Family = NullIfBlank(data);
+                break;
+            case AkeneoField.FamilyVariant when record.IsModel:
+                // The family variant names the model's family: product_models.csv has no family column.
+                record.FamilyVariant = NullIfBlank(data);
+                record.Family = record.FamilyVariant is { } familyVariant ? _catalog.FindFamilyVariantByCode(familyVariant)?.Family : null;
                 break;
             case AkeneoField.Parent:
                 record.Parent = NullIfBlank(data);
@@ -174,16 +187,34 @@ public sealed class AkeneoMapper : IRecordMapper
 
     private static string[] Codes(string data) => data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private AkeneoColumn[] Compile(FeedHeader header)
+    /// <summary>The columns of the row's header, parsed once per header, with the index of <c>sku</c> and of <c>code</c> (-1 when absent).</summary>
+    /// <exception cref="FeedReadException">The header has neither a <c>sku</c> nor a <c>code</c> column, or one of them twice.</exception>
+    private (AkeneoColumn[] Columns, int Sku, int Code) Compile(SourceRow row)
     {
+        var header = row.Header;
         if (_compiled is { } compiled && ReferenceEquals(compiled.Header, header))
         {
             return compiled.Columns;
         }
 
         var columns = header.Columns.Select(c => AkeneoColumn.Parse(c, _catalog)).ToArray();
-        _compiled = (header, columns);
-        return columns;
+        foreach (var field in new[] { AkeneoField.Sku, AkeneoField.Code })
+        {
+            if (columns.Count(c => c.Field == field) > 1)
+            {
+                throw new FeedReadException($"{row.Feed}: line 1: column '{field.ToString().ToLowerInvariant()}' appears more than once in the header", row.Feed, 1);
+            }
+        }
+
+        var result = (columns, Array.FindIndex(columns, c => c.Field == AkeneoField.Sku), Array.FindIndex(columns, c => c.Field == AkeneoField.Code));
+        if (result.Item2 < 0 && result.Item3 < 0)
+        {
+            throw new FeedReadException(
+                $"{row.Feed}: line 1: an Akeneo export needs a 'sku' column (products) or a 'code' column (product models) (found: {Quoted.List(header.Columns)})", row.Feed, 1);
+        }
+
+        _compiled = (header, result);
+        return result;
     }
 
     private static Issue Issue(Severity severity, string rule, string message, SourceRow row, string sku, string column, string? field, string value) =>

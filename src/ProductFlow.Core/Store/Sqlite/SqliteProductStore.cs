@@ -12,8 +12,18 @@ public sealed class SqliteProductStore : IProductStore
     public const string FileName = "productflow.db";
 
     private readonly SqliteConnection _connection;
+    private readonly string _path;
 
-    private SqliteProductStore(SqliteConnection connection) => _connection = connection;
+    // Model lookups run while a session writes through _connection on another thread: they read on a connection of their own
+    // (WAL: readers see what is committed and do not wait for the writer), one lookup at a time.
+    private readonly SemaphoreSlim _readerLock = new(1, 1);
+    private SqliteConnection? _reader;
+
+    private SqliteProductStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        _path = path;
+    }
 
     public static SqliteProductStore Open(string dataDirectory)
     {
@@ -34,7 +44,7 @@ public sealed class SqliteProductStore : IProductStore
             }
 
             SqliteSchema.Migrate(connection);
-            return new SqliteProductStore(connection);
+            return new SqliteProductStore(connection, path);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -169,7 +179,68 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await _readerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_reader is null)
+            {
+                _reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+                await _reader.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var command = _reader.CreateCommand();
+            command.CommandText = """
+                SELECT m.version, m.doc, v.lineage FROM product_models m JOIN product_model_versions v ON v.code = m.code AND v.version = m.version WHERE m.code = $code
+                """;
+            command.Parameters.AddWithValue("$code", code);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StoredProduct(ProductDocument.Read((byte[])reader[1]), reader.GetInt32(0), false, [], (byte[])reader[2])
+                : null;
+        }
+        finally
+        {
+            _readerLock.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $code ORDER BY version";
+        command.Parameters.AddWithValue("$code", code);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4]);
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"; // BINARY collation: UTF-8 ordinal
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ProductDocument.Read((byte[])reader[0]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _readerLock.Dispose();
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     internal static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
