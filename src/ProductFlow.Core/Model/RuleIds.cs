@@ -32,6 +32,7 @@ public static class RuleIds
     public const string VariantModelValue = "variant.model-value";
     public const string VariantUngrouped = "variant.ungrouped";
     public const string VariantOrphan = "variant.orphan";
+    public const string ModelFamilyVariant = "model.family-variant";
     public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
     public const string MetricUnit = "metric.unit";

@@ -26,4 +26,11 @@ public sealed class RunOptions
 
     /// <summary>Told once a second how far reading the feed has come (rows, bytes, rate, time left); <c>null</c> for no progress.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Rows of a feed whose models are not grouped that a run holds in memory while it orders them; past it they go to a scratch file
+    /// (<see cref="Ordering.RowSorter"/>). Default <see cref="Ordering.RowSorter.DefaultMaxHeldRows"/>; tests lower it.</summary>
+    internal int MaxHeldRows { get; init; } = Ordering.RowSorter.DefaultMaxHeldRows;
+
+    /// <summary>Set by a run: whether the feed's rows were ordered (its models were not grouped), and whether they went to a scratch file.</summary>
+    internal Action<bool, bool>? Ordered { get; init; }
 }

@@ -1,0 +1,100 @@
+using ProductFlow.Mapping;
+using ProductFlow.Model;
+using ProductFlow.Store;
+
+namespace ProductFlow.Running;
+
+/// <summary>Finds the product models above a run's records: those the run accepted so far, else those the store holds.</summary>
+/// <remarks>
+/// A record with a parent gets its <see cref="MappedRecord.Models"/> chain (nearest first, ending at a root model), or none when a
+/// model of the chain is unknown. Models of the store are read as committed (<see cref="IProductStore.FindModelAsync"/>), with the
+/// origins of their values from their lineage, and cached; a run reads its models before their variants (it orders its feed so),
+/// so a variant's model is one lookup. At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full).
+/// </remarks>
+internal sealed class ModelResolver(IProductStore? store)
+{
+    /// <summary>Stored models (or their absence) kept between lookups.</summary>
+    public const int MaxCached = 10_000;
+
+    /// <summary>The most models above a record (Akeneo has two); a longer chain is a cycle or broken data, and ends unresolved.</summary>
+    private const int MaxDepth = 4;
+
+    private readonly Dictionary<string, ProductRecord> _accepted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProductRecord?> _stored = new(StringComparer.Ordinal);
+
+    /// <summary>Sets <paramref name="mapped"/>'s model chain when its parent is a known model.</summary>
+    public async ValueTask ResolveAsync(MappedRecord mapped, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        var code = mapped.Row.Problem is null ? mapped.Record.Parent : null;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return;
+        }
+
+        var models = new List<ProductRecord>(2);
+        while (code is not null)
+        {
+            if (models.Count == MaxDepth || await FindAsync(code, cancellationToken).ConfigureAwait(false) is not { } model || models.Exists(m => m.Sku == model.Sku))
+            {
+                return; // an unknown model, or a cycle: unresolved
+            }
+
+            models.Add(model);
+            code = string.IsNullOrWhiteSpace(model.Parent) ? null : model.Parent;
+        }
+
+        mapped.Models = new ModelChain(models);
+    }
+
+    /// <summary>A model the run accepted: its variants later in the run inherit from it (it wins over the store's version).</summary>
+    public void Accept(ProductRecord model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _accepted[model.Sku] = model;
+    }
+
+    private async ValueTask<ProductRecord?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        if (_accepted.TryGetValue(code, out var accepted))
+        {
+            return accepted;
+        }
+
+        if (store is null)
+        {
+            return null;
+        }
+
+        if (_stored.TryGetValue(code, out var cached))
+        {
+            return cached;
+        }
+
+        if (_stored.Count >= MaxCached)
+        {
+            _stored.Clear();
+        }
+
+        var found = await store.FindModelAsync(code, cancellationToken).ConfigureAwait(false);
+        var model = found is null ? null : WithOrigins(found);
+        _stored[code] = model;
+        return model;
+    }
+
+    /// <summary>The stored model with each value's origin from its lineage (the cell of the feed that set it).</summary>
+    private static ProductRecord WithOrigins(StoredProduct stored)
+    {
+        var record = stored.Record;
+        var origins = LineageJson.Read(stored.Lineage);
+        for (var i = 0; i < record.Values.Count && i < origins.Count; i++)
+        {
+            if (origins[i] is { } origin)
+            {
+                record.Values[i] = record.Values[i] with { Origin = origin };
+            }
+        }
+
+        return record;
+    }
+}

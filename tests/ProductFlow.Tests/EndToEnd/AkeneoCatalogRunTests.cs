@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ProductFlow.Model;
+using ProductFlow.Running;
+using ProductFlow.Store;
+using ProductFlow.Store.Sqlite;
+using ProductFlow.Tests.Connectors.Akeneo;
+using ProductFlow.Tests.Support;
+
+namespace ProductFlow.Tests.EndToEnd;
+
+/// <summary>A real Akeneo catalog end to end: structure, product models, then products, into the store and out to the channels.</summary>
+public class AkeneoCatalogRunTests
+{
+    [Test]
+    public async Task Models_then_products_import_with_no_rejection_and_variants_carry_their_models_values_with_lineage()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
+        var data = dir.Combine("data");
+
+        var models = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
+        var products = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+
+        Assert.That((models.Run.Counts.Read, models.Run.Counts.Accepted, models.Run.Counts.Rejected), Is.EqualTo((4, 4, 0)), Describe(models));
+        Assert.That((products.Run.Counts.Read, products.Run.Counts.Accepted, products.Run.Counts.Rejected), Is.EqualTo((9, 9, 0)), Describe(products));
+        Assert.That(products.Issues.Where(i => i.Severity == Severity.Error), Is.Empty, Describe(products));
+
+        await using var store = SqliteProductStore.Open(data);
+        var blueM = (await store.FindProductAsync("JKT-BLUE-M"))!;
+        var values = Values(blueM);
+        Assert.That(values[("name", "en_US")], Is.EqualTo(("Rain jacket", "product_models.csv", (long?)3, "name-en_US", "inherit")), "from the root model's row");
+        Assert.That(values[("color", null)], Is.EqualTo(("blue", "product_models.csv", (long?)2, "color", "inherit")), "from the sub-model's row");
+        Assert.That(values[("picture", null)].Data, Is.EqualTo("files/JKT/picture/blue.jpg"));
+        Assert.That(values[("material", null)].Data, Is.EqualTo("nylon"));
+        Assert.That(values[("size", null)], Is.EqualTo(("m", "products.csv", (long?)2, "size", (string?)null)), "its own value");
+        Assert.That(blueM.Record.Categories, Is.EqualTo(new[] { "outerwear" }));
+        Assert.That(blueM.Record.Associations.Select(a => (a.Type, a.Code)), Is.EqualTo(new[] { ("X_SELL", "BAG-1") }), "the root model's associations");
+        Assert.That(Values((await store.FindProductAsync("JKT-BLUE-L"))!)[("name", "en_US")].Data, Is.EqualTo("Rain jacket (tall)"), "a variant's own value wins");
+
+        var tee = Values((await store.FindProductAsync("TEE-S"))!);
+        Assert.That((tee[("weight", null)].Data, tee.ContainsKey(("color", null))), Is.EqualTo(("0.18", false)), "the second family variant varies by size alone");
+        var scarf = (await store.FindProductAsync("SCARF"))!.Record;
+        Assert.That((scarf.Parent, scarf.Groups.Single()), Is.EqualTo(((string?)null, "promo")), "a simple product in a family with family variants");
+        var gift = (await store.FindProductAsync("GIFT-SET"))!.Record;
+        Assert.That(
+            gift.Associations.Select(a => (a.Type, a.Target, a.Code, a.Quantity)),
+            Is.EqualTo(new (string, AssociationTarget, string, int?)[]
+            {
+                ("PACK", AssociationTarget.Product, "BAG-1", 1), ("PACK", AssociationTarget.Product, "TEE-S", 2),
+                ("UPSELL", AssociationTarget.Group, "promo", null), ("X_SELL", AssociationTarget.Product, "JKT-BLUE-M", null),
+            }));
+    }
+
+    [Test]
+    public async Task The_web_channel_shows_inherited_values_media_urls_and_associations()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
+        var data = dir.Combine("data");
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+
+        var lines = File.ReadAllLines(PublishedExports.Current(data, "web", "web.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var partner = File.ReadAllText(PublishedExports.Current(data, "partner", "partner.csv"));
+
+        var blue = lines.Single(l => l.TryGetProperty("productGroupID", out var id) && id.GetString() == "JKT-BLUE");
+        var variant = blue.GetProperty("hasVariant").EnumerateArray().First(v => v.GetProperty("sku").GetString() == "JKT-BLUE-M");
+        Assert.That(variant.GetProperty("image").GetString(), Is.EqualTo("https://media.example.com/akeneo/files/JKT/picture/blue.jpg"));
+        Assert.That(variant.GetProperty("isRelatedTo")[0].GetProperty("sku").GetString(), Is.EqualTo("BAG-1"));
+        var red = lines.Single(l => l.TryGetProperty("productGroupID", out var id) && id.GetString() == "JKT-RED");
+        Assert.That(red.GetProperty("name").GetString(), Is.EqualTo("Rain jacket"), "inherited from the root model");
+        Assert.That(red.GetProperty("hasVariant")[0].GetProperty("image").GetString(), Is.EqualTo("https://media.example.com/akeneo/8/a/0/f/8a0f5e2b_red%20photo.jpg"));
+        var gift = lines.Single(l => l.TryGetProperty("sku", out var sku) && sku.GetString() == "GIFT-SET");
+        Assert.That(gift.GetProperty("associations").GetProperty("PACK").GetProperty("products").GetRawText(), Is.EqualTo("""[{"code":"BAG-1","quantity":1},{"code":"TEE-S","quantity":2}]"""));
+        Assert.That(partner, Does.Contain("JKT-RED-L;Rain jacket;red;94.9"), "the partner channel sees the inherited name and colour");
+    }
+
+    private static string Describe(ProductFlow.Reports.QualityReport report) =>
+        string.Join("\n", report.Issues.Select(i => $"{i.Severity} {i.Rule} {i.Sku} line {i.Line}: {i.Message}"));
+
+    /// <summary>A stored product's values by (attribute, locale), each with its data and origin (feed, line, column, rule).</summary>
+    private static Dictionary<(string, string?), (string Data, string? Feed, long? Line, string? Column, string? Rule)> Values(StoredProduct product)
+    {
+        var origins = VersionDiff.ReadLineage(product.Lineage);
+        return product.Record.Values.Select((v, i) => (v, o: origins[i]))
+            .ToDictionary(p => (p.v.Attribute, p.v.Locale), p => (p.v.Data, p.o?.Feed, p.o?.Line, p.o?.Column, p.o?.Rule));
+    }
+}
