@@ -75,6 +75,70 @@ public class AkeneoCatalogRunTests
         Assert.That(partner, Does.Contain("JKT-RED-L;Rain jacket;red;94.9"), "the partner channel sees the inherited name and colour");
     }
 
+    [Test]
+    public async Task A_feed_of_product_models_alone_removes_no_product_in_a_full_run()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir, mode: "full"));
+        var data = dir.Combine("data");
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+
+        var again = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
+
+        Assert.That((again.Run.Status, again.Run.Counts.Removed), Is.EqualTo((RunStatus.Completed, 0L)), Describe(again));
+        await using var store = SqliteProductStore.Open(data);
+        Assert.That((await store.FindProductAsync("TEE-S"))!.Removed, Is.False);
+    }
+
+    [Test]
+    public async Task Models_may_come_in_the_same_feed_as_their_variants_in_any_order()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
+        var apart = dir.Combine("apart");
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = apart });
+        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = apart });
+
+        // One export with both: product rows first, the models (a sub-model before its root) after them.
+        var combined = dir.File("combined.csv", Combine(File.ReadAllLines(AkeneoCatalogData.Products), File.ReadAllLines(AkeneoCatalogData.Models)));
+        var together = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = combined, DataDirectory = dir.Combine("together") });
+
+        Assert.That((together.Run.Counts.Read, together.Run.Counts.Rejected), Is.EqualTo((13, 0)), Describe(together));
+        await using var a = SqliteProductStore.Open(apart);
+        await using var b = SqliteProductStore.Open(dir.Combine("together"));
+        foreach (var sku in new[] { "JKT-BLUE-M", "JKT-RED-L", "TEE-S", "SCARF", "GIFT-SET" })
+        {
+            Assert.That(Content((await b.FindProductAsync(sku))!), Is.EqualTo(Content((await a.FindProductAsync(sku))!)), sku);
+        }
+
+        Assert.That((await b.FindModelAsync("JKT-BLUE"))!.Record.Parent, Is.EqualTo("JKT"));
+    }
+
+    /// <summary>Two <c>;</c>-separated exports as one: the union of their columns, the first file's rows, then the second's.</summary>
+    private static string Combine(string[] first, string[] second)
+    {
+        var a = first[0].Split(';');
+        var b = second[0].Split(';');
+        var columns = a.Concat(b.Where(c => !a.Contains(c))).ToList();
+        IEnumerable<string> Rows(string[] lines, string[] header) => lines.Skip(1).Select(line =>
+        {
+            var cells = line.Split(';');
+            return string.Join(';', columns.Select(c => Array.IndexOf(header, c) is var i and >= 0 ? cells[i] : ""));
+        });
+
+        return string.Join('\n', Rows(first, a).Concat(Rows(second, b)).Prepend(string.Join(';', columns))) + "\n";
+    }
+
+    /// <summary>A stored product's document and, per value, where it came from (column, rule): what two runs of differently named files compare.</summary>
+    private static string Content(StoredProduct product)
+    {
+        var document = new ProductDocument();
+        document.Write(product.Record);
+        var origins = VersionDiff.ReadLineage(product.Lineage).Select(o => $"{o?.Column}/{o?.Rule}");
+        return System.Text.Encoding.UTF8.GetString(document.Content.Span) + " " + string.Join(",", origins);
+    }
+
     private static string Describe(ProductFlow.Reports.QualityReport report) =>
         string.Join("\n", report.Issues.Select(i => $"{i.Severity} {i.Rule} {i.Sku} line {i.Line}: {i.Message}"));
 
