@@ -9,9 +9,10 @@ namespace ProductFlow.Running;
 /// A record with a parent gets its <see cref="MappedRecord.Models"/> chain (nearest first, ending at a root model), or none when a
 /// model of the chain is unknown. Models of the store are read as committed (<see cref="IProductStore.FindModelAsync"/>), with the
 /// origins of their values from their lineage, and cached; a run reads its models before their variants (it orders its feed so),
-/// so a variant's model is one lookup. At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full).
+/// so a variant's model is one lookup. At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full); the
+/// run's own models are held up to a bound, then in a scratch file (<see cref="AcceptedModels"/>).
 /// </remarks>
-internal sealed class ModelResolver(IProductStore? store)
+internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = AcceptedModels.DefaultMaxHeld) : IDisposable
 {
     /// <summary>Stored models (or their absence) kept between lookups.</summary>
     public const int MaxCached = 10_000;
@@ -19,7 +20,7 @@ internal sealed class ModelResolver(IProductStore? store)
     /// <summary>The most models above a record (Akeneo has two); a longer chain is a cycle or broken data, and ends unresolved.</summary>
     private const int MaxDepth = 4;
 
-    private readonly Dictionary<string, ProductRecord> _accepted = new(StringComparer.Ordinal);
+    private readonly AcceptedModels _accepted = new(maxHeldModels);
     private readonly Dictionary<string, ProductRecord?> _stored = new(StringComparer.Ordinal);
 
     /// <summary>Sets <paramref name="mapped"/>'s model chain when its parent is a known model.</summary>
@@ -51,12 +52,14 @@ internal sealed class ModelResolver(IProductStore? store)
     public void Accept(ProductRecord model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        _accepted[model.Sku] = model;
+        _accepted.Add(model);
     }
+
+    public void Dispose() => _accepted.Dispose();
 
     private async ValueTask<ProductRecord?> FindAsync(string code, CancellationToken cancellationToken)
     {
-        if (_accepted.TryGetValue(code, out var accepted))
+        if (_accepted.Find(code) is { } accepted)
         {
             return accepted;
         }

@@ -150,7 +150,7 @@ public sealed class PipelineRunner
         var progress = options.Progress;
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
         var completeness = new CompletenessTracker(catalog, channels);
-        var models = new ModelResolver(store);
+        using var models = new ModelResolver(store, options.MaxHeldModels);
         var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
         {

@@ -31,6 +31,9 @@ public sealed class RunOptions
     /// (<see cref="Ordering.RowSorter"/>). Default <see cref="Ordering.RowSorter.DefaultMaxHeldRows"/>; tests lower it.</summary>
     internal int MaxHeldRows { get; init; } = Ordering.RowSorter.DefaultMaxHeldRows;
 
+    /// <summary>Product models a run holds in memory for their variants; past it they go to a scratch file. Default <see cref="AcceptedModels.DefaultMaxHeld"/>.</summary>
+    internal int MaxHeldModels { get; init; } = AcceptedModels.DefaultMaxHeld;
+
     /// <summary>Set by a run: whether the feed's rows were ordered (its models were not grouped), and whether they went to a scratch file.</summary>
     internal Action<bool, bool>? Ordered { get; init; }
 }

@@ -102,7 +102,8 @@ public class AkeneoCatalogRunTests
 
         // One export with both: product rows first, the models (a sub-model before its root) after them.
         var combined = dir.File("combined.csv", Combine(File.ReadAllLines(AkeneoCatalogData.Products), File.ReadAllLines(AkeneoCatalogData.Models)));
-        var together = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = combined, DataDirectory = dir.Combine("together") });
+        // Held rows and held models bounded to almost nothing: both go through their scratch files.
+        var together = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = combined, DataDirectory = dir.Combine("together"), MaxHeldRows = 2, MaxHeldModels = 1 });
 
         Assert.That((together.Run.Counts.Read, together.Run.Counts.Rejected), Is.EqualTo((13, 0)), Describe(together));
         await using var a = SqliteProductStore.Open(apart);
