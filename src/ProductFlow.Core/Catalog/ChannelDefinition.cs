@@ -56,6 +56,13 @@ public sealed class ChannelDefinition
     /// <summary>Options of a <c>google-merchant</c> channel; <c>null</c> for the defaults.</summary>
     public Channels.Google.GoogleOptions? Google { get; set; }
 
+    /// <summary>Options of an <c>akeneo-csv</c> channel; <c>null</c> for the defaults (products).</summary>
+    public Channels.Akeneo.AkeneoOptions? Akeneo { get; set; }
+
+    /// <summary>Whether the channel publishes the store's product models rather than its products (an <c>akeneo-csv</c> channel of <c>product_models</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PublishesModels => Akeneo?.Entity == Channels.Akeneo.AkeneoOptions.ProductModels;
+
     /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public JsonSchema.JsonSchema? CompiledSchema { get; set; }
