@@ -126,7 +126,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         }
 
         // Products other sources carry too are merged by precedence in the staging rows first, under the lock (PostgreSqlSourceMerge).
-        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, BatchSize, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, _options.MergeCheck, BatchSize, cancellationToken).ConfigureAwait(false);
         var (created, updated) = await PostgreSqlMerge.MergeAsync(_connection, SourceList.Of(_run.Pipeline), _run.Id, _at, _run.Pipeline, cancellationToken).ConfigureAwait(false);
         var unchanged = distinct - created - updated;
         var models = await _models.MergeAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);

@@ -104,6 +104,13 @@ public sealed class RuleSet : IDisposable
         return ApplyChannelRules(_groups.Add(record, _context));
     }
 
+    /// <summary>Runs the channel rules alone on <paramref name="record"/> (a record already checked, such as one merged from several sources).</summary>
+    internal void CheckChannels(MappedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ApplyChannelRules([record]);
+    }
+
     /// <summary>Ends the feed: returns the records still held (the last model's).</summary>
     public IReadOnlyList<MappedRecord> Finish() => ApplyChannelRules(_groups.Finish(_context));
 

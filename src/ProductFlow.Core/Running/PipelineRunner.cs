@@ -78,7 +78,8 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(pipeline, options), input, store, report, channels, options, cancellationToken).ConfigureAwait(false);
+            using var mergeCheck = new MergedRecordCheck(pipeline, channels);
+            await IngestAsync(pipeline, SessionOptionsFor(pipeline, options) with { MergeCheck = mergeCheck }, input, store, report, channels, options, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);

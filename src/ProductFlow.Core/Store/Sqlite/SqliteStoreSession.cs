@@ -134,8 +134,14 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
             var current = ReadCurrent(record.Sku, stored);
-            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, record.Notes.Channels);
+            var checkedChannels = record.Notes.Channels;
+            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
             record = SourceMerge.Merge(current, record, _run.Pipeline, _options.Sources);
+            if (_options.MergeCheck is { } check)
+            {
+                blockedChannels = SourceMerge.Recheck(record, StoredProduct.ParseBlocked(stored.Blocked), checkedChannels, check);
+            }
+
             prepared = false;
         }
 
