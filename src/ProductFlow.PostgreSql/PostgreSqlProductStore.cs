@@ -18,14 +18,29 @@ public sealed class PostgreSqlProductStore : IProductStore
     private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
 
-    private PostgreSqlProductStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private PostgreSqlProductStore(NpgsqlDataSource dataSource, bool ownsDataSource = true)
+    {
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+    }
 
     /// <summary>Where the store is, for messages: <c>host:port/database</c>, never the password.</summary>
     public string Location { get; private init; } = "";
 
     /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
     public static async Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default)
+    {
+        var (dataSource, location) = await ConnectAsync(store, cancellationToken).ConfigureAwait(false);
+        return new PostgreSqlProductStore(dataSource) { Location = location };
+    }
+
+    /// <summary>A store on a data source the caller keeps (<see cref="PostgreSqlStoreSource"/>): disposing it leaves the data source open.</summary>
+    internal static PostgreSqlProductStore Shared(NpgsqlDataSource dataSource, string location) => new(dataSource, ownsDataSource: false) { Location = location };
+
+    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>).</summary>
+    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         NpgsqlConnectionStringBuilder builder;
@@ -48,7 +63,7 @@ public sealed class PostgreSqlProductStore : IProductStore
                 await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
-            return new PostgreSqlProductStore(dataSource) { Location = location };
+            return (dataSource, location);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
@@ -227,7 +242,7 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     private static RunRecord ReadRun(NpgsqlDataReader reader) => new()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ProductFlow.Pipelines;
 using ProductFlow.Reports;
 using ProductFlow.Running;
@@ -10,7 +11,7 @@ namespace ProductFlow.Testing;
 /// mapping change that alters an export or an issue shows up as a failed case. <c>update</c> writes the
 /// current outputs as the expectation instead (to create a case, or to approve an intended change).
 /// </remarks>
-public sealed class FixtureRunner(PipelineRunner runner)
+public sealed class FixtureRunner(ILoggerFactory? logging = null)
 {
     public async Task<FixtureOutcome> RunAsync(FixtureCase fixture, bool update = false, CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,8 @@ public sealed class FixtureRunner(PipelineRunner runner)
         var data = Path.Combine(Path.GetTempPath(), "productflow-test", Guid.NewGuid().ToString("N"));
         try
         {
-            var report = await runner.RunAsync(pipeline, new RunOptions { Input = fixture.Input, DataDirectory = data }, cancellationToken).ConfigureAwait(false);
+            var runner = new PipelineRunner(RunServices.Embedded(data), logging?.CreateLogger<PipelineRunner>());
+            var report = await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = fixture.Input }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var actual = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [FixtureCase.IssuesFile] = Path.Combine(report.Folder, IssueLog.FileName),

@@ -18,8 +18,8 @@ public class AkeneoCatalogRunTests
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
         var data = dir.Combine("data");
 
-        var models = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
-        var products = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+        var models = await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
+        var products = await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Products);
 
         Assert.That((models.Run.Counts.Read, models.Run.Counts.Accepted, models.Run.Counts.Rejected), Is.EqualTo((4, 4, 0)), Describe(models));
         Assert.That((products.Run.Counts.Read, products.Run.Counts.Accepted, products.Run.Counts.Rejected), Is.EqualTo((9, 9, 0)), Describe(products));
@@ -57,8 +57,8 @@ public class AkeneoCatalogRunTests
         using var dir = new TempDirectory();
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
         var data = dir.Combine("data");
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Products);
 
         var lines = File.ReadAllLines(PublishedExports.Current(data, "web", "web.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var partner = File.ReadAllText(PublishedExports.Current(data, "partner", "partner.csv"));
@@ -81,10 +81,10 @@ public class AkeneoCatalogRunTests
         using var dir = new TempDirectory();
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir, mode: "full"));
         var data = dir.Combine("data");
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Products);
 
-        var again = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
+        var again = await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
 
         Assert.That((again.Run.Status, again.Run.Counts.Removed), Is.EqualTo((RunStatus.Completed, 0L)), Describe(again));
         await using var store = SqliteProductStore.Open(data);
@@ -97,13 +97,14 @@ public class AkeneoCatalogRunTests
         using var dir = new TempDirectory();
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
         var apart = dir.Combine("apart");
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = apart });
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = apart });
+        await Runs.RunAsync(pipeline, apart, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, apart, input: AkeneoCatalogData.Products);
 
         // One export with both: product rows first, the models (a sub-model before its root) after them.
         var combined = dir.File("combined.csv", Combine(File.ReadAllLines(AkeneoCatalogData.Products), File.ReadAllLines(AkeneoCatalogData.Models)));
         // Held rows and held models bounded to almost nothing: both go through their scratch files.
-        var together = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = combined, DataDirectory = dir.Combine("together"), MaxHeldRows = 2, MaxHeldModels = 1 });
+        var services = RunServices.Embedded(dir.Combine("together")) with { MaxHeldRows = 2, MaxHeldModels = 1 };
+        var together = await new PipelineRunner(services).RunAsync(pipeline, RunRequest.For(pipeline) with { Input = combined });
 
         Assert.That((together.Run.Counts.Read, together.Run.Counts.Rejected), Is.EqualTo((13, 0)), Describe(together));
         await using var a = SqliteProductStore.Open(apart);

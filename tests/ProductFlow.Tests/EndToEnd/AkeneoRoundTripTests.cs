@@ -24,14 +24,14 @@ public class AkeneoRoundTripTests
         using var dir = new TempDirectory();
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir, "partial", ProductsOut, ModelsOut));
         var first = dir.Combine("first");
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = first });
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = first });
+        await Runs.RunAsync(pipeline, first, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, first, input: AkeneoCatalogData.Products);
         var models = PublishedExports.Current(first, "akeneo_models", "akeneo_models.csv");
         var products = PublishedExports.Current(first, "akeneo_products", "akeneo_products.csv");
 
         var second = dir.Combine("second");
-        var modelsBack = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = models, DataDirectory = second });
-        var productsBack = await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = products, DataDirectory = second });
+        var modelsBack = await Runs.RunAsync(pipeline, second, input: models);
+        var productsBack = await Runs.RunAsync(pipeline, second, input: products);
 
         Assert.That((modelsBack.Run.Counts.Accepted, modelsBack.Run.Counts.Rejected), Is.EqualTo((4, 0)));
         Assert.That((productsBack.Run.Counts.Accepted, productsBack.Run.Counts.Rejected), Is.EqualTo((9, 0)));
@@ -55,8 +55,8 @@ public class AkeneoRoundTripTests
         using var dir = new TempDirectory();
         var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir, "partial", ProductsOut, ModelsOut));
         var data = dir.Combine("data");
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Models, DataDirectory = data });
-        await new PipelineRunner().RunAsync(pipeline, new RunOptions { Input = AkeneoCatalogData.Products, DataDirectory = data });
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Products);
 
         var models = File.ReadAllLines(PublishedExports.Current(data, "akeneo_models", "akeneo_models.csv"));
         var products = File.ReadAllLines(PublishedExports.Current(data, "akeneo_products", "akeneo_products.csv"));

@@ -35,8 +35,8 @@ public class MergedRecordCheckTests
         var erp = Pipeline(dir, "erp", "sku,family,price\nA-1,tees,9.5\n", """{ "column": "price", "attribute": "price", "currency": "EUR" }""");
         var data = dir.Combine("data");
 
-        var first = await new PipelineRunner().RunAsync(supplier, new RunOptions { DataDirectory = data });
-        var second = await new PipelineRunner().RunAsync(erp, new RunOptions { DataDirectory = data });
+        var first = await Runs.RunAsync(supplier, data);
+        var second = await Runs.RunAsync(erp, data);
 
         Assert.That(first.Issues.Select(i => (i.Rule, i.Sku)), Is.EquivalentTo(new[] { (RuleIds.Completeness, "A-1"), (RuleIds.Completeness, "A-2") }), "each half alone is incomplete");
         Assert.That(second.Issues.Select(i => (i.Rule, i.Sku)), Is.EqualTo(new[] { (RuleIds.Completeness, "A-1") }));
@@ -66,8 +66,8 @@ public class MergedRecordCheckTests
             """, "rules": { "checks": [ { "kind": "length", "attribute": "name", "min": 2, "channel": "partner" } ] }""");
         var data = dir.Combine("data");
 
-        await new PipelineRunner().RunAsync(supplier, new RunOptions { DataDirectory = data });
-        var second = await new PipelineRunner().RunAsync(erp, new RunOptions { DataDirectory = data });
+        await Runs.RunAsync(supplier, data);
+        var second = await Runs.RunAsync(erp, data);
 
         Assert.That(second.Issues, Is.Empty, "the ERP's own half has no name to check");
         Assert.That(File.ReadAllLines(PublishedExports.Current(data, "partner", "partner.csv")).Skip(1), Is.Empty, "the merged record's name is too short for the partner");

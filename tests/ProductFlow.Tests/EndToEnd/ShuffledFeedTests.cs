@@ -28,15 +28,13 @@ public class ShuffledFeedTests
         var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
         var (shuffledOrdered, shuffledSpilled, groupedOrdered) = (false, false, true);
 
-        var fromShuffled = await new PipelineRunner().RunAsync(pipeline, new RunOptions
+        var shuffledServices = RunServices.Embedded(dir.Combine("shuffled")) with
         {
-            Input = Write(dir, "shuffled.csv", header, shuffled), DataDirectory = dir.Combine("shuffled"), MaxHeldRows = 25,
-            Ordered = (ordered, spilled) => (shuffledOrdered, shuffledSpilled) = (ordered, spilled),
-        });
-        var fromGrouped = await new PipelineRunner().RunAsync(pipeline, new RunOptions
-        {
-            Input = Write(dir, "grouped.csv", header, grouped), DataDirectory = dir.Combine("grouped"), Ordered = (ordered, _) => groupedOrdered = ordered,
-        });
+            MaxHeldRows = 25, Ordered = (ordered, spilled) => (shuffledOrdered, shuffledSpilled) = (ordered, spilled),
+        };
+        var fromShuffled = await new PipelineRunner(shuffledServices).RunAsync(pipeline, RunRequest.For(pipeline) with { Input = Write(dir, "shuffled.csv", header, shuffled) });
+        var groupedServices = RunServices.Embedded(dir.Combine("grouped")) with { Ordered = (ordered, _) => groupedOrdered = ordered };
+        var fromGrouped = await new PipelineRunner(groupedServices).RunAsync(pipeline, RunRequest.For(pipeline) with { Input = Write(dir, "grouped.csv", header, grouped) });
 
         Assert.That((shuffledOrdered, shuffledSpilled, groupedOrdered), Is.EqualTo((true, true, false)), "the shuffled feed was ordered through a scratch file, the grouped one streamed");
         Assert.That(Issues(fromShuffled.IssuesTotal, fromShuffled), Is.EquivalentTo(Issues(fromGrouped.IssuesTotal, fromGrouped)));

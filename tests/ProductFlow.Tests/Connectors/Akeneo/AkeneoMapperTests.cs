@@ -110,8 +110,8 @@ public class AkeneoMapperTests
             { "name": "akeneo", "catalog": "{{catalog.Replace("\\", "/", StringComparison.Ordinal)}}", "source": { "format": "akeneo-csv" }, "rules": { "required": ["name"] } }
             """);
 
-        await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = AkeneoTestData.Models, DataDirectory = dir.Combine("data") });
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = AkeneoTestData.Products, DataDirectory = dir.Combine("data") });
+        await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Models);
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Products);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((3, 2, 1)), string.Join("\n", report.Issues));
         Assert.That(report.IssuesByRule, Is.EquivalentTo(new Dictionary<string, int>
