@@ -232,6 +232,31 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
+    public async IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            yield break;
+        }
+
+        // One scan for all the models (a run changes few of them); products keep their parent in the document only.
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
+            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
+            WHERE NOT p.removed AND convert_from(p.doc, 'UTF8')::jsonb ->> 'parent' = ANY($1) ORDER BY p.sku
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = models.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var record = ProductDocument.Read(reader.GetFieldValue<byte[]>(4));
+            record.Notes = NotesJson.Read(reader.GetString(3));
+            yield return new StoredProduct(record, reader.GetInt32(0), reader.GetBoolean(1), StoredProduct.ParseBlocked(reader.GetString(2)), reader.GetFieldValue<byte[]>(5));
+        }
+    }
+
     public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"); // "C": ordinal

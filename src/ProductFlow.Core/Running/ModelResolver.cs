@@ -22,6 +22,8 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
 
     private readonly AcceptedModels _accepted = new(maxHeldModels);
     private readonly Dictionary<string, ProductRecord?> _stored = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly ProductDocument _document = new();
 
     /// <summary>Sets <paramref name="mapped"/>'s model chain when its parent is a known model.</summary>
     public async ValueTask ResolveAsync(MappedRecord mapped, CancellationToken cancellationToken)
@@ -48,11 +50,19 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
         mapped.Models = new ModelChain(models);
     }
 
+    /// <summary>The models the run accepted whose content differs from the store's (or that the store does not hold yet).</summary>
+    public IReadOnlyCollection<string> Changed => _changed;
+
     /// <summary>A model the run accepted: its variants later in the run inherit from it (it wins over the store's version).</summary>
-    public void Accept(ProductRecord model)
+    public async ValueTask AcceptAsync(ProductRecord model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         _accepted.Add(model);
+        var stored = store is null ? null : await store.FindModelAsync(model.Sku, cancellationToken).ConfigureAwait(false);
+        if (stored is null || !SameContent(stored.Record, model))
+        {
+            _changed.Add(model.Sku);
+        }
     }
 
     public void Dispose() => _accepted.Dispose();
@@ -85,8 +95,16 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
         return model;
     }
 
+    private bool SameContent(ProductRecord a, ProductRecord b)
+    {
+        _document.Write(a);
+        var hash = _document.Hash;
+        _document.Write(b);
+        return hash.AsSpan().SequenceEqual(_document.Hash);
+    }
+
     /// <summary>The stored model with each value's origin from its lineage (the cell of the feed that set it).</summary>
-    private static ProductRecord WithOrigins(StoredProduct stored)
+    internal static ProductRecord WithOrigins(StoredProduct stored)
     {
         var record = stored.Record;
         var origins = LineageJson.Read(stored.Lineage);

@@ -162,6 +162,7 @@ public sealed class PipelineRunner
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
         var completeness = new CompletenessTracker(catalog, channels);
         using var models = new ModelResolver(store, _services.MaxHeldModels);
+        var refresh = new ModelRefresh(catalog, channels, models);
         var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
         {
@@ -209,6 +210,11 @@ public sealed class PipelineRunner
                         foreach (var done in rules.Apply(mapped))
                         {
                             await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, models, cancellationToken).ConfigureAwait(false);
+                            if (survey.HasModels && !done.Record.IsModel)
+                            {
+                                refresh.Read(done.Record);
+                            }
+
                             if (run.Counts.Read % ProgressEvery == 0)
                             {
                                 _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
@@ -222,6 +228,15 @@ public sealed class PipelineRunner
                     }
 
                     _services.Ordered?.Invoke(sorter is not null, sorter?.Spilled == true);
+                    if (session is not null && !sessionOptions.Full)
+                    {
+                        // The variants of models this run changed take their inherited values again (a full run removes what it does not carry instead).
+                        var refreshed = await refresh.RefreshAsync(store!, session, rules, cancellationToken).ConfigureAwait(false);
+                        if (refreshed > 0)
+                        {
+                            _logger.LogInformation("{Pipeline}: {Variants} variants of changed product models refreshed", definition.Name, refreshed);
+                        }
+                    }
 
                     if (session is not null)
                     {
@@ -275,7 +290,7 @@ public sealed class PipelineRunner
         if (mapped.Record.IsModel)
         {
             // A product model: its variants later in the run inherit from it; channels publish products, so no completeness or notes.
-            models.Accept(mapped.Record);
+            await models.AcceptAsync(mapped.Record, cancellationToken).ConfigureAwait(false);
             if (session is not null)
             {
                 await session.UpsertAsync(mapped.Record, [], cancellationToken).ConfigureAwait(false);

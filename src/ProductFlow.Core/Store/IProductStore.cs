@@ -56,7 +56,13 @@ public interface IProductStore : IAsyncDisposable
     IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<StoredVersion>();
 
     /// <summary>Every current product model, in channel order: by group (the parent model, or the code of a root model), then code (ordinal over UTF-8).</summary>
+    /// <remarks>Like <see cref="FindModelAsync"/>, safe to read while a session of the store writes on another thread.</remarks>
     IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ProductRecord>();
+
+    /// <summary>The current (not removed) products whose parent is one of <paramref name="models"/>, with their notes and lineage.</summary>
+    /// <remarks>A run reads them, as committed, while its own session writes: the variants of the models it changed. The default is a store without models.</remarks>
+    IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<StoredProduct>();
 
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
     IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);

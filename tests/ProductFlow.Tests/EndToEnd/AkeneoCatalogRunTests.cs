@@ -76,6 +76,35 @@ public class AkeneoCatalogRunTests
     }
 
     [Test]
+    public async Task A_model_changed_by_a_later_run_reaches_its_stored_variants_and_their_channels()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = AkeneoCatalogData.Load(await AkeneoCatalogData.WritePipelineAsync(dir));
+        var data = dir.Combine("data");
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Models);
+        await Runs.RunAsync(pipeline, data, input: AkeneoCatalogData.Products);
+
+        // Akeneo exports a changed model without its variants: the root's name changes, and a sub-model's picture.
+        var changed = dir.File("changed_models.csv", File.ReadAllText(AkeneoCatalogData.Models)
+            .Replace(";Rain jacket;", ";Storm jacket;", StringComparison.Ordinal).Replace("files/JKT/picture/blue.jpg", "files/JKT/picture/blue-2.jpg", StringComparison.Ordinal));
+        var report = await Runs.RunAsync(pipeline, data, input: changed);
+
+        Assert.That(report.Run.Counts.Changed, Is.EqualTo(2 + 4), "two models, and the four variants under the changed root");
+        await using (var store = SqliteProductStore.Open(data))
+        {
+            var blueM = Values((await store.FindProductAsync("JKT-BLUE-M"))!);
+            Assert.That(blueM[("name", "en_US")], Is.EqualTo(("Storm jacket", "changed_models.csv", (long?)3, "name-en_US", "inherit")));
+            Assert.That(blueM[("picture", null)].Data, Is.EqualTo("files/JKT/picture/blue-2.jpg"));
+            Assert.That(Values((await store.FindProductAsync("JKT-RED-L"))!)[("name", "en_US")].Data, Is.EqualTo("Storm jacket"), "under a sub-model of the changed root");
+            Assert.That(Values((await store.FindProductAsync("JKT-BLUE-L"))!)[("name", "en_US")].Data, Is.EqualTo("Rain jacket (tall)"), "its own value stays");
+            Assert.That((await store.FindProductAsync("TEE-S"))!.Version, Is.EqualTo(1), "a variant of an unchanged model is left alone");
+        }
+
+        var partner = File.ReadAllText(PublishedExports.Current(data, "partner", "partner.csv"));
+        Assert.That(partner, Does.Contain("JKT-RED-L;Storm jacket;red;94.9"));
+    }
+
+    [Test]
     public async Task A_feed_of_product_models_alone_removes_no_product_in_a_full_run()
     {
         using var dir = new TempDirectory();

@@ -86,6 +86,30 @@ public abstract partial class ProductStoreContractTests
         Assert.That((await Store.FindModelAsync("JKT-1", Token))!.Record.Values.Single().Data, Is.EqualTo("Storm jacket"));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task The_variants_of_some_models_are_read_with_their_lineage_while_a_session_writes()
+    {
+        foreach (var (sku, parent) in new[] { ("V-1", "M1"), ("V-2", "M2"), ("V-3", "M1"), ("M1", null), ("S-1", (string?)null) })
+        {
+            var record = Some.Record(sku, ("price", "1"));
+            record.Parent = parent;
+            await UpsertAsync(record);
+        }
+
+        await using var session = await Store.BeginAsync(Run(), cancellationToken: Token);
+        await session.UpsertAsync(Some.Record("V-4", ("price", "1")), [], Token);
+
+        var variants = new List<StoredProduct>();
+        await foreach (var variant in Store.ReadVariantsAsync(["M1", "M9"], Token))
+        {
+            variants.Add(variant);
+        }
+
+        Assert.That(variants.Select(v => (v.Record.Sku, v.Record.Parent)), Is.EqualTo(new (string, string?)[] { ("V-1", "M1"), ("V-3", "M1") }));
+        Assert.That(System.Text.Encoding.UTF8.GetString(variants[0].Lineage), Does.Contain("\"col\""));
+    }
+
     private static ProductRecord Model(string code, params (string Attribute, string Data)[] values)
     {
         var model = new ProductRecord(code) { IsModel = true, FamilyVariant = "jackets_color_size", Family = "jackets", Feed = "product_models.csv", Line = 2 };

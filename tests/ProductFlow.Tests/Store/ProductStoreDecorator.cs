@@ -28,6 +28,9 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => inner.ReadModelHistoryAsync(code, cancellationToken);
 
+    public IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
+        inner.ReadVariantsAsync(models, cancellationToken);
+
     public virtual IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => inner.ReadModelsAsync(cancellationToken);
 
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);

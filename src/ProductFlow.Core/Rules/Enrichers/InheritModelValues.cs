@@ -55,7 +55,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
     }
 
     /// <summary>The values, categories and associations of the chain's models that the variant lacks.</summary>
-    private static void Inherit(ProductRecord product, ModelChain chain)
+    internal static void Inherit(ProductRecord product, ModelChain chain)
     {
         product.Family ??= chain.Root.Family;
         foreach (var model in chain.Models)

@@ -12,17 +12,14 @@ public sealed class SqliteProductStore : IProductStore
     public const string FileName = "productflow.db";
 
     private readonly SqliteConnection _connection;
-    private readonly string _path;
 
-    // Model lookups run while a session writes through _connection on another thread: they read on a connection of their own
-    // (WAL: readers see what is committed and do not wait for the writer), one lookup at a time.
-    private readonly SemaphoreSlim _readerLock = new(1, 1);
-    private SqliteConnection? _reader;
+    // Reads a run makes while its session writes through _connection on another thread (SqliteReader).
+    private readonly SqliteReader _reader;
 
     private SqliteProductStore(SqliteConnection connection, string path)
     {
         _connection = connection;
-        _path = path;
+        _reader = new SqliteReader(path);
     }
 
     public static SqliteProductStore Open(string dataDirectory)
@@ -179,32 +176,16 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
-    public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        await _readerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_reader is null)
-            {
-                _reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-                await _reader.OpenAsync(cancellationToken).ConfigureAwait(false);
-            }
+        return _reader.FindModelAsync(code, cancellationToken);
+    }
 
-            await using var command = _reader.CreateCommand();
-            command.CommandText = """
-                SELECT m.version, m.doc, v.lineage FROM product_models m JOIN product_model_versions v ON v.code = m.code AND v.version = m.version WHERE m.code = $code
-                """;
-            command.Parameters.AddWithValue("$code", code);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new StoredProduct(ProductDocument.Read((byte[])reader[1]), reader.GetInt32(0), false, [], (byte[])reader[2])
-                : null;
-        }
-        finally
-        {
-            _readerLock.Release();
-        }
+    public IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return _reader.ReadVariantsAsync(models, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -222,23 +203,15 @@ public sealed class SqliteProductStore : IProductStore
 
     public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"; // BINARY collation: UTF-8 ordinal
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var model in _reader.ReadModelsAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ProductDocument.Read((byte[])reader[0]);
+            yield return model.Record;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_reader is not null)
-        {
-            await _reader.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _readerLock.Dispose();
+        await _reader.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
