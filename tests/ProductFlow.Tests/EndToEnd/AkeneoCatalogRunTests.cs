@@ -102,6 +102,9 @@ public class AkeneoCatalogRunTests
 
         var partner = File.ReadAllText(PublishedExports.Current(data, "partner", "partner.csv"));
         Assert.That(partner, Does.Contain("JKT-RED-L;Storm jacket;red;94.9"));
+        var history = CliProcess.Run(dir.Path, "history", "JKT", "--model", "--data", data);
+        Assert.That(history.ExitCode, Is.Zero, history.ToString());
+        Assert.That(history.Stdout, Does.Contain("name [en_US]: Rain jacket -> Storm jacket  (akeneo: changed_models.csv:3 name-en_US)"));
     }
 
     [Test]

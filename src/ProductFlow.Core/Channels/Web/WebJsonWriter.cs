@@ -26,12 +26,6 @@ internal sealed class WebJsonWriter : IChannelWriter
         ["color"] = "color", ["size"] = "size", ["image"] = "image", ["weight"] = "weight", ["price"] = "price", ["stock"] = "stock",
     };
 
-    /// <summary>The association types listed in a schema.org property by default.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DefaultAssociations = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["X_SELL"] = "isRelatedTo", ["UPSELL"] = "isSimilarTo",
-    };
-
     private static readonly string[] Properties = ["description", "brand", "gtin", "color", "size", "image", "weight"];
 
     private static readonly Dictionary<string, string> UnitCodes = new(StringComparer.Ordinal)
@@ -47,7 +41,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
     private readonly ModelGroups _groups;
-    private readonly FieldMap _associations;
+    private readonly WebAssociations _associations;
 
     public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -58,7 +52,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
         _groups = new ModelGroups(WriteGroup, mode);
-        _associations = new FieldMap(DefaultAssociations, channel.Web?.Associations);
+        _associations = new WebAssociations(channel.Web?.Associations);
         // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         FileName = ChannelWriters.FileName(channel);
@@ -149,72 +143,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         WriteProperties(record, atLevel);
         WriteOffer(record);
         WriteAdditional(record, atLevel);
-        WriteAssociations(record);
-    }
-
-    /// <summary>The record's associations: products and models of mapped types under <c>isRelatedTo</c> / <c>isSimilarTo</c>, and all of them, by type, under <c>associations</c>.</summary>
-    private void WriteAssociations(ProductRecord record)
-    {
-        if (record.Associations.Count == 0)
-        {
-            return;
-        }
-
-        var sorted = record.Associations.Order(Comparer<ProductAssociation>.Create(ProductAssociation.Order)).ToList();
-        foreach (var property in new[] { "isRelatedTo", "isSimilarTo" })
-        {
-            var related = sorted.Where(a => a.Target != AssociationTarget.Group && _associations[a.Type] == property).ToList();
-            if (related.Count == 0)
-            {
-                continue;
-            }
-
-            _json.WriteStartArray(property);
-            foreach (var association in related)
-            {
-                _json.WriteStartObject();
-                _json.WriteString("@type", association.Target == AssociationTarget.Product ? "Product" : "ProductGroup");
-                _json.WriteString(association.Target == AssociationTarget.Product ? "sku" : "productGroupID", association.Code);
-                _json.WriteEndObject();
-            }
-
-            _json.WriteEndArray();
-        }
-
-        _json.WriteStartObject("associations");
-        foreach (var type in sorted.GroupBy(a => a.Type, StringComparer.Ordinal))
-        {
-            _json.WriteStartObject(type.Key);
-            foreach (var (target, name) in new[] { (AssociationTarget.Product, "products"), (AssociationTarget.ProductModel, "productModels") })
-            {
-                if (type.Any(a => a.Target == target))
-                {
-                    _json.WriteStartArray(name);
-                    foreach (var association in type.Where(a => a.Target == target))
-                    {
-                        _json.WriteStartObject();
-                        _json.WriteString("code", association.Code);
-                        if (association.Quantity is { } quantity)
-                        {
-                            _json.WriteNumber("quantity", quantity);
-                        }
-
-                        _json.WriteEndObject();
-                    }
-
-                    _json.WriteEndArray();
-                }
-            }
-
-            if (type.Any(a => a.Target == AssociationTarget.Group))
-            {
-                _json.WriteStrings("groups", type.Where(a => a.Target == AssociationTarget.Group).Select(a => a.Code));
-            }
-
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndObject();
+        _associations.Write(_json, record);
     }
 
     private void WriteProperties(ProductRecord record, Func<string, bool> atLevel)
