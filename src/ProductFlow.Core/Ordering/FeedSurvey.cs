@@ -16,6 +16,9 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
     /// <summary>What a run assumes of a feed it cannot read twice (an HTTP API): it may hold anything, in any order.</summary>
     public static readonly FeedSurvey Unknown = new(false, true, true);
 
+    /// <summary>What a feed mapped without parents holds: products, none of them in a model, so in any order it is grouped.</summary>
+    public static readonly FeedSurvey ProductsOnly = new(true, true, false);
+
     /// <summary>Reads <paramref name="source"/> once, mapping each row, and stops as soon as the answer is known.</summary>
     /// <remarks>A feed that cannot be read to its end is surveyed up to where it breaks: the run's own pass then fails at the same place.</remarks>
     public static async Task<FeedSurvey> ScanAsync(IFeedReader reader, FeedSource source, IRecordMapper mapper, CancellationToken cancellationToken = default)

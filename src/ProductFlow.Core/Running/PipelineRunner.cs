@@ -180,7 +180,10 @@ public sealed class PipelineRunner
         // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
         // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
         var reader = FeedReaders.For(source.Format);
-        var survey = source.Format == "http-json" ? FeedSurvey.Unknown : await FeedSurvey.ScanAsync(reader, source, mapper, cancellationToken).ConfigureAwait(false);
+        // A mapping without a parent column reads no model: nothing to survey.
+        var survey = definition.Source.Format != "akeneo-csv" && definition.Mapping.Parent is null ? FeedSurvey.ProductsOnly
+            : source.Format == "http-json" ? FeedSurvey.Unknown
+            : await FeedSurvey.ScanAsync(reader, source, mapper, cancellationToken).ConfigureAwait(false);
         if (!survey.HasProducts)
         {
             sessionOptions = sessionOptions with { Full = false };
