@@ -44,11 +44,6 @@ internal static class RunSummaryTable
             table.AddRow("[red]failed[/]", "", Markup.Escape(failure.Message));
         }
 
-        foreach (var error in report.Publications.Select(p => p.EventError).Append(report.EventError).OfType<string>())
-        {
-            table.AddRow("[yellow]event[/]", "", Markup.Escape("not delivered: " + error));
-        }
-
         table.AddRow("report", "", Markup.Escape(Path.Combine(report.Folder, HtmlReportWriter.FileName)));
         console.Write(table);
     }

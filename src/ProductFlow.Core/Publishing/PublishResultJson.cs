@@ -30,11 +30,6 @@ public static class PublishResultJson
             writer.WriteString("file", result.Location);
         }
 
-        if (result.EventError is { } eventError)
-        {
-            writer.WriteString("eventError", eventError);
-        }
-
         writer.WriteEndObject();
     }
 

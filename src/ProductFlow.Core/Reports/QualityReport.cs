@@ -49,10 +49,6 @@ public sealed class QualityReport
 
     public RunFailure? Failure { get; set; }
 
-    /// <summary>Why the run's <c>ProductFlow.Feed.Accepted</c>/<c>Rejected</c> event was not delivered; null when it was, or none was due.</summary>
-    /// <remarks>Known only after report.json is written (the event follows it), so it is not part of that file.</remarks>
-    public string? EventError { get; set; }
-
     public void Count(Issue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);

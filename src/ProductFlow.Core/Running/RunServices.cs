@@ -21,7 +21,9 @@ public sealed record RunServices
     /// <summary>Where channels are published.</summary>
     public required IBlobStore Exports { get; init; }
 
-    /// <summary>Where events go; <c>null</c>: no events.</summary>
+    /// <summary>Where events go; <c>null</c>: no events and no outbox rows.</summary>
+    /// <remarks>With a publisher, a run writes its events to the store's outbox as it commits (see <see cref="PipelineRunner"/>);
+    /// an <see cref="OutboxSender"/> sends them with this publisher, after the run, in the CLI, or in the host's loop.</remarks>
     public IEventPublisher? Events { get; init; }
 
     /// <summary>Rows of a feed whose models are not grouped that a run holds in memory while it orders them; past it they go to a scratch file

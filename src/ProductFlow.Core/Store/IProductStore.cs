@@ -1,3 +1,5 @@
+using ProductFlow.Access;
+using ProductFlow.Events;
 using ProductFlow.Model;
 
 namespace ProductFlow.Store;
@@ -6,13 +8,16 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
-/// in a stable order, so exports are stable. One contract test suite (ProductStoreContractTests) runs
-/// against every implementation.
+/// in a stable order, so exports are stable. The same database keeps who may come in (<see cref="IAccessStore"/>) and the
+/// events waiting to be sent (<see cref="IEventOutbox"/>). One contract test suite per concern (ProductStoreContractTests,
+/// AccessStoreContractTests, EventOutboxContractTests) runs against every implementation.
 /// </remarks>
-public interface IProductStore : IAsyncDisposable
+public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
 {
     /// <summary>Records a run's state (insert or update), outside any session: a crashed run stays visible as <c>running</c>.</summary>
-    Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
+    /// <remarks>With <paramref name="events"/>, they are added to the outbox in the same transaction (as
+    /// <see cref="IEventOutbox.AddEventsAsync"/> does): the run's state and the events announcing it are stored together or not at all.</remarks>
+    Task SaveRunAsync(RunRecord run, IReadOnlyList<EventEnvelope>? events = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
