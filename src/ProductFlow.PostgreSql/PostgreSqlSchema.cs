@@ -81,7 +81,11 @@ internal static class PostgreSqlSchema
             attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz, last_error text);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
-        // 8: product models (Akeneo's product_models.csv), records of their own, as in the embedded store (its schema 8).
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by text;
+        """,
+        // 9: product models (Akeneo's product_models.csv), records of their own, as in the embedded store (its schema 9).
         """
         CREATE TABLE product_models (
             code text COLLATE "C" PRIMARY KEY, version integer NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, run_id text NOT NULL,

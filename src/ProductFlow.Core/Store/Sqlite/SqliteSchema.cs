@@ -8,7 +8,7 @@ namespace ProductFlow.Store.Sqlite;
 /// has an empty <c>doc</c> until a newer version supersedes it and the session moves the document there (a stored document
 /// is a JSON object, never empty). The view <c>product_versions</c> shows every version with its document, as the table of
 /// that name did before: readers (history, <c>store copy</c>, a steward's sqlite3) see the same relation; writers use the table.
-/// Since version 8 product models have tables of their own (<c>product_models</c>, <c>product_model_versions</c>).
+/// Since version 9 product models have tables of their own (<c>product_models</c>, <c>product_model_versions</c>).
 /// </remarks>
 internal static class SqliteSchema
 {
@@ -95,7 +95,11 @@ internal static class SqliteSchema
             last_error TEXT);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
-        // 8: product models (Akeneo's product_models.csv), records of their own: the current document in product_models, every
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by TEXT;
+        """,
+        // 9: product models (Akeneo's product_models.csv), records of their own: the current document in product_models, every
         // version (document and lineage) in product_model_versions. Models are few beside products, so versions keep their document.
         """
         CREATE TABLE product_models (
