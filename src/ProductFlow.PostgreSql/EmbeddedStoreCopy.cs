@@ -7,8 +7,8 @@ using ProductFlow.Store.Sqlite;
 
 namespace ProductFlow.PostgreSql;
 
-/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine; partners,
-/// suppliers and users with their hashed keys and access log; the event outbox.</summary>
+/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine, product
+/// models; partners, suppliers and users with their hashed keys and access log; the event outbox.</summary>
 /// <remarks>
 /// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products, runs,
 /// principals or events, so a copy never merges two histories. The change sequence continues after the highest copied one; the
@@ -36,6 +36,10 @@ public static class EmbeddedStoreCopy
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
         ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),
             ("closed_by", NpgsqlDbType.Text)]),
+        ("product_models", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea),
+            ("run_id", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("parent", NpgsqlDbType.Text), ("family", NpgsqlDbType.Text)]),
+        ("product_model_versions", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
+            ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea)]),
         ("principals", [("kind", NpgsqlDbType.Text), ("name", NpgsqlDbType.Text), ("grants", NpgsqlDbType.Array | NpgsqlDbType.Text), ("role", NpgsqlDbType.Text),
             ("disabled", NpgsqlDbType.Boolean), ("created", NpgsqlDbType.TimestampTz)]),
         ("access_keys", [("id", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("principal", NpgsqlDbType.Text), ("hash", NpgsqlDbType.Bytea),

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 using ProductFlow.Events;
+using ProductFlow.Model;
 using ProductFlow.Store;
 
 namespace ProductFlow.PostgreSql;
@@ -222,6 +223,66 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         await using var command = _dataSource.CreateCommand("DELETE FROM quarantine q USING runs r WHERE q.closed_by = r.id AND r.started < $1");
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = closedBefore.UtcDateTime });
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT m.version, m.doc, v.lineage FROM product_models m JOIN product_model_versions v ON v.code = m.code AND v.version = m.version WHERE m.code = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(1)), reader.GetInt32(0), false, [], reader.GetFieldValue<byte[]>(2))
+            : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $1 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(
+                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4));
+        }
+    }
+
+    public async IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            yield break;
+        }
+
+        // One scan for all the models (a run changes few of them); products keep their parent in the document only.
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
+            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
+            WHERE NOT p.removed AND convert_from(p.doc, 'UTF8')::jsonb ->> 'parent' = ANY($1) ORDER BY p.sku
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = models.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var record = ProductDocument.Read(reader.GetFieldValue<byte[]>(4));
+            record.Notes = NotesJson.Read(reader.GetString(3));
+            yield return new StoredProduct(record, reader.GetInt32(0), reader.GetBoolean(1), StoredProduct.ParseBlocked(reader.GetString(2)), reader.GetFieldValue<byte[]>(5));
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"); // "C": ordinal
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
+        }
     }
 
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;

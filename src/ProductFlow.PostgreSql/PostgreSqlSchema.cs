@@ -85,6 +85,16 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE runs ADD COLUMN submitted_by text;
         """,
+        // 9: product models (Akeneo's product_models.csv), records of their own, as in the embedded store (its schema 9).
+        """
+        CREATE TABLE product_models (
+            code text COLLATE "C" PRIMARY KEY, version integer NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, run_id text NOT NULL,
+            source text NOT NULL, parent text COLLATE "C", family text);
+        CREATE INDEX product_models_parent ON product_models (parent) WHERE parent IS NOT NULL;
+        CREATE TABLE product_model_versions (
+            code text COLLATE "C" NOT NULL, version integer NOT NULL, run_id text NOT NULL, at timestamptz NOT NULL,
+            hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, PRIMARY KEY (code, version));
+        """,
     ];
 
     /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>

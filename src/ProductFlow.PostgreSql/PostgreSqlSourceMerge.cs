@@ -21,7 +21,8 @@ internal static class PostgreSqlSourceMerge
         WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1
         """;
 
-    public static async Task MergeStagedAsync(NpgsqlConnection connection, string source, SourcesDefinition precedence, int batchSize, CancellationToken cancellationToken)
+    public static async Task MergeStagedAsync(
+        NpgsqlConnection connection, string source, SourcesDefinition precedence, IMergedRecordCheck? check, int batchSize, CancellationToken cancellationToken)
     {
         await using (var declare = new NpgsqlCommand(Declare, connection))
         {
@@ -44,8 +45,14 @@ internal static class PostgreSqlSourceMerge
                     incoming.Notes = NotesJson.Read(reader.GetString(5));
                     var stored = SourceMerge.ReadStored(reader.GetFieldValue<byte[]>(9), reader.GetFieldValue<byte[]>(10), reader.GetString(6));
                     stored.Notes = NotesJson.Read(reader.GetString(8));
-                    var blocked = SourceMerge.Blocked(StoredProduct.ParseBlocked(reader.GetString(7)), StoredProduct.ParseBlocked(reader.GetString(4)), incoming.Notes.Channels);
+                    var storedBlocked = StoredProduct.ParseBlocked(reader.GetString(7));
+                    var blocked = SourceMerge.Blocked(storedBlocked, StoredProduct.ParseBlocked(reader.GetString(4)), incoming.Notes.Channels);
                     var record = SourceMerge.Merge(stored, incoming, source, precedence);
+                    if (check is not null)
+                    {
+                        blocked = SourceMerge.Recheck(record, storedBlocked, incoming.Notes.Channels, check);
+                    }
+
                     document.Write(record, source);
                     merged.Add((reader.GetInt64(0), document.Hash, document.Content.ToArray(), document.Lineage.ToArray(), record.Enabled, StoredProduct.FormatBlocked(blocked), NotesJson.Write(record.Notes)));
                 }

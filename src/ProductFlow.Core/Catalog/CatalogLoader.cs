@@ -8,7 +8,7 @@ public static class CatalogLoader
     /// <summary>The fields every channel view has besides the attributes.</summary>
     public static readonly IReadOnlySet<string> RecordFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "sku", "parent", "family", "categories", "enabled",
+        "sku", "parent", "family", "categories", "enabled", "groups", "associations",
     };
 
     public static ProductCatalog Load(string path)

@@ -103,9 +103,18 @@ public sealed class ChannelPublisher
 
             // Read before the products: the version holds at least the data of this instant.
             var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
-            if (passes.Count > 0)
+
+            // Channels of products share one read of the store's products; channels of product models (akeneo-csv) one read of its models.
+            var products = passes.Where(p => !p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            var models = passes.Where(p => p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            if (products.Count > 0)
             {
-                await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), passes.Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList(), cancellationToken).ConfigureAwait(false);
+                await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), products, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (models.Count > 0)
+            {
+                await StoreFanOut.RunAsync(Unblocked(store.ReadModelsAsync(cancellationToken)), models, cancellationToken).ConfigureAwait(false);
             }
 
             var results = new List<PublishResult>(passes.Count);
@@ -119,6 +128,14 @@ public sealed class ChannelPublisher
         finally
         {
             await AsyncDisposables.DisposeAllAsync(passes).ConfigureAwait(false);
+        }
+    }
+
+    private static async IAsyncEnumerable<PublishableProduct> Unblocked(IAsyncEnumerable<Model.ProductRecord> models)
+    {
+        await foreach (var model in models.ConfigureAwait(false))
+        {
+            yield return new PublishableProduct(model, "");
         }
     }
 

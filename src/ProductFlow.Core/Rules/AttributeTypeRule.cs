@@ -10,7 +10,7 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// Rules <c>number.format</c>, <c>unit.unknown</c> (a metric's unit is not of its family; known units are
 /// converted to the attribute's unit, lineage <c>unit</c>), <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
-/// <c>url.format</c> (absolute http/https) and <c>option.unknown</c>. Options match case-insensitively and are
+/// <c>url.format</c> (absolute http/https), <c>media.format</c> (a path without <c>..</c> or control characters, or an http(s) URL) and <c>option.unknown</c>. Options match case-insensitively and are
 /// stored by their code (<c>Black</c> -> <c>black</c>).
 /// </remarks>
 internal sealed class AttributeTypeRule : IRule
@@ -69,7 +69,7 @@ internal sealed class AttributeTypeRule : IRule
                     return CanonicalNumber.Format(number);
                 }
 
-                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
                 return null;
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
@@ -77,7 +77,7 @@ internal sealed class AttributeTypeRule : IRule
                     return flag ? "true" : "false";
                 }
 
-                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{value.Data}' is not a boolean (true/false, 1/0, yes/no)", value: value);
+                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a boolean (true/false, 1/0, yes/no)", value: value);
                 return null;
             case AttributeType.Date:
                 if (DateOnly.TryParseExact(value.Data.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -85,7 +85,7 @@ internal sealed class AttributeTypeRule : IRule
                     return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 }
 
-                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{value.Data}' is not a date in the form yyyy-MM-dd", value: value);
+                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value);
                 return null;
             case AttributeType.Url:
                 if (Uri.TryCreate(value.Data.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
@@ -93,7 +93,15 @@ internal sealed class AttributeTypeRule : IRule
                     return value.Data.Trim();
                 }
 
-                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{value.Data}' is not an absolute http(s) URL", value: value);
+                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
+                return null;
+            case AttributeType.Media:
+                if (MediaProblem(value.Data.Trim()) is not { } problem)
+                {
+                    return value.Data.Trim();
+                }
+
+                context.Report(record, RuleIds.MediaFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a media path or URL: {problem}", value: value);
                 return null;
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
@@ -107,12 +115,32 @@ internal sealed class AttributeTypeRule : IRule
         }
     }
 
+    /// <summary>Why <paramref name="data"/> is no media path or URL, or <c>null</c> when it is one: a relative path without <c>..</c>
+    /// segments or control characters, or an absolute http(s) URL (another scheme, such as <c>file:</c> or <c>javascript:</c>, is refused).</summary>
+    private static string? MediaProblem(string data)
+    {
+        if (data.Any(char.IsControl))
+        {
+            return "it holds a control character";
+        }
+
+        var colon = data.IndexOf(':', StringComparison.Ordinal);
+        var slash = data.IndexOf('/', StringComparison.Ordinal);
+        if (colon >= 0 && (slash < 0 || colon < slash))
+        {
+            return Channels.MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
+        }
+
+        var path = data.Split('?', '#')[0];
+        return path.Split('/', '\\').Any(segment => segment == "..") ? "a path must not climb out of its folder ('..')" : null;
+    }
+
     /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
     private static ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
     {
         if (!CanonicalNumber.TryParse(value.Data, out var number))
         {
-            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
             return null;
         }
 
@@ -120,7 +148,7 @@ internal sealed class AttributeTypeRule : IRule
         var unitName = value.Unit ?? attribute.Unit!;
         if (UnitTable.Find(attribute.MetricFamily!, unitName) is not { } unit)
         {
-            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{unitName}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
+            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{Quoted.Text(unitName)}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
             return null;
         }
 
@@ -140,7 +168,7 @@ internal sealed class AttributeTypeRule : IRule
             return code;
         }
 
-        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{text}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
+        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
         return null;
     }
 }

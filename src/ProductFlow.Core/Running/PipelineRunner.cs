@@ -8,6 +8,7 @@ using ProductFlow.Csv;
 using ProductFlow.Events;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Ordering;
 using ProductFlow.Pipelines;
 using ProductFlow.Publishing;
 using ProductFlow.Reports;
@@ -114,7 +115,8 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(pipeline, request), input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
+            using var mergeCheck = new MergedRecordCheck(pipeline, channels);
+            await IngestAsync(pipeline, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -185,8 +187,9 @@ public sealed class PipelineRunner
         var (definition, catalog) = pipeline;
         var run = report.Run;
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
-        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
         var completeness = new CompletenessTracker(catalog, channels);
+        using var models = new ModelResolver(store, _services.MaxHeldModels);
+        var refresh = new ModelRefresh(catalog, channels, models);
         var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
         {
@@ -201,6 +204,21 @@ public sealed class PipelineRunner
             Progress = progress is null ? null : new FeedProgress(run.Feed.Size),
         };
 
+        // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
+        // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
+        var reader = FeedReaders.For(source.Format);
+        // A mapping without a parent column reads no model: nothing to survey.
+        var survey = definition.Source.Format != "akeneo-csv" && definition.Mapping.Parent is null ? FeedSurvey.ProductsOnly
+            : source.Format == "http-json" ? FeedSurvey.Unknown
+            : await FeedSurvey.ScanAsync(reader, source, mapper, cancellationToken).ConfigureAwait(false);
+        if (!survey.HasProducts)
+        {
+            sessionOptions = sessionOptions with { Full = false };
+        }
+
+        using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
+        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
+
         var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
         await using var stopReporting = reporter;
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
@@ -214,11 +232,19 @@ public sealed class PipelineRunner
             {
                 try
                 {
-                    await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
+                    var rows = reader.ReadAsync(source, cancellationToken);
+                    await foreach (var row in (sorter is null ? rows : sorter.OrderAsync(rows, mapper, cancellationToken)).ConfigureAwait(false))
                     {
-                        foreach (var done in rules.Apply(mapper.Map(row)))
+                        var mapped = mapper.Map(row);
+                        await models.ResolveAsync(mapped, cancellationToken).ConfigureAwait(false);
+                        foreach (var done in rules.Apply(mapped))
                         {
-                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, models, cancellationToken).ConfigureAwait(false);
+                            if (survey.HasModels && !done.Record.IsModel)
+                            {
+                                refresh.Read(done.Record);
+                            }
+
                             if (run.Counts.Read % ProgressEvery == 0)
                             {
                                 _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
@@ -228,7 +254,18 @@ public sealed class PipelineRunner
 
                     foreach (var done in rules.Finish())
                     {
-                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, models, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    _services.Ordered?.Invoke(sorter is not null, sorter?.Spilled == true);
+                    if (session is not null && !sessionOptions.Full)
+                    {
+                        // The variants of models this run changed take their inherited values again (a full run removes what it does not carry instead).
+                        var refreshed = await refresh.RefreshAsync(store!, session, rules, cancellationToken).ConfigureAwait(false);
+                        if (refreshed > 0)
+                        {
+                            _logger.LogInformation("{Pipeline}: {Variants} variants of changed product models refreshed", definition.Name, refreshed);
+                        }
                     }
 
                     if (session is not null)
@@ -257,7 +294,7 @@ public sealed class PipelineRunner
 
     private static async ValueTask AcceptOrRejectAsync(
         MappedRecord mapped, IStoreSession? session, QualityReport report, IssueLog issues, RejectedLog rejected, CompletenessTracker completeness, List<string> channels,
-        CancellationToken cancellationToken)
+        ModelResolver models, CancellationToken cancellationToken)
     {
         var counts = report.Run.Counts;
         counts.Read++;
@@ -280,6 +317,18 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
+        if (mapped.Record.IsModel)
+        {
+            // A product model: its variants later in the run inherit from it; channels publish products, so no completeness or notes.
+            await models.AcceptAsync(mapped.Record, cancellationToken).ConfigureAwait(false);
+            if (session is not null)
+            {
+                await session.UpsertAsync(mapped.Record, [], cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var scores = completeness.Add(mapped.Record);
         if (session is not null)
         {

@@ -1,9 +1,10 @@
 using ProductFlow.Access;
 using ProductFlow.Events;
+using ProductFlow.Model;
 
 namespace ProductFlow.Store;
 
-/// <summary>Keeps every product with its versions, lineage and quarantine, and the runs that wrote them.</summary>
+/// <summary>Keeps every product (and product model) with its versions, lineage and quarantine, and the runs that wrote them.</summary>
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
@@ -47,6 +48,26 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
 
     /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
+
+    /// <summary>The product model with <paramref name="code"/> as it is now, with its lineage; <c>null</c> when the store has none.</summary>
+    /// <remarks>
+    /// A run calls it while its own session writes on another thread (to resolve the models of its variants): a store reads what is
+    /// committed, without disturbing that session. Models and products are separate namespaces: a model and a product may share a code.
+    /// The default is a store without models.
+    /// </remarks>
+    Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<StoredProduct?>(null);
+
+    /// <summary>The versions of a product model, oldest first; empty for an unknown code.</summary>
+    IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<StoredVersion>();
+
+    /// <summary>Every current product model, in channel order: by group (the parent model, or the code of a root model), then code (ordinal over UTF-8).</summary>
+    /// <remarks>Like <see cref="FindModelAsync"/>, safe to read while a session of the store writes on another thread.</remarks>
+    IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ProductRecord>();
+
+    /// <summary>The current (not removed) products whose parent is one of <paramref name="models"/>, with their notes and lineage.</summary>
+    /// <remarks>A run reads them, as committed, while its own session writes: the variants of the models it changed. The default is a store without models.</remarks>
+    IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<StoredProduct>();
 
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
     IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);

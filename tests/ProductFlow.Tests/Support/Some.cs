@@ -41,6 +41,7 @@ internal static class Some
             new AttributeDefinition { Code = "organic", Type = AttributeType.Boolean },
             new AttributeDefinition { Code = "launch", Type = AttributeType.Date },
             new AttributeDefinition { Code = "image", Type = AttributeType.Url },
+            new AttributeDefinition { Code = "picture", Type = AttributeType.Media },
             new AttributeDefinition { Code = "gtin", Type = AttributeType.Identifier },
             new AttributeDefinition { Code = "brand", Type = AttributeType.Text },
             new AttributeDefinition { Code = "title", Type = AttributeType.Text, Localizable = true },

@@ -96,14 +96,14 @@ public sealed class CsvFeedReader : IFeedReader
         var duplicates = header.Duplicates().Where(d => source.RequiredColumns.Contains(d.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (duplicates.Count > 0)
         {
-            throw new FeedReadException($"{source.Name}: line 1: mapped column '{duplicates[0]}' appears more than once in the header", source.Path, 1);
+            throw new FeedReadException($"{source.Name}: line 1: mapped column '{Quoted.Text(duplicates[0])}' appears more than once in the header", source.Path, 1);
         }
 
         var missing = source.RequiredColumns.Where(c => header.IndexOf(c) < 0).ToList();
         if (missing.Count > 0)
         {
             throw new FeedReadException(
-                $"{source.Name}: line 1: mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {string.Join(", ", columns)})",
+                $"{source.Name}: line 1: mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {Quoted.List(columns)})",
                 source.Path,
                 1);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Events;
+using ProductFlow.Model;
 
 namespace ProductFlow.Store.Sqlite;
 
@@ -23,7 +24,14 @@ public sealed partial class SqliteProductStore : IProductStore
 
     private readonly SqliteConnection _connection;
 
-    private SqliteProductStore(SqliteConnection connection) => _connection = connection;
+    // Reads a run makes while its session writes through _connection on another thread (SqliteReader).
+    private readonly SqliteReader _reader;
+
+    private SqliteProductStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        _reader = new SqliteReader(path);
+    }
 
     public static SqliteProductStore Open(string dataDirectory)
     {
@@ -46,7 +54,7 @@ public sealed partial class SqliteProductStore : IProductStore
             }
 
             SqliteSchema.Migrate(connection);
-            return new SqliteProductStore(connection);
+            return new SqliteProductStore(connection, path);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -199,7 +207,44 @@ public sealed partial class SqliteProductStore : IProductStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _reader.FindModelAsync(code, cancellationToken);
+    }
+
+    public IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return _reader.ReadVariantsAsync(models, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $code ORDER BY version";
+        command.Parameters.AddWithValue("$code", code);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4]);
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var model in _reader.ReadModelsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return model.Record;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     internal static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

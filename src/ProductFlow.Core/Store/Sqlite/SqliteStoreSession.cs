@@ -39,6 +39,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly HashSet<ulong> _openQuarantine;
 
     private readonly SqliteKnownProducts _known;
+    private readonly SqliteModelWriter _models;
 
     public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
     {
@@ -82,6 +83,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
         _openQuarantine = OpenQuarantineSkus();
         _known = SqliteKnownProducts.Load(connection, _transaction);
+        _models = new SqliteModelWriter(connection, _transaction);
     }
 
     /// <remarks>SQLite runs in process: the statements run synchronously, which costs no task per statement.</remarks>
@@ -90,6 +92,12 @@ internal sealed class SqliteStoreSession : IStoreSession
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
         cancellationToken.ThrowIfCancellationRequested();
+        if (record.IsModel)
+        {
+            Count(_models.Upsert(record, _run, _at));
+            return ValueTask.CompletedTask;
+        }
+
         if (_options.Full)
         {
             Execute(_seen, record.Sku);
@@ -126,19 +134,30 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
             var current = ReadCurrent(record.Sku, stored);
-            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, record.Notes.Channels);
+            var checkedChannels = record.Notes.Channels;
+            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
             record = SourceMerge.Merge(current, record, _run.Pipeline, _options.Sources);
+            if (_options.MergeCheck is { } check)
+            {
+                blockedChannels = SourceMerge.Recheck(record, StoredProduct.ParseBlocked(stored.Blocked), checkedChannels, check);
+            }
+
             prepared = false;
         }
 
-        switch (Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared))
+        Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Counts an upsert by the version it wrote: 0 unchanged, 1 created, more updated.</summary>
+    private void Count(int version)
+    {
+        switch (version)
         {
             case 0: _unchanged++; break;
             case 1: _created++; break;
             default: _updated++; break;
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
@@ -284,6 +303,8 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
+
+        _models.Dispose();
 
         if (!_committed)
         {

@@ -21,7 +21,7 @@ public class AkeneoCatalogImporterTests
             {
                 ("sku", AttributeType.Identifier), ("name", AttributeType.Text), ("description", AttributeType.Textarea), ("price", AttributeType.Price),
                 ("weight", AttributeType.Metric), ("color", AttributeType.Select), ("size", AttributeType.Select), ("tags", AttributeType.MultiSelect),
-                ("waterproof", AttributeType.Boolean), ("picture", AttributeType.Url), ("legacy_ref", AttributeType.Text),
+                ("waterproof", AttributeType.Boolean), ("picture", AttributeType.Media), ("legacy_ref", AttributeType.Text),
             }));
         var description = catalog.FindAttribute("description")!;
         Assert.That((description.Localizable, description.Scopable), Is.EqualTo((true, true)));
