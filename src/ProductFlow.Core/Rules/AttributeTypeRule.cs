@@ -33,6 +33,11 @@ internal sealed class AttributeTypeRule : IRule
         }
     }
 
+    /// <remarks>
+    /// A value that is not of its type is never stored as that type: when its issue is a warning (a rule lowered by the
+    /// pipeline) the record goes on without the value, never with the raw text as a number, date or option. When it is an
+    /// error the record is rejected anyway, and the value stays on it so that later rules do not report it missing too.
+    /// </remarks>
     public void Apply(MappedRecord record, RuleContext context)
     {
         var values = record.Record.Values;
@@ -46,17 +51,35 @@ internal sealed class AttributeTypeRule : IRule
 
             if (attribute.Type == AttributeType.Metric)
             {
-                values[i] = Metric(attribute, value, record, context) ?? value;
+                if (Metric(attribute, value, record, context) is { } metric)
+                {
+                    values[i] = metric;
+                }
+                else if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+
                 continue;
             }
 
             var canonical = Canonicalize(attribute, value, record, context);
-            if (canonical is not null && !string.Equals(canonical, value.Data, StringComparison.Ordinal))
+            if (canonical is null)
+            {
+                if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+            }
+            else if (!string.Equals(canonical, value.Data, StringComparison.Ordinal))
             {
                 values[i] = value with { Data = canonical };
             }
         }
     }
+
+    /// <summary>Whether the issue just reported (the last one) rejects the record.</summary>
+    private static bool IsRejectedBy(MappedRecord record) => record.Issues[^1] is { Severity: Severity.Error, Channel: null };
 
     /// <summary>The canonical text of a valid value, or <c>null</c> after reporting an invalid one.</summary>
     private string? Canonicalize(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
