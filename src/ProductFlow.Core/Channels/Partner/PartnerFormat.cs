@@ -14,13 +14,8 @@ internal sealed class PartnerFormat
 
     public PartnerFormat(ChannelDefinition channel)
     {
-        Encoding = channel.Encoding switch
-        {
-            "utf-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            "windows-1252" => Connectors.Text.FeedEncoding.Windows1252.Transcode!,
-            "iso-8859-1" => System.Text.Encoding.Latin1,
-            _ => null,
-        };
+        var encoding = TextEncoding(channel);
+        Encoding = encoding is UTF8Encoding ? null : encoding;
         ByteOrderMark = channel.Encoding == "utf-8-bom";
         _decimalComma = channel.DecimalSeparator == ",";
         _dateFormat = channel.DateFormat;
@@ -30,6 +25,18 @@ internal sealed class PartnerFormat
     public Encoding? Encoding { get; }
 
     public bool ByteOrderMark { get; }
+
+    /// <summary>The text encoding a channel's file is written in: its <c>encoding</c> (<c>partner-csv</c>), UTF-8 for every other kind.</summary>
+    public static Encoding TextEncoding(ChannelDefinition channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return channel.Encoding switch
+        {
+            "windows-1252" => Connectors.Text.FeedEncoding.Windows1252.Transcode!,
+            "iso-8859-1" => System.Text.Encoding.Latin1,
+            _ => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        };
+    }
 
     /// <summary>Whether <paramref name="format"/> is a .NET date format that writes a date (not a literal, not a time only).</summary>
     public static bool IsDateFormat(string format)
