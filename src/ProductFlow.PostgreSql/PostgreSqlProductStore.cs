@@ -25,7 +25,13 @@ public sealed class PostgreSqlProductStore : IProductStore
     public string Location { get; private init; } = "";
 
     /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
-    public static async Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default)
+    public static Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default) => OpenAsync(store, create: true, cancellationToken);
+
+    /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
+    /// <param name="store">The connection string or URL.</param>
+    /// <param name="create">Whether a database without ProductFlow's tables gets them (a run); when false (commands that only read), such a database is refused.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public static async Task<PostgreSqlProductStore> OpenAsync(string store, bool create, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         NpgsqlConnectionStringBuilder builder;
@@ -45,10 +51,23 @@ public sealed class PostgreSqlProductStore : IProductStore
             var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
+                if (!create && !await PostgreSqlSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InfrastructureException($"the PostgreSQL store at {location} does not exist: the database holds no ProductFlow store", location)
+                    {
+                        Hint = "check --store or PRODUCTFLOW_STORE, or run a pipeline to create the store",
+                    };
+                }
+
                 await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             return new PostgreSqlProductStore(dataSource) { Location = location };
+        }
+        catch (InfrastructureException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {

@@ -69,6 +69,13 @@ internal static class PostgreSqlSchema
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => Migrations.Length;
 
+    /// <summary>Whether the database holds a ProductFlow store (its schema table).</summary>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('productflow_schema') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public static Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         MigrateAsync(connection, Migrations.Length, cancellationToken);
 

@@ -22,7 +22,6 @@ internal static class RunCommands
         CustomParser = ParseMode,
     };
 
-    private static readonly Option<bool> AllowMassDelete = new("--allow-mass-delete") { Description = "Let a full run remove more than the pipeline's maxRemovedShare of its SKUs." };
     private static readonly Option<bool> FromInbox = new("--from-inbox") { Description = "Run every feed waiting in <data>/inbox/<pipeline>/, each claimed, then archived or failed." };
 
     private static readonly Option<int> StableSeconds = new("--stable-seconds")
@@ -35,7 +34,7 @@ internal static class RunCommands
     {
         var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.")
         {
-            Pipeline, Input, Data, StoreOptions.Store, PublishOptions.Exports, Mode, AllowMassDelete, FromInbox, StableSeconds, Json,
+            Pipeline, Input, Data, StoreOptions.Store, PublishOptions.Exports, Mode, PublishOptions.AllowMassDelete, FromInbox, StableSeconds, Json,
         }.WithExamples(
             "productflow run pipelines/demo.json",
             "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
@@ -142,7 +141,7 @@ internal static class RunCommands
         Events = mode == RunMode.Run ? EventPublishers.FromEnvironment() : null,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
-        AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
+        AllowMassDelete = mode == RunMode.Run && result.GetValue(PublishOptions.AllowMassDelete),
     };
 
     /// <summary>A runner on the store the command names (--store, PRODUCTFLOW_STORE, else the embedded file); validate opens none.</summary>
@@ -173,6 +172,11 @@ internal static class RunCommands
         {
             await Console.Error.WriteLineAsync($"productflow: {failure.Message.ReplaceLineEndings(" ")} (report: {report.Folder})").ConfigureAwait(false);
             return ExitCodes.FeedUnreadable;
+        }
+
+        if (await PublishCommands.WriteRefusalsAsync(report.Publications).ConfigureAwait(false))
+        {
+            return ExitCodes.GuardStopped;
         }
 
         var errors = report.Run.Counts.Rejected > 0 || report.Issues.Any(i => i.Severity == Severity.Error) || report.IssuesTotal > report.Issues.Count;

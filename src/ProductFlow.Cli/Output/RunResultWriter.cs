@@ -90,7 +90,8 @@ internal static class RunResultWriter
     public static string Describe(Publishing.PublishResult publication)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        var what = publication.Published
+        var what = publication.Refused is not null ? "refused: it would remove every record"
+            : publication.Published
             ? string.Create(CultureInfo.InvariantCulture, $"{Channels.ExportModeNames.Name(publication.Mode)}: {publication.Added:N0} added, {publication.Changed:N0} changed, {publication.Removed:N0} removed")
             : "unchanged";
         return string.Create(CultureInfo.InvariantCulture, $"{publication.Channel} v{publication.Version} ({what}): {publication.Location}");

@@ -11,6 +11,9 @@ public sealed class PublishRequest
     /// <summary>The run recorded in the manifest.</summary>
     public string RunId { get; set; } = "publish";
 
+    /// <summary>Lets a publish remove every record of a channel that has some (default false: such a channel is refused, see <see cref="PublishResult.Refused"/>).</summary>
+    public bool AllowMassDelete { get; set; }
+
     /// <summary>Compare only: write nothing, and report each change to <see cref="OnChange"/>.</summary>
     public bool Preview { get; set; }
 

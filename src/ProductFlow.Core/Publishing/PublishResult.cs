@@ -37,6 +37,10 @@ public sealed record PublishResult
     /// <remarks>The version is committed all the same: a failed event never undoes a publish.</remarks>
     public string? EventError { get; init; }
 
+    /// <summary>Why the channel's new version was not committed: it would have removed every record the current version holds, and the
+    /// publish did not allow it (<see cref="PublishRequest.AllowMassDelete"/>); null otherwise. The channel keeps its current version.</summary>
+    public string? Refused { get; init; }
+
     /// <summary>Whether anything differs from the current version.</summary>
     public bool HasChanges => Added + Changed + Removed > 0;
 }

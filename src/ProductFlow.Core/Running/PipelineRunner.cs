@@ -91,7 +91,7 @@ public sealed class PipelineRunner
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events, _logger);
-                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false))
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, AllowMassDelete = options.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
                     report.Published[published.Channel] = published.Records;

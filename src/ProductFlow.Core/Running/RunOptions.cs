@@ -21,7 +21,7 @@ public sealed class RunOptions
     /// <summary>Overrides the pipeline's <c>mode</c> (partial or full) for this run.</summary>
     public Pipelines.FeedMode? FeedMode { get; init; }
 
-    /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs.</summary>
+    /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs, and its publication remove every record of a channel.</summary>
     public bool AllowMassDelete { get; init; }
 
     /// <summary>Told once a second how far reading the feed has come (rows, bytes, rate, time left); <c>null</c> for no progress.</summary>

@@ -23,7 +23,7 @@ public class QuarantineReplayTests
         var demo = TestPaths.InRepository("pipelines", "demo.json");
         var fixedPipeline = _dir.File("fixed.json", File.ReadAllText(demo)
             .Replace("\"../", "\"" + TestPaths.RepositoryRoot + "/", StringComparison.Ordinal)
-            .Replace("\"gtin\": [\"gtin\"]", "\"gtin\": [\"gtin\"], \"severity\": { \"option.unknown\": \"warning\" }", StringComparison.Ordinal));
+            .Replace("\"Nvy\": \"navy\" }", "\"Nvy\": \"navy\", \"Purple\": \"white\" }", StringComparison.Ordinal));
         var first = CliProcess.Run(_dir.Path, "run", demo, "--data", Data, "--json");
         using var firstJson = JsonDocument.Parse(first.Stdout);
         var runId = firstJson.RootElement.GetProperty("runId").GetString()!;
@@ -43,6 +43,7 @@ public class QuarantineReplayTests
     [Test]
     public void Replay_of_an_unknown_run_is_a_usage_error_in_one_line()
     {
+        Assert.That(CliProcess.Run(_dir.Path, "doctor", TestPaths.InRepository("pipelines", "demo.json"), "--data", Data).ExitCode, Is.Zero, "doctor creates the store");
         var result = CliProcess.Run(_dir.Path, "quarantine", "replay", "no-such-run", "--pipeline", TestPaths.InRepository("pipelines", "demo.json"), "--data", Data);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());

@@ -15,10 +15,20 @@ public sealed class SqliteProductStore : IProductStore
 
     private SqliteProductStore(SqliteConnection connection) => _connection = connection;
 
-    public static SqliteProductStore Open(string dataDirectory)
+    /// <summary>Opens the store of <paramref name="dataDirectory"/>, creating it (and the folder) when <paramref name="create"/> (a run), else refusing a store that does not exist.</summary>
+    /// <remarks>Commands that only read a store never create one: a mistyped <c>--data</c> would otherwise read (or publish) an empty store.</remarks>
+    public static SqliteProductStore Open(string dataDirectory, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
+        if (!create && !File.Exists(path))
+        {
+            throw new InfrastructureException($"the embedded store {path} does not exist", path)
+            {
+                Hint = "check --data (default ./data, relative to the working folder), or run a pipeline to create the store",
+            };
+        }
+
         try
         {
             Directory.CreateDirectory(dataDirectory);
