@@ -123,13 +123,13 @@ public sealed class PostgreSqlProductStore : IProductStore
     {
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT doc, blocked FROM products WHERE enabled AND NOT removed
+            SELECT doc, blocked, checked FROM products WHERE enabled AND NOT removed
             ORDER BY coalesce(convert_from(doc, 'UTF8')::jsonb ->> 'parent', sku) COLLATE "C", sku
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1), reader.GetString(2));
         }
     }
 

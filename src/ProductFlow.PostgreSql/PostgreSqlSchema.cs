@@ -61,6 +61,13 @@ internal static class PostgreSqlSchema
         """
         UPDATE product_versions v SET doc = '\x'::bytea FROM products p WHERE v.sku = p.sku AND v.version = p.version;
         """,
+        // 7: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked text NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce('|' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(notes::jsonb -> 'channels')), '|'), '') || '|', '') END;
+        """,
     ];
 
     /// <summary>The SQL that reads a version's document from <c>v</c> (product_versions) joined with <c>p</c> (products).</summary>

@@ -41,6 +41,17 @@ public class QuarantineReplayTests
     }
 
     [Test]
+    public void Quarantine_list_says_when_nothing_is_open()
+    {
+        Assert.That(CliProcess.Run(_dir.Path, "doctor", TestPaths.InRepository("pipelines", "demo.json"), "--data", Data).ExitCode, Is.Zero, "doctor creates the store");
+
+        var result = CliProcess.Run(_dir.Path, "quarantine", "list", "--data", Data);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout.Trim(), Does.StartWith("no open quarantined records"));
+    }
+
+    [Test]
     public void Replay_of_an_unknown_run_is_a_usage_error_in_one_line()
     {
         Assert.That(CliProcess.Run(_dir.Path, "doctor", TestPaths.InRepository("pipelines", "demo.json"), "--data", Data).ExitCode, Is.Zero, "doctor creates the store");

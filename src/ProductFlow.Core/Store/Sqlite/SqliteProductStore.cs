@@ -90,12 +90,12 @@ public sealed class SqliteProductStore : IProductStore
     public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc, blocked FROM products WHERE enabled = 1 AND removed = 0 "
+        command.CommandText = "SELECT doc, blocked, checked FROM products WHERE enabled = 1 AND removed = 0 "
             + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1), reader.GetString(2));
         }
     }
 

@@ -75,6 +75,14 @@ internal static class SqliteSchema
         CREATE INDEX products_model ON products (model, sku);
         DROP INDEX products_source;
         """,
+        // 7: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked TEXT NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce((SELECT '|' || group_concat(value, '|') || '|' FROM json_each(notes, '$.channels')), '') END,
+            state = CASE WHEN notes = '' THEN 0 ELSE state END;
+        """,
     ];
 
     /// <summary>The schema version a store is brought to when it opens.</summary>
