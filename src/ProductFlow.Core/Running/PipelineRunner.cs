@@ -67,7 +67,7 @@ public sealed class PipelineRunner
         var run = new RunRecord { Id = NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
-        var report = new QualityReport(run, options.Mode == RunMode.Run ? "run" : "validate", folder);
+        var report = new QualityReport(run, options.Mode == RunMode.Validate ? "validate" : options.Replay ? "replay" : "run", folder);
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
@@ -77,7 +77,8 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(pipeline, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
+            var reader = options.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
+            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -135,13 +136,13 @@ public sealed class PipelineRunner
 
     private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunOptions options) => new()
     {
-        Full = (options.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
+        Full = !options.Replay && (options.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
         MaxRemovedShare = options.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
         Sources = pipeline.Catalog.Sources,
     };
 
     private async Task IngestAsync(
-        LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
+        LoadedPipeline pipeline, IFeedReader reader, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
@@ -176,7 +177,7 @@ public sealed class PipelineRunner
             {
                 try
                 {
-                    await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
+                    await foreach (var row in reader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
                     {
                         foreach (var done in rules.Apply(mapper.Map(row)))
                         {

@@ -21,6 +21,10 @@ public sealed class RunOptions
     /// <summary>Overrides the pipeline's <c>mode</c> (partial or full) for this run.</summary>
     public Pipelines.FeedMode? FeedMode { get; init; }
 
+    /// <summary>The input is a replay file (<see cref="Connectors.Replay.ReplayFile"/>, written by <c>quarantine replay</c>): it is read with its own reader,
+    /// whatever the pipeline's format, and the run is always partial (the replayed rows are never the whole assortment). Default false.</summary>
+    public bool Replay { get; init; }
+
     /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs, and its publication remove every record of a channel.</summary>
     public bool AllowMassDelete { get; init; }
 

@@ -35,7 +35,7 @@ public class QuarantineReplayTests
         var counts = json.RootElement.GetProperty("counts");
         Assert.That((counts.GetProperty("read").GetInt32(), counts.GetProperty("rejected").GetInt32()), Is.EqualTo((7, 5)));
         var history = CliProcess.Run(_dir.Path, "history", "TS-1028-WHT-L", "--data", Data, "--json");
-        Assert.That(history.Stdout, Does.Contain("\"version\":1").And.Contain($"replay-{runId}.csv"));
+        Assert.That(history.Stdout, Does.Contain("\"version\":1").And.Contain($"replay-{runId}.jsonl"));
         var open = CliProcess.Run(_dir.Path, "quarantine", "list", "--data", Data);
         Assert.That(open.Stdout, Does.Not.Contain("TS-1028-WHT-L"));
     }
