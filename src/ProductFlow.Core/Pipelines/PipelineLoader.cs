@@ -53,9 +53,12 @@ public static class PipelineLoader
             Problem("$.mapping", $"a {definition.Source.Format} feed needs a mapping (only akeneo-csv feeds map their own columns)");
         }
 
+        CheckNumbers(definition.Source.Culture, definition.Source.DecimalSeparator, definition.Source.ThousandsSeparator, "$.source", Problem);
         for (var i = 0; i < definition.Mapping.Values.Count; i++)
         {
-            CheckValueMapping(definition.Mapping.Values[i], catalog, $"$.mapping.values[{i}]", Problem);
+            var value = definition.Mapping.Values[i];
+            CheckValueMapping(value, catalog, $"$.mapping.values[{i}]", Problem);
+            CheckNumbers(value.Culture, value.DecimalSeparator, value.ThousandsSeparator, $"$.mapping.values[{i}]", Problem);
         }
 
         CheckAttributes(definition.Rules.Required, "$.rules.required", catalog, Problem);
@@ -147,6 +150,22 @@ public static class PipelineLoader
         else if (mapping.Currency is not null)
         {
             problem(path + ".currency", $"attribute '{attribute.Code}' is not a price");
+        }
+    }
+
+    private static void CheckNumbers(string? culture, string? decimalSeparator, string? thousandsSeparator, string path, Action<string, string> problem)
+    {
+        try
+        {
+            Rules.NumberCulture.From(culture, decimalSeparator, thousandsSeparator);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            problem(path + ".culture", $"unknown culture '{culture}' (use a name such as nb-NO, de-DE, en-US)");
+        }
+        catch (ArgumentException e)
+        {
+            problem(path, e.Message);
         }
     }
 

@@ -16,11 +16,13 @@ namespace ProductFlow.Rules;
 internal sealed class AttributeTypeRule : IRule
 {
     private readonly ProductCatalog _catalog;
+    private readonly ValueCultures _cultures;
     private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
 
-    public AttributeTypeRule(ProductCatalog catalog)
+    public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
         _catalog = catalog;
+        _cultures = cultures ?? ValueCultures.Invariant;
         foreach (var attribute in catalog.Attributes.Where(a => a.Options.Count > 0))
         {
             var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -87,12 +89,11 @@ internal sealed class AttributeTypeRule : IRule
         switch (attribute.Type)
         {
             case AttributeType.Number or AttributeType.Price:
-                if (CanonicalNumber.TryParse(value.Data, out var number))
+                if (TryParseNumber(value, record, context, out var number))
                 {
                     return CanonicalNumber.Format(number);
                 }
 
-                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
                 return null;
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
@@ -131,11 +132,10 @@ internal sealed class AttributeTypeRule : IRule
     }
 
     /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
-    private static ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    private ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
     {
-        if (!CanonicalNumber.TryParse(value.Data, out var number))
+        if (!TryParseNumber(value, record, context, out var number))
         {
-            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
             return null;
         }
 
@@ -154,6 +154,20 @@ internal sealed class AttributeTypeRule : IRule
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
         return value with { Data = converted, Unit = target.Symbol, Origin = value.Origin.ChangedBy(RuleIds.UnitConvert) };
+    }
+
+    /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>
+    private bool TryParseNumber(ProductValue value, MappedRecord record, RuleContext context, out decimal number)
+    {
+        var culture = _cultures.For(value);
+        if (culture is null ? CanonicalNumber.TryParse(value.Data, out number) : culture.TryParse(value.Data, out number))
+        {
+            return true;
+        }
+
+        var expected = culture is null ? "use a dot as decimal separator, no thousands separator" : $"numbers in {culture.Describe()}";
+        context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number ({expected})", value: value);
+        return false;
     }
 
     private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)

@@ -40,7 +40,7 @@ public sealed class RuleSet : IDisposable
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
-        var recordRules = new List<IRule> { new AttributeTypeRule(catalog), new InheritModelValues(catalog) };
+        var recordRules = new List<IRule> { new AttributeTypeRule(catalog, ValueCultures.Of(definition)), new InheritModelValues(catalog) };
         recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]
         {

@@ -4,7 +4,7 @@ using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Pipelines;
 
-/// <summary>The README's pipeline file reference keeps up with schemas/pipeline.schema.json.</summary>
+/// <summary>The pipeline file reference (README's "Pipeline files" and the reference in docs/) keeps up with schemas/pipeline.schema.json.</summary>
 public partial class PipelineReferenceTests
 {
     [Test]
@@ -18,12 +18,13 @@ public partial class PipelineReferenceTests
         var readme = File.ReadAllText(TestPaths.InRepository("README.md"));
         var start = readme.IndexOf("## Pipeline files", StringComparison.Ordinal);
         var section = readme[start..readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal)];
-        var documented = CodeToken().Matches(section).Select(m => m.Groups[1].Value).ToList();
+        var docs = Directory.GetFiles(TestPaths.InRepository("docs"), "*.md").Select(File.ReadAllText);
+        var documented = docs.Prepend(section).SelectMany(text => CodeToken().Matches(text)).Select(m => m.Groups[1].Value).ToList();
 
         // A property is documented when its name is a segment of a documented path (`source.http.paging` documents source, http and paging).
         var segments = documented.SelectMany(token => token.Replace("[]", "", StringComparison.Ordinal).Split('.')).ToHashSet(StringComparer.Ordinal);
         var missing = names.Where(name => !segments.Contains(name)).ToList();
-        Assert.That(missing, Is.Empty, "properties of pipeline.schema.json missing from README's \"Pipeline files\" reference");
+        Assert.That(missing, Is.Empty, "properties of pipeline.schema.json missing from README's \"Pipeline files\" reference and docs/");
     }
 
     private static void Collect(JsonElement element, SortedSet<string> names)
