@@ -25,10 +25,19 @@ internal sealed class AttributeTypeRule : IRule
         _cultures = cultures ?? ValueCultures.Invariant;
         foreach (var attribute in catalog.Attributes.Where(a => a.Options.Count > 0))
         {
+            // Codes first, then labels: a feed may send either (Svart -> black); a code wins over a label that spells it.
             var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var option in attribute.Options)
             {
-                codes.TryAdd(option, option);
+                codes.TryAdd(option.Code, option.Code);
+            }
+
+            foreach (var option in attribute.Options)
+            {
+                foreach (var label in option.Labels.Values)
+                {
+                    codes.TryAdd(label.Trim(), option.Code);
+                }
             }
 
             _options[attribute.Code] = codes;

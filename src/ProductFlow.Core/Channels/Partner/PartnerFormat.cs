@@ -52,8 +52,16 @@ internal sealed class PartnerFormat
         }
     }
 
-    /// <summary>A canonical number (<c>19.90</c>) as the partner writes numbers.</summary>
-    public string? Number(string? canonical) => canonical is not null && _decimalComma ? canonical.Replace('.', ',') : canonical;
+    /// <summary>A canonical number (<c>19.9</c>) as the partner writes numbers: with <paramref name="decimals"/> decimals when given (<c>19.90</c>), and its decimal separator.</summary>
+    public string? Number(string? canonical, int? decimals = null)
+    {
+        if (canonical is not null && decimals is { } places && Rules.CanonicalNumber.TryParse(canonical, out var value))
+        {
+            canonical = Math.Round(value, places, MidpointRounding.AwayFromZero).ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        return canonical is not null && _decimalComma ? canonical.Replace('.', ',') : canonical;
+    }
 
     /// <summary>A canonical date (<c>2026-11-24</c>) in the partner's date format; other text as it is.</summary>
     public string? Date(string? canonical) =>
