@@ -62,6 +62,11 @@ internal static class RunResultWriter
         }
 
         output.WriteLine(string.Create(inv, $"  rejected  {counts.Rejected,9:N0}"));
+        if (counts.Skipped > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  skipped   {counts.Skipped,9:N0}   (empty rows)"));
+        }
+
         output.WriteLine(string.Create(inv, $"  warnings  {counts.Warnings,9:N0}"));
         foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))
         {

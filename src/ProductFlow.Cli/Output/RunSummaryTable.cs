@@ -29,6 +29,11 @@ internal static class RunSummaryTable
         table.AddRow("[green]accepted[/]", Number(counts.Accepted), Markup.Escape($"{counts.Changed:N0} new or changed"));
         table.AddRow(counts.Rejected > 0 ? "[red]rejected[/]" : "rejected", Number(counts.Rejected), "quarantined, see rejected.csv");
         table.AddRow(counts.Warnings > 0 ? "[yellow]warnings[/]" : "warnings", Number(counts.Warnings), "");
+        if (counts.Skipped > 0)
+        {
+            table.AddRow("skipped", Number(counts.Skipped), "empty rows");
+        }
+
         foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))
         {
             table.AddRow("issue", Number(count), Markup.Escape(rule));

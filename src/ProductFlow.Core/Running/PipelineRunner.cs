@@ -179,6 +179,13 @@ public sealed class PipelineRunner
                 {
                     await foreach (var row in reader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
                     {
+                        if (row.IsBlank)
+                        {
+                            // An empty row (;;;; at the end of a spreadsheet export) is no record: counted, never rejected.
+                            run.Counts.Skipped++;
+                            continue;
+                        }
+
                         foreach (var done in rules.Apply(mapper.Map(row)))
                         {
                             await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);

@@ -86,6 +86,21 @@ public class FeedFormatRunTests
         Assert.That((source.HeaderRow, source.Encoding, source.Limits!.MaxRows, source.Limits.MaxColumns, source.Limits.MaxUncompressedBytes), Is.EqualTo((1, "auto", 10L, 1000, 256L * 1024 * 1024)));
     }
 
+    [Test]
+    public async Task Empty_rows_are_skipped_and_counted_not_rejected()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.File("feed.csv", "sku;name_en;color;size;price;weight\n;;;;;\nC-1;Shirt;black;m;12.5;1\n ; ;;;;\n;;\n\n");
+        var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal));
+
+        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+
+        Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected, report.Run.Counts.Skipped), Is.EqualTo((1, 1, 0, 3)));
+        Assert.That(report.Issues, Is.Empty);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(report.Folder, "report.json")));
+        Assert.That(json.RootElement.GetProperty("counts").GetProperty("skipped").GetInt32(), Is.EqualTo(3));
+    }
+
     private static string Pipeline(string format, string name, string price) => $$"""
         {
           "name": "formats",
