@@ -47,14 +47,14 @@ internal static class RunCommands
 
     public static Command Validate(ILoggerFactory logging)
     {
-        var required = new Option<string>("--input", "-i") { Description = "The feed to check.", Required = true };
+        var input = new Option<string?>("--input", "-i") { Description = "The feed to check (default: the pipeline's source.path, as run reads it)." };
         var command = new Command("validate", "Check a feed with a pipeline's rules; nothing is stored or published. Exit 1 when there are errors.")
         {
-            Pipeline, required, Data, Json,
+            Pipeline, input, Data, Json,
         }.WithExamples(
-            "productflow validate pipelines/demo.json --input samples/supplier-apparel.csv",
+            "productflow validate pipelines/demo.json",
             "productflow validate pipelines/demo.json --input new-supplier.csv --json");
-        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, required));
+        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, input));
         return command;
     }
 
@@ -73,10 +73,10 @@ internal static class RunCommands
         }
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
+    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string?>? inputOption = null)
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        var input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride);
+        var input = result.GetValue(inputOption ?? Input);
         var runner = Runner(result, mode, logging);
         var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress), cancellationToken)).ConfigureAwait(false);
         return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);

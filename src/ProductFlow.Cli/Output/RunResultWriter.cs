@@ -88,7 +88,7 @@ internal static class RunResultWriter
             output.WriteLine(string.Create(inv, $"  event     not delivered: {error}"));
         }
 
-        output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, ReportJsonWriter.FileName)}"));
+        output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, HtmlReportWriter.FileName)}"));
     }
 
     /// <summary>A channel's publication in a run's summary: <c>partner v3 (delta: 2 added, 1 changed, 0 removed): path</c>, or unchanged.</summary>
