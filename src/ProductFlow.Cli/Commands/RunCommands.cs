@@ -139,6 +139,7 @@ internal static class RunCommands
         DataDirectory = result.GetValue(Data)!,
         Exports = mode == RunMode.Run ? ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!)) : null,
         Events = mode == RunMode.Run ? EventPublishers.FromEnvironment() : null,
+        SupplierMail = mode == RunMode.Run && Notifications.SmtpOptions.FromEnvironment() is { } smtp ? new Notifications.SupplierMail(smtp) : null,
         Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(PublishOptions.AllowMassDelete),

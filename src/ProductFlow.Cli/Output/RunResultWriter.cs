@@ -88,6 +88,16 @@ internal static class RunResultWriter
             output.WriteLine(string.Create(inv, $"  event     not delivered: {error}"));
         }
 
+        if (report.EmailTo is { } to)
+        {
+            output.WriteLine(string.Create(inv, $"  email     rejected rows sent to {to}"));
+        }
+
+        if (report.EmailError is { } emailError)
+        {
+            output.WriteLine(string.Create(inv, $"  email     {emailError}"));
+        }
+
         output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, HtmlReportWriter.FileName)}"));
     }
 

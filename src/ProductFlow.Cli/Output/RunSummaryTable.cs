@@ -54,6 +54,16 @@ internal static class RunSummaryTable
             table.AddRow("[yellow]event[/]", "", Markup.Escape("not delivered: " + error));
         }
 
+        if (report.EmailTo is { } to)
+        {
+            table.AddRow("email", "", Markup.Escape("rejected rows sent to " + to));
+        }
+
+        if (report.EmailError is { } emailError)
+        {
+            table.AddRow("[yellow]email[/]", "", Markup.Escape(emailError));
+        }
+
         table.AddRow("report", "", Markup.Escape(Path.Combine(report.Folder, HtmlReportWriter.FileName)));
         console.Write(table);
     }

@@ -38,7 +38,12 @@ public sealed class InboxRunner
             QualityReport report;
             try
             {
-                report = await _runner.RunAsync(pipeline, new RunOptions { Input = claimed.Path, DataDirectory = options.DataDirectory, Mode = options.Mode }, cancellationToken)
+                var run = new RunOptions
+                {
+                    Input = claimed.Path, DataDirectory = options.DataDirectory, Mode = options.Mode, Exports = options.Exports, Events = options.Events,
+                    SupplierMail = options.SupplierMail, AllowMassDelete = options.AllowMassDelete,
+                };
+                report = await _runner.RunAsync(pipeline, run, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch

@@ -122,6 +122,16 @@ public sealed class PipelineRunner
             await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (options.SupplierMail is { } mail && definition.Supplier is { } supplier && options.Mode == RunMode.Run)
+        {
+            // One email per run, after the report: the supplier gets the rejected rows of the run as its report has them.
+            report.EmailError = await mail.SendAsync(report, supplier, cancellationToken).ConfigureAwait(false);
+            if (report.EmailError is { } error)
+            {
+                _logger.LogWarning("Run {RunId}: {EmailError}", run.Id, error);
+            }
+        }
+
         if (options.Mode == RunMode.Run)
         {
             // After the report and the run record: a listener told of the feed can read both.

@@ -28,6 +28,9 @@ public sealed class RunOptions
     /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs, and its publication remove every record of a channel.</summary>
     public bool AllowMassDelete { get; init; }
 
+    /// <summary>Sends the supplier email after a run with rejections (pipeline <c>supplier</c>); default <c>null</c>: no email.</summary>
+    public Notifications.SupplierMail? SupplierMail { get; init; }
+
     /// <summary>Told once a second how far reading the feed has come (rows, bytes, rate, time left); <c>null</c> for no progress.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 }
