@@ -76,7 +76,7 @@ public static class PipelineLoader
         CheckAttributes(definition.Rules.Gtin, "$.rules.gtin", catalog, Problem);
         foreach (var rule in definition.Rules.Severity.Keys.Where(rule => !KnownRules.Contains(rule)))
         {
-            Problem($"$.rules.severity.{rule}", $"unknown rule id '{rule}'");
+            Problem($"$.rules.severity.{rule}", $"unknown rule id '{rule}'" + DidYouMean.Suffix(rule, KnownRules));
         }
 
         for (var i = 0; i < definition.Channels.Count; i++)
@@ -99,7 +99,7 @@ public static class PipelineLoader
     {
         if (mapping.Attribute is null || catalog.FindAttribute(mapping.Attribute) is not { } attribute)
         {
-            problem(path + ".attribute", $"unknown attribute '{mapping.Attribute}'");
+            problem(path + ".attribute", $"unknown attribute '{mapping.Attribute}'" + DidYouMean.Suffix(mapping.Attribute ?? "", catalog.Attributes.Select(a => a.Code)));
             return;
         }
 
@@ -189,7 +189,7 @@ public static class PipelineLoader
         {
             if (catalog.FindAttribute(codes[i]) is null)
             {
-                problem($"{path}[{i}]", $"unknown attribute '{codes[i]}'");
+                problem($"{path}[{i}]", $"unknown attribute '{codes[i]}'" + DidYouMean.Suffix(codes[i], catalog.Attributes.Select(a => a.Code)));
             }
         }
     }

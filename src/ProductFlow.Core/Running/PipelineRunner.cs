@@ -274,7 +274,20 @@ public sealed class PipelineRunner
     {
         if (options.Input is { } input)
         {
-            return Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+            if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return input;
+            }
+
+            if (Directory.Exists(input))
+            {
+                throw new ProductFlowException($"{input} is a folder, not a feed file", input)
+                {
+                    Hint = "give the feed file itself; to run every feed dropped in a folder, use --from-inbox (it reads <data>/inbox/<pipeline>/)",
+                };
+            }
+
+            return Path.GetFullPath(input);
         }
 
         if (definition.Source.Url is { } url)

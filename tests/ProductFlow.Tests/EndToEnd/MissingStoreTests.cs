@@ -13,6 +13,15 @@ public class MissingStoreTests
     [TearDown]
     public void DeleteFolder() => _dir.Dispose();
 
+    [Test]
+    public void An_input_that_is_a_folder_is_named_as_one()
+    {
+        var result = CliProcess.Run(_dir.Path, "validate", TestPaths.InRepository("pipelines", "demo.json"), "--input", _dir.Path, "--data", _dir.Combine("data"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr.Trim(), Does.Contain("is a folder, not a feed file").And.Contain("--from-inbox").And.Not.Contain("denied"));
+    }
+
     [TestCase("publish --all")]
     [TestCase("preview partner")]
     [TestCase("explain TS-1001-NVY-M")]
