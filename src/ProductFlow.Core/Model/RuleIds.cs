@@ -32,6 +32,7 @@ public static class RuleIds
     public const string VariantOrphan = "variant.orphan";
     public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
+    public const string EncodingSuspect = "encoding.suspect";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";
     public const string JsonMalformed = "json.malformed";

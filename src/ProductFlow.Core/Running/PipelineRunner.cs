@@ -187,8 +187,19 @@ public sealed class PipelineRunner
             {
                 try
                 {
+                    FeedHeader? header = null;
                     await foreach (var row in reader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
                     {
+                        if (!ReferenceEquals(row.Header, header))
+                        {
+                            header = row.Header;
+                            foreach (var issue in header.Issues)
+                            {
+                                issues.Add(issue);
+                                report.Count(issue);
+                            }
+                        }
+
                         if (row.IsBlank)
                         {
                             // An empty row (;;;; at the end of a spreadsheet export) is no record: counted, never rejected.

@@ -101,6 +101,21 @@ public class FeedFormatRunTests
         Assert.That(json.RootElement.GetProperty("counts").GetProperty("skipped").GetInt32(), Is.EqualTo(3));
     }
 
+    [Test]
+    public async Task A_feed_declared_windows_1252_that_is_utf_8_gets_a_warning_naming_the_first_such_line()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.File("feed.csv", "sku,name_en,color,size,price,weight\nC-1,Shirt,black,m,12.5,1\nC-2,Skjørt,black,m,12.5,1\n");
+        var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal)
+            .Replace("\"format\": \"csv\"", "\"format\": \"csv\", \"encoding\": \"windows-1252\"", StringComparison.Ordinal));
+
+        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+
+        var issue = report.Issues.Single();
+        Assert.That((issue.Rule, issue.Severity, issue.Line), Is.EqualTo(("encoding.suspect", ProductFlow.Model.Severity.Warning, (long?)3)));
+        Assert.That(report.Run.Counts.Accepted, Is.EqualTo(2), "a warning: the rows are read as declared");
+    }
+
     private static string Pipeline(string format, string name, string price) => $$"""
         {
           "name": "formats",
