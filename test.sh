@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every ProductFlow test. Installs what the tests need when it is missing (as root: apt, npm),
-# starts it, runs `dotnet test`, stops what it started, and ends with one line: "N passed, N failed".
+# starts it, runs `dotnet test`, stops what it started, and ends with one line: "N passed, N failed, N skipped".
 # Installs already done are skipped, so a second run starts at once.
+# Under CI=true a suite whose server or tool is missing fails, and any skipped test fails the run;
+# elsewhere such a suite is skipped and the reasons are listed before the closing line.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,6 +30,7 @@ export PRODUCTFLOW_CHROMIUM="$chromium"
 # Servers the integration suites need are installed and started here, one per run, on 127.0.0.1,
 # and stopped on exit whatever happens.
 output=$(mktemp)
+results=$(mktemp -d)
 started_pids=()
 pg_dir=""
 pg_bin=""
@@ -39,6 +42,7 @@ cleanup() {
     rm -rf "$pg_dir"
   fi
   rm -f "$output"
+  rm -rf "$results"
 }
 trap cleanup EXIT
 
@@ -55,9 +59,9 @@ if [ ! -x "$azurite_bin" ] || ! grep -q "\"version\": \"$AZURITE_VERSION\"" .too
   if command -v npm >/dev/null 2>&1; then
     log "installing azurite $AZURITE_VERSION into .tools/azurite"
     mkdir -p .tools/azurite
-    (cd .tools/azurite && npm install --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >&2) || log "azurite could not be installed: blob tests will be skipped"
+    (cd .tools/azurite && npm install --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >&2) || log "azurite could not be installed: the blob tests fail under CI=true and are skipped elsewhere"
   else
-    log "npm not found: blob tests will be skipped"
+    log "npm not found (install Node.js): the blob tests fail under CI=true and are skipped elsewhere"
   fi
 fi
 if [ -x "$azurite_bin" ]; then
@@ -94,15 +98,27 @@ export PRODUCTFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=productf
 log "PostgreSQL $(basename "$(dirname "$pg_bin")") on 127.0.0.1:$pg_port ($pg_dir)"
 
 set +e
-dotnet test ProductFlow.sln --blame-hang-timeout 5m 2>&1 | tee "$output"
+dotnet test ProductFlow.sln --blame-hang-timeout 5m --logger trx --results-directory "$results" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
 
 # Sum the summary line of every test assembly ("Failed: 0, Passed: 163, Skipped: 0, ...").
 passed=$(grep -Eo 'Passed: +[0-9]+' "$output" | awk '{ s += $2 } END { print s + 0 }')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$output" | awk '{ s += $2 } END { print s + 0 }')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$output" | awk '{ s += $2 } END { print s + 0 }')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the build or the test host failed before any test could report
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+  # Why each test was skipped, one line per reason with its count, from the TRX files' skipped results.
+  log "$skipped test(s) skipped:"
+  awk '/outcome="NotExecuted"/ { skipped = 1 }
+       skipped && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print; skipped = 0 }' "$results"/*.trx 2>/dev/null |
+    sort | uniq -c | sort -rn | sed 's/^/  /' >&2
+  if [ "${CI:-}" = "true" ]; then
+    log "CI=true: a skipped test fails the run"
+    status=1
+  fi
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,6 +1,6 @@
 namespace ProductFlow.Cli;
 
-/// <summary>The exit codes of <c>productflow</c> (README, "Exit codes").</summary>
+/// <summary>The exit codes of <c>productflow</c> (docs/cli.md, "Exit codes").</summary>
 internal static class ExitCodes
 {
     /// <summary>Completed (a run with quarantined records completes).</summary>

@@ -33,6 +33,9 @@ internal static class ProductFlowCli
             StoreCommands.Store(),
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
+            ServeCommand.Create(),
+            WorkerCommand.Create(),
+            SchedulesCommands.Create(logging),
         };
         HelpExamples.Install(root);
         root.Options.Add(GlobalOptions.Quiet);
@@ -51,7 +54,15 @@ internal static class ProductFlowCli
         GlobalOptions.Apply(parsed, level);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // serve and worker are generic hosts: SIGTERM is theirs to handle (a graceful stop that lets jobs finish), not a 2-second exit.
+            var host = parsed.CommandResult.Command.Name is "serve" or "worker";
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (host)
+            {
+                invocation.ProcessTerminationTimeout = null;
+            }
+
+            return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException e)
         {

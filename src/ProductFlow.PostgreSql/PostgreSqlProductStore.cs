@@ -18,8 +18,13 @@ public sealed class PostgreSqlProductStore : IProductStore
     private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
 
-    private PostgreSqlProductStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private PostgreSqlProductStore(NpgsqlDataSource dataSource, bool ownsDataSource = true)
+    {
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+    }
 
     /// <summary>Where the store is, for messages: <c>host:port/database</c>, never the password.</summary>
     public string Location { get; private init; } = "";
@@ -32,6 +37,16 @@ public sealed class PostgreSqlProductStore : IProductStore
     /// <param name="create">Whether a database without ProductFlow's tables gets them (a run); when false (commands that only read), such a database is refused.</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     public static async Task<PostgreSqlProductStore> OpenAsync(string store, bool create, CancellationToken cancellationToken = default)
+    {
+        var (dataSource, location) = await ConnectAsync(store, cancellationToken, create).ConfigureAwait(false);
+        return new PostgreSqlProductStore(dataSource) { Location = location };
+    }
+
+    /// <summary>A store on a data source the caller keeps (<see cref="PostgreSqlStoreSource"/>): disposing it leaves the data source open.</summary>
+    internal static PostgreSqlProductStore Shared(NpgsqlDataSource dataSource, string location) => new(dataSource, ownsDataSource: false) { Location = location };
+
+    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>); with <paramref name="create"/> false, a database without a store is refused.</summary>
+    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         NpgsqlConnectionStringBuilder builder;
@@ -62,7 +77,7 @@ public sealed class PostgreSqlProductStore : IProductStore
                 await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
-            return new PostgreSqlProductStore(dataSource) { Location = location };
+            return (dataSource, location);
         }
         catch (InfrastructureException)
         {
@@ -211,7 +226,7 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     private static RunRecord ReadRun(NpgsqlDataReader reader) => new()
     {

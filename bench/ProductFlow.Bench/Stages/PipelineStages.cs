@@ -112,10 +112,11 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         var database = postgres is null ? null : await BenchDatabase.CreateAsync(postgres).ConfigureAwait(false);
         try
         {
-            var runner = database is null
-                ? new PipelineRunner()
-                : new PipelineRunner(openStore: async (_, ct) => await PostgreSql.PostgreSqlProductStore.OpenAsync(database, ct).ConfigureAwait(false));
-            var report = await runner.RunAsync(pipeline, new RunOptions { Input = feed, DataDirectory = data }).ConfigureAwait(false);
+            var services = RunServices.Embedded(data);
+            var runner = new PipelineRunner(database is null
+                ? services
+                : services with { OpenStore = async ct => await PostgreSql.PostgreSqlProductStore.OpenAsync(database, ct).ConfigureAwait(false) });
+            var report = await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed }).ConfigureAwait(false);
             return report.Run.Counts.Read;
         }
         finally

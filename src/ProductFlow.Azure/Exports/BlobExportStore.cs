@@ -40,8 +40,10 @@ public sealed class BlobExportStore : IBlobStore
     {
         try
         {
-            var download = await _container.GetBlobClient(_prefix + path).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return download.Value.Content;
+            // A seekable stream that reads the blob in 4 MB ranges, pinned to the version it opened (a blob replaced meanwhile fails the
+            // read, it never mixes two): partners' Range requests seek in it, and a whole read is sequential as before.
+            var options = new global::Azure.Storage.Blobs.Models.BlobOpenReadOptions(allowModifications: false) { BufferSize = 4 << 20 };
+            return await _container.GetBlobClient(_prefix + path).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -106,6 +106,16 @@ public sealed class BlobInbox : IFeedInbox
         return MoveOutAsync(feed, "failed", "unfinished-" + Path.GetFileName(Path.GetDirectoryName(feed.Path)), null, cancellationToken);
     }
 
+    /// <summary>Releases the blob's lease: the feed waits in the inbox again, untouched, for the next claim.</summary>
+    public async Task ReleaseAsync(ClaimedFeed feed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var claim = (Claim)feed.Handle!;
+        await claim.Renewal.DisposeAsync().ConfigureAwait(false);
+        await ReleaseAsync(claim.Lease).ConfigureAwait(false);
+        Directory.Delete(Path.GetDirectoryName(feed.Path)!, recursive: true);
+    }
+
     private async Task<string> MoveOutAsync(ClaimedFeed feed, string kind, string runId, string? reportJson, CancellationToken cancellationToken)
     {
         var claim = (Claim)feed.Handle!;

@@ -66,11 +66,8 @@ internal static class QuarantineReplay
             return ExitCodes.Completed;
         }
 
-        var options = new RunOptions { Input = feed, DataDirectory = data, Mode = RunMode.Run, Replay = true, Events = EventPublishers.FromEnvironment(),
-            SupplierMail = Notifications.SmtpOptions.FromEnvironment() is { } smtp ? new Notifications.SupplierMail(smtp) : null,
-        };
-        var runner = new PipelineRunner(logging.CreateLogger<PipelineRunner>(), openStore: ProductStores.Factory(result.GetValue(StoreOptions.Store)));
-        var report = await runner.RunAsync(pipeline, options, cancellationToken).ConfigureAwait(false);
+        var runner = RunCommands.Runner(result, logging);
+        var report = await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed, Replay = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await RunCommands.WriteOutcomeAsync(report, RunMode.Run, result.GetValue(StoreOptions.Json)).ConfigureAwait(false);
     }
 }

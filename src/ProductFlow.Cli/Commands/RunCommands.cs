@@ -77,8 +77,9 @@ internal static class RunCommands
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var input = result.GetValue(inputOption ?? Input);
-        var runner = Runner(result, mode, logging);
-        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, Options(result, mode, input, progress), cancellationToken)).ConfigureAwait(false);
+        var runner = Runner(result, logging);
+        var request = Request(result, pipeline, mode) with { Input = input };
+        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, request, progress, cancellationToken)).ConfigureAwait(false);
         return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
     }
 
@@ -92,8 +93,9 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var inboxRunner = new InboxRunner(Runner(result, RunMode.Run, logging));
-        var runs = await WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, Options(result, RunMode.Run, input: null, progress), cancellationToken)).ConfigureAwait(false);
+        var inboxRunner = new InboxRunner(Runner(result, logging));
+        var request = Request(result, pipeline, RunMode.Run);
+        var runs = await WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, request, progress, cancellationToken)).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -132,22 +134,16 @@ internal static class RunCommands
         return Console.IsErrorRedirected ? run(new ConsoleProgress(Console.Error)) : LiveProgress.RunAsync<T>(pipeline, run);
     }
 
-    private static RunOptions Options(ParseResult result, RunMode mode, string? input, IProgress<RunProgress>? progress) => new()
+    /// <summary>What the command line asks of a run: every flag of <c>run</c> in one place (validate takes none of them).</summary>
+    internal static RunRequest Request(ParseResult result, LoadedPipeline pipeline, RunMode mode) => RunRequest.For(pipeline, mode) with
     {
-        Input = input,
-        Progress = progress,
-        DataDirectory = result.GetValue(Data)!,
-        Exports = mode == RunMode.Run ? ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(Data)!)) : null,
-        Events = mode == RunMode.Run ? EventPublishers.FromEnvironment() : null,
-        SupplierMail = mode == RunMode.Run && Notifications.SmtpOptions.FromEnvironment() is { } smtp ? new Notifications.SupplierMail(smtp) : null,
-        Mode = mode,
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
         AllowMassDelete = mode == RunMode.Run && result.GetValue(PublishOptions.AllowMassDelete),
     };
 
-    /// <summary>A runner on the store the command names (--store, PRODUCTFLOW_STORE, else the embedded file); validate opens none.</summary>
-    private static PipelineRunner Runner(ParseResult result, RunMode mode, ILoggerFactory logging) =>
-        new(logging.CreateLogger<PipelineRunner>(), openStore: mode == RunMode.Run ? ProductStores.Factory(result.GetValue(StoreOptions.Store)) : null);
+    /// <summary>A runner on the services the command names (<see cref="CliRunServices"/>).</summary>
+    internal static PipelineRunner Runner(ParseResult result, ILoggerFactory logging) =>
+        new(CliRunServices.From(result), logging.CreateLogger<PipelineRunner>());
 
     /// <summary>Prints a run's result (text or JSON) and its failure line, and returns its exit code.</summary>
     public static async Task<int> WriteOutcomeAsync(Reports.QualityReport report, RunMode mode, bool json, bool quiet = false)

@@ -37,7 +37,7 @@ internal static class TestCommand
             };
         }
 
-        var runner = new FixtureRunner(new PipelineRunner(logging.CreateLogger<PipelineRunner>()));
+        var runner = new FixtureRunner(logging);
         var update = result.GetValue(Update);
         var failed = 0;
         foreach (var fixture in cases)

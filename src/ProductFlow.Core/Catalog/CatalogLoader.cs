@@ -90,6 +90,10 @@ public static class CatalogLoader
         for (var i = 0; i < catalog.Channels.Count; i++)
         {
             CheckChannel(catalog, catalog.Channels[i], $"$.channels[{i}]", Problem);
+            if (catalog.Channels[i].Schedule is { } schedule && Scheduling.CronSchedule.TryParse(schedule, out var why) is null)
+            {
+                Problem($"$.channels[{i}].schedule", why!);
+            }
         }
 
         foreach (var attribute in catalog.Sources.Precedence.Keys.Where(a => a != SourcesDefinition.Others && catalog.FindAttribute(a) is null))

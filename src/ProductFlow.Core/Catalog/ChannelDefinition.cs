@@ -25,6 +25,9 @@ public sealed class ChannelDefinition
     /// <summary>How many published versions stay under <c>exports/&lt;channel&gt;/</c>; older ones are deleted after a publish. Default 10.</summary>
     public int KeepVersions { get; set; } = 10;
 
+    /// <summary>When the channel is published unattended in service mode (cron and time zone); none by default.</summary>
+    public Pipelines.ScheduleOptions? Schedule { get; set; }
+
     /// <summary>Only records for which this expression holds are published here (rule grammar, on the channel view): <c>stock &gt; 0 and market = 'DE'</c>.</summary>
     /// <remarks>A record that stops matching leaves the channel like a removed one: a tombstone in the next delta.</remarks>
     public string? Filter { get; set; }

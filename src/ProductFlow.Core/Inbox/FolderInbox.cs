@@ -49,6 +49,12 @@ public sealed class FolderInbox : IFeedInbox
 
     public Task<string> AbandonAsync(ClaimedFeed feed, CancellationToken cancellationToken = default) => Task.FromResult(Abandon(feed));
 
+    public Task ReleaseAsync(ClaimedFeed feed, CancellationToken cancellationToken = default)
+    {
+        Release(feed);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The feeds that are complete and waiting, oldest first.</summary>
     public IReadOnlyList<string> Ready()
     {
@@ -111,6 +117,19 @@ public sealed class FolderInbox : IFeedInbox
     {
         ArgumentNullException.ThrowIfNull(feed);
         return MoveOut(feed, Target("failed", "unfinished-" + Path.GetFileName(Path.GetDirectoryName(feed.Path))));
+    }
+
+    /// <summary>Puts a claimed feed back in the inbox, ready at once (its marker goes back with it, or one is made).</summary>
+    public void Release(ClaimedFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        Directory.CreateDirectory(Folder);
+        var back = Path.Combine(Folder, feed.Name);
+        MoveOut(feed, Folder);
+        if (!File.Exists(back + _options.DoneSuffix))
+        {
+            File.WriteAllBytes(back + _options.DoneSuffix, []);
+        }
     }
 
     private string MoveOut(ClaimedFeed feed, string target)

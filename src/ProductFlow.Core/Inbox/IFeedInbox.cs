@@ -25,4 +25,8 @@ public interface IFeedInbox
 
     /// <summary>Moves the feed to <c>failed/</c> when its run ended without a report.</summary>
     Task<string> AbandonAsync(ClaimedFeed feed, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the claim up and leaves the feed waiting in the inbox, to be run again (a run that failed on infrastructure and will be
+    /// retried); an inbox that cannot put a feed back abandons it to <c>failed/</c>, where it is kept.</summary>
+    Task ReleaseAsync(ClaimedFeed feed, CancellationToken cancellationToken = default) => AbandonAsync(feed, cancellationToken);
 }

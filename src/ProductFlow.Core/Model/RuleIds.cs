@@ -1,6 +1,6 @@
 namespace ProductFlow.Model;
 
-/// <summary>The stable, documented ids of ProductFlow's rules (README, "Rules").</summary>
+/// <summary>The stable, documented ids of ProductFlow's rules (docs/rules.md, "Rule ids").</summary>
 public static class RuleIds
 {
     public const string Required = "required";

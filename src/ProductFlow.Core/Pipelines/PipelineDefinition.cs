@@ -29,6 +29,9 @@ public sealed class PipelineDefinition
 
     public PublishMode Publish { get; set; } = PublishMode.OnRun;
 
+    /// <summary>When a pipeline with <c>"publish": "scheduled"</c> publishes its channels in service mode; none by default.</summary>
+    public ScheduleOptions? Schedule { get; set; }
+
     /// <summary><c>partial</c> (default) or <c>full</c>: a full feed removes the pipeline's SKUs it no longer carries.</summary>
     public FeedMode Mode { get; set; } = FeedMode.Partial;
 

@@ -92,6 +92,18 @@ public static class PipelineLoader
             }
         }
 
+        if (definition.Schedule is { } schedule)
+        {
+            if (Scheduling.CronSchedule.TryParse(schedule, out var why) is null)
+            {
+                Problem("$.schedule", why!);
+            }
+            else if (definition.Publish != PublishMode.Scheduled)
+            {
+                Problem("$.schedule", "a schedule publishes a pipeline with \"publish\": \"scheduled\" only: set it, or schedule its channels in the catalog");
+            }
+        }
+
         return problems;
     }
 

@@ -45,26 +45,13 @@ public sealed class ChannelPublisher
     /// <summary>The manifest of the channel's current version, or null before its first publish.</summary>
     public async Task<ExportManifest?> CurrentAsync(string channel, CancellationToken cancellationToken = default)
     {
-        var pointer = await _exports.OpenReadAsync(ExportLayout.Current(channel), cancellationToken).ConfigureAwait(false);
-        if (pointer is null)
+        if (await ExportHistory.CurrentVersionAsync(_exports, channel, cancellationToken).ConfigureAwait(false) is not { } version)
         {
             return null;
         }
 
-        string name;
-        await using (pointer.ConfigureAwait(false))
-        using (var reader = new StreamReader(pointer))
-        {
-            name = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
-        }
-
-        var version = ExportLayout.ParseVersion(name) ?? throw new ProductFlowException($"{_exports.Locate(ExportLayout.Current(channel))} names no version ('{name}')");
-        var manifest = await _exports.OpenReadAsync(ExportLayout.Manifest(channel, version), cancellationToken).ConfigureAwait(false)
+        return await ExportHistory.ManifestAsync(_exports, channel, version, cancellationToken).ConfigureAwait(false)
             ?? throw new ProductFlowException($"{_exports.Locate(ExportLayout.Manifest(channel, version))} is missing: the current version of '{channel}' is damaged");
-        await using (manifest.ConfigureAwait(false))
-        {
-            return ExportManifest.Read(manifest);
-        }
     }
 
     /// <summary>Publishes (or previews) one channel: <see cref="PublishAsync(IProductStore, IReadOnlyList{ChannelDefinition}, ProductCatalog, PublishRequest?, CancellationToken)"/> with it alone.</summary>

@@ -2,7 +2,7 @@ namespace ProductFlow.Rules;
 
 /// <summary>GS1 GTIN-8/12/13/14 check-digit validation.</summary>
 /// <remarks>
-/// Policy (README, "GTIN"): spaces, hyphens and U+2010 between digits are separators and are removed, so
+/// Policy (docs/rules.md, "GTIN policy"): spaces, hyphens and U+2010 between digits are separators and are removed, so
 /// <c>978-2-1234-5680-3</c> is the valid GTIN <c>9782123456803</c>; any other character is invalid; the
 /// lengths are 8, 12, 13 and 14 (an SSCC-18 is not a GTIN); an all-zero code passes the mod-10 check but is
 /// not a real GTIN and is rejected.

@@ -13,7 +13,6 @@ using ProductFlow.Publishing;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
 using ProductFlow.Store;
-using ProductFlow.Store.Sqlite;
 
 namespace ProductFlow.Running;
 
@@ -22,7 +21,8 @@ namespace ProductFlow.Running;
 /// Every stage streams, so memory does not grow with the feed. A feed that cannot be read to its end gives a
 /// <c>failed</c> run: its store session is rolled back (nothing committed) and the report says where reading
 /// stopped. Data problems are issues in the report, never exceptions.
-/// With <see cref="RunOptions.Events"/>, a run raises <c>ProductFlow.Export.Published</c> per new version and, once its report
+/// A runner is built once on the <see cref="RunServices"/> of its process; each <see cref="RunRequest"/> says what one run does.
+/// With <see cref="RunServices.Events"/>, a run raises <c>ProductFlow.Export.Published</c> per new version and, once its report
 /// is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed).
 /// </remarks>
 public sealed class PipelineRunner
@@ -32,42 +32,53 @@ public sealed class PipelineRunner
 
     private const int ProgressEvery = 100_000;
 
+    private readonly RunServices _services;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Func<string, CancellationToken, Task<IProductStore>> _openStore;
 
-    public PipelineRunner(ILogger<PipelineRunner>? logger = null, TimeProvider? time = null, Func<string, CancellationToken, Task<IProductStore>>? openStore = null)
+    public PipelineRunner(RunServices services, ILogger<PipelineRunner>? logger = null, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = time ?? TimeProvider.System;
-        _openStore = openStore ?? ((data, _) => Task.FromResult<IProductStore>(SqliteProductStore.Open(data)));
     }
 
-    public async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, CancellationToken cancellationToken = default)
+    public RunServices Services => _services;
+
+    /// <summary>Loads the request's pipeline file and runs it.</summary>
+    public Task<QualityReport> RunAsync(RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(PipelineLoader.Load(request.Pipeline), request, progress, cancellationToken);
+    }
+
+    /// <summary>Runs an already loaded pipeline (the request's <see cref="RunRequest.Pipeline"/> is not read again).</summary>
+    public async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        ArgumentNullException.ThrowIfNull(options);
-        var (definition, catalog) = pipeline;
-        var input = InputPath(definition, options);
-        var data = Path.GetFullPath(options.DataDirectory);
+        ArgumentNullException.ThrowIfNull(request);
+        var input = InputPath(pipeline.Definition, request);
+        var data = _services.DataDirectory;
 
         // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
         // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
-        var store = options.Mode == RunMode.Run ? await _openStore(data, cancellationToken).ConfigureAwait(false) : null;
+        var store = request.Mode == RunMode.Run ? await _services.OpenStore(cancellationToken).ConfigureAwait(false) : null;
         await using (store)
         {
-            return await RunAsync(pipeline, options, input, data, store, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(pipeline, request, progress, input, data, store, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<QualityReport> RunAsync(LoadedPipeline pipeline, RunOptions options, string input, string data, IProductStore? store, CancellationToken cancellationToken)
+    private async Task<QualityReport> RunAsync(
+        LoadedPipeline pipeline, RunRequest request, IProgress<RunProgress>? progress, string input, string data, IProductStore? store, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
         var started = _time.GetUtcNow();
-        var run = new RunRecord { Id = NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
+        var run = new RunRecord { Id = request.RunId ?? NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
-        var report = new QualityReport(run, options.Mode == RunMode.Validate ? "validate" : options.Replay ? "replay" : "run", folder);
+        var report = new QualityReport(run, request.Mode == RunMode.Validate ? "validate" : request.Replay ? "replay" : "run", folder);
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
@@ -77,8 +88,8 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            var reader = options.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
-            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, options), input, store, report, channels, options.Progress, cancellationToken).ConfigureAwait(false);
+            var reader = request.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
+            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, request), input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -91,8 +102,8 @@ public sealed class PipelineRunner
             }
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                var publisher = new ChannelPublisher(options.Exports ?? new FolderBlobStore(Path.Combine(data, "exports")), _time, options.Events, _logger);
-                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, AllowMassDelete = options.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
+                var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events, _logger);
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, AllowMassDelete = request.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
                     report.Published[published.Channel] = published.Records;
@@ -122,7 +133,7 @@ public sealed class PipelineRunner
             await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
         }
 
-        if (options.SupplierMail is { } mail && definition.Supplier is { } supplier && options.Mode == RunMode.Run)
+        if (_services.SupplierMail is { } mail && definition.Supplier is { } supplier && request.Mode == RunMode.Run)
         {
             // One email per run, after the report: the supplier gets the rejected rows of the run as its report has them.
             report.EmailError = await mail.SendAsync(report, supplier, cancellationToken).ConfigureAwait(false);
@@ -132,10 +143,10 @@ public sealed class PipelineRunner
             }
         }
 
-        if (options.Mode == RunMode.Run)
+        if (request.Mode == RunMode.Run)
         {
             // After the report and the run record: a listener told of the feed can read both.
-            report.EventError = await EventDelivery.SendAsync(options.Events, new FeedProcessedEvent(report), _logger, cancellationToken).ConfigureAwait(false);
+            report.EventError = await EventDelivery.SendAsync(_services.Events, new FeedProcessedEvent(report), _logger, cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation(
@@ -144,10 +155,10 @@ public sealed class PipelineRunner
         return report;
     }
 
-    private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunOptions options) => new()
+    private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunRequest request) => new()
     {
-        Full = !options.Replay && (options.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
-        MaxRemovedShare = options.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
+        Full = !request.Replay && (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
+        MaxRemovedShare = request.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
         Sources = pipeline.Catalog.Sources,
     };
 
@@ -281,9 +292,9 @@ public sealed class PipelineRunner
         }
     }
 
-    private static string InputPath(PipelineDefinition definition, RunOptions options)
+    private static string InputPath(PipelineDefinition definition, RunRequest request)
     {
-        if (options.Input is { } input)
+        if (request.Input is { } input)
         {
             if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ProductFlow.Pipelines;
 using ProductFlow.Reports;
 using ProductFlow.Running;
@@ -11,7 +12,7 @@ namespace ProductFlow.Testing;
 /// run produces an output it does not expect, and when it expects nothing at all (a new case, before its outputs are recorded).
 /// <c>update</c> writes the current outputs as the expectation instead (to create a case, or to approve an intended change).
 /// </remarks>
-public sealed class FixtureRunner(PipelineRunner runner)
+public sealed class FixtureRunner(ILoggerFactory? logging = null)
 {
     /// <summary>What a case that cannot fail is told: record its outputs first.</summary>
     public const string UpdateHint = "run 'productflow test --update' to record the outputs of this case, read them, and commit them";
@@ -24,7 +25,8 @@ public sealed class FixtureRunner(PipelineRunner runner)
         var data = Path.Combine(Path.GetTempPath(), "productflow-test", Guid.NewGuid().ToString("N"));
         try
         {
-            var report = await runner.RunAsync(pipeline, new RunOptions { Input = fixture.Input, DataDirectory = data }, cancellationToken).ConfigureAwait(false);
+            var runner = new PipelineRunner(RunServices.Embedded(data), logging?.CreateLogger<PipelineRunner>());
+            var report = await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = fixture.Input }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var actual = new Dictionary<string, FixtureOutput>(StringComparer.Ordinal)
             {
                 [FixtureCase.IssuesFile] = new(Path.Combine(report.Folder, IssueLog.FileName), null),

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using ProductFlow.JsonSchema.Formats.Idna;
 
 namespace ProductFlow.JsonSchema.Formats;
 
 /// <summary><c>ipv4</c>, <c>ipv6</c> and <c>hostname</c> (RFC 1123 letters-digits-hyphen labels).</summary>
-/// <remarks>Hostnames are checked as ASCII; <c>xn--</c> labels are not decoded, so Punycode validity
-/// (IDNA 2008 contextual rules) is not checked.</remarks>
+/// <remarks>Hostnames are checked as ASCII; an <c>xn--</c> label is also decoded and checked as an IDNA 2008
+/// A-label (<see cref="ALabel"/>), which no other label pays for.</remarks>
 internal static class NetworkFormats
 {
     private static readonly System.Buffers.SearchValues<char> Ipv6Chars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF:.");
@@ -90,7 +91,9 @@ internal static class NetworkFormats
                 }
             }
 
-            if (label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn", StringComparison.OrdinalIgnoreCase))
+            // "--" in the 3rd and 4th positions is reserved for A-labels (RFC 5891 section 4.2.3.1).
+            if (label.Length >= 4 && label[2] == '-' && label[3] == '-'
+                && (!label.StartsWith("xn", StringComparison.OrdinalIgnoreCase) || !ALabel.IsValid(label)))
             {
                 return false;
             }

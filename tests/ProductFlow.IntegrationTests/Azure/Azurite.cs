@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using ProductFlow.IntegrationTests.Support;
 
 namespace ProductFlow.IntegrationTests.Azure;
 
@@ -17,7 +18,7 @@ internal static class Azurite
             var endpoint = Environment.GetEnvironmentVariable("PRODUCTFLOW_AZURITE_BLOB");
             if (string.IsNullOrEmpty(endpoint))
             {
-                Assert.Ignore("Azurite is not running: ./test.sh starts it and sets PRODUCTFLOW_AZURITE_BLOB");
+                MissingTool.Stop("Azurite is not running: ./test.sh installs and starts it and sets PRODUCTFLOW_AZURITE_BLOB");
             }
 
             return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint={endpoint.TrimEnd('/')}/{Account};";

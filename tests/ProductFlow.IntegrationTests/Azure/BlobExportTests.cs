@@ -28,18 +28,17 @@ public class BlobExportTests
     [TearDown]
     public void TearDown()
     {
-        _container.DeleteIfExists();
-        _dir.Dispose();
+        _container?.DeleteIfExists();
+        _dir?.Dispose();
     }
 
     [Test]
     public async Task A_run_publishes_a_versioned_export_with_its_manifest_into_the_container_and_a_second_run_adds_no_version(CancellationToken cancellationToken)
     {
         var exports = new BlobExportStore(_container, "exports");
-        var options = new RunOptions { DataDirectory = _dir.Path, Exports = exports };
 
-        var first = await new PipelineRunner().RunAsync(PipelineLoader.Load(Demo), options, cancellationToken);
-        var second = await new PipelineRunner().RunAsync(PipelineLoader.Load(Demo), options, cancellationToken);
+        var first = await Runs.RunAsync(PipelineLoader.Load(Demo), _dir.Path, exports: exports, cancellationToken: cancellationToken);
+        var second = await Runs.RunAsync(PipelineLoader.Load(Demo), _dir.Path, exports: exports, cancellationToken: cancellationToken);
 
         Assert.That(first.Publications.Select(p => (p.Channel, p.Version)), Is.EquivalentTo(new[] { ("web", (int?)1), ("shopify", 1), ("google", 1), ("partner", 1) }));
         Assert.That(second.Publications.Select(p => (p.Published, p.Version)), Is.All.EqualTo((false, (int?)1)));

@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Storage.Blobs;
+using ProductFlow.Tests.Support;
 using ProductFlow.Azure.Inbox;
 using ProductFlow.Inbox;
 using ProductFlow.Pipelines;
@@ -25,7 +26,7 @@ public class BlobInboxTests
     [TearDown]
     public void DeleteContainer()
     {
-        _container.DeleteIfExists();
+        _container?.DeleteIfExists();
         if (Directory.Exists(_work))
         {
             Directory.Delete(_work, recursive: true);
@@ -60,7 +61,7 @@ public class BlobInboxTests
         await Upload("inbox/demo/broken.csv", "sku,name\nA,\"never closed\n", cancellationToken);
         var inbox = Inbox(TimeSpan.Zero);
 
-        var runs = await new InboxRunner(new PipelineRunner()).RunWaitingAsync(pipeline, inbox, new RunOptions { DataDirectory = Path.Combine(_work, "data") }, cancellationToken);
+        var runs = await new InboxRunner(Runs.Runner(Path.Combine(_work, "data"))).RunWaitingAsync(pipeline, inbox, RunRequest.For(pipeline), cancellationToken: cancellationToken);
 
         Assert.That(runs.Select(r => (r.Feed, r.Report.Run.Status.ToString())), Is.EquivalentTo(new[] { ("good.csv", "Completed"), ("broken.csv", "Failed") }));
         var names = new List<string>();

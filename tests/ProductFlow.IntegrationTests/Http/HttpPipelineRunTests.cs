@@ -1,3 +1,4 @@
+using ProductFlow.Tests.Support;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
 using ProductFlow.Store;
@@ -25,7 +26,7 @@ public class HttpPipelineRunTests
                 }
                 """);
 
-            var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { DataDirectory = Path.Combine(dir.FullName, "data") });
+            var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), Path.Combine(dir.FullName, "data"));
 
             Assert.That(report.Run.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(report.Failure!.Message, Does.Contain(api.At("/broken").ToString()).And.Contain("HTTP 500"));

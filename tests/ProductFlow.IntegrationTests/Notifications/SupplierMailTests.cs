@@ -1,5 +1,4 @@
 using ProductFlow.Notifications;
-using ProductFlow.Pipelines;
 using ProductFlow.Running;
 using ProductFlow.Tests.Support;
 
@@ -17,7 +16,7 @@ public class SupplierMailTests
         using var dir = new TempDirectory();
         var pipeline = NordicPipeline(dir);
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), Options(dir, smtp.Port));
+        var report = await Runner(dir, smtp.Port).RunAsync(Request(pipeline));
 
         Assert.That((report.Run.Counts.Rejected, report.EmailTo, report.EmailError), Is.EqualTo((2L, "data@nordicknit.example", (string?)null)));
         var message = smtp.Messages.Single();
@@ -37,10 +36,10 @@ public class SupplierMailTests
         await using var smtp = SmtpTestServer.Start();
         using var dir = new TempDirectory();
         var clean = dir.File("clean.csv", "Varenummer;Navn;Farge;Pris;EAN\r\nNK-1;Lue;Svart;10,00;7000000001017\r\n");
-        var pipeline = PipelineLoader.Load(NordicPipeline(dir));
+        var pipeline = NordicPipeline(dir);
 
-        var quiet = await new PipelineRunner().RunAsync(pipeline, Options(dir, smtp.Port, clean));
-        var down = await new PipelineRunner().RunAsync(pipeline, Options(dir, port: 1));
+        var quiet = await Runner(dir, smtp.Port).RunAsync(Request(pipeline) with { Input = clean });
+        var down = await Runner(dir, port: 1).RunAsync(Request(pipeline));
 
         Assert.That(smtp.Messages, Is.Empty);
         Assert.That(quiet.EmailTo, Is.Null);
@@ -48,12 +47,12 @@ public class SupplierMailTests
         Assert.That(down.EmailError, Does.Contain("data@nordicknit.example"));
     }
 
-    private static RunOptions Options(TempDirectory dir, int port, string? input = null) => new()
+    private static RunRequest Request(string pipeline) => new() { Pipeline = pipeline };
+
+    private static PipelineRunner Runner(TempDirectory dir, int port) => new(RunServices.Embedded(dir.Combine("data")) with
     {
-        Input = input,
-        DataDirectory = dir.Combine("data"),
         SupplierMail = new SupplierMail(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "none", From = "productflow@retailer.example" }),
-    };
+    });
 
     private static string NordicPipeline(TempDirectory dir)
     {

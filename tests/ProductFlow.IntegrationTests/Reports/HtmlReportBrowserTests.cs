@@ -31,14 +31,14 @@ public sealed class HtmlReportBrowserTests
         _dir = new TempDirectory();
         var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
         var data = _dir.Combine("data");
-        var runner = new PipelineRunner();
+        var runner = Runs.Runner(data);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a hung run fails the fixture
-        _demo = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data }, timeout.Token)).Folder;
+        _demo = (await runner.RunAsync(pipeline, RunRequest.For(pipeline), cancellationToken: timeout.Token)).Folder;
         var feed = await File.ReadAllTextAsync(TestPaths.InRepository("samples", "supplier-apparel.csv"));
         var changed = feed.Replace(",Nvy,S,19.90,4006381001007,", $",{Hostile},S,19.90,4006381001007,", StringComparison.Ordinal);
         Assert.That(changed, Is.Not.EqualTo(feed), "the demo feed changed: pick another row for the hostile value");
         var input = _dir.File(Path.Combine("feeds", "supplier-apparel.csv"), changed);
-        _hostile = (await runner.RunAsync(pipeline, new RunOptions { DataDirectory = data, Input = input }, timeout.Token)).Folder;
+        _hostile = (await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = input }, cancellationToken: timeout.Token)).Folder;
     }
 
     [OneTimeTearDown]

@@ -22,12 +22,7 @@ internal static class PostgreSqlServer
             }
 
             var reason = $"{EnvironmentVariable} is not set: run ./test.sh, which starts a throwaway PostgreSQL cluster";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(reason);
-            }
-
-            Assert.Ignore(reason);
+            MissingTool.Stop(reason);
             return "";
         }
     }

@@ -8,7 +8,7 @@ namespace ProductFlow.Tests.Connectors;
 
 public class CsvFeedReaderTests
 {
-    private static readonly string Spectrum = TestPaths.InSharedTestData("csv-spectrum");
+    private static readonly string Spectrum = TestPaths.InPublicTestData("csv-spectrum");
 
     public static IEnumerable<TestCaseData> SpectrumCases() =>
         Directory.GetFiles(Path.Combine(Spectrum, "csvs"), "*.csv").Order(StringComparer.Ordinal)

@@ -22,7 +22,7 @@ public class FeedFormatRunTests
         var feed = dir.File("feed.json", JsonFeed);
         var pipeline = dir.File("p.json", Pipeline("json", "/name/en", "/price/eur"));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
 
         Assert.That(report.Run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((2, 1, 1)));
@@ -37,7 +37,7 @@ public class FeedFormatRunTests
         var feed = dir.File("feed.json", JsonFeed[..^20]);
         var pipeline = dir.File("p.json", Pipeline("json", "/name/en", "/price/eur"));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data") });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed);
 
         Assert.That(report.Run.Status, Is.EqualTo(RunStatus.Failed));
         Assert.That(report.Run.Counts.Accepted, Is.Zero);
@@ -51,7 +51,7 @@ public class FeedFormatRunTests
         var feed = dir.File("feed.jsonl", "{\"sku\":\"L-1\",\"name_en\":\"Shirt\",\"color\":\"black\",\"size\":\"m\",\"price\":\"12.5\"}\n{\"sku\":\"L-2\",\n");
         var pipeline = dir.File("p.json", Pipeline("jsonl", "name_en", "price"));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((2, 1, 1)));
         Assert.That(report.Issues.Single().Rule, Is.EqualTo("json.malformed"));
@@ -69,7 +69,7 @@ public class FeedFormatRunTests
         });
         var pipeline = dir.File("p.json", Pipeline("xlsx", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((2, 1, 1)));
         Assert.That((report.Issues.Single().Rule, report.Issues.Single().Line), Is.EqualTo(("required", (long?)3)));
@@ -93,7 +93,7 @@ public class FeedFormatRunTests
         var feed = dir.File("feed.csv", "sku;name_en;color;size;price;weight\n;;;;;\nC-1;Shirt;black;m;12.5;1\n ; ;;;;\n;;\n\n");
         var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected, report.Run.Counts.Skipped), Is.EqualTo((1, 1, 0, 3)));
         Assert.That(report.Issues, Is.Empty);
@@ -109,7 +109,7 @@ public class FeedFormatRunTests
         var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal)
             .Replace("\"format\": \"csv\"", "\"format\": \"csv\", \"encoding\": \"windows-1252\"", StringComparison.Ordinal));
 
-        var report = await new PipelineRunner().RunAsync(PipelineLoader.Load(pipeline), new RunOptions { Input = feed, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
 
         var issue = report.Issues.Single();
         Assert.That((issue.Rule, issue.Severity, issue.Line), Is.EqualTo(("encoding.suspect", ProductFlow.Model.Severity.Warning, (long?)3)));

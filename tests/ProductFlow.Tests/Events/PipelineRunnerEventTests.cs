@@ -33,7 +33,7 @@ public class PipelineRunnerEventTests
             OnSend = e => reportWhenSent = e is FeedProcessedEvent feed && File.Exists(Path.Combine(feed.Report.Folder, "report.json")),
         };
 
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = events });
+        var report = await Runs.RunAsync(Demo, Data, events: events);
 
         Assert.That(events.Types, Is.EqualTo(Enumerable.Repeat(EventTypes.ExportPublished, 4).Append(EventTypes.FeedAccepted)));
         Assert.That(events.Events.Take(4).Select(e => e.Subject), Is.EqualTo(DemoChannels.Select(c => $"exports/{c}/v1")));
@@ -55,10 +55,10 @@ public class PipelineRunnerEventTests
     [Test]
     public async Task A_second_run_of_the_same_feed_raises_only_feed_accepted()
     {
-        await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data });
+        await Runs.RunAsync(Demo, Data);
         var events = new RecordingEventPublisher();
 
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = events });
+        var report = await Runs.RunAsync(Demo, Data, events: events);
 
         Assert.That(report.Publications.Select(p => p.Published), Is.All.False);
         Assert.That(events.Types, Is.EqualTo(new[] { EventTypes.FeedAccepted }));
@@ -70,7 +70,7 @@ public class PipelineRunnerEventTests
         var events = new RecordingEventPublisher();
         var feed = _dir.File("broken.csv", "sku,name\n\"unterminated,x\n");
 
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { Input = feed, DataDirectory = Data, Events = events });
+        var report = await Runs.RunAsync(Demo, Data, input: feed, events: events);
 
         Assert.That(report.Run.Status, Is.EqualTo(ProductFlow.Store.RunStatus.Failed));
         Assert.That(events.Types, Is.EqualTo(new[] { EventTypes.FeedRejected }));
@@ -85,7 +85,7 @@ public class PipelineRunnerEventTests
     {
         var events = new RecordingEventPublisher();
 
-        await new PipelineRunner().RunAsync(Demo, new RunOptions { Input = TestPaths.InRepository("samples", "supplier-apparel.csv"), DataDirectory = Data, Mode = RunMode.Validate, Events = events });
+        await Runs.RunAsync(Demo, Data, input: TestPaths.InRepository("samples", "supplier-apparel.csv"), mode: RunMode.Validate, events: events);
 
         Assert.That(events.Events, Is.Empty);
     }
@@ -95,7 +95,7 @@ public class PipelineRunnerEventTests
     {
         var events = new RecordingEventPublisher { Refuse = "no route to topic" };
 
-        var report = await new PipelineRunner().RunAsync(Demo, new RunOptions { DataDirectory = Data, Events = events });
+        var report = await Runs.RunAsync(Demo, Data, events: events);
 
         Assert.That(report.Run.Status, Is.EqualTo(ProductFlow.Store.RunStatus.Completed));
         Assert.That(report.Publications.Select(p => (p.Published, p.EventError)), Is.All.EqualTo((true, "no route to topic")));

@@ -76,7 +76,7 @@ public class FolderInboxTests
         File.Copy(TestPaths.InRepository("samples", "supplier-apparel.csv"), Path.Combine(inbox.Folder, "good.csv"));
         File.WriteAllText(Path.Combine(inbox.Folder, "broken.csv"), "sku,name\nA,\"never closed\n");
 
-        var runs = await new InboxRunner(new PipelineRunner()).RunWaitingAsync(pipeline, inbox, new RunOptions { DataDirectory = Data });
+        var runs = await new InboxRunner(Runs.Runner(Data)).RunWaitingAsync(pipeline, inbox, RunRequest.For(pipeline));
 
         Assert.That(runs, Has.Count.EqualTo(2));
         var good = runs.Single(r => r.Feed == "good.csv");
@@ -88,6 +88,29 @@ public class FolderInboxTests
         Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(broken.MovedTo)!, "report.json")), Is.True);
         Assert.That(Directory.EnumerateFileSystemEntries(inbox.Folder), Is.Empty);
         Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(Data, "processing", "demo")), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_inbox_run_keeps_every_flag_of_its_request_and_the_services_of_its_runner()
+    {
+        var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
+        var sample = TestPaths.InRepository("samples", "supplier-apparel.csv");
+        await Runs.RunAsync(pipeline, Data, input: sample);
+        var inbox = new FolderInbox(Data, "demo", new InboxOptions { StableFor = TimeSpan.Zero });
+        Directory.CreateDirectory(inbox.Folder);
+        File.WriteAllLines(Path.Combine(inbox.Folder, "few.csv"), File.ReadLines(sample).Take(5));
+        var events = new Events.RecordingEventPublisher();
+        var exports = new ProductFlow.Publishing.FolderBlobStore(_dir.Combine("elsewhere"));
+
+        // A full feed of 4 products removes far more than maxRemovedShare allows: only AllowMassDelete lets it commit.
+        var request = RunRequest.For(pipeline) with { FeedMode = FeedMode.Full, AllowMassDelete = true };
+        var runs = await new InboxRunner(Runs.Runner(Data, events, exports)).RunWaitingAsync(pipeline, inbox, request);
+
+        var run = runs.Single().Report;
+        Assert.That(run.Failure, Is.Null, () => run.Failure!.Message);
+        Assert.That(run.Run.Counts.Removed, Is.GreaterThan(300), "full mode, and the mass-delete guard lifted");
+        Assert.That(events.Types, Does.Contain(ProductFlow.Events.EventTypes.FeedAccepted), "the runner's event publisher");
+        Assert.That(Directory.Exists(_dir.Combine("elsewhere", "web")), Is.True, "the runner's export store");
     }
 
     [Test]

@@ -55,7 +55,7 @@ public sealed record SuiteCase(string Name, string SchemaKey, JsonElement Schema
 /// <summary>Reads the suite's files and serves its <c>remotes/</c> as <c>http://localhost:1234/</c>.</summary>
 internal static class SuiteCases
 {
-    public static string SuiteRoot => TestPaths.InSharedTestData("json-schema-test-suite");
+    public static string SuiteRoot => TestPaths.InPublicTestData("json-schema-test-suite");
 
     public static SchemaOptions Options { get; } = new() { ResolveDocument = ResolveRemote };
 

@@ -31,7 +31,7 @@ public partial class ChannelPublisherTests
         var next = _dir.File("changed.csv", string.Join('\n', changed) + "\n");
         foreach (var (input, mode) in new[] { (feed, (ExportMode?)null), (next, ExportMode.Delta) })
         {
-            await new PipelineRunner().RunAsync(demo, new RunOptions { Input = input, DataDirectory = data });
+            await Runs.RunAsync(demo, data, input: input);
             var store = SqliteProductStore.Open(data);
             await using (store)
             {

@@ -8,7 +8,7 @@ public class GtinTests
 {
     public static IEnumerable<TestCaseData> Vectors()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(TestPaths.InSharedTestData("gtin", "gtin_vectors.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(TestPaths.InPublicTestData("gtin", "gtin_vectors.json")));
         foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
         {
             var kind = vector.GetProperty("kind").GetString()!;

@@ -1,6 +1,6 @@
 namespace ProductFlow.Tests.Support;
 
-/// <summary>Locates the repository and the shared test material beside it.</summary>
+/// <summary>Locates the repository and the public test material inside it.</summary>
 internal static class TestPaths
 {
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
@@ -8,15 +8,15 @@ internal static class TestPaths
     /// <summary>The folder that holds ProductFlow.sln.</summary>
     public static string RepositoryRoot => Root.Value;
 
-    /// <summary>The public test material: <c>PRODUCTFLOW_TESTDATA</c> when set, else <c>../shared/testdata</c> next to the repository.</summary>
-    public static string SharedTestData =>
+    /// <summary>The public test material: <c>PRODUCTFLOW_TESTDATA</c> when set, else <c>tests/TestData/public</c> of the repository.</summary>
+    public static string PublicTestData =>
         Environment.GetEnvironmentVariable("PRODUCTFLOW_TESTDATA") is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
+            : Path.Combine(RepositoryRoot, "tests", "TestData", "public");
 
     public static string InRepository(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
 
-    public static string InSharedTestData(params string[] parts) => Path.Combine([SharedTestData, .. parts]);
+    public static string InPublicTestData(params string[] parts) => Path.Combine([PublicTestData, .. parts]);
 
     private static string FindRepositoryRoot()
     {

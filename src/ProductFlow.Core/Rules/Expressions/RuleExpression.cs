@@ -4,7 +4,7 @@ namespace ProductFlow.Rules.Expressions;
 
 /// <summary>A compiled rule condition, such as <c>sale_price &lt;= price</c> or <c>categories starts with 'apparel' and not exists size</c>.</summary>
 /// <remarks>
-/// The grammar is deliberately small (README, "Expressions"): comparisons (<c>= != &lt; &lt;= &gt; &gt;=</c>),
+/// The grammar is deliberately small (docs/rules.md, "Expressions"): comparisons (<c>= != &lt; &lt;= &gt; &gt;=</c>),
 /// <c>and</c>, <c>or</c>, <c>not</c>, parentheses, <c>exists field</c>, <c>field in ('a', 'b')</c> and
 /// <c>field starts with 'x'</c>. Operands are fields (attribute codes or <c>sku</c>, <c>parent</c>, <c>family</c>,
 /// <c>categories</c>), numbers and quoted strings. Two numbers compare as numbers, anything else as ordinal

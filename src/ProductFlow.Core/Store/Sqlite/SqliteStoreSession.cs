@@ -208,7 +208,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         _checked = StoredProduct.FormatBlocked(record.Notes.Channels);
     }
 
-    /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see README, full feeds).</summary>
+    /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>
     private void Withdraw(string sku)
     {
         var stored = Find(sku)!;

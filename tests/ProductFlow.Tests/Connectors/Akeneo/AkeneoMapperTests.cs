@@ -75,8 +75,7 @@ public class AkeneoMapperTests
             { "name": "akeneo", "catalog": "{{catalog.Replace("\\", "/", StringComparison.Ordinal)}}", "source": { "format": "akeneo-csv" }, "rules": { "required": ["name"] } }
             """);
 
-        var report = await new PipelineRunner().RunAsync(
-            PipelineLoader.Load(pipeline), new RunOptions { Input = AkeneoTestData.Products, DataDirectory = dir.Combine("data"), Mode = RunMode.Validate });
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Products, mode: RunMode.Validate);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((3, 2, 1)), string.Join("\n", report.Issues));
         Assert.That(report.IssuesByRule, Is.EquivalentTo(new Dictionary<string, int>

@@ -1,0 +1,42 @@
+using ProductFlow.Events;
+using ProductFlow.Publishing;
+using ProductFlow.Store;
+using ProductFlow.Store.Sqlite;
+
+namespace ProductFlow.Running;
+
+/// <summary>What runs run on: the data folder, the product store, the export store and the event publisher, provided once by the host or the CLI.</summary>
+/// <remarks>
+/// Long-lived and shared by every run of a process; a <see cref="RunRequest"/> says what one run does with them.
+/// <see cref="Embedded"/> is the default of a laptop: the SQLite store and the exports in the data folder, no events.
+/// </remarks>
+public sealed record RunServices
+{
+    /// <summary>The data folder: <c>reports/</c>, and the embedded store and exports when no other is configured.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Opens the product store for one run (validate opens none); the caller disposes it.</summary>
+    public required Func<CancellationToken, Task<IProductStore>> OpenStore { get; init; }
+
+    /// <summary>Where channels are published.</summary>
+    public required IBlobStore Exports { get; init; }
+
+    /// <summary>Where events go; <c>null</c>: no events.</summary>
+    public IEventPublisher? Events { get; init; }
+
+    /// <summary>Sends the supplier email after a run with rejections (pipeline <c>supplier</c>); <c>null</c>: no email.</summary>
+    public Notifications.SupplierMail? SupplierMail { get; init; }
+
+    /// <summary>The embedded default: <c>&lt;data&gt;/productflow.db</c>, <c>&lt;data&gt;/exports</c>, no events.</summary>
+    public static RunServices Embedded(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        var data = Path.GetFullPath(dataDirectory);
+        return new RunServices
+        {
+            DataDirectory = data,
+            OpenStore = _ => Task.FromResult<IProductStore>(SqliteProductStore.Open(data)),
+            Exports = new FolderBlobStore(Path.Combine(data, "exports")),
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace ProductFlow.Server.Configuration;
+
+/// <summary>Checks the <c>ProductFlow</c> section at start-up: every problem, each naming its key, so a bad setting stops the host at once.</summary>
+internal sealed class ProductFlowOptionsValidator(HostMode mode) : IValidateOptions<ProductFlowOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProductFlowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            problems.Add("ProductFlow:DataDirectory is empty");
+        }
+
+        if (mode == HostMode.Service)
+        {
+            if (string.IsNullOrWhiteSpace(options.Store.ConnectionString))
+            {
+                problems.Add("ProductFlow:Store:ConnectionString is required without --embedded (the PostgreSQL store)");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Exports.Folder) && string.IsNullOrWhiteSpace(options.Blob.ConnectionString))
+            {
+                problems.Add("ProductFlow:Blob:ConnectionString is required without --embedded (or set ProductFlow:Exports:Folder)");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Exports.Container))
+        {
+            problems.Add("ProductFlow:Exports:Container is empty");
+        }
+
+        if (options.Events.Endpoint is { } endpoint)
+        {
+            if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("https" or "http"))
+            {
+                problems.Add("ProductFlow:Events:Endpoint is not an absolute http(s) URL");
+            }
+
+            if (string.IsNullOrEmpty(options.Events.Key))
+            {
+                problems.Add("ProductFlow:Events:Key is required with ProductFlow:Events:Endpoint");
+            }
+        }
+
+        if (options.Events.SendInterval <= TimeSpan.Zero)
+        {
+            problems.Add("ProductFlow:Events:SendInterval must be positive");
+        }
+
+        if (options.PartnerApi.PermitLimit <= 0)
+        {
+            problems.Add("ProductFlow:PartnerApi:PermitLimit must be positive");
+        }
+
+        if (options.PartnerApi.Window <= TimeSpan.Zero)
+        {
+            problems.Add("ProductFlow:PartnerApi:Window must be positive");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
