@@ -33,6 +33,8 @@ internal static class ProductFlowCli
             StoreCommands.Store(),
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
+            PartnerCommands.Partner(),
+            EventsCommands.Events(),
             ServeCommand.Create(),
             WorkerCommand.Create(),
             SchedulesCommands.Create(logging),

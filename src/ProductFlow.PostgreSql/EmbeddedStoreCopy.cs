@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,10 +7,12 @@ using ProductFlow.Store.Sqlite;
 
 namespace ProductFlow.PostgreSql;
 
-/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine.</summary>
+/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine; partners,
+/// suppliers and users with their hashed keys and access log; the event outbox.</summary>
 /// <remarks>
-/// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products and no runs,
-/// so a copy never merges two histories. The change sequence continues after the highest copied one.
+/// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products, runs,
+/// principals or events, so a copy never merges two histories. The change sequence continues after the highest copied one; the
+/// access log and the outbox are copied in their order and numbered anew by the target's sequences, so pending events keep their order.
 /// </remarks>
 public static class EmbeddedStoreCopy
 {
@@ -34,7 +37,19 @@ public static class EmbeddedStoreCopy
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
         ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),
             ("closed_by", NpgsqlDbType.Text)]),
+        ("principals", [("kind", NpgsqlDbType.Text), ("name", NpgsqlDbType.Text), ("grants", NpgsqlDbType.Array | NpgsqlDbType.Text), ("role", NpgsqlDbType.Text),
+            ("disabled", NpgsqlDbType.Boolean), ("created", NpgsqlDbType.TimestampTz)]),
+        ("access_keys", [("id", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("principal", NpgsqlDbType.Text), ("hash", NpgsqlDbType.Bytea),
+            ("created", NpgsqlDbType.TimestampTz), ("expires", NpgsqlDbType.TimestampTz)]),
+        ("access_log", [("at", NpgsqlDbType.TimestampTz), ("kind", NpgsqlDbType.Text), ("principal", NpgsqlDbType.Text), ("action", NpgsqlDbType.Text),
+            ("target", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("status", NpgsqlDbType.Integer), ("bytes", NpgsqlDbType.Bigint)]),
+        ("outbox", [("id", NpgsqlDbType.Text), ("type", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("subject", NpgsqlDbType.Text),
+            ("time", NpgsqlDbType.TimestampTz), ("data", NpgsqlDbType.Bytea), ("created", NpgsqlDbType.TimestampTz), ("sent", NpgsqlDbType.TimestampTz),
+            ("attempts", NpgsqlDbType.Integer), ("next_attempt", NpgsqlDbType.TimestampTz), ("last_error", NpgsqlDbType.Text)]),
     ];
+
+    /// <summary>Tables whose rows are numbered by a sequence: read in that order, so the target numbers them alike.</summary>
+    private static readonly Dictionary<string, string> Ordered = new(StringComparer.Ordinal) { ["access_log"] = "seq", ["outbox"] = "seq" };
 
     /// <summary>Copies the store of <paramref name="dataDirectory"/> to <paramref name="target"/>; returns the rows copied per table.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CopyAsync(string dataDirectory, string target, CancellationToken cancellationToken = default)
@@ -64,7 +79,8 @@ public static class EmbeddedStoreCopy
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var check = new NpgsqlCommand("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM runs)", connection))
+            await using (var check = new NpgsqlCommand(
+                "SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM runs) + (SELECT count(*) FROM principals) + (SELECT count(*) FROM outbox)", connection))
             {
                 if ((long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0)
                 {
@@ -96,7 +112,9 @@ public static class EmbeddedStoreCopy
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         await using var select = source.CreateCommand();
-        select.CommandText = table == "product_versions" ? VersionsSelect : $"SELECT {names} FROM {table}";
+        select.CommandText = table == "product_versions" ? VersionsSelect
+            : Ordered.TryGetValue(table, out var order) ? $"SELECT {names} FROM {table} ORDER BY {order}"
+            : $"SELECT {names} FROM {table}";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var copy = await target.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         long rows = 0;
@@ -120,6 +138,7 @@ public static class EmbeddedStoreCopy
                         NpgsqlDbType.Boolean => reader.GetInt64(i) != 0,
                         NpgsqlDbType.Bytea => (byte[])reader[i],
                         NpgsqlDbType.TimestampTz => DateTimeOffset.Parse(reader.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime,
+                        NpgsqlDbType.Array | NpgsqlDbType.Text => Strings(reader.GetString(i)),
                         _ => reader.GetString(i),
                     };
                     await copy.WriteAsync(value, columns[i].Type, cancellationToken).ConfigureAwait(false);
@@ -132,5 +151,12 @@ public static class EmbeddedStoreCopy
         }
 
         return rows;
+    }
+
+    /// <summary>A JSON array of strings (the embedded store's grants) as the text[] PostgreSQL keeps.</summary>
+    private static string[] Strings(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
     }
 }

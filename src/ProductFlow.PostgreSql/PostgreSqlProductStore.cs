@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
-using ProductFlow.Model;
+using ProductFlow.Events;
 using ProductFlow.Store;
 
 namespace ProductFlow.PostgreSql;
@@ -13,7 +13,7 @@ namespace ProductFlow.PostgreSql;
 /// batch, in one transaction at commit (<see cref="PostgreSqlStoreSession"/>): a run that fails or is killed commits
 /// nothing. Commits are serialised by an advisory lock, so concurrent runs give each SKU one linear history.
 /// </remarks>
-public sealed class PostgreSqlProductStore : IProductStore
+public sealed partial class PostgreSqlProductStore : IProductStore
 {
     private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
 
@@ -91,15 +91,17 @@ public sealed class PostgreSqlProductStore : IProductStore
         }
     }
 
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public async Task SaveRunAsync(RunRecord run, IReadOnlyList<EventEnvelope>? events = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await using var command = _dataSource.CreateCommand($"""
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"""
             INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
                 accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
                 removed = excluded.removed
-            """);
+            """, connection, transaction);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string>{ TypedValue = run.Id });
         p.Add(new NpgsqlParameter<string>{ TypedValue = run.Pipeline });
@@ -117,6 +119,12 @@ public sealed class PostgreSqlProductStore : IProductStore
         p.Add(new NpgsqlParameter { Value = (object?)run.Report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Removed });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (events is { Count: > 0 })
+        {
+            await AddEventsAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)

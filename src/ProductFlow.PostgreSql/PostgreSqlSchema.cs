@@ -61,7 +61,27 @@ internal static class PostgreSqlSchema
         """
         UPDATE product_versions v SET doc = '\x'::bytea FROM products p WHERE v.sku = p.sku AND v.version = p.version;
         """,
-        // 7: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // 7: who may come in and what they did (principals, their keys as id and SHA-256 of the secret, the access log), and the
+        // event outbox, numbered by an identity sequence; writers take OutboxLock so that the numbers follow the order of commits.
+        """
+        CREATE TABLE principals (
+            kind text NOT NULL, name text COLLATE "C" NOT NULL, grants text[] NOT NULL, role text, disabled boolean NOT NULL,
+            created timestamptz NOT NULL, PRIMARY KEY (kind, name));
+        CREATE TABLE access_keys (
+            id text PRIMARY KEY, kind text NOT NULL, principal text COLLATE "C" NOT NULL, hash bytea NOT NULL, created timestamptz NOT NULL,
+            expires timestamptz);
+        CREATE INDEX access_keys_principal ON access_keys (kind, principal);
+        CREATE TABLE access_log (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, kind text NOT NULL, principal text COLLATE "C" NOT NULL,
+            action text NOT NULL, target text, version integer, status integer NOT NULL, bytes bigint NOT NULL);
+        CREATE INDEX access_log_principal ON access_log (kind, principal, at);
+        CREATE TABLE outbox (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE, type text NOT NULL, source text NOT NULL,
+            subject text NOT NULL, time timestamptz NOT NULL, data bytea NOT NULL, created timestamptz NOT NULL DEFAULT now(), sent timestamptz,
+            attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz, last_error text);
+        CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
+        """,
+        // 8: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
         // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
         """
         ALTER TABLE products ADD COLUMN checked text NOT NULL DEFAULT '';
@@ -69,6 +89,9 @@ internal static class PostgreSqlSchema
             ELSE coalesce('|' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(notes::jsonb -> 'channels')), '|'), '') || '|', '') END;
         """,
     ];
+
+    /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>
+    public const long OutboxLock = 0x70666F7574626F78;
 
     /// <summary>The SQL that reads a version's document from <c>v</c> (product_versions) joined with <c>p</c> (products).</summary>
     public const string VersionDoc = "CASE WHEN length(v.doc) = 0 THEN p.doc ELSE v.doc END";

@@ -49,13 +49,20 @@ internal static class PublishCommands
         var catalog = CatalogLoader.Load(PublishOptions.CatalogPath(result));
         var channels = ChannelsToPublish(result, catalog);
         ExportMode? mode = result.GetValue(Delta) ? ExportMode.Delta : result.GetValue(Full) ? ExportMode.Full : null;
-        var publisher = Publisher(result, EventPublishers.FromEnvironment(), logging);
-        IReadOnlyList<PublishResult> results;
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            results = await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode, AllowMassDelete = result.GetValue(PublishOptions.AllowMassDelete) }, cancellationToken).ConfigureAwait(false);
-        }
+        var services = CliRunServices.From(result);
+        var events = CommandEvents.For(services);
+        var results = await CommandEvents.AroundAsync(
+            events,
+            async () =>
+            {
+                var store = await services.OpenStore(cancellationToken).ConfigureAwait(false);
+                await using (store.ConfigureAwait(false))
+                {
+                    var publisher = new ChannelPublisher(services.Exports, events: events is null ? null : store, logger: logging.CreateLogger<ChannelPublisher>());
+                    return await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode, AllowMassDelete = result.GetValue(PublishOptions.AllowMassDelete) }, cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
 
         if (result.GetValue(StoreOptions.Json))
         {
@@ -101,7 +108,7 @@ internal static class PublishCommands
         var catalog = CatalogLoader.Load(PublishOptions.CatalogPath(result));
         var code = result.GetRequiredValue(Channel);
         var channel = catalog.FindChannel(code) ?? throw UnknownChannel(code, catalog);
-        var publisher = Publisher(result);
+        var publisher = new ChannelPublisher(Exports(result));
         var json = result.GetValue(StoreOptions.Json);
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
@@ -139,9 +146,8 @@ internal static class PublishCommands
         return ExitCodes.Completed;
     }
 
-    /// <summary>The publisher of the export target the command names; with events (publish) or without (preview, which commits nothing).</summary>
-    private static ChannelPublisher Publisher(ParseResult result, Events.IEventPublisher? events = null, ILoggerFactory? logging = null) =>
-        new(ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!)), events: events, logger: logging?.CreateLogger<ChannelPublisher>());
+    /// <summary>The export target the command names.</summary>
+    private static IBlobStore Exports(ParseResult result) => ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!));
 
     private static List<ChannelDefinition> ChannelsToPublish(ParseResult result, ProductCatalog catalog)
     {

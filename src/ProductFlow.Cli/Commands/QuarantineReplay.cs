@@ -66,8 +66,10 @@ internal static class QuarantineReplay
             return ExitCodes.Completed;
         }
 
-        var runner = RunCommands.Runner(result, logging);
-        var report = await runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed, Replay = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var services = CliRunServices.From(result);
+        var runner = RunCommands.Runner(services, logging);
+        var report = await CommandEvents.AroundAsync(
+            CommandEvents.For(services), () => runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed, Replay = true }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return await RunCommands.WriteOutcomeAsync(report, RunMode.Run, result.GetValue(StoreOptions.Json)).ConfigureAwait(false);
     }
 }

@@ -77,9 +77,12 @@ internal static class RunCommands
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var input = result.GetValue(inputOption ?? Input);
-        var runner = Runner(result, logging);
+        var services = CliRunServices.From(result);
+        var runner = Runner(services, logging);
         var request = Request(result, pipeline, mode) with { Input = input };
-        var report = await WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, request, progress, cancellationToken)).ConfigureAwait(false);
+        var events = mode == RunMode.Run ? CommandEvents.For(services) : null;
+        var report = await CommandEvents.AroundAsync(
+            events, () => WithProgressAsync(result, pipeline.Definition.Name, progress => runner.RunAsync(pipeline, request, progress, cancellationToken)), cancellationToken).ConfigureAwait(false);
         return await WriteOutcomeAsync(report, mode, result.GetValue(Json), result.GetValue(GlobalOptions.Quiet)).ConfigureAwait(false);
     }
 
@@ -93,9 +96,13 @@ internal static class RunCommands
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
         var data = result.GetValue(Data)!;
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var inboxRunner = new InboxRunner(Runner(result, logging));
+        var services = CliRunServices.From(result);
+        var inboxRunner = new InboxRunner(Runner(services, logging));
         var request = Request(result, pipeline, RunMode.Run);
-        var runs = await WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, request, progress, cancellationToken)).ConfigureAwait(false);
+        var runs = await CommandEvents.AroundAsync(
+            CommandEvents.For(services),
+            () => WithProgressAsync(result, pipeline.Definition.Name, progress => inboxRunner.RunWaitingAsync(pipeline, inbox, request, progress, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
         await using var stdout = Console.OpenStandardOutput();
         foreach (var run in runs)
         {
@@ -142,8 +149,7 @@ internal static class RunCommands
     };
 
     /// <summary>A runner on the services the command names (<see cref="CliRunServices"/>).</summary>
-    internal static PipelineRunner Runner(ParseResult result, ILoggerFactory logging) =>
-        new(CliRunServices.From(result), logging.CreateLogger<PipelineRunner>());
+    internal static PipelineRunner Runner(RunServices services, ILoggerFactory logging) => new(services, logging.CreateLogger<PipelineRunner>());
 
     /// <summary>Prints a run's result (text or JSON) and its failure line, and returns its exit code.</summary>
     public static async Task<int> WriteOutcomeAsync(Reports.QualityReport report, RunMode mode, bool json, bool quiet = false)

@@ -109,7 +109,11 @@ internal static class SchedulesCommands
             return ExitCodes.Completed;
         }
 
-        var results = await ScheduledPublication.RunAsync(schedule, CliRunServices.From(result), logger: logging.CreateLogger("ProductFlow.Schedules"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var services = CliRunServices.From(result);
+        var results = await CommandEvents.AroundAsync(
+            CommandEvents.For(services),
+            () => ScheduledPublication.RunAsync(schedule, services, logger: logging.CreateLogger("ProductFlow.Schedules"), cancellationToken: cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         foreach (var published in results)
         {
             await Console.Out.WriteLineAsync(RunResultWriter.Describe(published)).ConfigureAwait(false);

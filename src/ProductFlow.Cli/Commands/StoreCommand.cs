@@ -14,10 +14,16 @@ internal static class StoreCommand
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)
     {
+        command.WithStoreLocation().Options.Add(StoreOptions.Json);
+        return command;
+    }
+
+    /// <summary>Adds the options that name the store (<c>--data</c>, <c>--store</c>) to a command that prints no JSON.</summary>
+    public static Command WithStoreLocation(this Command command)
+    {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(StoreOptions.Data);
         command.Options.Add(StoreOptions.Store);
-        command.Options.Add(StoreOptions.Json);
         return command;
     }
 

@@ -21,11 +21,6 @@ internal static class RunResultWriter
         report.Publications.ForEach(p => Publishing.PublishResultJson.Write(writer, p));
         writer.WriteEndArray();
         ReportJsonWriter.WriteMap(writer, "issuesByRule", report.IssuesByRule);
-        if (report.EventError is { } eventError)
-        {
-            writer.WriteString("eventError", eventError);
-        }
-
         writer.WriteStartObject("outputs");
         writer.WriteString("report", report.Folder);
         ReportJsonWriter.WriteMap(writer, "exports", report.Exports);
@@ -81,11 +76,6 @@ internal static class RunResultWriter
         if (report.Failure is { } failure)
         {
             output.WriteLine(string.Create(inv, $"  failed    {failure.Message}"));
-        }
-
-        foreach (var error in report.Publications.Select(p => p.EventError).Append(report.EventError).OfType<string>())
-        {
-            output.WriteLine(string.Create(inv, $"  event     not delivered: {error}"));
         }
 
         if (report.EmailTo is { } to)

@@ -49,11 +49,6 @@ internal static class RunSummaryTable
             table.AddRow("[red]failed[/]", "", Markup.Escape(failure.Message));
         }
 
-        foreach (var error in report.Publications.Select(p => p.EventError).Append(report.EventError).OfType<string>())
-        {
-            table.AddRow("[yellow]event[/]", "", Markup.Escape("not delivered: " + error));
-        }
-
         if (report.EmailTo is { } to)
         {
             table.AddRow("email", "", Markup.Escape("rejected rows sent to " + to));

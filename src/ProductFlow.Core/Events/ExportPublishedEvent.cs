@@ -7,7 +7,8 @@ namespace ProductFlow.Events;
 /// <summary><c>ProductFlow.Export.Published</c>: a channel's new version is committed and current.</summary>
 /// <remarks>
 /// Raised once per committed version, after its manifest and <c>current</c> are written; never for a preview or a publish
-/// that changed nothing. Data: <c>channel, version, previous, mode, basedOn?, file, manifest, sha256, bytes, rows, records,
+/// that changed nothing. Its id is <c>&lt;channel&gt;:v&lt;n&gt;:published</c>, and everything in it comes from the version's
+/// manifest and where the export store keeps it (<see cref="For"/>), so it can be derived again from the manifest alone. Data: <c>channel, version, previous, mode, basedOn?, file, manifest, sha256, bytes, rows, records,
 /// added, changed, removed, runId</c>; <c>file</c> and <c>manifest</c> are paths or URLs as the export store locates them.
 /// </remarks>
 public sealed class ExportPublishedEvent : ProductFlowEvent
@@ -23,6 +24,19 @@ public sealed class ExportPublishedEvent : ProductFlowEvent
         ManifestLocation = manifestLocation;
     }
 
+    /// <summary>The event of the committed version <paramref name="manifest"/> describes, in <paramref name="exports"/>.</summary>
+    /// <remarks>A channel's version is always its previous version's number plus one (the first is v1), so the manifest names both.</remarks>
+    public static ExportPublishedEvent For(ExportManifest manifest, IBlobStore exports)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(exports);
+        return new ExportPublishedEvent(
+            manifest,
+            manifest.Version > 1 ? manifest.Version - 1 : null,
+            exports.Locate(ExportLayout.DataFile(manifest.Channel, manifest.Version, manifest.File)),
+            exports.Locate(ExportLayout.Manifest(manifest.Channel, manifest.Version)));
+    }
+
     public ExportManifest Manifest { get; }
 
     /// <summary>The version that was current before; null for the channel's first.</summary>
@@ -33,6 +47,8 @@ public sealed class ExportPublishedEvent : ProductFlowEvent
 
     /// <summary>The new version's <c>manifest.json</c> (a path or URL).</summary>
     public string ManifestLocation { get; }
+
+    public override string Id => $"{Manifest.Channel}:{ExportLayout.Version(Manifest.Version)}:published";
 
     public override string Type => EventTypes.ExportPublished;
 

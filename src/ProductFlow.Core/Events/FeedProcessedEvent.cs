@@ -7,7 +7,7 @@ namespace ProductFlow.Events;
 
 /// <summary><c>ProductFlow.Feed.Accepted</c> (the run completed) or <c>ProductFlow.Feed.Rejected</c> (it failed), raised after the run's report is written.</summary>
 /// <remarks>
-/// Data: <c>runId, pipeline, status, feed {name, size, sha256}, counts {read, accepted, rejected, warnings, changed[, removed]},
+/// Its id is <c>&lt;runId&gt;:accepted</c> or <c>&lt;runId&gt;:rejected</c>: a run ends once. Data: <c>runId, pipeline, status, feed {name, size, sha256}, counts {read, accepted, rejected, warnings, changed[, removed]},
 /// report</c> (the report folder) and, when rejected, <c>failure {message, rule?, file?, line?}</c>. A completed run with
 /// rejected records is still accepted: its accepted records are stored; the counts say how many were quarantined.
 /// </remarks>
@@ -22,6 +22,8 @@ public sealed class FeedProcessedEvent : ProductFlowEvent
     public QualityReport Report { get; }
 
     public bool Accepted => Report.Run.Status == RunStatus.Completed;
+
+    public override string Id => Report.Run.Id + (Accepted ? ":accepted" : ":rejected");
 
     public override string Type => Accepted ? EventTypes.FeedAccepted : EventTypes.FeedRejected;
 

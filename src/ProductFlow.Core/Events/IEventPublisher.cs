@@ -2,13 +2,13 @@ namespace ProductFlow.Events;
 
 /// <summary>Sends ProductFlow's events (a committed export version, an accepted or rejected feed) to whoever listens.</summary>
 /// <remarks>
-/// <para>Called only after the fact the event announces is durable: a version's manifest and <c>current</c> are written,
-/// a run's report is written. Not configured (null) means no events, which is the default.</para>
-/// <para>An implementation sends the event once (its transport may retry, keeping the event's <see cref="ProductFlowEvent.Id"/>)
-/// and throws <see cref="EventDeliveryException"/> when it could not be delivered; callers log and report that, and never
-/// undo what the event announces.</para>
+/// <para>Only <see cref="OutboxSender"/> calls it, with events read from the outbox: what they announce is durable before they
+/// are sent. Not configured (null) means no events and no outbox rows, which is the default.</para>
+/// <para>An implementation sends the batch in the order given, keeping every event's <see cref="EventEnvelope.Id"/> (its
+/// transport may retry), and throws <see cref="EventDeliveryException"/> when the batch was not accepted; the outbox keeps it
+/// and it is sent again later, with the same ids. A receiver may so see an event twice, never zero times.</para>
 /// </remarks>
 public interface IEventPublisher
 {
-    Task PublishAsync(ProductFlowEvent productFlowEvent, CancellationToken cancellationToken = default);
+    Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken = default);
 }

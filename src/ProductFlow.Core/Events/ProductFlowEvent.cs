@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace ProductFlow.Events;
 
 /// <summary>One event ProductFlow raises, in the terms of CloudEvents 1.0: type, source, subject, id, time and JSON data.</summary>
-/// <remarks>The id is new for every event and kept by the transport's retries, so a consumer can drop a repeated delivery.</remarks>
+/// <remarks>
+/// The id is derived from what the event announces (<see cref="Id"/>), so the event written in the transaction of its fact and
+/// the one re-derived after a crash are the same event, and every retry carries the same id: a receiver drops a repeat by id.
+/// <see cref="ToEnvelope"/> gives what the outbox keeps and a publisher sends.
+/// </remarks>
 public abstract class ProductFlowEvent
 {
     /// <summary>The prefix of every event's <see cref="Source"/>.</summary>
@@ -14,8 +18,8 @@ public abstract class ProductFlowEvent
         Time = time;
     }
 
-    /// <summary>Unique per event (a GUID).</summary>
-    public string Id { get; } = Guid.NewGuid().ToString("D");
+    /// <summary>Stable per fact: <c>&lt;channel&gt;:v&lt;n&gt;:published</c>, <c>&lt;runId&gt;:accepted</c>, <c>&lt;runId&gt;:rejected</c>.</summary>
+    public abstract string Id { get; }
 
     /// <summary>When what the event announces happened.</summary>
     public DateTimeOffset Time { get; }
@@ -28,6 +32,9 @@ public abstract class ProductFlowEvent
 
     /// <summary>What it is about, e.g. <c>exports/partner/v7</c>.</summary>
     public abstract string Subject { get; }
+
+    /// <summary>The event as the outbox keeps it and a publisher sends it.</summary>
+    public EventEnvelope ToEnvelope() => new(Id, Type, Source, Subject, Time, DataJson());
 
     /// <summary>The event's data, a JSON object (UTF-8).</summary>
     public byte[] DataJson()

@@ -20,18 +20,22 @@ namespace ProductFlow.Publishing;
 /// <para>A channel whose new version would hold no record where its current version holds some is not committed unless the
 /// request allows it (<see cref="PublishRequest.AllowMassDelete"/>): its result says why (<see cref="PublishResult.Refused"/>), and the
 /// other channels publish as usual.</para>
-/// <para>With an <see cref="IEventPublisher"/> (default: none), each committed version raises one <see cref="ExportPublishedEvent"/>
-/// once <c>current</c> names it; a failed delivery is logged and returned in <see cref="PublishResult.EventError"/>, and the
-/// version stays committed.</para>
+/// <para>With an <see cref="IEventOutbox"/> (default: none), each committed version adds its <see cref="ExportPublishedEvent"/> to
+/// the outbox once <c>current</c> names it (an <see cref="OutboxSender"/> sends it later). A process that dies between the two
+/// loses no event: <see cref="OutboxReconciler"/> derives it again from the manifest.</para>
 /// </remarks>
 public sealed class ChannelPublisher
 {
     private readonly IBlobStore _exports;
     private readonly TimeProvider _time;
-    private readonly IEventPublisher? _events;
+    private readonly IEventOutbox? _events;
     private readonly ILogger _logger;
 
-    public ChannelPublisher(IBlobStore exports, TimeProvider? time = null, IEventPublisher? events = null, ILogger? logger = null)
+    /// <param name="exports">Where versions are published.</param>
+    /// <param name="time">The clock of manifests' <c>createdAt</c>; default the system's.</param>
+    /// <param name="events">The outbox a committed version's event goes to; default none (no events).</param>
+    /// <param name="logger">Default none.</param>
+    public ChannelPublisher(IBlobStore exports, TimeProvider? time = null, IEventOutbox? events = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(exports);
         _exports = exports;
@@ -147,12 +151,16 @@ public sealed class ChannelPublisher
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
 
-        // Committed and current: only now may anyone be told. Pruning comes after, so its failure cannot hide the event.
-        var location = _exports.Locate(ExportLayout.DataFile(channel.Code, version, pass.File));
-        var announcement = new ExportPublishedEvent(manifest, current?.Version, location, _exports.Locate(ExportLayout.Manifest(channel.Code, version)));
-        var eventError = await EventDelivery.SendAsync(_events, announcement, _logger, cancellationToken).ConfigureAwait(false);
+        // Committed and current: only now may anyone be told. Pruning comes after, so its failure cannot keep the event from the outbox.
+        var announcement = ExportPublishedEvent.For(manifest, _exports);
+        if (_events is not null)
+        {
+            await _events.AddEventsAsync([announcement.ToEnvelope()], cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Event {EventId} written to the outbox", announcement.Id);
+        }
+
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
-        return result with { Published = true, Version = version, Location = location, EventError = eventError };
+        return result with { Published = true, Version = version, Location = announcement.File };
     }
 
     private async Task WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)

@@ -33,10 +33,6 @@ public sealed record PublishResult
     /// <summary>The data file of the current version (a path or URL); null when there is none.</summary>
     public string? Location { get; init; }
 
-    /// <summary>Why the version's <c>ProductFlow.Export.Published</c> event was not delivered; null when it was, or no event was due.</summary>
-    /// <remarks>The version is committed all the same: a failed event never undoes a publish.</remarks>
-    public string? EventError { get; init; }
-
     /// <summary>Why the channel's new version was not committed: it would have removed every record the current version holds, and the
     /// publish did not allow it (<see cref="PublishRequest.AllowMassDelete"/>); null otherwise. The channel keeps its current version.</summary>
     public string? Refused { get; init; }

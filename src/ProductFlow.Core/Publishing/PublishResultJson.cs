@@ -35,11 +35,6 @@ public static class PublishResultJson
             writer.WriteString("refused", refused);
         }
 
-        if (result.EventError is { } eventError)
-        {
-            writer.WriteString("eventError", eventError);
-        }
-
         writer.WriteEndObject();
     }
 

@@ -49,15 +49,11 @@ public sealed class QualityReport
 
     public RunFailure? Failure { get; set; }
 
-    /// <summary>Why the run's <c>ProductFlow.Feed.Accepted</c>/<c>Rejected</c> event was not delivered; null when it was, or none was due.</summary>
-    /// <remarks>Known only after report.json is written (the event follows it), so it is not part of that file.</remarks>
     /// <summary>Where the supplier email went, when one was sent (see <see cref="Notifications.SupplierMail"/>).</summary>
     public string? EmailTo { get; set; }
 
     /// <summary>Why the supplier email was not sent, when it failed; the run stays completed.</summary>
     public string? EmailError { get; set; }
-
-    public string? EventError { get; set; }
 
     public void Count(Issue issue)
     {

@@ -22,8 +22,10 @@ namespace ProductFlow.Running;
 /// <c>failed</c> run: its store session is rolled back (nothing committed) and the report says where reading
 /// stopped. Data problems are issues in the report, never exceptions.
 /// A runner is built once on the <see cref="RunServices"/> of its process; each <see cref="RunRequest"/> says what one run does.
-/// With <see cref="RunServices.Events"/>, a run raises <c>ProductFlow.Export.Published</c> per new version and, once its report
-/// is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed).
+/// With <see cref="RunServices.Events"/>, a run writes to the store's outbox <c>ProductFlow.Export.Published</c> per new version
+/// and, once its report is written, <c>ProductFlow.Feed.Accepted</c> (completed) or <c>ProductFlow.Feed.Rejected</c> (failed), in
+/// the transaction that records the run's end: the run and its event are stored together or not at all. An
+/// <see cref="Events.OutboxSender"/> sends them, not the run.
 /// </remarks>
 public sealed class PipelineRunner
 {
@@ -82,7 +84,7 @@ public sealed class PipelineRunner
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
-            await store.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
+            await store.SaveRunAsync(run, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
@@ -102,7 +104,7 @@ public sealed class PipelineRunner
             }
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
-                var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events, _logger);
+                var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events is null ? null : store, _logger);
                 foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, AllowMassDelete = request.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
@@ -130,7 +132,9 @@ public sealed class PipelineRunner
         HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
         if (store is not null)
         {
-            await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+            // After the report, with the run record: a listener told of the feed can read both.
+            var events = _services.Events is null ? null : new[] { new FeedProcessedEvent(report).ToEnvelope() };
+            await store.SaveRunAsync(run, events, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (_services.SupplierMail is { } mail && definition.Supplier is { } supplier && request.Mode == RunMode.Run)
@@ -141,12 +145,6 @@ public sealed class PipelineRunner
             {
                 _logger.LogWarning("Run {RunId}: {EmailError}", run.Id, error);
             }
-        }
-
-        if (request.Mode == RunMode.Run)
-        {
-            // After the report and the run record: a listener told of the feed can read both.
-            report.EventError = await EventDelivery.SendAsync(_services.Events, new FeedProcessedEvent(report), _logger, cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation(

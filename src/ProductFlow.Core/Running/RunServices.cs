@@ -21,7 +21,9 @@ public sealed record RunServices
     /// <summary>Where channels are published.</summary>
     public required IBlobStore Exports { get; init; }
 
-    /// <summary>Where events go; <c>null</c>: no events.</summary>
+    /// <summary>Where events go; <c>null</c>: no events and no outbox rows.</summary>
+    /// <remarks>With a publisher, a run writes its events to the store's outbox as it commits (see <see cref="PipelineRunner"/>);
+    /// an <see cref="OutboxSender"/> sends them with this publisher, after the run, in the CLI, or in the host's loop.</remarks>
     public IEventPublisher? Events { get; init; }
 
     /// <summary>Sends the supplier email after a run with rejections (pipeline <c>supplier</c>); <c>null</c>: no email.</summary>

@@ -16,10 +16,11 @@ public static class ScheduledPublication
         ArgumentNullException.ThrowIfNull(services);
         var (_, catalog) = PipelineLoader.Load(schedule.Pipeline);
         var channels = schedule.Channels.Select(code => catalog.FindChannel(code)!).ToList();
-        var publisher = new ChannelPublisher(services.Exports, time, services.Events, logger);
         var store = await services.OpenStore(cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
+            // With events, each committed version's event goes to this store's outbox; an OutboxSender sends it.
+            var publisher = new ChannelPublisher(services.Exports, time, services.Events is null ? null : store, logger);
             return await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = "schedule:" + schedule.Id }, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,4 +1,5 @@
-using ProductFlow.Model;
+using ProductFlow.Access;
+using ProductFlow.Events;
 
 namespace ProductFlow.Store;
 
@@ -6,13 +7,16 @@ namespace ProductFlow.Store;
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
-/// in a stable order, so exports are stable. One contract test suite (ProductStoreContractTests) runs
-/// against every implementation.
+/// in a stable order, so exports are stable. The same database keeps who may come in (<see cref="IAccessStore"/>) and the
+/// events waiting to be sent (<see cref="IEventOutbox"/>). One contract test suite per concern (ProductStoreContractTests,
+/// AccessStoreContractTests, EventOutboxContractTests) runs against every implementation.
 /// </remarks>
-public interface IProductStore : IAsyncDisposable
+public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
 {
     /// <summary>Records a run's state (insert or update), outside any session: a crashed run stays visible as <c>running</c>.</summary>
-    Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default);
+    /// <remarks>With <paramref name="events"/>, they are added to the outbox in the same transaction (as
+    /// <see cref="IEventOutbox.AddEventsAsync"/> does): the run's state and the events announcing it are stored together or not at all.</remarks>
+    Task SaveRunAsync(RunRecord run, IReadOnlyList<EventEnvelope>? events = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
@@ -22,7 +26,7 @@ public interface IProductStore : IAsyncDisposable
     /// Ordered by group key (the product model, or the SKU of a product without one), then SKU; both ordinal over
     /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another. One channel's
     /// records are the products of this read checked for it and not blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
-    /// The channels a product was checked for are those of its notes (<see cref="ProductNotes.Channels"/>), stored with it.
+    /// The channels a product was checked for are those of its notes (<see cref="Model.ProductNotes.Channels"/>), stored with it.
     /// </remarks>
     IAsyncEnumerable<PublishableProduct> ReadPublishableAsync(CancellationToken cancellationToken = default);
 
@@ -39,10 +43,10 @@ public interface IProductStore : IAsyncDisposable
     /// <summary>The run with this id, or null.</summary>
     Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     /// <summary>The product with <paramref name="sku"/> as it is now, with its notes and lineage; <c>null</c> when the store never had it.</summary>
     Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default);
 
+    /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
 
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>

@@ -24,6 +24,14 @@ internal sealed partial class RecurringJobsRegistration(
     {
         var settings = options.Value;
         var folder = Path.GetFullPath(settings.Pipelines);
+        if (!Directory.Exists(folder))
+        {
+            // serve --embedded needs nothing but its data folder: without pipelines there is nothing to schedule or poll. Jobs
+            // registered before stay: a mistyped folder must not remove them.
+            LogNoPipelines(logger, folder);
+            return Task.CompletedTask;
+        }
+
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var schedule in ScheduleCatalog.Load(folder))
         {
@@ -59,6 +67,9 @@ internal sealed partial class RecurringJobsRegistration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {Id} removed: no pipeline declares it any more")]
     private static partial void LogRemoved(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No pipelines folder at {Pipelines}: no schedule or inbox is registered, and the recurring jobs registered before are left as they are")]
+    private static partial void LogNoPipelines(ILogger logger, string pipelines);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} recurring job(s) registered from {Pipelines}")]
     private static partial void LogRegistered(ILogger logger, int count, string pipelines);

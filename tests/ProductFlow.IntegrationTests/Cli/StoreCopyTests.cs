@@ -1,4 +1,8 @@
+using ProductFlow.Access;
+using ProductFlow.Events;
 using ProductFlow.IntegrationTests.Support;
+using ProductFlow.PostgreSql;
+using ProductFlow.Store.Sqlite;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.IntegrationTests.Cli;
@@ -52,5 +56,44 @@ public class StoreCopyTests
         Assert.That(again.Stderr, Does.Contain("not empty"));
         var rerun = CliProcess.Run(_dir.Path, "run", Demo, "--input", renamed, "--data", Data, "--store", _database, "--json");
         Assert.That(rerun.Stdout, Does.Contain("\"changed\":0"), rerun.ToString());
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Partners_their_keys_and_activity_and_the_event_outbox_move_with_the_store()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        var catalog = TestPaths.InRepository("schemas", "catalog.json");
+        var added = CliProcess.Run(_dir.Path, "partner", "add", "acme", "--channel", "partner", "--channel", "web", "--data", Data, "--catalog", catalog);
+        var key = added.Stdout.TrimEnd('\n').Split('\n')[^1];
+        Assert.That(CliProcess.Run(_dir.Path, "partner", "add", "globex", "--channel", "google", "--data", Data, "--catalog", catalog).ExitCode, Is.Zero);
+        Assert.That(CliProcess.Run(_dir.Path, "partner", "disable", "globex", "--data", Data).ExitCode, Is.Zero);
+        await using (var embedded = SqliteProductStore.Open(Data))
+        {
+            await embedded.RecordAccessAsync(
+            [
+                new AccessRecord(at, PrincipalKind.Partner, "acme", "latest", "partner", 200, 5120) { Version = 7 },
+                new AccessRecord(at.AddHours(1), PrincipalKind.Partner, "acme", "manifest", "partner", 404, 0),
+            ]);
+            await embedded.AddEventsAsync(new[] { "e1", "e2", "e3" }.Select(id => new EventEnvelope(id, EventTypes.FeedAccepted, "/productflow/pipelines/demo", "feeds/demo/" + id, at, "{}"u8.ToArray())).ToList());
+            await embedded.MarkSentAsync(["e1"], at.AddMinutes(1));
+            await embedded.MarkFailedAsync(["e2"], "HTTP 503", at.AddMinutes(2));
+        }
+
+        var copy = CliProcess.Run(_dir.Path, "store", "copy", "--data", Data, "--to", _database);
+
+        Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
+        foreach (var command in new[] { new[] { "partner", "list", "--json" }, ["partner", "activity", "acme", "--json"], ["events", "list", "--json"] })
+        {
+            var fromEmbedded = CliProcess.Run(_dir.Path, [.. command, "--data", Data]);
+            var fromServer = CliProcess.Run(_dir.Path, [.. command, "--store", _database]);
+            Assert.That(fromServer.Stdout, Is.EqualTo(fromEmbedded.Stdout).And.Not.Empty, string.Join(' ', command));
+        }
+
+        await using var server = await PostgreSqlProductStore.OpenAsync(_database);
+        Assert.That((await KeyAuthenticator.AuthenticateAsync(server, key, DateTimeOffset.UtcNow, PrincipalKind.Partner))?.Name, Is.EqualTo("acme"), "the key works against the copy");
+        Assert.That(await server.ReadEventsAsync(pendingOnly: true, 10).Select(e => e.Event.Id).ToListAsync(), Is.EqualTo(new[] { "e2", "e3" }));
+        var again = CliProcess.Run(_dir.Path, "store", "copy", "--data", Data, "--to", _database);
+        Assert.That(again.ExitCode, Is.EqualTo(4), "partners and events make the target not empty");
     }
 }

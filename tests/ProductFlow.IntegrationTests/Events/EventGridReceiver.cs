@@ -12,12 +12,18 @@ using Microsoft.Extensions.Logging;
 namespace ProductFlow.IntegrationTests.Events;
 
 /// <summary>An Event Grid topic stand-in on Kestrel, 127.0.0.1: takes CloudEvents batches at <c>/api/events</c> when the key is right.</summary>
-/// <remarks>Records every request (its <c>aeg-sas-key</c> and content type) and the events of the accepted ones, decoded from batch mode.</remarks>
+/// <remarks>
+/// Records every request (its <c>aeg-sas-key</c> and content type) and the events of the ones it took, decoded from batch mode. As
+/// <see cref="Mode"/> says, it takes a batch, refuses it (503, as a topic that is down), or holds it unanswered after reading it (a
+/// topic that took the events and whose answer is lost): those events count as received. <see cref="KillAsync"/> drops every connection.
+/// </remarks>
 internal sealed class EventGridReceiver : IAsyncDisposable
 {
     public const string Key = "test-topic-key";
 
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _stopped;
 
     private EventGridReceiver(WebApplication app)
     {
@@ -26,18 +32,24 @@ internal sealed class EventGridReceiver : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
+    public ReceiverMode Mode { get; set; }
+
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
-    /// <summary>The events of accepted requests, in arrival order.</summary>
+    /// <summary>The events of the requests taken (or held), in arrival order.</summary>
     public ConcurrentQueue<JsonElement> Events { get; } = new();
 
-    public static async Task<EventGridReceiver> StartAsync()
+    /// <summary>Completes when a request is held (in <see cref="ReceiverMode.Hold"/>).</summary>
+    public Task Held => _held.Task;
+
+    /// <summary>Starts a receiver on <paramref name="port"/> (0: a free one); a receiver started again on a killed one's port is the same topic back.</summary>
+    public static async Task<EventGridReceiver> StartAsync(int port = 0, ReceiverMode mode = ReceiverMode.Accept)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var receiver = new EventGridReceiver(app);
+        var receiver = new EventGridReceiver(app) { Mode = mode };
         app.MapPost("/api/events", (Delegate)receiver.ReceiveAsync);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -45,11 +57,20 @@ internal sealed class EventGridReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops at once: connections are dropped, held requests never answered.</summary>
+    public async Task KillAsync()
     {
-        await _app.StopAsync();
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _app.StopAsync(new CancellationToken(canceled: true));
         await _app.DisposeAsync();
     }
+
+    public ValueTask DisposeAsync() => new(KillAsync());
 
     private async Task<IResult> ReceiveAsync(HttpContext context)
     {
@@ -67,13 +88,33 @@ internal sealed class EventGridReceiver : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var mode = Mode;
+        if (mode == ReceiverMode.Refuse)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         foreach (var cloudEvent in body.RootElement.EnumerateArray())
         {
             Events.Enqueue(cloudEvent.Clone());
         }
 
+        if (mode == ReceiverMode.Hold)
+        {
+            _held.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         return Results.Ok();
     }
+}
+
+/// <summary>What <see cref="EventGridReceiver"/> does with a batch.</summary>
+internal enum ReceiverMode
+{
+    Accept,
+    Refuse,
+    Hold,
 }
 
 /// <summary>One request as the receiver saw it.</summary>

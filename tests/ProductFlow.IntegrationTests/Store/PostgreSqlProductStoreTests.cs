@@ -41,7 +41,7 @@ public class PostgreSqlProductStoreTests(bool background) : ProductStoreContract
         // Enough rows for many chunks of the staging copy, and a quarantine flush that ends the COPY mid-session.
         const int rows = 3_000;
         var run = Run();
-        await Store.SaveRunAsync(run, Token);
+        await Store.SaveRunAsync(run, cancellationToken: Token);
         await using (var session = await Store.BeginAsync(run, cancellationToken: Token))
         {
             for (var i = 0; i < rows; i++)

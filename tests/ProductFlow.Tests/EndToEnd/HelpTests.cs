@@ -20,6 +20,15 @@ public class HelpTests
     [TestCase("quarantine", "list")]
     [TestCase("quarantine", "replay")]
     [TestCase("store", "copy")]
+    [TestCase("partner", "add")]
+    [TestCase("partner", "grant")]
+    [TestCase("partner", "revoke-channel")]
+    [TestCase("partner", "rotate-key")]
+    [TestCase("partner", "disable")]
+    [TestCase("partner", "list")]
+    [TestCase("partner", "activity")]
+    [TestCase("events", "list")]
+    [TestCase("events", "send")]
     public void Every_command_has_help_with_examples(params string[] command)
     {
         var result = CliProcess.Run(TestPaths.RepositoryRoot, [.. command, "--help"]);

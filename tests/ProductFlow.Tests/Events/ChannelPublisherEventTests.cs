@@ -5,11 +5,12 @@ using ProductFlow.Publishing;
 using ProductFlow.Store;
 using ProductFlow.Store.Sqlite;
 using ProductFlow.Tests.Publishing;
+using ProductFlow.Tests.Store;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Events;
 
-/// <summary><c>ProductFlow.Export.Published</c>: once per committed version, after <c>current</c> names it; never for a no-op or a preview.</summary>
+/// <summary><c>ProductFlow.Export.Published</c>: into the outbox once per committed version, after <c>current</c> names it; never for a no-op or a preview.</summary>
 public class ChannelPublisherEventTests
 {
     private TempDirectory _dir = null!;
@@ -36,28 +37,25 @@ public class ChannelPublisherEventTests
     }
 
     [Test]
-    public async Task A_committed_version_raises_one_event_once_its_manifest_and_current_are_written()
+    public async Task A_committed_version_adds_one_event_to_the_outbox_once_its_manifest_and_current_are_written()
     {
-        string? currentWhenSent = null;
-        var manifestWhenSent = false;
-        var events = new RecordingEventPublisher
+        string? currentWhenAdded = null;
+        var manifestWhenAdded = false;
+        await using var watching = new WatchingOutbox(_store, () =>
         {
-            OnSend = _ =>
-            {
-                currentWhenSent = File.ReadAllText(Path.Combine(Exports, "partner", "current"));
-                manifestWhenSent = File.Exists(Path.Combine(Exports, "partner", "v1", "manifest.json"));
-            },
-        };
+            currentWhenAdded = File.ReadAllText(Path.Combine(Exports, "partner", "current"));
+            manifestWhenAdded = File.Exists(Path.Combine(Exports, "partner", "v1", "manifest.json"));
+        });
         await StoreAsync(("A", "1.50"), ("B", "2"));
 
-        var result = await Publisher(events).PublishAsync(_store, Partner, _catalog, new PublishRequest { RunId = "run-1" });
+        var result = await Publisher(watching).PublishAsync(_store, Partner, _catalog, new PublishRequest { RunId = "run-1" });
 
-        Assert.That(events.Events, Has.Count.EqualTo(1));
-        Assert.That((currentWhenSent, manifestWhenSent), Is.EqualTo(("v1\n", true)));
-        var published = events.Events[0];
-        Assert.That((published.Type, published.Source, published.Subject), Is.EqualTo((EventTypes.ExportPublished, "/productflow/channels/partner", "exports/partner/v1")));
-        Assert.That(result.EventError, Is.Null);
-        using var data = JsonDocument.Parse(published.DataJson());
+        var events = await OutboxAsync();
+        Assert.That(events, Has.Count.EqualTo(1));
+        Assert.That((currentWhenAdded, manifestWhenAdded), Is.EqualTo(("v1\n", true)));
+        var published = events[0];
+        Assert.That((published.Id, published.Type, published.Source, published.Subject), Is.EqualTo(("partner:v1:published", EventTypes.ExportPublished, "/productflow/channels/partner", "exports/partner/v1")));
+        using var data = JsonDocument.Parse(published.Data);
         var root = data.RootElement;
         var manifest = ReadManifest(1);
         Assert.That(published.Time, Is.EqualTo(manifest.CreatedAt).Within(TimeSpan.FromMilliseconds(1)), "the version's createdAt");
@@ -76,81 +74,70 @@ public class ChannelPublisherEventTests
     [Test]
     public async Task A_delta_version_names_the_previous_version_and_counts_what_changed()
     {
-        var events = new RecordingEventPublisher();
-        var publisher = Publisher(events);
+        var publisher = Publisher(_store);
         await StoreAsync(("A", "1"), ("B", "2"));
         await publisher.PublishAsync(_store, Partner, _catalog);
         await StoreAsync(("B", "2.50"), ("C", "3"));
 
         await publisher.PublishAsync(_store, Partner, _catalog, new PublishRequest { Mode = ProductFlow.Channels.ExportMode.Delta });
 
-        Assert.That(events.Events.Select(e => e.Subject), Is.EqualTo(new[] { "exports/partner/v1", "exports/partner/v2" }));
-        Assert.That(events.Events.Select(e => e.Id).Distinct().Count(), Is.EqualTo(2), "every event has its own id");
-        using var data = JsonDocument.Parse(events.Events[1].DataJson());
+        var events = await OutboxAsync();
+        Assert.That(events.Select(e => (e.Id, e.Subject)), Is.EqualTo(new[] { ("partner:v1:published", "exports/partner/v1"), ("partner:v2:published", "exports/partner/v2") }));
+        using var data = JsonDocument.Parse(events[1].Data);
         var root = data.RootElement;
         Assert.That((root.GetProperty("previous").GetInt32(), root.GetProperty("basedOn").GetInt32(), root.GetProperty("mode").GetString()), Is.EqualTo((1, 1, "delta")));
         Assert.That((root.GetProperty("added").GetInt64(), root.GetProperty("changed").GetInt64(), root.GetProperty("rows").GetInt64()), Is.EqualTo((1L, 1L, 2L)));
     }
 
     [Test]
-    public async Task A_publish_without_a_change_raises_no_event()
+    public async Task A_publish_without_a_change_adds_no_event()
     {
-        var events = new RecordingEventPublisher();
-        var publisher = Publisher(events);
+        var publisher = Publisher(_store);
         await StoreAsync(("A", "1"));
         await publisher.PublishAsync(_store, Partner, _catalog);
 
         var again = await publisher.PublishAsync(_store, Partner, _catalog);
 
         Assert.That(again.Published, Is.False);
-        Assert.That(events.Events.Select(e => e.Subject), Is.EqualTo(new[] { "exports/partner/v1" }));
+        Assert.That((await OutboxAsync()).Select(e => e.Id), Is.EqualTo(new[] { "partner:v1:published" }));
     }
 
     [Test]
-    public async Task A_preview_raises_no_event()
+    public async Task A_preview_adds_no_event()
     {
-        var events = new RecordingEventPublisher();
         await StoreAsync(("A", "1"));
 
-        var preview = await Publisher(events).PublishAsync(_store, Partner, _catalog, new PublishRequest { Preview = true });
+        var preview = await Publisher(_store).PublishAsync(_store, Partner, _catalog, new PublishRequest { Preview = true });
 
         Assert.That(preview.HasChanges, Is.True);
-        Assert.That(events.Events, Is.Empty);
+        Assert.That(await OutboxAsync(), Is.Empty);
     }
 
     [Test]
-    public async Task A_publish_that_fails_before_its_manifest_is_written_raises_no_event()
+    public async Task A_publisher_without_an_outbox_adds_no_event()
     {
-        var events = new RecordingEventPublisher();
         await StoreAsync(("A", "1"));
-        var publisher = new ChannelPublisher(new CrashingBlobStore(new FolderBlobStore(Exports), ExportLayout.ManifestName), events: events);
+
+        var result = await new ChannelPublisher(new FolderBlobStore(Exports)).PublishAsync(_store, Partner, _catalog);
+
+        Assert.That(result.Published, Is.True);
+        Assert.That(await OutboxAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_publish_that_fails_before_its_manifest_is_written_adds_no_event()
+    {
+        await StoreAsync(("A", "1"));
+        var publisher = new ChannelPublisher(new CrashingBlobStore(new FolderBlobStore(Exports), ExportLayout.ManifestName), events: _store);
 
         await Assert.ThrowsAsync<IOException>(() => publisher.PublishAsync(_store, Partner, _catalog));
 
-        Assert.That(events.Events, Is.Empty);
+        Assert.That(await OutboxAsync(), Is.Empty);
     }
 
-    [Test]
-    public async Task An_undelivered_event_leaves_the_version_committed_and_is_reported_in_the_result()
-    {
-        var events = new RecordingEventPublisher { Refuse = "topic unreachable" };
-        await StoreAsync(("A", "1"));
+    private ChannelPublisher Publisher(IEventOutbox outbox) => new(new FolderBlobStore(Exports), events: outbox);
 
-        var result = await Publisher(events).PublishAsync(_store, Partner, _catalog);
-
-        Assert.That((result.Published, result.Version, result.EventError), Is.EqualTo((true, (int?)1, "topic unreachable")));
-        Assert.That(PublishedExports.CurrentVersion(_dir.Path, "partner"), Is.EqualTo(1));
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            PublishResultJson.Write(writer, result);
-        }
-
-        using var json = JsonDocument.Parse(buffer.ToArray());
-        Assert.That(json.RootElement.GetProperty("eventError").GetString(), Is.EqualTo("topic unreachable"));
-    }
-
-    private ChannelPublisher Publisher(IEventPublisher events) => new(new FolderBlobStore(Exports), events: events);
+    private async Task<List<EventEnvelope>> OutboxAsync() => await _store.ReadEventsAsync(pendingOnly: false, 100).Select(e => e.Event).ToListAsync();
 
     private ExportManifest ReadManifest(int version)
     {
@@ -158,16 +145,15 @@ public class ChannelPublisherEventTests
         return ExportManifest.Read(stream);
     }
 
-    private async Task StoreAsync(params (string Sku, string Price)[] products)
-    {
-        await using var session = await _store.BeginAsync(new RunRecord { Id = Guid.NewGuid().ToString("N"), Pipeline = "test", Feed = new FeedInfo("feed.csv", 1, "00"), Started = DateTimeOffset.UtcNow });
-        foreach (var (sku, price) in products)
-        {
-            var record = Some.Record(sku, ("price", price));
-            record.Values.Add(Some.Value("name", "Name " + sku, "en_US"));
-            await session.UpsertAsync(record, []);
-        }
+    private Task StoreAsync(params (string Sku, string Price)[] products) => StoreProducts.StoreAsync(_store, products);
 
-        await session.CommitAsync();
+    /// <summary>An outbox that looks at the world when an event is added to it.</summary>
+    private sealed class WatchingOutbox(IProductStore inner, Action onAdd) : ProductStoreDecorator(inner)
+    {
+        public override Task<int> AddEventsAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken = default)
+        {
+            onAdd();
+            return base.AddEventsAsync(events, cancellationToken);
+        }
     }
 }

@@ -2,11 +2,14 @@ using System.Text.Json;
 using ProductFlow.Events;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
+using ProductFlow.Store;
+using ProductFlow.Store.Sqlite;
+using ProductFlow.Tests.Store;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Events;
 
-/// <summary>A run's events: one <c>Export.Published</c> per new version, then <c>Feed.Accepted</c> or <c>Feed.Rejected</c> after the report.</summary>
+/// <summary>A run's events, in the outbox: one <c>Export.Published</c> per new version, then <c>Feed.Accepted</c> or <c>Feed.Rejected</c> with the run's end.</summary>
 [NonParallelizable]
 public class PipelineRunnerEventTests
 {
@@ -25,22 +28,31 @@ public class PipelineRunnerEventTests
     public void DeleteFolder() => _dir.Dispose();
 
     [Test]
-    public async Task A_completed_run_raises_a_published_event_per_channel_then_feed_accepted_after_its_report()
+    public async Task A_completed_run_writes_a_published_event_per_channel_then_feed_accepted_with_its_end_after_its_report()
     {
-        var reportWhenSent = false;
-        var events = new RecordingEventPublisher
+        var reportWhenSaved = false;
+        var services = RunServices.Embedded(Data) with
         {
-            OnSend = e => reportWhenSent = e is FeedProcessedEvent feed && File.Exists(Path.Combine(feed.Report.Folder, "report.json")),
+            Events = new RecordingEventPublisher(),
+            OpenStore = _ => Task.FromResult<IProductStore>(new RunEndStore(SqliteProductStore.Open(Data), (run, events) =>
+            {
+                if (events is { Count: > 0 })
+                {
+                    reportWhenSaved = run.Status == RunStatus.Completed && File.Exists(Path.Combine(run.Report!, "report.json"));
+                }
+            })),
         };
 
-        var report = await Runs.RunAsync(Demo, Data, events: events);
+        var report = await new PipelineRunner(services).RunAsync(Demo, RunRequest.For(Demo));
 
-        Assert.That(events.Types, Is.EqualTo(Enumerable.Repeat(EventTypes.ExportPublished, 4).Append(EventTypes.FeedAccepted)));
-        Assert.That(events.Events.Take(4).Select(e => e.Subject), Is.EqualTo(DemoChannels.Select(c => $"exports/{c}/v1")));
-        Assert.That(reportWhenSent, Is.True, "the feed event follows report.json");
-        var accepted = events.Events[4];
-        Assert.That((accepted.Source, accepted.Subject), Is.EqualTo(("/productflow/pipelines/demo", $"feeds/demo/{report.Run.Id}")));
-        using var data = JsonDocument.Parse(accepted.DataJson());
+        var events = await OutboxAsync();
+        Assert.That(events.Select(e => e.Type), Is.EqualTo(Enumerable.Repeat(EventTypes.ExportPublished, 4).Append(EventTypes.FeedAccepted)));
+        Assert.That(events.Take(4).Select(e => (e.Id, e.Subject)), Is.EqualTo(DemoChannels.Select(c => ($"{c}:v1:published", $"exports/{c}/v1"))));
+        Assert.That(reportWhenSaved, Is.True, "the feed event is saved with the run's end, after report.json");
+        var accepted = events[4];
+        Assert.That((accepted.Id, accepted.Source, accepted.Subject), Is.EqualTo(($"{report.Run.Id}:accepted", "/productflow/pipelines/demo", $"feeds/demo/{report.Run.Id}")));
+        Assert.That(accepted.Time, Is.EqualTo(report.Run.Finished).Within(TimeSpan.FromMilliseconds(1)));
+        using var data = JsonDocument.Parse(accepted.Data);
         var root = data.RootElement;
         Assert.That((root.GetProperty("runId").GetString(), root.GetProperty("pipeline").GetString(), root.GetProperty("status").GetString()), Is.EqualTo((report.Run.Id, "demo", "completed")));
         Assert.That(root.GetProperty("feed").GetProperty("sha256").GetString(), Is.EqualTo(report.Run.Feed.Sha256).And.Length.EqualTo(64));
@@ -48,58 +60,71 @@ public class PipelineRunnerEventTests
         Assert.That(root.GetProperty("counts").GetProperty("rejected").GetInt64(), Is.EqualTo(report.Run.Counts.Rejected));
         Assert.That(root.GetProperty("report").GetString(), Is.EqualTo(report.Folder));
         Assert.That(root.TryGetProperty("failure", out _), Is.False);
-        using var published = JsonDocument.Parse(events.Events[3].DataJson());
+        using var published = JsonDocument.Parse(events[3].Data);
         Assert.That(published.RootElement.GetProperty("runId").GetString(), Is.EqualTo(report.Run.Id));
     }
 
     [Test]
-    public async Task A_second_run_of_the_same_feed_raises_only_feed_accepted()
+    public async Task A_second_run_of_the_same_feed_writes_only_feed_accepted()
     {
-        await Runs.RunAsync(Demo, Data);
-        var events = new RecordingEventPublisher();
+        var first = await Runs.RunAsync(Demo, Data, events: new RecordingEventPublisher());
 
-        var report = await Runs.RunAsync(Demo, Data, events: events);
+        var second = await Runs.RunAsync(Demo, Data, events: new RecordingEventPublisher());
 
-        Assert.That(report.Publications.Select(p => p.Published), Is.All.False);
-        Assert.That(events.Types, Is.EqualTo(new[] { EventTypes.FeedAccepted }));
+        Assert.That(second.Publications.Select(p => p.Published), Is.All.False);
+        Assert.That((await OutboxAsync()).Skip(4).Select(e => e.Id), Is.EqualTo(new[] { $"{first.Run.Id}:accepted", $"{second.Run.Id}:accepted" }));
     }
 
     [Test]
-    public async Task A_feed_that_cannot_be_read_raises_feed_rejected_with_the_failure_and_nothing_published()
+    public async Task A_feed_that_cannot_be_read_writes_feed_rejected_with_the_failure_and_nothing_published()
     {
-        var events = new RecordingEventPublisher();
         var feed = _dir.File("broken.csv", "sku,name\n\"unterminated,x\n");
 
-        var report = await Runs.RunAsync(Demo, Data, input: feed, events: events);
+        var report = await Runs.RunAsync(Demo, Data, input: feed, events: new RecordingEventPublisher());
 
-        Assert.That(report.Run.Status, Is.EqualTo(ProductFlow.Store.RunStatus.Failed));
-        Assert.That(events.Types, Is.EqualTo(new[] { EventTypes.FeedRejected }));
-        using var data = JsonDocument.Parse(events.Events[0].DataJson());
+        Assert.That(report.Run.Status, Is.EqualTo(RunStatus.Failed));
+        var events = await OutboxAsync();
+        Assert.That(events.Select(e => (e.Id, e.Type)), Is.EqualTo(new[] { ($"{report.Run.Id}:rejected", EventTypes.FeedRejected) }));
+        using var data = JsonDocument.Parse(events[0].Data);
         Assert.That(data.RootElement.GetProperty("status").GetString(), Is.EqualTo("failed"));
         Assert.That(data.RootElement.GetProperty("failure").GetProperty("message").GetString(), Is.EqualTo(report.Failure!.Message));
         Assert.That(data.RootElement.GetProperty("feed").GetProperty("name").GetString(), Is.EqualTo("broken.csv"));
     }
 
     [Test]
-    public async Task Validate_raises_no_event()
+    public async Task A_run_without_events_writes_no_outbox_row()
+    {
+        var report = await Runs.RunAsync(Demo, Data);
+
+        Assert.That(report.Publications.Select(p => p.Published), Is.All.True);
+        Assert.That(await OutboxAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Validate_writes_no_event()
     {
         var events = new RecordingEventPublisher();
 
         await Runs.RunAsync(Demo, Data, input: TestPaths.InRepository("samples", "supplier-apparel.csv"), mode: RunMode.Validate, events: events);
 
-        Assert.That(events.Events, Is.Empty);
+
+        Assert.That(await OutboxAsync(), Is.Empty);
+        Assert.That(events.Batches, Is.Empty, "the runner never sends");
     }
 
-    [Test]
-    public async Task Undelivered_events_leave_the_run_completed_and_published_and_are_reported()
+    private async Task<List<EventEnvelope>> OutboxAsync()
     {
-        var events = new RecordingEventPublisher { Refuse = "no route to topic" };
+        await using var store = SqliteProductStore.Open(Data);
+        return await store.ReadEventsAsync(pendingOnly: false, 100).Select(e => e.Event).ToListAsync();
+    }
 
-        var report = await Runs.RunAsync(Demo, Data, events: events);
-
-        Assert.That(report.Run.Status, Is.EqualTo(ProductFlow.Store.RunStatus.Completed));
-        Assert.That(report.Publications.Select(p => (p.Published, p.EventError)), Is.All.EqualTo((true, "no route to topic")));
-        Assert.That(report.EventError, Is.EqualTo("no route to topic"));
-        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.EqualTo(1));
+    /// <summary>A store that looks at each run record saved, with the events saved with it.</summary>
+    private sealed class RunEndStore(IProductStore inner, Action<RunRecord, IReadOnlyList<EventEnvelope>?> onSave) : ProductStoreDecorator(inner, closesInner: true)
+    {
+        public override Task SaveRunAsync(RunRecord run, IReadOnlyList<EventEnvelope>? events = null, CancellationToken cancellationToken = default)
+        {
+            onSave(run, events);
+            return base.SaveRunAsync(run, events, cancellationToken);
+        }
     }
 }

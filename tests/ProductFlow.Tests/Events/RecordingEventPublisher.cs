@@ -2,28 +2,29 @@ using ProductFlow.Events;
 
 namespace ProductFlow.Tests.Events;
 
-/// <summary>An in-memory event publisher: keeps what it is sent, can look at the world at the moment of sending, or refuse.</summary>
+/// <summary>An in-memory event publisher: keeps the batches it is sent, can look at the world at the moment of sending, or refuse.</summary>
 internal sealed class RecordingEventPublisher : IEventPublisher
 {
-    public List<ProductFlowEvent> Events { get; } = [];
+    public List<IReadOnlyList<EventEnvelope>> Batches { get; } = [];
 
-    /// <summary>Called with each event as it is sent, before it is recorded (e.g. to check what is on disk then).</summary>
-    public Action<ProductFlowEvent>? OnSend { get; init; }
+    /// <summary>Every event accepted, in the order sent.</summary>
+    public IEnumerable<EventEnvelope> Events => Batches.SelectMany(b => b);
 
-    /// <summary>When set, every delivery fails with this reason (nothing is recorded).</summary>
-    public string? Refuse { get; init; }
+    /// <summary>Called with each batch as it is sent, before it is accepted or refused.</summary>
+    public Action<IReadOnlyList<EventEnvelope>>? OnSend { get; init; }
 
-    public Task PublishAsync(ProductFlowEvent productFlowEvent, CancellationToken cancellationToken = default)
+    /// <summary>When it returns a reason for a batch, that batch is refused with it (nothing is recorded).</summary>
+    public Func<IReadOnlyList<EventEnvelope>, string?>? Refuse { get; set; }
+
+    public Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken = default)
     {
-        OnSend?.Invoke(productFlowEvent);
-        if (Refuse is not null)
+        OnSend?.Invoke(events);
+        if (Refuse?.Invoke(events) is { } reason)
         {
-            throw new EventDeliveryException(Refuse);
+            throw new EventDeliveryException(reason);
         }
 
-        Events.Add(productFlowEvent);
+        Batches.Add([.. events]);
         return Task.CompletedTask;
     }
-
-    public IEnumerable<string> Types => Events.Select(e => e.Type);
 }

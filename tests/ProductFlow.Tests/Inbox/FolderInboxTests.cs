@@ -109,7 +109,12 @@ public class FolderInboxTests
         var run = runs.Single().Report;
         Assert.That(run.Failure, Is.Null, () => run.Failure!.Message);
         Assert.That(run.Run.Counts.Removed, Is.GreaterThan(300), "full mode, and the mass-delete guard lifted");
-        Assert.That(events.Types, Does.Contain(ProductFlow.Events.EventTypes.FeedAccepted), "the runner's event publisher");
+        await using (var store = ProductFlow.Store.Sqlite.SqliteProductStore.Open(Data))
+        {
+            var outbox = await store.ReadEventsAsync(pendingOnly: true, 100).Select(e => e.Event.Id).ToListAsync();
+            Assert.That(outbox, Does.Contain(run.Run.Id + ":accepted"), "the runner's events, in the outbox");
+        }
+
         Assert.That(Directory.Exists(_dir.Combine("elsewhere", "web")), Is.True, "the runner's export store");
     }
 

@@ -62,7 +62,7 @@ public abstract partial class ProductStoreContractTests
     public async Task Each_version_keeps_its_run_time_document_and_lineage()
     {
         var run = Run("20260102T030405Z-aaaaaa", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        await Store.SaveRunAsync(run, Token);
+        await Store.SaveRunAsync(run, cancellationToken: Token);
         await UpsertAsync(Some.Record("A", ("price", "10")), run: run);
 
         var version = (await HistoryAsync("A")).Single();
@@ -265,7 +265,7 @@ public abstract partial class ProductStoreContractTests
     public async Task Quarantine_keeps_rejected_records_per_run_with_issues_and_source()
     {
         var run = Run();
-        await Store.SaveRunAsync(run, Token);
+        await Store.SaveRunAsync(run, cancellationToken: Token);
         await using (var session = await Store.BeginAsync(run, cancellationToken: Token))
         {
             await session.QuarantineAsync(Rejected("B", line: 7), Token);
@@ -288,7 +288,7 @@ public abstract partial class ProductStoreContractTests
         var second = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
         foreach (var (run, line) in new[] { (first, 7L), (second, 9L) })
         {
-            await Store.SaveRunAsync(run, Token);
+            await Store.SaveRunAsync(run, cancellationToken: Token);
             await using var session = await Store.BeginAsync(run, cancellationToken: Token);
             await session.QuarantineAsync(Rejected("B", line: line), Token);
             await session.CommitAsync(Token);
@@ -311,7 +311,7 @@ public abstract partial class ProductStoreContractTests
     public async Task A_quarantine_entry_closes_when_a_later_run_accepts_its_sku()
     {
         var rejecting = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
-        await Store.SaveRunAsync(rejecting, Token);
+        await Store.SaveRunAsync(rejecting, cancellationToken: Token);
         await using (var session = await Store.BeginAsync(rejecting, cancellationToken: Token))
         {
             await session.QuarantineAsync(Rejected("B", line: 7), Token);
@@ -320,7 +320,7 @@ public abstract partial class ProductStoreContractTests
         }
 
         var accepting = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
-        await Store.SaveRunAsync(accepting, Token);
+        await Store.SaveRunAsync(accepting, cancellationToken: Token);
         await UpsertAsync(Some.Record("B", ("price", "1")), run: accepting);
 
         var open = await QuarantineAsync();
@@ -340,15 +340,15 @@ public abstract partial class ProductStoreContractTests
     {
         var older = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
         var newer = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
-        await Store.SaveRunAsync(older, Token);
-        await Store.SaveRunAsync(newer, Token);
+        await Store.SaveRunAsync(older, cancellationToken: Token);
+        await Store.SaveRunAsync(newer, cancellationToken: Token);
         older.Status = RunStatus.Completed;
         older.Finished = older.Started.AddSeconds(3);
         older.Counts.Read = 5;
         older.Counts.Changed = 4;
         older.Counts.Removed = 2;
         older.Report = "/reports/x";
-        await Store.SaveRunAsync(older, Token);
+        await Store.SaveRunAsync(older, cancellationToken: Token);
 
         var runs = new List<RunRecord>();
         await foreach (var run in Store.ReadRunsAsync(Token))

@@ -1,15 +1,25 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using ProductFlow.Model;
+using ProductFlow.Events;
 
 namespace ProductFlow.Store.Sqlite;
 
 /// <summary>The embedded product store: one SQLite file (<c>&lt;data&gt;/productflow.db</c>), no server.</summary>
-/// <remarks>A run's writes are one SQLite transaction (<see cref="SqliteStoreSession"/>), so a run that fails or is killed leaves nothing behind.</remarks>
-public sealed class SqliteProductStore : IProductStore
+/// <remarks>
+/// <para>A run's writes are one SQLite transaction (<see cref="SqliteStoreSession"/>), so a run that fails or is killed leaves nothing behind.</para>
+/// <para>One connection per store object, used by one caller at a time. SQLite has one writer: while another store object (another
+/// process, or the host's other connection) holds a write transaction, such as a run's, a write here waits for it up to
+/// <see cref="BusyTimeout"/> (and the command's timeout) and then fails: a host writes what must not fail a request (the access log)
+/// through a queue that retries. Write transactions start with <c>BEGIN IMMEDIATE</c>, so they wait at their start: one that had read
+/// first would be refused at once when it came to write.</para>
+/// </remarks>
+public sealed partial class SqliteProductStore : IProductStore
 {
     public const string FileName = "productflow.db";
+
+    /// <summary>How long a write waits at least for another connection's write transaction to end (SQLite's busy timeout).</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SqliteConnection _connection;
 
@@ -39,7 +49,9 @@ public sealed class SqliteProductStore : IProductStore
                 // A 16 MB page cache: a run's one transaction is larger than any cache (it spills to the WAL either way), and 64 MB
                 // cost 48 MB of every run's peak for no measurable CPU. Temporary tables and sorts (a full run's temp.seen, a SKU
                 // string per row) go to a temporary file past SQLite's small temp cache instead of growing in memory with the feed.
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -16384; PRAGMA temp_store = FILE;";
+                pragma.CommandText = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -16384; PRAGMA temp_store = FILE;");
                 pragma.ExecuteNonQuery();
             }
 
@@ -52,10 +64,12 @@ public sealed class SqliteProductStore : IProductStore
         }
     }
 
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public async Task SaveRunAsync(RunRecord run, IReadOnlyList<EventEnvelope>? events = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        using var transaction = _connection.BeginTransaction();
         await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed)
             VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report, $removed)
@@ -79,6 +93,12 @@ public sealed class SqliteProductStore : IProductStore
         command.Parameters.AddWithValue("$removed", run.Counts.Removed);
         command.Parameters.AddWithValue("$report", (object?)run.Report ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (events is { Count: > 0 })
+        {
+            AddEvents(transaction, events);
+        }
+
+        transaction.Commit();
     }
 
     public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)

@@ -75,7 +75,26 @@ internal static class SqliteSchema
         CREATE INDEX products_model ON products (model, sku);
         DROP INDEX products_source;
         """,
-        // 7: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // 7: who may come in and what they did (principals, their keys as id and SHA-256 of the secret, the access log), and the
+        // event outbox. outbox.seq is AUTOINCREMENT: never reused, and with SQLite's one writer it follows the order of commits.
+        """
+        CREATE TABLE principals (
+            kind TEXT NOT NULL, name TEXT NOT NULL, grants TEXT NOT NULL, role TEXT, disabled INTEGER NOT NULL, created TEXT NOT NULL,
+            PRIMARY KEY (kind, name)) WITHOUT ROWID;
+        CREATE TABLE access_keys (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, principal TEXT NOT NULL, hash BLOB NOT NULL, created TEXT NOT NULL, expires TEXT) WITHOUT ROWID;
+        CREATE INDEX access_keys_principal ON access_keys (kind, principal);
+        CREATE TABLE access_log (
+            seq INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, principal TEXT NOT NULL, action TEXT NOT NULL, target TEXT,
+            version INTEGER, status INTEGER NOT NULL, bytes INTEGER NOT NULL);
+        CREATE INDEX access_log_principal ON access_log (kind, principal, at);
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, subject TEXT NOT NULL,
+            time TEXT NOT NULL, data BLOB NOT NULL, created TEXT NOT NULL, sent TEXT, attempts INTEGER NOT NULL DEFAULT 0, next_attempt TEXT,
+            last_error TEXT);
+        CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
+        """,
+        // 8: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
         // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
         """
         ALTER TABLE products ADD COLUMN checked TEXT NOT NULL DEFAULT '';
@@ -93,8 +112,15 @@ internal static class SqliteSchema
     /// <summary>Upgrades to <paramref name="target"/> (tests build older stores with it).</summary>
     internal static void Migrate(SqliteConnection connection, int target)
     {
+        // Read first, without the write lock: a store opened while another connection holds a long write transaction (a run's)
+        // must not wait for it, or fail, when there is nothing to migrate.
+        if (Version(connection, null) >= target)
+        {
+            return;
+        }
+
         using var transaction = connection.BeginTransaction();
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Version(connection, transaction);
         for (var i = version; i < target; i++)
         {
             Execute(connection, transaction, Migrations[i]);
@@ -104,7 +130,10 @@ internal static class SqliteSchema
         transaction.Commit();
     }
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static int Version(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
