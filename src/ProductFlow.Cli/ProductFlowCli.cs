@@ -34,6 +34,7 @@ internal static class ProductFlowCli
             PublishCommands.Publish(logging),
             PublishCommands.Preview(),
             PartnerCommands.Partner(),
+            SupplierCommands.Supplier(),
             EventsCommands.Events(),
             ServeCommand.Create(),
             WorkerCommand.Create(),

@@ -28,7 +28,7 @@ public static class EmbeddedStoreCopy
         ("runs", [("id", NpgsqlDbType.Text), ("pipeline", NpgsqlDbType.Text), ("feed_name", NpgsqlDbType.Text), ("feed_size", NpgsqlDbType.Bigint),
             ("feed_sha256", NpgsqlDbType.Text), ("started", NpgsqlDbType.TimestampTz), ("finished", NpgsqlDbType.TimestampTz), ("status", NpgsqlDbType.Text),
             ("read", NpgsqlDbType.Bigint), ("accepted", NpgsqlDbType.Bigint), ("rejected", NpgsqlDbType.Bigint), ("warnings", NpgsqlDbType.Bigint),
-            ("changed", NpgsqlDbType.Bigint), ("report", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Bigint)]),
+            ("changed", NpgsqlDbType.Bigint), ("report", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Bigint), ("submitted_by", NpgsqlDbType.Text)]),
         ("products", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("enabled", NpgsqlDbType.Boolean),
             ("blocked", NpgsqlDbType.Text), ("doc", NpgsqlDbType.Bytea), ("run_id", NpgsqlDbType.Text), ("change_seq", NpgsqlDbType.Bigint),
             ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean), ("notes", NpgsqlDbType.Text), ("sources", NpgsqlDbType.Text),

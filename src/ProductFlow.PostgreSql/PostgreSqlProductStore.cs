@@ -15,7 +15,7 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 public sealed partial class PostgreSqlProductStore : IProductStore
 {
-    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed, submitted_by";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -97,10 +97,11 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            INSERT INTO runs ({RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
                 accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
-                removed = excluded.removed
+                removed = excluded.removed, feed_name = excluded.feed_name, feed_size = excluded.feed_size, feed_sha256 = excluded.feed_sha256,
+                submitted_by = coalesce(excluded.submitted_by, runs.submitted_by)
             """, connection, transaction);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string>{ TypedValue = run.Id });
@@ -118,6 +119,7 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Changed });
         p.Add(new NpgsqlParameter { Value = (object?)run.Report ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter<long> { TypedValue = run.Counts.Removed });
+        p.Add(new NpgsqlParameter { Value = (object?)run.SubmittedBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         if (events is { Count: > 0 })
         {
@@ -249,6 +251,7 @@ public sealed partial class PostgreSqlProductStore : IProductStore
             Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
         },
         Report = reader.IsDBNull(13) ? null : reader.GetString(13),
+        SubmittedBy = reader.IsDBNull(15) ? null : reader.GetString(15),
     };
 
     private static string Reason(Exception e)

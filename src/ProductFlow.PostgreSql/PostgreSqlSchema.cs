@@ -81,7 +81,11 @@ internal static class PostgreSqlSchema
             attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz, last_error text);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
-        // 8: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by text;
+        """,
+        // 9: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
         // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
         """
         ALTER TABLE products ADD COLUMN checked text NOT NULL DEFAULT '';

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProductFlow.Server.Authentication;
 using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Dashboard;
 using ProductFlow.Server.Extensions;
@@ -9,6 +10,8 @@ using ProductFlow.Server.Health;
 using ProductFlow.Server.Logging;
 using ProductFlow.Server.Jobs;
 using ProductFlow.Server.Partners;
+using ProductFlow.Server.Runs;
+using ProductFlow.Server.Uploads;
 
 namespace ProductFlow.Server;
 
@@ -33,10 +36,14 @@ public static class ServerHost
             .AddProductFlowStore()
             .AddProductFlowExports()
             .AddProductFlowEvents()
+            .AddProductFlowReports()
             .AddProductFlowRuns()
             .AddProductFlowHealth()
+            .AddProductFlowAuthentication()
             .AddPartnerApi()
-            .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null);
+            .AddFeedIntake()
+            .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null)
+            .AddHostedService<Events.OutboxDelivery>();
 
         var app = builder.Build();
         app.UseProductFlowRequestLogging();
@@ -48,6 +55,8 @@ public static class ServerHost
         app.UseProductFlowDashboard();
         app.MapProductFlowHealth();
         app.MapPartnerApi();
+        app.MapFeedUploads();
+        app.MapRunsApi();
         app.MapOpenApi();
         return app;
     }

@@ -36,6 +36,7 @@ public static class WorkerHost
                 .AddProductFlowStore()
                 .AddProductFlowExports()
                 .AddProductFlowEvents()
+                .AddProductFlowReports()
                 .AddProductFlowRuns()
                 .AddProductFlowJobs(new JobServer(worker.Queues, worker.Workers));
             services.AddOptions<HostOptions>().Configure<IOptions<ProductFlowOptions>>((host, options) =>

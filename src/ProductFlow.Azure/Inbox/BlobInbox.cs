@@ -22,6 +22,7 @@ namespace ProductFlow.Azure.Inbox;
 public sealed class BlobInbox : IFeedInbox
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    private static readonly string[] FiledKinds = ["failed/", "archive/"];
 
     private readonly BlobContainerClient _container;
     private readonly string _pipeline;
@@ -104,6 +105,64 @@ public sealed class BlobInbox : IFeedInbox
     {
         ArgumentNullException.ThrowIfNull(feed);
         return MoveOutAsync(feed, "failed", "unfinished-" + Path.GetFileName(Path.GetDirectoryName(feed.Path)), null, cancellationToken);
+    }
+
+    public async Task<string> AcceptAsync(string name, Func<Stream, CancellationToken, Task> write, Func<string, Task> beforeReady, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(beforeReady);
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var id = Prefix + InboxNames.Safe(name);
+        var partial = _container.GetBlobClient(id + ".part");
+        try
+        {
+            // A block blob appears only when its block list is committed, whole; ".part" keeps it from pollers until the caller knows its id.
+            var stream = await partial.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            await beforeReady(id).ConfigureAwait(false);
+            await CopyAsync(partial, _container.GetBlobClient(id), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await partial.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await _container.GetBlobClient(id + _options.DoneSuffix).UploadAsync(BinaryData.Empty, overwrite: true, CancellationToken.None).ConfigureAwait(false);
+        return id;
+    }
+
+    public async Task<string?> RequeueAsync(string runId, string name, Func<string, Task> beforeReady, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(beforeReady);
+        foreach (var kind in FiledKinds)
+        {
+            await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = kind }, cancellationToken).ConfigureAwait(false))
+            {
+                var parts = item.Name.Split('/');
+                if (parts.Length == 4 && parts[2] == runId && parts[3] != ReportJsonWriter.FileName)
+                {
+                    var id = Prefix + InboxNames.Safe(name);
+                    await beforeReady(id).ConfigureAwait(false);
+                    await CopyAsync(_container.GetBlobClient(item.Name), _container.GetBlobClient(id), cancellationToken).ConfigureAwait(false);
+                    await _container.GetBlobClient(id + _options.DoneSuffix).UploadAsync(BinaryData.Empty, overwrite: true, CancellationToken.None).ConfigureAwait(false);
+                    return id;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A server-side copy within the container, awaited to its end.</summary>
+    private static async Task CopyAsync(BlobClient from, BlobClient to, CancellationToken cancellationToken)
+    {
+        var copy = await to.StartCopyFromUriAsync(from.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await copy.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the blob's lease: the feed waits in the inbox again, untouched, for the next claim.</summary>

@@ -10,11 +10,7 @@ namespace ProductFlow.Cli.Commands;
 /// <summary><c>schedules list</c> and <c>schedules trigger</c>: the unattended publications the pipelines declare, and running one now.</summary>
 internal static class SchedulesCommands
 {
-    private static readonly Option<string> Pipelines = new("--pipelines")
-    {
-        Description = "The folder of pipeline files (default: pipelines).",
-        DefaultValueFactory = _ => "pipelines",
-    };
+    private static readonly Option<string> Pipelines = PipelineFolder.Option;
 
     private static readonly Option<string> JobsSchema = new("--jobs-schema")
     {

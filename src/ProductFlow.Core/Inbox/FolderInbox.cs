@@ -19,6 +19,8 @@ namespace ProductFlow.Inbox;
 /// </remarks>
 public sealed class FolderInbox : IFeedInbox
 {
+    private static readonly string[] FiledKinds = ["failed", "archive"];
+
     private readonly string _data;
     private readonly string _pipeline;
     private readonly InboxOptions _options;
@@ -117,6 +119,63 @@ public sealed class FolderInbox : IFeedInbox
     {
         ArgumentNullException.ThrowIfNull(feed);
         return MoveOut(feed, Target("failed", "unfinished-" + Path.GetFileName(Path.GetDirectoryName(feed.Path))));
+    }
+
+    public async Task<string> AcceptAsync(string name, Func<Stream, CancellationToken, Task> write, Func<string, Task> beforeReady, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(beforeReady);
+        var path = Path.Combine(Folder, InboxNames.Safe(name));
+        Directory.CreateDirectory(Folder);
+        var partial = path + ".part";
+        try
+        {
+            var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            await beforeReady(path).ConfigureAwait(false);
+            File.Move(partial, path, overwrite: false);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
+        await File.WriteAllBytesAsync(path + _options.DoneSuffix, [], CancellationToken.None).ConfigureAwait(false);
+        return path;
+    }
+
+    public async Task<string?> RequeueAsync(string runId, string name, Func<string, Task> beforeReady, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var filed = FiledKinds
+            .Select(kind => Path.Combine(_data, kind))
+            .Where(Directory.Exists)
+            .SelectMany(kind => Directory.EnumerateDirectories(kind).Select(day => Path.Combine(day, runId)))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder).Where(f => !IsMarkerOrPartial(Path.GetFileName(f)) && Path.GetFileName(f) != ReportJsonWriter.FileName))
+            .FirstOrDefault();
+        if (filed is null)
+        {
+            return null;
+        }
+
+        return await AcceptAsync(
+            name,
+            async (output, ct) =>
+            {
+                var input = File.OpenRead(filed);
+                await using (input.ConfigureAwait(false))
+                {
+                    await input.CopyToAsync(output, ct).ConfigureAwait(false);
+                }
+            },
+            beforeReady,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Puts a claimed feed back in the inbox, ready at once (its marker goes back with it, or one is made).</summary>

@@ -29,4 +29,15 @@ public interface IFeedInbox
     /// <summary>Gives the claim up and leaves the feed waiting in the inbox, to be run again (a run that failed on infrastructure and will be
     /// retried); an inbox that cannot put a feed back abandons it to <c>failed/</c>, where it is kept.</summary>
     Task ReleaseAsync(ClaimedFeed feed, CancellationToken cancellationToken = default) => AbandonAsync(feed, cancellationToken);
+
+    /// <summary>Takes a feed handed over directly (an upload): <paramref name="write"/> writes its content, invisible to pollers; then
+    /// <paramref name="beforeReady"/> is told its id; then it is made ready. Returns its id.</summary>
+    /// <remarks>An inbox that cannot take feeds this way (one that pulls from elsewhere) throws <see cref="NotSupportedException"/>.</remarks>
+    Task<string> AcceptAsync(string name, Func<Stream, CancellationToken, Task> write, Func<string, Task> beforeReady, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Location} does not take uploads");
+
+    /// <summary>Copies the feed a finished run filed (in <c>archive/</c> or <c>failed/</c>) back into the inbox as <paramref name="name"/>, to run again;
+    /// <paramref name="beforeReady"/> is told its id before it is ready. Returns its id, or null when the filed feed is no longer kept.</summary>
+    Task<string?> RequeueAsync(string runId, string name, Func<string, Task> beforeReady, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Location} does not keep its feeds");
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace ProductFlow.Publishing;
 
 /// <summary>A write-only stream that passes bytes on while counting them and computing their SHA-256.</summary>
-internal sealed class HashingStream(Stream inner) : Stream
+public sealed class HashingStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private string? _sha256;

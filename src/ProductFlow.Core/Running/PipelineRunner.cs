@@ -77,7 +77,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var started = _time.GetUtcNow();
-        var run = new RunRecord { Id = request.RunId ?? NewRunId(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
+        var run = new RunRecord { Id = request.RunId ?? RunIds.New(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
         var report = new QualityReport(run, request.Mode == RunMode.Validate ? "validate" : request.Replay ? "replay" : "run", folder);
@@ -130,6 +130,11 @@ public sealed class PipelineRunner
         run.Report = folder;
         ReportJsonWriter.Write(report, Path.Combine(folder, ReportJsonWriter.FileName));
         HtmlReportWriter.Write(report, Path.Combine(folder, HtmlReportWriter.FileName));
+        if (_services.Reports is { } reports)
+        {
+            // Before the run record says it finished: whoever reads the record (any node of the service) finds the report.
+            await ReportCopy.CopyAsync(folder, reports, run.Id, CancellationToken.None).ConfigureAwait(false);
+        }
         if (store is not null)
         {
             // After the report, with the run record: a listener told of the feed can read both.
@@ -322,7 +327,4 @@ public sealed class PipelineRunner
 
         throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(definition.FilePath), "$.source.path", "no feed to read: set source.path or give --input"));
     }
-
-    private static string NewRunId(DateTimeOffset started) =>
-        started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 3));
 }

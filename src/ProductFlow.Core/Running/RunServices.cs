@@ -21,6 +21,10 @@ public sealed record RunServices
     /// <summary>Where channels are published.</summary>
     public required IBlobStore Exports { get; init; }
 
+    /// <summary>Where each run's report files are kept besides its report folder (<c>&lt;runId&gt;/report.html</c>, ...: a Blob Storage
+    /// container every node of the service reads); <c>null</c>: the data folder's <c>reports/</c> only.</summary>
+    public Publishing.IBlobStore? Reports { get; init; }
+
     /// <summary>Where events go; <c>null</c>: no events and no outbox rows.</summary>
     /// <remarks>With a publisher, a run writes its events to the store's outbox as it commits (see <see cref="PipelineRunner"/>);
     /// an <see cref="OutboxSender"/> sends them with this publisher, after the run, in the CLI, or in the host's loop.</remarks>

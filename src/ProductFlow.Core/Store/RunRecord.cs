@@ -19,4 +19,8 @@ public sealed class RunRecord
 
     /// <summary>The run's report folder.</summary>
     public string? Report { get; set; }
+
+    /// <summary>Who asked for the run through the service (<c>supplier:&lt;name&gt;</c> for an upload, <c>operator</c> for a retry); null for a
+    /// command or an inbox drop. A supplier may follow the runs it asked for.</summary>
+    public string? SubmittedBy { get; init; }
 }

@@ -6,6 +6,10 @@ namespace ProductFlow.Store;
 [JsonConverter(typeof(JsonStringEnumConverter<RunStatus>))]
 public enum RunStatus
 {
+    /// <summary>Accepted by the service (an upload, a retry) and waiting for a worker; becomes <see cref="Running"/> when its job starts.</summary>
+    [JsonStringEnumMemberName("queued")]
+    Queued,
+
     [JsonStringEnumMemberName("running")]
     Running,
 

@@ -11,10 +11,11 @@ namespace ProductFlow.Server.Authentication;
 
 /// <summary>Signs a request in with the key it carries (<c>X-Api-Key: &lt;key&gt;</c> or <c>Authorization: Bearer &lt;key&gt;</c>), checked
 /// against the hashed keys in the store (<see cref="KeyAuthenticator"/>).</summary>
-/// <remarks>No key: no result (the endpoint's challenge answers 401). A key that matches nobody, has expired, or whose owner is
+/// <remarks>The operators' key (<c>ProductFlow:AdminKey</c>) signs in as the operator. No key: no result (the endpoint's challenge answers 401). A key that matches nobody, has expired, or whose owner is
 /// disabled fails the same way, with the same answer. The key itself is never logged or kept.</remarks>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StoreProvider stores, TimeProvider time)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StoreProvider stores, TimeProvider time,
+    IOptions<ProductFlowOptions> settings)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,11 +28,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        if (AdminKey.Matches(settings.Value.AdminKey, presented))
+        {
+            var admin = new ClaimsIdentity([new(ClaimTypes.Name, AdminPolicy.PrincipalName), new(ApiKeyClaims.Kind, AdminPolicy.Kind)], SchemeName, ClaimTypes.Name, ApiKeyClaims.Role);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(admin), SchemeName));
+        }
+
         Principal? principal;
         var store = await stores.OpenAsync(Context.RequestAborted).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            principal = await KeyAuthenticator.AuthenticateAsync((IAccessStore)store, presented, time.GetUtcNow(), cancellationToken: Context.RequestAborted).ConfigureAwait(false);
+            principal = await KeyAuthenticator.AuthenticateAsync(store, presented, time.GetUtcNow(), cancellationToken: Context.RequestAborted).ConfigureAwait(false);
         }
 
         if (principal is null)

@@ -29,7 +29,25 @@ public sealed class ProductFlowOptions
 
     public InboxSettings Inbox { get; set; } = new();
 
+    public UploadsSettings Uploads { get; set; } = new();
+
+    public ReportsSettings Reports { get; set; } = new();
+
     public JobsSettings Jobs { get; set; } = new();
+}
+
+/// <summary><c>ProductFlow:Uploads</c>: feeds handed over HTTP (<c>POST /feeds/{pipeline}</c>, the console).</summary>
+public sealed class UploadsSettings
+{
+    /// <summary>The most an uploaded feed may hold; past it the upload is refused (413) and nothing is kept. Default 2 GiB.</summary>
+    public long MaxBytes { get; set; } = 2L << 30;
+}
+
+/// <summary><c>ProductFlow:Reports</c>: where runs' reports are kept for every node to serve.</summary>
+public sealed class ReportsSettings
+{
+    /// <summary>The Blob Storage container of the reports in service mode (unless <c>ProductFlow:Exports:Folder</c> keeps everything local). Default <c>reports</c>.</summary>
+    public string Container { get; set; } = "reports";
 }
 
 /// <summary><c>ProductFlow:Inbox</c>: where suppliers drop feeds for the service to pick up.</summary>

@@ -66,6 +66,22 @@ public static class ProductFlowServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The report store: the data folder's <c>reports/</c> with <see cref="HostMode.Embedded"/> or an exports folder, else the
+    /// <c>ProductFlow:Reports:Container</c> of the storage account, where every run's report files are copied for every node to serve.</summary>
+    public static IServiceCollection AddProductFlowReports(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ProductFlowOptions>>().Value;
+            var local = provider.GetRequiredService<HostModeHolder>().Mode == HostMode.Embedded || options.Exports.Folder is { Length: > 0 };
+            return local
+                ? new ReportStore(new FolderBlobStore(Path.Combine(Path.GetFullPath(options.DataDirectory), "reports")), Shared: false)
+                : new ReportStore(new BlobExportStore(new BlobContainerClient(options.Blob.ConnectionString, options.Reports.Container)), Shared: true);
+        });
+        services.TryAddSingleton(provider => new Runs.ReportFiles(provider.GetRequiredService<ReportStore>().Store));
+        return services;
+    }
+
     /// <summary>The <see cref="RunServices"/> every run of the host uses, and the runner on them.</summary>
     public static IServiceCollection AddProductFlowRuns(this IServiceCollection services)
     {
@@ -79,6 +95,7 @@ public static class ProductFlowServiceCollectionExtensions
                 OpenStore = store.OpenAsync,
                 Exports = provider.GetRequiredService<IBlobStore>(),
                 Events = provider.GetRequiredService<EventPublisherHolder>().Publisher,
+                Reports = provider.GetRequiredService<ReportStore>() is { Shared: true } reports ? reports.Store : null,
             };
         });
         services.TryAddSingleton(provider => new PipelineRunner(
@@ -87,8 +104,11 @@ public static class ProductFlowServiceCollectionExtensions
     }
 }
 
+/// <summary>Where reports are kept; <see cref="Shared"/> when it is not the data folder's own <c>reports/</c> (runs copy theirs into it).</summary>
+public sealed record ReportStore(IBlobStore Store, bool Shared);
+
 /// <summary>The mode the host was started in (a DI-friendly wrapper of the enum).</summary>
 public sealed record HostModeHolder(HostMode Mode);
 
 /// <summary>The configured event publisher, or none (DI does not register nulls).</summary>
-internal sealed record EventPublisherHolder(IEventPublisher? Publisher);
+public sealed record EventPublisherHolder(IEventPublisher? Publisher);

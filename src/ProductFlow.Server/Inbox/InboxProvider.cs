@@ -12,9 +12,26 @@ public sealed class InboxProvider(IOptions<ProductFlowOptions> options)
 {
     private readonly ProductFlowOptions _options = options.Value;
 
-    /// <summary>The inbox folder of <paramref name="pipeline"/>: the configured one that feeds it, else its own name.</summary>
+    /// <summary>Every inbox folder and the pipeline it feeds: each pipeline's own-name folder, and each folder <c>ProductFlow:Inbox:Folders</c>
+    /// routes (which also overrides a folder's own name).</summary>
+    public IReadOnlyDictionary<string, string> Folders(IEnumerable<string> pipelines)
+    {
+        var folders = pipelines.ToDictionary(p => p, p => p, StringComparer.Ordinal);
+        foreach (var (folder, pipeline) in _options.Inbox.Folders)
+        {
+            folders[folder] = pipeline;
+        }
+
+        return folders;
+    }
+
+    /// <summary>The pipeline a folder feeds: the configured one, else the pipeline of the folder's name.</summary>
+    public string PipelineOf(string folder) => _options.Inbox.Folders.GetValueOrDefault(folder, folder);
+
+    /// <summary>The folder uploads to <paramref name="pipeline"/> go to: its own-name folder, unless configuration routes that folder elsewhere
+    /// (then the first folder routed to it).</summary>
     public string FolderOf(string pipeline) =>
-        _options.Inbox.Folders.FirstOrDefault(f => string.Equals(f.Value, pipeline, StringComparison.Ordinal)).Key ?? pipeline;
+        PipelineOf(pipeline) == pipeline ? pipeline : _options.Inbox.Folders.First(f => string.Equals(f.Value, pipeline, StringComparison.Ordinal)).Key;
 
     public IFeedInbox Open(string folder)
     {

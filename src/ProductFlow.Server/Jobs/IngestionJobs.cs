@@ -36,7 +36,7 @@ public sealed partial class IngestionJobs(
             return;
         }
 
-        var pipeline = PipelineOf(folder);
+        var pipeline = inboxes.PipelineOf(folder);
         foreach (var feed in await inboxes.Open(folder).ReadyAsync(cancellationToken).ConfigureAwait(false))
         {
             if (_pending.TryAdd(folder, feed))
@@ -68,8 +68,6 @@ public sealed partial class IngestionJobs(
 
         LogRan(logger, run.Report.Run.Id, pipeline, feed, run.Report.Run.Status.ToString(), run.MovedTo);
     }
-
-    private string PipelineOf(string folder) => options.Value.Inbox.Folders.GetValueOrDefault(folder, folder);
 
     private LoadedPipeline Load(string pipeline) =>
         PipelineFiles.Find(Path.GetFullPath(options.Value.Pipelines), pipeline)

@@ -41,9 +41,8 @@ internal sealed partial class RecurringJobsRegistration(
             wanted.Add(schedule.Id);
         }
 
-        foreach (var pipeline in PipelineFiles.Load(folder))
+        foreach (var inbox in inboxes.Folders(PipelineFiles.Load(folder).Select(p => p.Definition.Name)).Keys)
         {
-            var inbox = inboxes.FolderOf(pipeline.Definition.Name);
             var id = "inbox:" + inbox;
             recurring.AddOrUpdate<IngestionJobs>(id, JobQueues.Ingest, job => job.PollAsync(inbox, CancellationToken.None), settings.Inbox.Poll, new RecurringJobOptions());
             wanted.Add(id);

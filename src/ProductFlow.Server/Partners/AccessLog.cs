@@ -44,7 +44,7 @@ internal sealed partial class AccessLog(StoreProvider stores, ILogger<AccessLog>
                 var store = await stores.OpenAsync(CancellationToken.None).ConfigureAwait(false);
                 await using (store.ConfigureAwait(false))
                 {
-                    await ((IAccessStore)store).RecordAccessAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                    await store.RecordAccessAsync(batch, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 batch.Clear();

@@ -5,10 +5,13 @@ using ProductFlow.Server.Authentication;
 namespace ProductFlow.Server.Partners;
 
 /// <summary>Declares the key schemes in the OpenAPI document (<c>X-Api-Key</c> header, or <c>Authorization: Bearer</c>) and requires one on
-/// every operation under <c>/partners</c>.</summary>
+/// every operation of the APIs: <c>/partners</c>, <c>/feeds</c>, <c>/runs</c>.</summary>
 internal sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
 {
     private const string Bearer = "Bearer";
+
+    /// <summary>The APIs that take a key: partners', suppliers' uploads, and the runs API (operators and suppliers).</summary>
+    private static readonly string[] Secured = ["/partners", "/feeds", "/runs"];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -20,7 +23,7 @@ internal sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.HeaderName,
-            Description = "The partner's key, as printed by 'productflow partner add'.",
+            Description = "A partner's or supplier's key, as 'productflow partner add' or 'supplier add' printed it, or the operators' admin key.",
         };
         document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
         {
@@ -31,7 +34,7 @@ internal sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
 
         foreach (var (path, item) in document.Paths)
         {
-            if (!path.StartsWith("/partners", StringComparison.Ordinal) || item.Operations is null)
+            if (!Secured.Any(p => path.StartsWith(p, StringComparison.Ordinal)) || item.Operations is null)
             {
                 continue;
             }

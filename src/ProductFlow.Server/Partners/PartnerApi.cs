@@ -45,9 +45,21 @@ public static class PartnerApi
         string channel, HttpContext context, IBlobStore exports, CancellationToken cancellationToken)
     {
         var note = AccessNote.Of(context, "latest", channel);
-        return await ExportHistory.CurrentVersionAsync(exports, channel, cancellationToken).ConfigureAwait(false) is { } version
-            ? await DataFileAsync(channel, version, note, exports, cancellationToken).ConfigureAwait(false)
-            : NotFound($"channel '{channel}' has no published version");
+        // The version current names may be pruned between reading current and opening it (publications in quick succession with a small
+        // keepVersions): current has moved on by then, so reading it again finds a version that is there.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ExportHistory.CurrentVersionAsync(exports, channel, cancellationToken).ConfigureAwait(false) is not { } version)
+            {
+                return NotFound($"channel '{channel}' has no published version");
+            }
+
+            var file = await DataFileAsync(channel, version, note, exports, cancellationToken).ConfigureAwait(false);
+            if (file.Result is FileStreamHttpResult || attempt == 2)
+            {
+                return file;
+            }
+        }
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> VersionAsync(

@@ -23,10 +23,6 @@ public static class PartnerApiServices
     public static IServiceCollection AddPartnerApi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PartnerApi.Policy, policy => policy.RequireAuthenticatedUser().RequireClaim(ApiKeyClaims.Kind, nameof(PrincipalKind.Partner)));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -115,7 +115,12 @@ public class ServeHostTests
         Assert.That(schemes.GetProperty("Bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
-            Assert.That(path.Value.GetProperty("get").GetProperty("security").GetArrayLength(), Is.EqualTo(2), path.Name);
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.That(operation.Value.GetProperty("security").GetArrayLength(), Is.EqualTo(2), $"{operation.Name} {path.Name}");
+            }
         }
+
+        Assert.That(paths, Is.SupersetOf(new[] { "/feeds/{pipeline}", "/runs", "/runs/{id}", "/runs/{id}/retry" }));
     }
 }

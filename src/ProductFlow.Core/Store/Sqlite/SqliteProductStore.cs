@@ -71,11 +71,12 @@ public sealed partial class SqliteProductStore : IProductStore
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed)
-            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report, $removed)
+            INSERT INTO runs (id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed, submitted_by)
+            VALUES ($id, $pipeline, $feedName, $feedSize, $feedSha, $started, $finished, $status, $read, $accepted, $rejected, $warnings, $changed, $report, $removed, $submittedBy)
             ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, status = excluded.status, read = excluded.read,
                 accepted = excluded.accepted, rejected = excluded.rejected, warnings = excluded.warnings, changed = excluded.changed, report = excluded.report,
-                removed = excluded.removed
+                removed = excluded.removed, feed_name = excluded.feed_name, feed_size = excluded.feed_size, feed_sha256 = excluded.feed_sha256,
+                submitted_by = coalesce(excluded.submitted_by, runs.submitted_by)
             """;
         command.Parameters.AddWithValue("$id", run.Id);
         command.Parameters.AddWithValue("$pipeline", run.Pipeline);
@@ -92,6 +93,7 @@ public sealed partial class SqliteProductStore : IProductStore
         command.Parameters.AddWithValue("$changed", run.Counts.Changed);
         command.Parameters.AddWithValue("$removed", run.Counts.Removed);
         command.Parameters.AddWithValue("$report", (object?)run.Report ?? DBNull.Value);
+        command.Parameters.AddWithValue("$submittedBy", (object?)run.SubmittedBy ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         if (events is { Count: > 0 })
         {
@@ -204,7 +206,7 @@ public sealed partial class SqliteProductStore : IProductStore
     internal static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed";
+    private const string RunColumns = "id, pipeline, feed_name, feed_size, feed_sha256, started, finished, status, read, accepted, rejected, warnings, changed, report, removed, submitted_by";
 
     private static RunRecord ReadRun(SqliteDataReader reader) => new()
     {
@@ -219,6 +221,7 @@ public sealed partial class SqliteProductStore : IProductStore
             Read = reader.GetInt64(8), Accepted = reader.GetInt64(9), Rejected = reader.GetInt64(10), Warnings = reader.GetInt64(11), Changed = reader.GetInt64(12), Removed = reader.GetInt64(14),
         },
         Report = reader.IsDBNull(13) ? null : reader.GetString(13),
+        SubmittedBy = reader.IsDBNull(15) ? null : reader.GetString(15),
     };
 
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

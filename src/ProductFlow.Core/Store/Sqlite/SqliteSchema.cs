@@ -94,7 +94,11 @@ internal static class SqliteSchema
             last_error TEXT);
         CREATE INDEX outbox_pending ON outbox (seq) WHERE sent IS NULL;
         """,
-        // 8: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // 8: who asked for a run (an upload's supplier, an operator's retry): the runs API shows a supplier its own runs only.
+        """
+        ALTER TABLE runs ADD COLUMN submitted_by TEXT;
+        """,
+        // 9: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
         // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
         """
         ALTER TABLE products ADD COLUMN checked TEXT NOT NULL DEFAULT '';

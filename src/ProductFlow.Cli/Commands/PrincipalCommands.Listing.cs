@@ -5,20 +5,20 @@ using ProductFlow.Access;
 
 namespace ProductFlow.Cli.Commands;
 
-/// <summary><c>partner list</c> and <c>partner activity</c>: what the store knows of partners and what they fetched. Never a key.</summary>
-internal static partial class PartnerCommands
+/// <summary><c>list</c> and <c>activity</c>: what the store knows of the principals of a kind and what they did. Never a key.</summary>
+internal sealed partial class PrincipalCommands
 {
     private const int ActivityLimit = 100;
 
-    private static async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)
+    private async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var partners = new List<Principal>();
+        var principals = new List<Principal>();
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            await foreach (var partner in store.ReadPrincipalsAsync(PrincipalKind.Partner, cancellationToken).ConfigureAwait(false))
+            await foreach (var principal in store.ReadPrincipalsAsync(_spec.Kind, cancellationToken).ConfigureAwait(false))
             {
-                partners.Add(partner);
+                principals.Add(principal);
             }
         }
 
@@ -27,12 +27,12 @@ internal static partial class PartnerCommands
             await StoreCommand.WriteJsonAsync(writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteStartArray("partners");
-                foreach (var partner in partners)
+                writer.WriteStartArray(_spec.Noun + "s");
+                foreach (var partner in principals)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("name", partner.Name);
-                    WriteStrings(writer, "channels", partner.Grants);
+                    WriteStrings(writer, _spec.Grant + "s", partner.Grants);
                     writer.WriteBoolean("disabled", partner.Disabled);
                     writer.WriteString("created", Time(partner.Created));
                     writer.WriteEndObject();
@@ -44,24 +44,24 @@ internal static partial class PartnerCommands
             return ExitCodes.Completed;
         }
 
-        foreach (var partner in partners)
+        foreach (var partner in principals)
         {
             var channels = partner.Grants.Count == 0 ? "none" : string.Join(", ", partner.Grants);
-            await Console.Out.WriteLineAsync($"{partner.Name}  {(partner.Disabled ? "disabled" : "enabled")}  channels {channels}  since {Time(partner.Created)}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{partner.Name}  {(partner.Disabled ? "disabled" : "enabled")}  {_spec.Grant}s {channels}  since {Time(partner.Created)}").ConfigureAwait(false);
         }
 
         return ExitCodes.Completed;
     }
 
-    private static async Task<int> ActivityAsync(ParseResult result, CancellationToken cancellationToken)
+    private async Task<int> ActivityAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var name = result.GetRequiredValue(Name);
+        var name = result.GetRequiredValue(_name);
         var records = new List<AccessRecord>();
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             _ = await FindAsync(store, name, cancellationToken).ConfigureAwait(false);
-            await foreach (var record in store.ReadAccessAsync(PrincipalKind.Partner, name, ActivityLimit, cancellationToken).ConfigureAwait(false))
+            await foreach (var record in store.ReadAccessAsync(_spec.Kind, name, ActivityLimit, cancellationToken).ConfigureAwait(false))
             {
                 records.Add(record);
             }
@@ -72,14 +72,14 @@ internal static partial class PartnerCommands
             await StoreCommand.WriteJsonAsync(writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteString("partner", name);
+                writer.WriteString(_spec.Noun, name);
                 writer.WriteStartArray("activity");
                 foreach (var record in records)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("at", Time(record.At));
                     writer.WriteString("action", record.Action);
-                    writer.WriteString("channel", record.Target);
+                    writer.WriteString(_spec.Grant, record.Target);
                     if (record.Version is { } version)
                     {
                         writer.WriteNumber("version", version);
@@ -102,7 +102,7 @@ internal static partial class PartnerCommands
 
         if (records.Count == 0)
         {
-            await Console.Out.WriteLineAsync($"partner {name} has fetched nothing yet").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{_spec.Noun} {name} has done nothing yet").ConfigureAwait(false);
         }
 
         foreach (var record in records)
