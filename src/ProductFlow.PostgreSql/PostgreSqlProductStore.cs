@@ -31,17 +31,23 @@ public sealed partial class PostgreSqlProductStore : IProductStore
     public string Location { get; private init; } = "";
 
     /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
-    public static async Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default)
+    public static Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default) => OpenAsync(store, create: true, cancellationToken);
+
+    /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
+    /// <param name="store">The connection string or URL.</param>
+    /// <param name="create">Whether a database without ProductFlow's tables gets them (a run); when false (commands that only read), such a database is refused.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public static async Task<PostgreSqlProductStore> OpenAsync(string store, bool create, CancellationToken cancellationToken = default)
     {
-        var (dataSource, location) = await ConnectAsync(store, cancellationToken).ConfigureAwait(false);
+        var (dataSource, location) = await ConnectAsync(store, cancellationToken, create).ConfigureAwait(false);
         return new PostgreSqlProductStore(dataSource) { Location = location };
     }
 
     /// <summary>A store on a data source the caller keeps (<see cref="PostgreSqlStoreSource"/>): disposing it leaves the data source open.</summary>
     internal static PostgreSqlProductStore Shared(NpgsqlDataSource dataSource, string location) => new(dataSource, ownsDataSource: false) { Location = location };
 
-    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>).</summary>
-    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken)
+    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>); with <paramref name="create"/> false, a database without a store is refused.</summary>
+    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         NpgsqlConnectionStringBuilder builder;
@@ -61,10 +67,23 @@ public sealed partial class PostgreSqlProductStore : IProductStore
             var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
+                if (!create && !await PostgreSqlSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InfrastructureException($"the PostgreSQL store at {location} does not exist: the database holds no ProductFlow store", location)
+                    {
+                        Hint = "check --store or PRODUCTFLOW_STORE, or run a pipeline to create the store",
+                    };
+                }
+
                 await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             return (dataSource, location);
+        }
+        catch (InfrastructureException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
@@ -130,13 +149,13 @@ public sealed partial class PostgreSqlProductStore : IProductStore
     {
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT doc, blocked FROM products WHERE enabled AND NOT removed
+            SELECT doc, blocked, checked FROM products WHERE enabled AND NOT removed
             ORDER BY coalesce(convert_from(doc, 'UTF8')::jsonb ->> 'parent', sku) COLLATE "C", sku
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1), reader.GetString(2));
         }
     }
 

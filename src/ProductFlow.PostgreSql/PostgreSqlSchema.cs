@@ -95,6 +95,13 @@ internal static class PostgreSqlSchema
             code text COLLATE "C" NOT NULL, version integer NOT NULL, run_id text NOT NULL, at timestamptz NOT NULL,
             hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, PRIMARY KEY (code, version));
         """,
+        // 10: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked text NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce('|' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(notes::jsonb -> 'channels')), '|'), '') || '|', '') END;
+        """,
     ];
 
     /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>
@@ -105,6 +112,13 @@ internal static class PostgreSqlSchema
 
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Whether the database holds a ProductFlow store (its schema table).</summary>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('productflow_schema') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
 
     public static Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         MigrateAsync(connection, Migrations.Length, cancellationToken);

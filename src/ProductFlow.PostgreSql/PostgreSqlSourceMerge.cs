@@ -34,7 +34,7 @@ internal static class PostgreSqlSourceMerge
         var any = false;
         while (true)
         {
-            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)>();
+            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes, string Checked)>();
             await using (var fetch = new NpgsqlCommand($"FETCH {batchSize} FROM shared", connection))
             {
                 await using var reader = await fetch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,8 @@ internal static class PostgreSqlSourceMerge
                     }
 
                     document.Write(record, source);
-                    merged.Add((reader.GetInt64(0), document.Hash, document.Content.ToArray(), document.Lineage.ToArray(), record.Enabled, StoredProduct.FormatBlocked(blocked), NotesJson.Write(record.Notes)));
+                    merged.Add((reader.GetInt64(0), document.Hash, document.Content.ToArray(), document.Lineage.ToArray(), record.Enabled, StoredProduct.FormatBlocked(blocked), NotesJson.Write(record.Notes),
+                        StoredProduct.FormatBlocked(record.Notes.Channels)));
                 }
             }
 
@@ -67,7 +68,7 @@ internal static class PostgreSqlSourceMerge
             {
                 await ExecuteAsync(
                     connection,
-                    "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
+                    "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL, checked text NOT NULL)",
                     cancellationToken).ConfigureAwait(false);
                 any = true;
             }
@@ -81,7 +82,7 @@ internal static class PostgreSqlSourceMerge
             await ExecuteAsync(
                 connection,
                 """
-                UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes
+                UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes, checked = m.checked
                 FROM pg_temp.merged m WHERE s.seq = m.seq;
                 DROP TABLE pg_temp.merged;
                 """,
@@ -90,9 +91,9 @@ internal static class PostgreSqlSourceMerge
     }
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)> merged, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes, string Checked)> merged, CancellationToken cancellationToken)
     {
-        var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes, checked) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
             foreach (var row in merged)
@@ -105,6 +106,7 @@ internal static class PostgreSqlSourceMerge
                 await copy.WriteAsync(row.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Notes, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Checked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);

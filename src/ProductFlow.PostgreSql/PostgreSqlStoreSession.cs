@@ -52,7 +52,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """
             DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine, pg_temp.staging_models;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL)
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL, checked text NOT NULL)
                 WITH (toast_tuple_target = 8160);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
             """ + PostgreSqlModels.CreateStaging,
@@ -84,7 +84,8 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         var blocked = StoredProduct.FormatBlocked(blockedChannels);
         _copy ??= await StagingCopy.BeginAsync(_connection, cancellationToken).ConfigureAwait(false);
         await _copy.WriteRowAsync(
-            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven, cancellationToken).ConfigureAwait(false);
+            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven,
+            StoredProduct.FormatBlocked(record.Notes.Channels), cancellationToken).ConfigureAwait(false);
 
         // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
         // made the client wait for the server each time, where one stream keeps both busy.
@@ -132,9 +133,13 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         var models = await _models.MergeAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
         (created, updated, unchanged) = (created + models.Created, updated + models.Updated, unchanged + models.Unchanged);
 
-        // Accepted SKUs close their open quarantine entries of earlier runs.
+        // Accepted SKUs close their open quarantine entries of earlier runs, and so do SKUs quarantined again (one open entry per SKU, the latest).
         await using (var close = new NpgsqlCommand(
-            "UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1 AND sku IN (SELECT sku FROM pg_temp.staging)", _connection))
+            """
+            UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1
+                AND sku IN (SELECT sku FROM pg_temp.staging UNION SELECT sku FROM pg_temp.staging_quarantine WHERE sku IS NOT NULL)
+            """,
+            _connection))
         {
             close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
             await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

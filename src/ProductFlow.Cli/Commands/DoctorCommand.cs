@@ -58,7 +58,11 @@ internal static class DoctorCommand
 
         foreach (var file in pipelines)
         {
-            Line(CheckPipeline(file, out var text), text);
+            var ok = CheckPipeline(file, out var text);
+            foreach (var line in text.Split('\n'))
+            {
+                Line(ok, line);
+            }
         }
 
         var setting = ProductStores.Setting(result.GetValue(StoreOptions.Store));
@@ -93,7 +97,7 @@ internal static class DoctorCommand
         }
         catch (PipelineDefinitionException e)
         {
-            text = $"pipeline {e.Message}";
+            text = string.Join('\n', e.Problems.Select(p => $"pipeline {p}"));
             return false;
         }
     }

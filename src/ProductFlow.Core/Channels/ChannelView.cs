@@ -93,6 +93,18 @@ public sealed class ChannelView
         return Rules.Units.UnitTable.Convert(number, from, to);
     }
 
+    /// <summary>The labels of an option value's codes (a multi-select's joined by <c>,</c>) in the channel's locale; a code without a label stays as it is.</summary>
+    public string? Labels(AttributeDefinition attribute, string? codes)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        if (codes is null)
+        {
+            return null;
+        }
+
+        return string.Join(',', codes.Split(',').Select(code => attribute.Options.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal))?.LabelOrCode(_channel.Locale) ?? code));
+    }
+
     /// <summary>The catalog's definition of <paramref name="attribute"/>, if it is one.</summary>
     public AttributeDefinition? Attribute(string attribute) => _catalog.FindAttribute(attribute);
 

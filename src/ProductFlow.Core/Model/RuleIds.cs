@@ -35,6 +35,7 @@ public static class RuleIds
     public const string ModelFamilyVariant = "model.family-variant";
     public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
+    public const string EncodingSuspect = "encoding.suspect";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";
     public const string AssociationQuantity = "association.quantity";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProductFlow.Catalog;
@@ -17,6 +18,9 @@ namespace ProductFlow.Publishing;
 /// <para>Atomic: the data file and state are uploads committed only when complete; the manifest commits the version and
 /// <c>current</c> then names it. A publish that fails or is killed before that leaves the previous version current
 /// (a version folder without manifest is incomplete, and the next publish writes over it). Nothing changed: no version.</para>
+/// <para>A channel whose new version would hold no record where its current version holds some is not committed unless the
+/// request allows it (<see cref="PublishRequest.AllowMassDelete"/>): its result says why (<see cref="PublishResult.Refused"/>), and the
+/// other channels publish as usual.</para>
 /// <para>With an <see cref="IEventOutbox"/> (default: none), each committed version adds its <see cref="ExportPublishedEvent"/> to
 /// the outbox once <c>current</c> names it (an <see cref="OutboxSender"/> sends it later). A process that dies between the two
 /// loses no event: <see cref="OutboxReconciler"/> derives it again from the manifest.</para>
@@ -131,11 +135,13 @@ public sealed class ChannelPublisher
         }
     }
 
+    /// <summary>Product models as the akeneo-csv channel publishes them: a model is stored only once its rules passed (a rejected model is
+    /// quarantined, never stored), and no channel rule blocks a model, so every stored model is publishable.</summary>
     private static async IAsyncEnumerable<PublishableProduct> Unblocked(IAsyncEnumerable<Model.ProductRecord> models)
     {
         await foreach (var model in models.ConfigureAwait(false))
         {
-            yield return new PublishableProduct(model, "");
+            yield return new PublishableProduct(model, "", PublishableProduct.EveryChannel);
         }
     }
 
@@ -146,6 +152,16 @@ public sealed class ChannelPublisher
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
         {
             return result;
+        }
+
+        if (current is { Records: > 0 } && result.Records == 0 && !request.AllowMassDelete)
+        {
+            // As a full run's mass-delete guard: an empty channel is far more often a mistake (a wrong store, rules that block
+            // everything) than an intent. The pass's uploads are discarded; the channel stays at its current version.
+            return result with
+            {
+                Refused = string.Create(CultureInfo.InvariantCulture, $"publishing '{channel.Code}' would remove every record of it ({current.Records:N0} in v{current.Version}): not published"),
+            };
         }
 
         await pass.Data!.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public sealed class PublishRequest
     /// what it has just committed, before it is recorded as finished); the manifest keeps the later of this and the store's last change.</summary>
     public DateTimeOffset? DataAsOf { get; set; }
 
+    /// <summary>Lets a publish remove every record of a channel that has some (default false: such a channel is refused, see <see cref="PublishResult.Refused"/>).</summary>
+    public bool AllowMassDelete { get; set; }
+
     /// <summary>Compare only: write nothing, and report each change to <see cref="OnChange"/>.</summary>
     public bool Preview { get; set; }
 

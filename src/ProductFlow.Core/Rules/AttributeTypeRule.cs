@@ -16,23 +16,39 @@ namespace ProductFlow.Rules;
 internal sealed class AttributeTypeRule : IRule
 {
     private readonly ProductCatalog _catalog;
+    private readonly ValueCultures _cultures;
     private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
 
-    public AttributeTypeRule(ProductCatalog catalog)
+    public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
         _catalog = catalog;
+        _cultures = cultures ?? ValueCultures.Invariant;
         foreach (var attribute in catalog.Attributes.Where(a => a.Options.Count > 0))
         {
+            // Codes first, then labels: a feed may send either (Svart -> black); a code wins over a label that spells it.
             var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var option in attribute.Options)
             {
-                codes.TryAdd(option, option);
+                codes.TryAdd(option.Code, option.Code);
+            }
+
+            foreach (var option in attribute.Options)
+            {
+                foreach (var label in option.Labels.Values)
+                {
+                    codes.TryAdd(label.Trim(), option.Code);
+                }
             }
 
             _options[attribute.Code] = codes;
         }
     }
 
+    /// <remarks>
+    /// A value that is not of its type is never stored as that type: when its issue is a warning (a rule lowered by the
+    /// pipeline) the record goes on without the value, never with the raw text as a number, date or option. When it is an
+    /// error the record is rejected anyway, and the value stays on it so that later rules do not report it missing too.
+    /// </remarks>
     public void Apply(MappedRecord record, RuleContext context)
     {
         var values = record.Record.Values;
@@ -46,17 +62,35 @@ internal sealed class AttributeTypeRule : IRule
 
             if (attribute.Type == AttributeType.Metric)
             {
-                values[i] = Metric(attribute, value, record, context) ?? value;
+                if (Metric(attribute, value, record, context) is { } metric)
+                {
+                    values[i] = metric;
+                }
+                else if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+
                 continue;
             }
 
             var canonical = Canonicalize(attribute, value, record, context);
-            if (canonical is not null && !string.Equals(canonical, value.Data, StringComparison.Ordinal))
+            if (canonical is null)
+            {
+                if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+            }
+            else if (!string.Equals(canonical, value.Data, StringComparison.Ordinal))
             {
                 values[i] = value with { Data = canonical };
             }
         }
     }
+
+    /// <summary>Whether the issue just reported (the last one) rejects the record.</summary>
+    private static bool IsRejectedBy(MappedRecord record) => record.Issues[^1] is { Severity: Severity.Error, Channel: null };
 
     /// <summary>The canonical text of a valid value, or <c>null</c> after reporting an invalid one.</summary>
     private string? Canonicalize(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
@@ -64,12 +98,11 @@ internal sealed class AttributeTypeRule : IRule
         switch (attribute.Type)
         {
             case AttributeType.Number or AttributeType.Price:
-                if (CanonicalNumber.TryParse(value.Data, out var number))
+                if (TryParseNumber(value, record, context, out var number))
                 {
                     return CanonicalNumber.Format(number);
                 }
 
-                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
                 return null;
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
@@ -136,11 +169,10 @@ internal sealed class AttributeTypeRule : IRule
     }
 
     /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
-    private static ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    private ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
     {
-        if (!CanonicalNumber.TryParse(value.Data, out var number))
+        if (!TryParseNumber(value, record, context, out var number))
         {
-            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
             return null;
         }
 
@@ -159,6 +191,20 @@ internal sealed class AttributeTypeRule : IRule
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
         return value with { Data = converted, Unit = target.Symbol, Origin = value.Origin.ChangedBy(RuleIds.UnitConvert) };
+    }
+
+    /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>
+    private bool TryParseNumber(ProductValue value, MappedRecord record, RuleContext context, out decimal number)
+    {
+        var culture = _cultures.For(value);
+        if (culture is null ? CanonicalNumber.TryParse(value.Data, out number) : culture.TryParse(value.Data, out number))
+        {
+            return true;
+        }
+
+        var expected = culture is null ? "use a dot as decimal separator, no thousands separator" : $"numbers in {culture.Describe()}";
+        context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number ({expected})", value: value);
+        return false;
     }
 
     private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)

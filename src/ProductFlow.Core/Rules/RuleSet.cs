@@ -42,7 +42,7 @@ public sealed class RuleSet : IDisposable
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
-        var types = new AttributeTypeRule(catalog);
+        var types = new AttributeTypeRule(catalog, ValueCultures.Of(definition));
         var recordRules = new List<IRule> { types, new InheritModelValues(catalog) };
         recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]

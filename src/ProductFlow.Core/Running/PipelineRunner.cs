@@ -105,7 +105,7 @@ public sealed class PipelineRunner
         var run = new RunRecord { Id = request.RunId ?? RunIds.New(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
-        var report = new QualityReport(run, request.Mode == RunMode.Run ? "run" : "validate", folder);
+        var report = new QualityReport(run, request.Mode == RunMode.Validate ? "validate" : request.Replay ? "replay" : "run", folder);
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
@@ -116,7 +116,8 @@ public sealed class PipelineRunner
         try
         {
             using var mergeCheck = new MergedRecordCheck(pipeline, channels);
-            await IngestAsync(pipeline, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
+            var reader = request.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
+            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -130,7 +131,7 @@ public sealed class PipelineRunner
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events is null ? null : store, _logger);
-                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, DataAsOf = run.Started }, cancellationToken).ConfigureAwait(false))
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, DataAsOf = run.Started, AllowMassDelete = request.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
                     report.Published[published.Channel] = published.Records;
@@ -167,21 +168,58 @@ public sealed class PipelineRunner
             await store.SaveRunAsync(run, events, CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (_services.SupplierMail is { } mail && definition.Supplier is { } supplier && request.Mode == RunMode.Run)
+        {
+            // One email per run, after the report: the supplier gets the rejected rows of the run as its report has them.
+            report.EmailError = await mail.SendAsync(report, supplier, cancellationToken).ConfigureAwait(false);
+            if (report.EmailError is { } error)
+            {
+                _logger.LogWarning("Run {RunId}: {EmailError}", run.Id, error);
+            }
+        }
+
         _logger.LogInformation(
             "Run {RunId} {Status}: {Read} read, {Accepted} accepted, {Rejected} rejected",
             run.Id, run.Status, run.Counts.Read, run.Counts.Accepted, run.Counts.Rejected);
         return report;
     }
 
+    /// <summary>The feed's rows that are records: each header's issues reported once, and an empty row (;;;; at the end of a spreadsheet
+    /// export) counted as skipped, never rejected.</summary>
+    private static async IAsyncEnumerable<SourceRow> Records(IAsyncEnumerable<SourceRow> rows, IssueLog issues, QualityReport report)
+    {
+        FeedHeader? header = null;
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            if (!ReferenceEquals(row.Header, header))
+            {
+                header = row.Header;
+                foreach (var issue in header.Issues)
+                {
+                    issues.Add(issue);
+                    report.Count(issue);
+                }
+            }
+
+            if (row.IsBlank)
+            {
+                report.Run.Counts.Skipped++;
+                continue;
+            }
+
+            yield return row;
+        }
+    }
+
     private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunRequest request) => new()
     {
-        Full = (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
+        Full = !request.Replay && (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
         MaxRemovedShare = request.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
         Sources = pipeline.Catalog.Sources,
     };
 
     private async Task IngestAsync(
-        LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
+        LoadedPipeline pipeline, IFeedReader reader, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
@@ -206,7 +244,6 @@ public sealed class PipelineRunner
 
         // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
         // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
-        var reader = FeedReaders.For(source.Format);
         // A mapping without a parent column reads no model: nothing to survey.
         var survey = definition.Source.Format != "akeneo-csv" && definition.Mapping.Parent is null ? FeedSurvey.ProductsOnly
             : source.Format == "http-json" ? FeedSurvey.Unknown
@@ -232,7 +269,7 @@ public sealed class PipelineRunner
             {
                 try
                 {
-                    var rows = reader.ReadAsync(source, cancellationToken);
+                    var rows = Records(reader.ReadAsync(source, cancellationToken), issues, report);
                     await foreach (var row in (sorter is null ? rows : sorter.OrderAsync(rows, mapper, cancellationToken)).ConfigureAwait(false))
                     {
                         var mapped = mapper.Map(row);
@@ -343,7 +380,20 @@ public sealed class PipelineRunner
     {
         if (request.Input is { } input)
         {
-            return Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+            if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return input;
+            }
+
+            if (Directory.Exists(input))
+            {
+                throw new ProductFlowException($"{input} is a folder, not a feed file", input)
+                {
+                    Hint = "give the feed file itself; to run every feed dropped in a folder, use --from-inbox (it reads <data>/inbox/<pipeline>/)",
+                };
+            }
+
+            return Path.GetFullPath(input);
         }
 
         if (definition.Source.Url is { } url)

@@ -40,6 +40,9 @@ public sealed record RunServices
     /// <summary>Told at the end of each run's reading whether the feed's rows were ordered (its models were not grouped) and whether they went to a scratch file (tests).</summary>
     internal Action<bool, bool>? Ordered { get; init; }
 
+    /// <summary>Sends the supplier email after a run with rejections (pipeline <c>supplier</c>); <c>null</c>: no email.</summary>
+    public Notifications.SupplierMail? SupplierMail { get; init; }
+
     /// <summary>The embedded default: <c>&lt;data&gt;/productflow.db</c>, <c>&lt;data&gt;/exports</c>, no events.</summary>
     public static RunServices Embedded(string dataDirectory)
     {

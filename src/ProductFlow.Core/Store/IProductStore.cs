@@ -22,11 +22,12 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Every current, enabled product, each with the channels an error keeps it off: what all channels publish, read once.</summary>
+    /// <summary>Every current, enabled product, each with the channels its rules ran for and those an error keeps it off: what all channels publish, read once.</summary>
     /// <remarks>
     /// Ordered by group key (the product model, or the SKU of a product without one), then SKU; both ordinal over
     /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another. One channel's
-    /// records are this read less the products blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
+    /// records are the products of this read checked for it and not blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
+    /// The channels a product was checked for are those of its notes (<see cref="Model.ProductNotes.Channels"/>), stored with it.
     /// </remarks>
     IAsyncEnumerable<PublishableProduct> ReadPublishableAsync(CancellationToken cancellationToken = default);
 

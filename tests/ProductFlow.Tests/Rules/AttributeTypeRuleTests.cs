@@ -96,6 +96,24 @@ public class AttributeTypeRuleTests
         Assert.That(mapped.IsRejected, Is.False);
     }
 
+    [TestCase("price", "499,00", RuleIds.NumberFormat)]
+    [TestCase("net_weight", "1,5", RuleIds.NumberFormat)]
+    [TestCase("organic", "perhaps", RuleIds.BooleanFormat)]
+    [TestCase("launch", "01/03/2025", RuleIds.DateFormat)]
+    [TestCase("image", "cdn.example.com/a.jpg", RuleIds.UrlFormat)]
+    [TestCase("color", "Purple", RuleIds.OptionUnknown)]
+    public void A_value_that_does_not_parse_is_left_out_when_its_error_is_lowered_to_a_warning(string attribute, string raw, string rule)
+    {
+        var mapped = Some.Mapped(Some.Record("A", (attribute, raw), ("weight", "2")));
+        var context = new RuleContext(new Dictionary<string, Severity> { [rule] = Severity.Warning });
+
+        new AttributeTypeRule(Some.Catalog()).Apply(mapped, context);
+
+        Assert.That(mapped.Issues.Single(), Has.Property(nameof(Issue.Rule)).EqualTo(rule).And.Property(nameof(Issue.Value)).EqualTo(raw));
+        Assert.That(mapped.IsRejected, Is.False);
+        Assert.That(mapped.Record.Values.Select(v => (v.Attribute, v.Data)), Is.EqualTo(new[] { ("weight", "2") }), "never stored as its type when it is not one");
+    }
+
     private static ProductFlow.Mapping.MappedRecord Apply(params (string, string)[] values)
     {
         var mapped = Some.Mapped(Some.Record("A", values));

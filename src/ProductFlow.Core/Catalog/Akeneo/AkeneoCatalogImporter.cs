@@ -98,7 +98,7 @@ public static class AkeneoCatalogImporter
             Scopable = row.GetValueOrDefault("scopable") == "1",
             Unit = akeneoType == "pim_catalog_metric" ? Blank(row.GetValueOrDefault("default_metric_unit")) : null,
             MetricFamily = metricFamily,
-            Options = type is AttributeType.Select or AttributeType.MultiSelect ? codes : [],
+            Options = type is AttributeType.Select or AttributeType.MultiSelect ? codes.Select(AttributeOption.FromString).ToList() : [],
         };
     }
 

@@ -33,10 +33,20 @@ public sealed partial class SqliteProductStore : IProductStore
         _reader = new SqliteReader(path);
     }
 
-    public static SqliteProductStore Open(string dataDirectory)
+    /// <summary>Opens the store of <paramref name="dataDirectory"/>, creating it (and the folder) when <paramref name="create"/> (a run), else refusing a store that does not exist.</summary>
+    /// <remarks>Commands that only read a store never create one: a mistyped <c>--data</c> would otherwise read (or publish) an empty store.</remarks>
+    public static SqliteProductStore Open(string dataDirectory, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
+        if (!create && !File.Exists(path))
+        {
+            throw new InfrastructureException($"the embedded store {path} does not exist", path)
+            {
+                Hint = "check --data (default ./data, relative to the working folder), or run a pipeline to create the store",
+            };
+        }
+
         try
         {
             Directory.CreateDirectory(dataDirectory);
@@ -110,12 +120,12 @@ public sealed partial class SqliteProductStore : IProductStore
     public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc, blocked FROM products WHERE enabled = 1 AND removed = 0 "
+        command.CommandText = "SELECT doc, blocked, checked FROM products WHERE enabled = 1 AND removed = 0 "
             + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1), reader.GetString(2));
         }
     }
 

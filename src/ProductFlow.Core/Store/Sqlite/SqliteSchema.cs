@@ -110,6 +110,14 @@ internal static class SqliteSchema
             code TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, at TEXT NOT NULL,
             hash BLOB NOT NULL, doc BLOB NOT NULL, lineage BLOB NOT NULL, PRIMARY KEY (code, version)) WITHOUT ROWID;
         """,
+        // 10: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked TEXT NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce((SELECT '|' || group_concat(value, '|') || '|' FROM json_each(notes, '$.channels')), '') END,
+            state = CASE WHEN notes = '' THEN 0 ELSE state END;
+        """,
     ];
 
     /// <summary>The schema version a store is brought to when it opens.</summary>
