@@ -4,9 +4,9 @@ using ProductFlow.Bench.Feeds;
 namespace ProductFlow.Bench;
 
 /// <summary>
-/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx] --out FILE</c>: writes a feed of the same generated rows as the demo's
+/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx] [--shuffle] --out FILE</c>: writes a feed of the same generated rows as the demo's
 /// supplier CSV (pipelines/demo.json reads it), an Akeneo product export for the demo catalog (<c>akeneo-csv</c>) or a workbook
-/// (<c>xlsx</c>).
+/// (<c>xlsx</c>); <c>--shuffle</c> (CSV) writes the rows in a random order (seeded), so that a model's variants are far apart.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -21,7 +21,9 @@ internal static class GenerateCommand
         }
 
         var output = options.Get("--out") ?? $"feed-{options.Rows}{Extension(format)}";
-        var feed = Write(format, output, options.Rows, options.Seed);
+        var feed = options.Get("--shuffle") is not null && format == "csv"
+            ? new FeedGenerator(options.Seed).WriteShuffledCsv(output, options.Rows)
+            : Write(format, output, options.Rows, options.Seed);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{feed.Path}: {feed.Rows:N0} rows, {feed.Bytes / 1e6:0.0} MB, defects: {string.Join(", ", feed.Defects.Select(d => $"{d.Key} {d.Value}"))}"));

@@ -68,6 +68,17 @@ internal static class ProductFlowCli
 
             return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
         }
+        catch (PipelineDefinitionException e)
+        {
+            // Every problem at once, each on its line, so a steward fixes them in one go; the hint once, after the last.
+            for (var i = 0; i < e.Problems.Count; i++)
+            {
+                var line = $"productflow: {e.Problems[i].ToString().ReplaceLineEndings(" ")}";
+                await error.WriteLineAsync(i == e.Problems.Count - 1 && e.Hint is { } hint ? $"{line} (hint: {hint})" : line).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
         catch (ProductFlowException e)
         {
             await error.WriteLineAsync(OneLine(e)).ConfigureAwait(false);

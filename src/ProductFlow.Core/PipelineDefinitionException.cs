@@ -23,10 +23,10 @@ public sealed class PipelineDefinitionException : ProductFlowException
     /// <summary>The JSON path of the first offending property, such as <c>$.source.format</c>.</summary>
     public string JsonPath => Problems[0].JsonPath;
 
+    /// <summary>Every problem, one per line (the CLI prints them all, each on a line of its own).</summary>
     private static string Describe(IReadOnlyList<DefinitionProblem> problems)
     {
         ArgumentOutOfRangeException.ThrowIfZero(problems.Count);
-        var first = problems[0].ToString();
-        return problems.Count == 1 ? first : $"{first} (and {problems.Count - 1} more problem(s))";
+        return string.Join('\n', problems);
     }
 }

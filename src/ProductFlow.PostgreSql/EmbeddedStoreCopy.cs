@@ -7,8 +7,8 @@ using ProductFlow.Store.Sqlite;
 
 namespace ProductFlow.PostgreSql;
 
-/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine; partners,
-/// suppliers and users with their hashed keys and access log; the event outbox.</summary>
+/// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine, product
+/// models; partners, suppliers and users with their hashed keys and access log; the event outbox; the console's session key ring (signed-in sessions stay valid).</summary>
 /// <remarks>
 /// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products, runs,
 /// principals or events, so a copy never merges two histories. The change sequence continues after the highest copied one; the
@@ -31,11 +31,16 @@ public static class EmbeddedStoreCopy
             ("changed", NpgsqlDbType.Bigint), ("report", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Bigint), ("submitted_by", NpgsqlDbType.Text)]),
         ("products", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("enabled", NpgsqlDbType.Boolean),
             ("blocked", NpgsqlDbType.Text), ("doc", NpgsqlDbType.Bytea), ("run_id", NpgsqlDbType.Text), ("change_seq", NpgsqlDbType.Bigint),
-            ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean), ("notes", NpgsqlDbType.Text), ("sources", NpgsqlDbType.Text)]),
+            ("source", NpgsqlDbType.Text), ("removed", NpgsqlDbType.Boolean), ("notes", NpgsqlDbType.Text), ("sources", NpgsqlDbType.Text),
+            ("checked", NpgsqlDbType.Text)]),
         ("product_versions", [("sku", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
             ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea), ("removed", NpgsqlDbType.Boolean)]),
         ("quarantine", [("run_id", NpgsqlDbType.Text), ("line", NpgsqlDbType.Bigint), ("sku", NpgsqlDbType.Text), ("issues", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text),
             ("closed_by", NpgsqlDbType.Text)]),
+        ("product_models", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea),
+            ("run_id", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("parent", NpgsqlDbType.Text), ("family", NpgsqlDbType.Text)]),
+        ("product_model_versions", [("code", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer), ("run_id", NpgsqlDbType.Text), ("at", NpgsqlDbType.TimestampTz),
+            ("hash", NpgsqlDbType.Bytea), ("doc", NpgsqlDbType.Bytea), ("lineage", NpgsqlDbType.Bytea)]),
         ("principals", [("kind", NpgsqlDbType.Text), ("name", NpgsqlDbType.Text), ("grants", NpgsqlDbType.Array | NpgsqlDbType.Text), ("role", NpgsqlDbType.Text),
             ("disabled", NpgsqlDbType.Boolean), ("created", NpgsqlDbType.TimestampTz)]),
         ("access_keys", [("id", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("principal", NpgsqlDbType.Text), ("hash", NpgsqlDbType.Bytea),
@@ -45,6 +50,7 @@ public static class EmbeddedStoreCopy
         ("outbox", [("id", NpgsqlDbType.Text), ("type", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("subject", NpgsqlDbType.Text),
             ("time", NpgsqlDbType.TimestampTz), ("data", NpgsqlDbType.Bytea), ("created", NpgsqlDbType.TimestampTz), ("sent", NpgsqlDbType.TimestampTz),
             ("attempts", NpgsqlDbType.Integer), ("next_attempt", NpgsqlDbType.TimestampTz), ("last_error", NpgsqlDbType.Text)]),
+        ("session_keys", [("name", NpgsqlDbType.Text), ("xml", NpgsqlDbType.Text), ("created", NpgsqlDbType.TimestampTz)]),
     ];
 
     /// <summary>Tables whose rows are numbered by a sequence: read in that order, so the target numbers them alike.</summary>

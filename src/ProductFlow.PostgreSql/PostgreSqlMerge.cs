@@ -17,12 +17,14 @@ internal static class PostgreSqlMerge
     // The sources column with the run's source in it.
     private const string WithSource = "CASE WHEN p.removed OR p.sources = '' THEN $1 WHEN strpos(p.sources, $1) > 0 THEN p.sources ELSE p.sources || substr($1, 2) END";
 
-    // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
+    // Same content: blocking, notes (and the channels checked) and sources change in place; only a change of blocking or of the
+    // channels checked is a change for channel deltas.
     private const string Unchanged = $"""
-        UPDATE products p SET blocked = s.blocked, notes = s.notes, sources = {WithSource},
-            change_seq = CASE WHEN p.blocked <> s.blocked THEN nextval('product_changes') ELSE p.change_seq END
+        UPDATE products p SET blocked = s.blocked, notes = s.notes, checked = s.checked, sources = {WithSource},
+            change_seq = CASE WHEN p.blocked <> s.blocked OR p.checked <> s.checked THEN nextval('product_changes') ELSE p.change_seq END
         FROM pg_temp.staging s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND (p.blocked <> s.blocked OR p.notes <> s.notes OR strpos(p.sources, $1) = 0)
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed
+            AND (p.blocked <> s.blocked OR p.notes <> s.notes OR p.checked <> s.checked OR strpos(p.sources, $1) = 0)
         """;
 
     // The superseded version takes the product's current document (see PostgreSqlSchema); the new version's doc is empty,
@@ -31,7 +33,7 @@ internal static class PostgreSqlMerge
     private const string Changed = $"""
         WITH changed AS (
             UPDATE products p SET version = p.version + 1, hash = s.hash, enabled = s.enabled, blocked = s.blocked, doc = s.doc, run_id = $2,
-                change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, sources = {WithSource}
+                change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, checked = s.checked, sources = {WithSource}
             FROM pg_temp.staging s
             WHERE p.sku = s.sku AND (p.hash <> s.hash OR p.removed)
             RETURNING p.sku, p.version, s.hash, s.lineage),
@@ -53,8 +55,8 @@ internal static class PostgreSqlMerge
         """;
 
     private const string Created = """
-        INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes, sources)
-        SELECT s.sku, 1, s.hash, s.enabled, s.blocked, s.doc, $2, nextval('product_changes'), $4, s.notes, $1 FROM pg_temp.staging s
+        INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, notes, sources, checked)
+        SELECT s.sku, 1, s.hash, s.enabled, s.blocked, s.doc, $2, nextval('product_changes'), $4, s.notes, $1, s.checked FROM pg_temp.staging s
         WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = s.sku)
         """;
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 using ProductFlow.Events;
+using ProductFlow.Model;
 using ProductFlow.Store;
 
 namespace ProductFlow.PostgreSql;
@@ -30,17 +31,23 @@ public sealed partial class PostgreSqlProductStore : IProductStore
     public string Location { get; private init; } = "";
 
     /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
-    public static async Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default)
+    public static Task<PostgreSqlProductStore> OpenAsync(string store, CancellationToken cancellationToken = default) => OpenAsync(store, create: true, cancellationToken);
+
+    /// <summary>Connects, migrates the schema, and returns the store; an unreachable or refusing server is an <see cref="InfrastructureException"/>.</summary>
+    /// <param name="store">The connection string or URL.</param>
+    /// <param name="create">Whether a database without ProductFlow's tables gets them (a run); when false (commands that only read), such a database is refused.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public static async Task<PostgreSqlProductStore> OpenAsync(string store, bool create, CancellationToken cancellationToken = default)
     {
-        var (dataSource, location) = await ConnectAsync(store, cancellationToken).ConfigureAwait(false);
+        var (dataSource, location) = await ConnectAsync(store, cancellationToken, create).ConfigureAwait(false);
         return new PostgreSqlProductStore(dataSource) { Location = location };
     }
 
     /// <summary>A store on a data source the caller keeps (<see cref="PostgreSqlStoreSource"/>): disposing it leaves the data source open.</summary>
     internal static PostgreSqlProductStore Shared(NpgsqlDataSource dataSource, string location) => new(dataSource, ownsDataSource: false) { Location = location };
 
-    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>).</summary>
-    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken)
+    /// <summary>A migrated data source for <paramref name="store"/> and where it is (<c>host:port/database</c>); with <paramref name="create"/> false, a database without a store is refused.</summary>
+    internal static async Task<(NpgsqlDataSource DataSource, string Location)> ConnectAsync(string store, CancellationToken cancellationToken, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         NpgsqlConnectionStringBuilder builder;
@@ -60,10 +67,23 @@ public sealed partial class PostgreSqlProductStore : IProductStore
             var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
+                if (!create && !await PostgreSqlSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InfrastructureException($"the PostgreSQL store at {location} does not exist: the database holds no ProductFlow store", location)
+                    {
+                        Hint = "check --store or PRODUCTFLOW_STORE, or run a pipeline to create the store",
+                    };
+                }
+
                 await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             return (dataSource, location);
+        }
+        catch (InfrastructureException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
@@ -129,13 +149,13 @@ public sealed partial class PostgreSqlProductStore : IProductStore
     {
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT doc, blocked FROM products WHERE enabled AND NOT removed
+            SELECT doc, blocked, checked FROM products WHERE enabled AND NOT removed
             ORDER BY coalesce(convert_from(doc, 'UTF8')::jsonb ->> 'parent', sku) COLLATE "C", sku
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(0)), reader.GetString(1), reader.GetString(2));
         }
     }
 
@@ -236,6 +256,73 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         {
             yield return new QuarantineEntry(
                 reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+    }
+
+    public async Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM quarantine q USING runs r WHERE q.closed_by = r.id AND r.started < $1");
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = closedBefore.UtcDateTime });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT m.version, m.doc, v.lineage FROM product_models m JOIN product_model_versions v ON v.code = m.code AND v.version = m.version WHERE m.code = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredProduct(ProductDocument.Read(reader.GetFieldValue<byte[]>(1)), reader.GetInt32(0), false, [], reader.GetFieldValue<byte[]>(2))
+            : null;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _dataSource.CreateCommand("SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $1 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(
+                reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4));
+        }
+    }
+
+    public async IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            yield break;
+        }
+
+        // One scan for all the models (a run changes few of them); products keep their parent in the document only.
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage
+            FROM products p JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
+            WHERE NOT p.removed AND convert_from(p.doc, 'UTF8')::jsonb ->> 'parent' = ANY($1) ORDER BY p.sku
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = models.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var record = ProductDocument.Read(reader.GetFieldValue<byte[]>(4));
+            record.Notes = NotesJson.Read(reader.GetString(3));
+            yield return new StoredProduct(record, reader.GetInt32(0), reader.GetBoolean(1), StoredProduct.ParseBlocked(reader.GetString(2)), reader.GetFieldValue<byte[]>(5));
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM product_models ORDER BY coalesce(parent, code), code"); // "C": ordinal
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ProductDocument.Read(reader.GetFieldValue<byte[]>(0));
         }
     }
 

@@ -85,7 +85,24 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE runs ADD COLUMN submitted_by text;
         """,
-        // 9: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
+        // 9: product models (Akeneo's product_models.csv), records of their own, as in the embedded store (its schema 9).
+        """
+        CREATE TABLE product_models (
+            code text COLLATE "C" PRIMARY KEY, version integer NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, run_id text NOT NULL,
+            source text NOT NULL, parent text COLLATE "C", family text);
+        CREATE INDEX product_models_parent ON product_models (parent) WHERE parent IS NOT NULL;
+        CREATE TABLE product_model_versions (
+            code text COLLATE "C" NOT NULL, version integer NOT NULL, run_id text NOT NULL, at timestamptz NOT NULL,
+            hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, PRIMARY KEY (code, version));
+        """,
+        // 10: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked text NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce('|' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(notes::jsonb -> 'channels')), '|'), '') || '|', '') END;
+        """,
+        // 11: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
         """
         CREATE TABLE session_keys (name text PRIMARY KEY, xml text NOT NULL, created timestamptz NOT NULL);
         """,
@@ -99,6 +116,13 @@ internal static class PostgreSqlSchema
 
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Whether the database holds a ProductFlow store (its schema table).</summary>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('productflow_schema') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
 
     public static Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         MigrateAsync(connection, Migrations.Length, cancellationToken);

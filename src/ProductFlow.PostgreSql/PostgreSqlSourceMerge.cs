@@ -21,7 +21,8 @@ internal static class PostgreSqlSourceMerge
         WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1
         """;
 
-    public static async Task MergeStagedAsync(NpgsqlConnection connection, string source, SourcesDefinition precedence, int batchSize, CancellationToken cancellationToken)
+    public static async Task MergeStagedAsync(
+        NpgsqlConnection connection, string source, SourcesDefinition precedence, IMergedRecordCheck? check, int batchSize, CancellationToken cancellationToken)
     {
         await using (var declare = new NpgsqlCommand(Declare, connection))
         {
@@ -33,7 +34,7 @@ internal static class PostgreSqlSourceMerge
         var any = false;
         while (true)
         {
-            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)>();
+            var merged = new List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes, string Checked)>();
             await using (var fetch = new NpgsqlCommand($"FETCH {batchSize} FROM shared", connection))
             {
                 await using var reader = await fetch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -44,10 +45,17 @@ internal static class PostgreSqlSourceMerge
                     incoming.Notes = NotesJson.Read(reader.GetString(5));
                     var stored = SourceMerge.ReadStored(reader.GetFieldValue<byte[]>(9), reader.GetFieldValue<byte[]>(10), reader.GetString(6));
                     stored.Notes = NotesJson.Read(reader.GetString(8));
-                    var blocked = SourceMerge.Blocked(StoredProduct.ParseBlocked(reader.GetString(7)), StoredProduct.ParseBlocked(reader.GetString(4)), incoming.Notes.Channels);
+                    var storedBlocked = StoredProduct.ParseBlocked(reader.GetString(7));
+                    var blocked = SourceMerge.Blocked(storedBlocked, StoredProduct.ParseBlocked(reader.GetString(4)), incoming.Notes.Channels);
                     var record = SourceMerge.Merge(stored, incoming, source, precedence);
+                    if (check is not null)
+                    {
+                        blocked = SourceMerge.Recheck(record, storedBlocked, incoming.Notes.Channels, check);
+                    }
+
                     document.Write(record, source);
-                    merged.Add((reader.GetInt64(0), document.Hash, document.Content.ToArray(), document.Lineage.ToArray(), record.Enabled, StoredProduct.FormatBlocked(blocked), NotesJson.Write(record.Notes)));
+                    merged.Add((reader.GetInt64(0), document.Hash, document.Content.ToArray(), document.Lineage.ToArray(), record.Enabled, StoredProduct.FormatBlocked(blocked), NotesJson.Write(record.Notes),
+                        StoredProduct.FormatBlocked(record.Notes.Channels)));
                 }
             }
 
@@ -60,7 +68,7 @@ internal static class PostgreSqlSourceMerge
             {
                 await ExecuteAsync(
                     connection,
-                    "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL)",
+                    "DROP TABLE IF EXISTS pg_temp.merged; CREATE TEMP TABLE merged (seq bigint NOT NULL, hash bytea NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, enabled boolean NOT NULL, blocked text NOT NULL, notes text NOT NULL, checked text NOT NULL)",
                     cancellationToken).ConfigureAwait(false);
                 any = true;
             }
@@ -74,7 +82,7 @@ internal static class PostgreSqlSourceMerge
             await ExecuteAsync(
                 connection,
                 """
-                UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes
+                UPDATE pg_temp.staging s SET hash = m.hash, doc = m.doc, lineage = m.lineage, enabled = m.enabled, blocked = m.blocked, notes = m.notes, checked = m.checked
                 FROM pg_temp.merged m WHERE s.seq = m.seq;
                 DROP TABLE pg_temp.merged;
                 """,
@@ -83,9 +91,9 @@ internal static class PostgreSqlSourceMerge
     }
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes)> merged, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<(long Seq, byte[] Hash, byte[] Doc, byte[] Lineage, bool Enabled, string Blocked, string Notes, string Checked)> merged, CancellationToken cancellationToken)
     {
-        var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        var copy = await connection.BeginBinaryImportAsync("COPY pg_temp.merged (seq, hash, doc, lineage, enabled, blocked, notes, checked) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
             foreach (var row in merged)
@@ -98,6 +106,7 @@ internal static class PostgreSqlSourceMerge
                 await copy.WriteAsync(row.Enabled, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Blocked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Notes, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(row.Checked, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);

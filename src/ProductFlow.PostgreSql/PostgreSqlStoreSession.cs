@@ -33,6 +33,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     // Hashes of the staged SKUs: when none repeats (the rule), the commit skips removing earlier duplicates.
     private readonly HashSet<ulong> _skus = [];
     private bool _duplicates;
+    private readonly PostgreSqlModels _models = new();
     private StagingCopy? _copy;
     private long _staged;
     private bool _committed;
@@ -49,12 +50,12 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     {
         await using (var command = new NpgsqlCommand(
             """
-            DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine;
+            DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine, pg_temp.staging_models;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL)
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL, checked text NOT NULL)
                 WITH (toast_tuple_target = 8160);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
-            """,
+            """ + PostgreSqlModels.CreateStaging,
             connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -67,12 +68,24 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
+        if (record.IsModel)
+        {
+            if (_models.Add(record, _run.Pipeline))
+            {
+                await CompleteCopyAsync(cancellationToken).ConfigureAwait(false);
+                await _models.FlushAsync(_connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         _document.Write(record, _run.Pipeline);
         _duplicates |= !_skus.Add(Rules.KeyHash.Of(record.Sku));
         var blocked = StoredProduct.FormatBlocked(blockedChannels);
         _copy ??= await StagingCopy.BeginAsync(_connection, cancellationToken).ConfigureAwait(false);
         await _copy.WriteRowAsync(
-            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven, cancellationToken).ConfigureAwait(false);
+            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven,
+            StoredProduct.FormatBlocked(record.Notes.Channels), cancellationToken).ConfigureAwait(false);
 
         // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
         // made the client wait for the server each time, where one stream keeps both busy.
@@ -93,6 +106,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     public async Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default)
     {
         await FlushQuarantineAsync(cancellationToken).ConfigureAwait(false);
+        await _models.FlushAsync(_connection, cancellationToken).ConfigureAwait(false);
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLock}); SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
         var distinct = _staged;
@@ -113,13 +127,19 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         }
 
         // Products other sources carry too are merged by precedence in the staging rows first, under the lock (PostgreSqlSourceMerge).
-        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, BatchSize, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSourceMerge.MergeStagedAsync(_connection, _run.Pipeline, _options.Sources, _options.MergeCheck, BatchSize, cancellationToken).ConfigureAwait(false);
         var (created, updated) = await PostgreSqlMerge.MergeAsync(_connection, SourceList.Of(_run.Pipeline), _run.Id, _at, _run.Pipeline, cancellationToken).ConfigureAwait(false);
         var unchanged = distinct - created - updated;
+        var models = await _models.MergeAsync(_connection, _run, _at, cancellationToken).ConfigureAwait(false);
+        (created, updated, unchanged) = (created + models.Created, updated + models.Updated, unchanged + models.Unchanged);
 
-        // Accepted SKUs close their open quarantine entries of earlier runs.
+        // Accepted SKUs close their open quarantine entries of earlier runs, and so do SKUs quarantined again (one open entry per SKU, the latest).
         await using (var close = new NpgsqlCommand(
-            "UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1 AND sku IN (SELECT sku FROM pg_temp.staging)", _connection))
+            """
+            UPDATE quarantine SET closed_by = $1 WHERE closed_by IS NULL AND run_id <> $1
+                AND sku IN (SELECT sku FROM pg_temp.staging UNION SELECT sku FROM pg_temp.staging_quarantine WHERE sku IS NOT NULL)
+            """,
+            _connection))
         {
             close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _run.Id });
             await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -164,7 +184,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             {
                 try
                 {
-                    await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine", CancellationToken.None).ConfigureAwait(false);
+                    await ExecuteAsync("DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine, pg_temp.staging_models", CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (NpgsqlException)
                 {

@@ -24,8 +24,8 @@ internal sealed class StagingCopy : IAsyncDisposable
     /// <summary>Chunks the writer may have queued.</summary>
     public const int Capacity = 4;
 
-    private const string Copy = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given) FROM STDIN (FORMAT BINARY)";
-    private const short Fields = 9;
+    private const string Copy = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given, checked) FROM STDIN (FORMAT BINARY)";
+    private const short Fields = 10;
 
     // "PGCOPY\n\377\r\n\0", then flags and header extension length (both 0).
     private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -57,10 +57,11 @@ internal sealed class StagingCopy : IAsyncDisposable
     /// <summary>Adds one staged row; waits only when a full chunk has to be handed over and the writer is behind.</summary>
     public async ValueTask WriteRowAsync(
         long seq, string sku, byte[] hash, bool enabled, string blocked, ReadOnlyMemory<byte> doc, ReadOnlyMemory<byte> lineage, string notes, bool enabledGiven,
-        CancellationToken cancellationToken)
+        string @checked, CancellationToken cancellationToken)
     {
         var most = sizeof(short) + (Fields * sizeof(int)) + sizeof(long) + hash.Length + 2 + doc.Length + lineage.Length
-            + Encoding.UTF8.GetMaxByteCount(sku.Length) + Encoding.UTF8.GetMaxByteCount(blocked.Length) + Encoding.UTF8.GetMaxByteCount(notes.Length);
+            + Encoding.UTF8.GetMaxByteCount(sku.Length) + Encoding.UTF8.GetMaxByteCount(blocked.Length) + Encoding.UTF8.GetMaxByteCount(notes.Length)
+            + Encoding.UTF8.GetMaxByteCount(@checked.Length);
         if (_chunk.Length - _position < most)
         {
             await HandOverAsync(most, cancellationToken).ConfigureAwait(false);
@@ -80,6 +81,7 @@ internal sealed class StagingCopy : IAsyncDisposable
         at = Bytes(row, at, lineage.Span);
         at = Text(row, at, notes);
         at = Boolean(row, at, enabledGiven);
+        at = Text(row, at, @checked);
         _position += at;
     }
 

@@ -11,6 +11,7 @@ using ProductFlow.Server.Logging;
 using ProductFlow.Server.Jobs;
 using ProductFlow.Server.Partners;
 using ProductFlow.Server.Runs;
+using ProductFlow.Server.Telemetry;
 using ProductFlow.Server.Uploads;
 
 namespace ProductFlow.Server;
@@ -43,6 +44,7 @@ public static class ServerHost
             .AddPartnerApi()
             .AddFeedIntake()
             .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null)
+            .AddProductFlowTelemetry(builder.Configuration, "productflow-serve", web: true)
             .AddHostedService<Events.OutboxDelivery>();
 
         var app = builder.Build();

@@ -6,6 +6,7 @@ using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Extensions;
 using ProductFlow.Server.Jobs;
 using ProductFlow.Server.Logging;
+using ProductFlow.Server.Telemetry;
 
 namespace ProductFlow.Server;
 
@@ -29,7 +30,7 @@ public static class WorkerHost
         }
 
         builder.UseProductFlowSerilog(worker.LogFormat);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices((context, services) =>
         {
             services
                 .AddProductFlowOptions(HostMode.Service)
@@ -38,7 +39,8 @@ public static class WorkerHost
                 .AddProductFlowEvents()
                 .AddProductFlowReports()
                 .AddProductFlowRuns()
-                .AddProductFlowJobs(new JobServer(worker.Queues, worker.Workers));
+                .AddProductFlowJobs(new JobServer(worker.Queues, worker.Workers))
+                .AddProductFlowTelemetry(context.Configuration, "productflow-worker", web: false);
             services.AddOptions<HostOptions>().Configure<IOptions<ProductFlowOptions>>((host, options) =>
                 host.ShutdownTimeout = options.Value.Jobs.ShutdownTimeout + TimeSpan.FromSeconds(5));
         });

@@ -4,11 +4,15 @@ using Azure.Storage.Blobs;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Pipelines;
+using ProductFlow.Server.Diagnostics;
 
 namespace ProductFlow.Cli.Commands;
 
-/// <summary><c>doctor</c>: checks the data folder, every pipeline with its catalog, the store and blob storage, one line each.</summary>
-/// <remarks>Exit 0 when everything is in order, 1 when a check failed. It changes nothing but creating the data folder and the store's tables.</remarks>
+/// <summary><c>doctor</c>: checks the data folder, every pipeline with its catalog, the store and blob storage, then the service's configuration
+/// (what <c>serve</c> and <c>worker</c> read from appsettings.json and the environment: its store, Blob Storage, Event Grid, Hangfire's storage,
+/// schedules), one line each.</summary>
+/// <remarks>Exit 0 when everything is in order, 1 when a check failed. It changes nothing but creating the data folder and the stores' tables;
+/// it never builds the web host.</remarks>
 internal static class DoctorCommand
 {
     public const string BlobVariable = "PRODUCTFLOW_BLOB";
@@ -22,10 +26,13 @@ internal static class DoctorCommand
 
     public static Command Create()
     {
-        var command = new Command("doctor", "Check configuration, pipelines and their catalogs, the store and blob storage, and say what is wrong, one line each.")
+        var command = new Command("doctor", "Check configuration, pipelines and their catalogs, the store and blob storage, and the service's settings (appsettings.json and ProductFlow__* variables: store, Blob Storage, Event Grid, Hangfire, schedules), one line each.")
         {
             Paths, StoreOptions.Data, StoreOptions.Store,
-        }.WithExamples("productflow doctor", "productflow doctor pipelines/demo.json --store postgresql://productflow@db.internal/productflow");
+        }.WithExamples(
+            "productflow doctor",
+            "productflow doctor pipelines/demo.json --store postgresql://productflow@db.internal/productflow",
+            "ProductFlow__Store__ConnectionString=postgresql://productflow@db.internal/productflow productflow doctor");
         command.SetAction(ExecuteAsync);
         return command;
     }
@@ -51,7 +58,11 @@ internal static class DoctorCommand
 
         foreach (var file in pipelines)
         {
-            Line(CheckPipeline(file, out var text), text);
+            var ok = CheckPipeline(file, out var text);
+            foreach (var line in text.Split('\n'))
+            {
+                Line(ok, line);
+            }
         }
 
         var setting = ProductStores.Setting(result.GetValue(StoreOptions.Store));
@@ -68,6 +79,11 @@ internal static class DoctorCommand
 
         var (blobOk, blobText) = await CheckBlobAsync(cancellationToken).ConfigureAwait(false);
         Line(blobOk, blobText);
+        foreach (var check in await ServiceDoctor.CheckAsync(Directory.GetCurrentDirectory(), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            Line(check.Ok, check.Text);
+        }
+
         return failed == 0 ? ExitCodes.Completed : ExitCodes.ValidationErrors;
     }
 
@@ -81,7 +97,7 @@ internal static class DoctorCommand
         }
         catch (PipelineDefinitionException e)
         {
-            text = $"pipeline {e.Message}";
+            text = string.Join('\n', e.Problems.Select(p => $"pipeline {p}"));
             return false;
         }
     }

@@ -10,12 +10,13 @@ namespace ProductFlow.Cli.Commands;
 /// <summary><c>history &lt;sku&gt;</c>: a product's audit trail, each version with the run that wrote it and what it changed, with origins.</summary>
 internal static class HistoryCommands
 {
-    private static readonly Argument<string> Sku = new("sku") { Description = "The product's SKU." };
+    private static readonly Argument<string> Sku = new("sku") { Description = "The product's SKU (or, with --model, the product model's code)." };
+    private static readonly Option<bool> Model = new("--model") { Description = "Show a product model's versions (Akeneo's product_models.csv): the code is a model's, not a SKU." };
 
     public static Command History()
     {
-        var command = new Command("history", "Show every version of a product: when, by which run, which values changed and where they came from.") { Sku }
-            .WithExamples("productflow history TS-1001-NVY-M", "productflow history TS-1001-NVY-M --json --store postgresql://productflow@db.internal/productflow");
+        var command = new Command("history", "Show every version of a product: when, by which run, which values changed and where they came from.") { Sku, Model }
+            .WithExamples("productflow history TS-1001-NVY-M", "productflow history TS-1001-NVY-M --json --store postgresql://productflow@db.internal/productflow", "productflow history JKT --model");
         command.WithStoreOptions().SetAction(ExecuteAsync);
         return command;
     }
@@ -28,7 +29,8 @@ internal static class HistoryCommands
         await using (store.ConfigureAwait(false))
         {
             StoredVersion? previous = null;
-            await foreach (var version in store.ReadHistoryAsync(sku, cancellationToken).ConfigureAwait(false))
+            var history = result.GetValue(Model) ? store.ReadModelHistoryAsync(sku, cancellationToken) : store.ReadHistoryAsync(sku, cancellationToken);
+            await foreach (var version in history.ConfigureAwait(false))
             {
                 versions.Add((version, VersionDiff.Changes(previous, version)));
                 previous = version;

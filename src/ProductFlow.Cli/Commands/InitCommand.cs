@@ -12,10 +12,17 @@ internal static partial class InitCommand
     private static readonly Option<string> Name = new("--name") { Description = "The pipeline's name.", DefaultValueFactory = _ => "products" };
     private static readonly Option<bool> Force = new("--force") { Description = "Overwrite files that already exist." };
 
+    /// <summary>The locales and currencies the scaffolded catalog has (option labels in each locale).</summary>
+    private static readonly string[] Locales = ["en_US", "de_DE", "fr_FR", "nb_NO", "sv_SE"];
+    private static readonly string[] Currencies = ["EUR", "NOK", "SEK", "DKK", "CHF", "GBP", "USD"];
+
+    private static readonly Option<string> Locale = new("--locale") { Description = "The shop channel's locale, and the feed's texts': " + string.Join(", ", Locales) + ".", DefaultValueFactory = _ => "en_US" };
+    private static readonly Option<string> Currency = new("--currency") { Description = "The shop channel's currency, and the feed's prices': " + string.Join(", ", Currencies) + ".", DefaultValueFactory = _ => "EUR" };
+
     public static Command Create()
     {
-        var command = new Command("init", "Create a new pipeline with a sample catalog and feed that runs at once.") { Folder, Name, Force }
-            .WithExamples("productflow init acme", "productflow init acme --name supplier-feed");
+        var command = new Command("init", "Create a new pipeline with a sample catalog and feed that runs at once.") { Folder, Name, Locale, Currency, Force }
+            .WithExamples("productflow init acme", "productflow init acme --name supplier-feed", "productflow init nordic --name nordic-knit --locale nb_NO --currency NOK");
         command.SetAction(Execute);
         return command;
     }
@@ -27,6 +34,16 @@ internal static partial class InitCommand
         if (!PipelineName().IsMatch(name))
         {
             throw new ProductFlowException($"'{name}' is not a pipeline name") { Hint = "use lower-case letters, digits, '-' and '_'" };
+        }
+
+        var locale = result.GetRequiredValue(Locale);
+        var currency = result.GetRequiredValue(Currency);
+        if (!Locales.Contains(locale) || !Currencies.Contains(currency))
+        {
+            throw new ProductFlowException(Locales.Contains(locale) ? $"the scaffold has no currency '{currency}'" : $"the scaffold has no locale '{locale}'")
+            {
+                Hint = $"locales: {string.Join(", ", Locales)}; currencies: {string.Join(", ", Currencies)}; add others to schemas/catalog.json afterwards",
+            };
         }
 
         var files = new (string Resource, string Target)[]
@@ -49,12 +66,14 @@ internal static partial class InitCommand
         {
             var path = Path.Combine(folder, target);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Read(resource).Replace("{{name}}", name, StringComparison.Ordinal));
+            File.WriteAllText(path, Read(resource).Replace("{{name}}", name, StringComparison.Ordinal)
+                .Replace("{{locale}}", locale, StringComparison.Ordinal).Replace("{{currency}}", currency, StringComparison.Ordinal));
         }
 
         var pipeline = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, "pipelines", name + ".json"));
         Console.WriteLine($"created {pipeline} with its catalog, shop channel schema and a sample feed in {folder}");
         Console.WriteLine($"next: productflow run {pipeline}");
+        Console.WriteLine("then open the report.html the run prints (data/reports/<run id>/report.html, under the folder you run it from)");
         return ExitCodes.Completed;
     }
 

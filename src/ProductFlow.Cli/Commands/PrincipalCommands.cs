@@ -102,7 +102,7 @@ internal sealed partial class PrincipalCommands
         var grants = KnownGrants(result, _addGrants);
         var role = _spec.Roles.Count > 0 ? result.GetRequiredValue(_role) : null;
         PrincipalChange added;
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        var store = await StoreCommand.OpenOrCreateAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             added = await Principals.AddAsync(store, new Principal(_spec.Kind, name) { Grants = grants, Role = role }, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ internal static class PublishCommands
     {
         var command = new Command("publish", "Publish channels now from the store: a new version when anything changed, nothing otherwise.")
         {
-            Channels, All, Delta, Full, PublishOptions.Catalog, PublishOptions.Exports,
+            Channels, All, Delta, Full, PublishOptions.Catalog, PublishOptions.Exports, PublishOptions.AllowMassDelete,
         }.WithExamples("productflow publish partner", "productflow publish --all --delta", "productflow publish google --exports blob:exports --store postgresql://productflow@db.internal/productflow --json");
         command.WithStoreOptions().SetAction((result, ct) => PublishAsync(result, logging, ct));
         return command;
@@ -59,7 +59,7 @@ internal static class PublishCommands
                 await using (store.ConfigureAwait(false))
                 {
                     var publisher = new ChannelPublisher(services.Exports, events: events is null ? null : store, logger: logging.CreateLogger<ChannelPublisher>());
-                    return await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode }, cancellationToken).ConfigureAwait(false);
+                    return await publisher.PublishAsync(store, channels, catalog, new PublishRequest { Mode = mode, AllowMassDelete = result.GetValue(PublishOptions.AllowMassDelete) }, cancellationToken).ConfigureAwait(false);
                 }
             },
             cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,20 @@ internal static class PublishCommands
             }
         }
 
-        return ExitCodes.Completed;
+        return await WriteRefusalsAsync(results).ConfigureAwait(false) ? ExitCodes.GuardStopped : ExitCodes.Completed;
+    }
+
+    /// <summary>Writes one line on stderr per channel a guard kept from publishing; true when there was one.</summary>
+    public static async Task<bool> WriteRefusalsAsync(IEnumerable<PublishResult> results)
+    {
+        var refused = false;
+        foreach (var reason in results.Select(r => r.Refused).OfType<string>())
+        {
+            refused = true;
+            await Console.Error.WriteLineAsync($"productflow: {reason} (hint: publish with --allow-mass-delete if the removals are intended)").ConfigureAwait(false);
+        }
+
+        return refused;
     }
 
     private static async Task<int> PreviewAsync(ParseResult result, CancellationToken cancellationToken)

@@ -37,6 +37,11 @@ internal static class QuarantineCommands
             return ExitCodes.Completed;
         }
 
+        if (entries.Count == 0)
+        {
+            await Console.Out.WriteLineAsync(result.GetValue(All) ? "no quarantined records" : "no open quarantined records (--all lists the closed ones too)").ConfigureAwait(false);
+        }
+
         foreach (var entry in entries)
         {
             using var issues = JsonDocument.Parse(entry.Issues);

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
+using ProductFlow.Connectors.Replay;
 using ProductFlow.Csv;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
@@ -13,10 +12,11 @@ namespace ProductFlow.Cli.Commands;
 
 /// <summary><c>quarantine replay &lt;runId&gt; --pipeline P</c>: re-runs a run's open quarantined records through the current rules.</summary>
 /// <remarks>
-/// The open entries' source fields are written back as a feed (<c>&lt;data&gt;/replay/replay-&lt;runId&gt;.csv</c>, the
-/// supplier's columns, the pipeline's delimiter) and run like any feed: accepted records are stored (with lineage to that
-/// file) and close their entries; records that still fail are quarantined again under the replay's run. Rows that could
-/// not be split (kept only as raw text) cannot be replayed and are left open.
+/// The open entries' source fields are written back as a replay file (<c>&lt;data&gt;/replay/replay-&lt;runId&gt;.jsonl</c>, ProductFlow's
+/// own format: see <see cref="ReplayFile"/>) and run as a partial run of the pipeline, whatever its format (CSV in any encoding,
+/// XLSX, JSON, JSON Lines, HTTP, Akeneo): accepted records are stored (with lineage to that file) and close their entries;
+/// records that still fail are quarantined again under the replay's run. A replay never counts as a full feed: it removes nothing.
+/// Rows that could not be split (kept only as raw text) cannot be replayed and are left open.
 /// </remarks>
 internal static class QuarantineReplay
 {
@@ -25,7 +25,7 @@ internal static class QuarantineReplay
 
     public static Command Replay(ILoggerFactory logging)
     {
-        var command = new Command("replay", "Re-run a run's open quarantined records through the pipeline's current rules.") { RunId, PipelineFile }.WithStoreOptions()
+        var command = new Command("replay", "Re-run a run's open quarantined records through the pipeline's current rules (a partial run).") { RunId, PipelineFile }.WithStoreOptions()
             .WithExamples("productflow quarantine replay 20261124T101850Z-a9f70a --pipeline pipelines/demo.json");
         command.SetAction((result, ct) => ExecuteAsync(result, logging, ct));
         return command;
@@ -37,10 +37,11 @@ internal static class QuarantineReplay
         var runId = result.GetRequiredValue(RunId);
         var data = Path.GetFullPath(result.GetValue(StoreOptions.Data)!);
         var entries = new List<QuarantineEntry>();
+        RunRecord? run;
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            var run = await store.FindRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            run = await store.FindRunAsync(runId, cancellationToken).ConfigureAwait(false);
             if (run is null || run.Pipeline != pipeline.Definition.Name)
             {
                 var problem = run is null ? $"no run {runId} in the store" : $"run {runId} read pipeline {run.Pipeline}, not {pipeline.Definition.Name}";
@@ -57,8 +58,9 @@ internal static class QuarantineReplay
             }
         }
 
-        var feed = WriteFeed(Path.Combine(data, "replay", $"replay-{runId}.csv"), entries, Delimiters.Parse(pipeline.Definition.Source.Delimiter));
-        if (feed is null)
+        var feed = ReplayFile.PathOf(data, runId);
+        var delimiter = Delimiters.Parse(pipeline.Definition.Source.Delimiter) ?? (pipeline.Definition.Source.Format == "akeneo-csv" ? ';' : ',');
+        if (ReplayFile.Write(feed, runId, run.Feed.Name, delimiter, entries) == 0)
         {
             await Console.Out.WriteLineAsync($"run {runId}: no open quarantined records to replay").ConfigureAwait(false);
             return ExitCodes.Completed;
@@ -67,45 +69,7 @@ internal static class QuarantineReplay
         var services = CliRunServices.From(result);
         var runner = RunCommands.Runner(services, logging);
         var report = await CommandEvents.AroundAsync(
-            CommandEvents.For(services), () => runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+            CommandEvents.For(services), () => runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed, Replay = true }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return await RunCommands.WriteOutcomeAsync(report, RunMode.Run, result.GetValue(StoreOptions.Json)).ConfigureAwait(false);
     }
-
-    /// <summary>Writes the entries' source fields as a CSV feed (every field quoted); null when no entry can be replayed.</summary>
-    private static string? WriteFeed(string path, List<QuarantineEntry> entries, char? delimiter)
-    {
-        var rows = new List<List<KeyValuePair<string, string>>>();
-        foreach (var entry in entries.OrderBy(e => e.Line))
-        {
-            using var source = JsonDocument.Parse(entry.Source);
-            if (source.RootElement.TryGetProperty("raw", out _))
-            {
-                continue;
-            }
-
-            rows.Add(source.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")).ToList());
-        }
-
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-
-        var separator = delimiter ?? ',';
-        var header = rows[0].Select(p => p.Key).ToList();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        writer.Write(string.Join(separator, header.Select(Quote)));
-        writer.Write('\n');
-        foreach (var row in rows)
-        {
-            var fields = row.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            writer.Write(string.Join(separator, header.Select(column => Quote(fields.GetValueOrDefault(column, "")))));
-            writer.Write('\n');
-        }
-
-        return path;
-    }
-
-    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

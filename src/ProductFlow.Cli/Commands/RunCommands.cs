@@ -22,7 +22,6 @@ internal static class RunCommands
         CustomParser = ParseMode,
     };
 
-    private static readonly Option<bool> AllowMassDelete = new("--allow-mass-delete") { Description = "Let a full run remove more than the pipeline's maxRemovedShare of its SKUs." };
     private static readonly Option<bool> FromInbox = new("--from-inbox") { Description = "Run every feed waiting in <data>/inbox/<pipeline>/, each claimed, then archived or failed." };
 
     private static readonly Option<int> StableSeconds = new("--stable-seconds")
@@ -35,7 +34,7 @@ internal static class RunCommands
     {
         var command = new Command("run", "Read, check, store and publish a feed, and write its quality report.")
         {
-            Pipeline, Input, Data, StoreOptions.Store, PublishOptions.Exports, Mode, AllowMassDelete, FromInbox, StableSeconds, Json,
+            Pipeline, Input, Data, StoreOptions.Store, PublishOptions.Exports, Mode, PublishOptions.AllowMassDelete, FromInbox, StableSeconds, Json,
         }.WithExamples(
             "productflow run pipelines/demo.json",
             "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
@@ -48,14 +47,14 @@ internal static class RunCommands
 
     public static Command Validate(ILoggerFactory logging)
     {
-        var required = new Option<string>("--input", "-i") { Description = "The feed to check.", Required = true };
+        var input = new Option<string?>("--input", "-i") { Description = "The feed to check (default: the pipeline's source.path, as run reads it)." };
         var command = new Command("validate", "Check a feed with a pipeline's rules; nothing is stored or published. Exit 1 when there are errors.")
         {
-            Pipeline, required, Data, Json,
+            Pipeline, input, Data, Json,
         }.WithExamples(
-            "productflow validate pipelines/demo.json --input samples/supplier-apparel.csv",
+            "productflow validate pipelines/demo.json",
             "productflow validate pipelines/demo.json --input new-supplier.csv --json");
-        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, required));
+        command.SetAction((result, ct) => ExecuteAsync(result, RunMode.Validate, logging, ct, input));
         return command;
     }
 
@@ -74,10 +73,10 @@ internal static class RunCommands
         }
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string>? inputOverride = null)
+    private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string?>? inputOption = null)
     {
         var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        var input = inputOverride is null ? result.GetValue(Input) : result.GetRequiredValue(inputOverride);
+        var input = result.GetValue(inputOption ?? Input);
         var services = CliRunServices.From(result);
         var runner = Runner(services, logging);
         var request = Request(result, pipeline, mode) with { Input = input };
@@ -146,7 +145,7 @@ internal static class RunCommands
     internal static RunRequest Request(ParseResult result, LoadedPipeline pipeline, RunMode mode) => RunRequest.For(pipeline, mode) with
     {
         FeedMode = mode == RunMode.Run ? result.GetValue(Mode) : null,
-        AllowMassDelete = mode == RunMode.Run && result.GetValue(AllowMassDelete),
+        AllowMassDelete = mode == RunMode.Run && result.GetValue(PublishOptions.AllowMassDelete),
     };
 
     /// <summary>A runner on the services the command names (<see cref="CliRunServices"/>).</summary>
@@ -176,6 +175,11 @@ internal static class RunCommands
         {
             await Console.Error.WriteLineAsync($"productflow: {failure.Message.ReplaceLineEndings(" ")} (report: {report.Folder})").ConfigureAwait(false);
             return ExitCodes.FeedUnreadable;
+        }
+
+        if (await PublishCommands.WriteRefusalsAsync(report.Publications).ConfigureAwait(false))
+        {
+            return ExitCodes.GuardStopped;
         }
 
         var errors = report.Run.Counts.Rejected > 0 || report.Issues.Any(i => i.Severity == Severity.Error) || report.IssuesTotal > report.Issues.Count;

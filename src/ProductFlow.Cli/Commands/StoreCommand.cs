@@ -7,8 +7,14 @@ namespace ProductFlow.Cli.Commands;
 /// <summary>Opens the store a reading command names (<c>--store</c>, <c>PRODUCTFLOW_STORE</c>, or the data folder's embedded file).</summary>
 internal static class StoreCommand
 {
+    /// <summary>Opens an existing store: a reading command never creates one (exit 4 and one line when it does not exist).</summary>
     public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
-        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), cancellationToken);
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: false, cancellationToken);
+
+    /// <summary>Opens the store a command that adds to it names, creating an embedded store or PostgreSQL's tables when there are none yet
+    /// (an operator may add partners, suppliers and users before the first run).</summary>
+    public static Task<IProductStore> OpenOrCreateAsync(ParseResult result, CancellationToken cancellationToken) =>
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: true, cancellationToken);
 
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)

@@ -19,7 +19,7 @@ internal static class TestCommand
 
     public static Command Create(ILoggerFactory logging)
     {
-        var command = new Command("test", "Run the regression cases beside pipelines (<pipeline>.tests/<case>/input.* with expected exports/ and issues.csv).") { Paths, Update }
+        var command = new Command("test", "Run the regression cases beside pipelines (<pipeline>.tests/<case>/input.* with the expected issues.csv, rejected.csv and exports/).") { Paths, Update }
             .WithExamples("productflow test", "productflow test pipelines/demo.json", "productflow test pipelines/demo.json --update");
         command.SetAction((result, ct) => ExecuteAsync(result, logging, ct));
         return command;
@@ -47,7 +47,11 @@ internal static class TestCommand
             Console.WriteLine($"{(update ? "UPDATED" : outcome.Passed ? "PASS" : "FAIL")} {name}");
             foreach (var difference in outcome.Differences)
             {
-                Console.WriteLine($"  {difference.ExpectedFile} differs:");
+                if (difference.ExpectedFile.Length > 0)
+                {
+                    Console.WriteLine($"  {difference.ExpectedFile} {difference.What}:");
+                }
+
                 Console.Write(difference.Diff);
             }
 

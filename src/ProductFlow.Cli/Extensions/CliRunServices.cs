@@ -5,7 +5,7 @@ using ProductFlow.Running;
 namespace ProductFlow.Cli.Extensions;
 
 /// <summary>The <see cref="RunServices"/> of a command, in one place: <c>--data</c>, the store (<c>--store</c>, <c>PRODUCTFLOW_STORE</c>),
-/// the exports (<c>--exports</c>, <c>PRODUCTFLOW_EXPORTS</c>) and the events (<c>PRODUCTFLOW_EVENTGRID_*</c>).</summary>
+/// the exports (<c>--exports</c>, <c>PRODUCTFLOW_EXPORTS</c>), the events (<c>PRODUCTFLOW_EVENTGRID_*</c>) and the supplier email (<c>PRODUCTFLOW_SMTP_*</c>).</summary>
 /// <remarks>Every command that runs a pipeline (<c>run</c>, <c>run --from-inbox</c>, <c>validate</c>, <c>quarantine replay</c>) builds
 /// its runner here, so none can forget a setting.</remarks>
 internal static class CliRunServices
@@ -21,6 +21,7 @@ internal static class CliRunServices
             OpenStore = cancellationToken => store(data, cancellationToken),
             Exports = ExportTargets.Open(result.GetValue(PublishOptions.Exports), data),
             Events = EventPublishers.FromEnvironment(),
+            SupplierMail = Notifications.SmtpOptions.FromEnvironment() is { } smtp ? new Notifications.SupplierMail(smtp) : null,
         };
     }
 }

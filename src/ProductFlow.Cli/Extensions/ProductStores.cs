@@ -19,12 +19,17 @@ internal static class ProductStores
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured ? configured
         : null;
 
-    public static async Task<IProductStore> OpenAsync(string? setting, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Opens the store, creating it when it does not exist yet (a run).</summary>
+    public static async Task<IProductStore> OpenAsync(string? setting, string dataDirectory, CancellationToken cancellationToken) =>
+        await OpenAsync(setting, dataDirectory, create: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the store; with <paramref name="create"/> false (commands that only read it) a store that does not exist is refused, never created.</summary>
+    public static async Task<IProductStore> OpenAsync(string? setting, string dataDirectory, bool create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         return setting is null
-            ? SqliteProductStore.Open(dataDirectory)
-            : await PostgreSqlProductStore.OpenAsync(setting, cancellationToken).ConfigureAwait(false);
+            ? SqliteProductStore.Open(dataDirectory, create)
+            : await PostgreSqlProductStore.OpenAsync(setting, create, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The store factory a <see cref="Running.PipelineRunner"/> takes.</summary>

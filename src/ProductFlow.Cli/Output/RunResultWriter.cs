@@ -57,6 +57,11 @@ internal static class RunResultWriter
         }
 
         output.WriteLine(string.Create(inv, $"  rejected  {counts.Rejected,9:N0}"));
+        if (counts.Skipped > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  skipped   {counts.Skipped,9:N0}   (empty rows)"));
+        }
+
         output.WriteLine(string.Create(inv, $"  warnings  {counts.Warnings,9:N0}"));
         foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))
         {
@@ -73,14 +78,25 @@ internal static class RunResultWriter
             output.WriteLine(string.Create(inv, $"  failed    {failure.Message}"));
         }
 
-        output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, ReportJsonWriter.FileName)}"));
+        if (report.EmailTo is { } to)
+        {
+            output.WriteLine(string.Create(inv, $"  email     rejected rows sent to {to}"));
+        }
+
+        if (report.EmailError is { } emailError)
+        {
+            output.WriteLine(string.Create(inv, $"  email     {emailError}"));
+        }
+
+        output.WriteLine(string.Create(inv, $"  report    {Path.Combine(report.Folder, HtmlReportWriter.FileName)}"));
     }
 
     /// <summary>A channel's publication in a run's summary: <c>partner v3 (delta: 2 added, 1 changed, 0 removed): path</c>, or unchanged.</summary>
     public static string Describe(Publishing.PublishResult publication)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        var what = publication.Published
+        var what = publication.Refused is not null ? "refused: it would remove every record"
+            : publication.Published
             ? string.Create(CultureInfo.InvariantCulture, $"{Channels.ExportModeNames.Name(publication.Mode)}: {publication.Added:N0} added, {publication.Changed:N0} changed, {publication.Removed:N0} removed")
             : "unchanged";
         return string.Create(CultureInfo.InvariantCulture, $"{publication.Channel} v{publication.Version} ({what}): {publication.Location}");

@@ -29,6 +29,11 @@ internal static class RunSummaryTable
         table.AddRow("[green]accepted[/]", Number(counts.Accepted), Markup.Escape($"{counts.Changed:N0} new or changed"));
         table.AddRow(counts.Rejected > 0 ? "[red]rejected[/]" : "rejected", Number(counts.Rejected), "quarantined, see rejected.csv");
         table.AddRow(counts.Warnings > 0 ? "[yellow]warnings[/]" : "warnings", Number(counts.Warnings), "");
+        if (counts.Skipped > 0)
+        {
+            table.AddRow("skipped", Number(counts.Skipped), "empty rows");
+        }
+
         foreach (var (rule, count) in report.IssuesByRule.OrderByDescending(r => r.Value))
         {
             table.AddRow("issue", Number(count), Markup.Escape(rule));
@@ -42,6 +47,16 @@ internal static class RunSummaryTable
         if (report.Failure is { } failure)
         {
             table.AddRow("[red]failed[/]", "", Markup.Escape(failure.Message));
+        }
+
+        if (report.EmailTo is { } to)
+        {
+            table.AddRow("email", "", Markup.Escape("rejected rows sent to " + to));
+        }
+
+        if (report.EmailError is { } emailError)
+        {
+            table.AddRow("[yellow]email[/]", "", Markup.Escape(emailError));
         }
 
         table.AddRow("report", "", Markup.Escape(Path.Combine(report.Folder, HtmlReportWriter.FileName)));

@@ -15,8 +15,8 @@ public sealed class AttributeDefinition
     /// <summary>Whether values differ per channel. Default false.</summary>
     public bool Scopable { get; init; }
 
-    /// <summary>The option codes of a select or multi-select attribute.</summary>
-    public IReadOnlyList<string> Options { get; set; } = [];
+    /// <summary>The options of a select or multi-select attribute: codes, with labels per locale where the catalog gives them.</summary>
+    public IReadOnlyList<AttributeOption> Options { get; set; } = [];
 
     /// <summary>For a metric: its unit family, <c>mass</c>, <c>length</c>, <c>volume</c> or <c>temperature</c>.</summary>
     public string? MetricFamily { get; init; }

@@ -28,4 +28,8 @@ public enum AttributeType
     MultiSelect,
     [JsonStringEnumMemberName("url")]
     Url,
+
+    /// <summary>An image or a file: an absolute http(s) URL, or a path (Akeneo's <c>files/...</c>) that a channel's <c>mediaBaseUrl</c> turns into a URL.</summary>
+    [JsonStringEnumMemberName("media")]
+    Media,
 }

@@ -8,7 +8,7 @@ public static class CatalogLoader
     /// <summary>The fields every channel view has besides the attributes.</summary>
     public static readonly IReadOnlySet<string> RecordFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "sku", "parent", "family", "categories", "enabled",
+        "sku", "parent", "family", "categories", "enabled", "groups", "associations",
     };
 
     public static ProductCatalog Load(string path)
@@ -55,6 +55,8 @@ public static class CatalogLoader
             {
                 Problem($"$.attributes[{i}].options", $"attribute '{attribute.Code}' is a {attribute.Type} and needs options");
             }
+
+            CheckOptionLabels(catalog, attribute, $"$.attributes[{i}].options", Problem);
         }
 
         for (var i = 0; i < catalog.Families.Count; i++)
@@ -100,6 +102,32 @@ public static class CatalogLoader
         }
 
         return problems;
+    }
+
+    /// <summary>Every label reads as one option only (labels are matched case-insensitively on input), in a locale of the catalog.</summary>
+    private static void CheckOptionLabels(ProductCatalog catalog, AttributeDefinition attribute, string path, Action<string, string> problem)
+    {
+        var meaning = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in attribute.Options)
+        {
+            meaning.TryAdd(option.Code, option.Code);
+        }
+
+        for (var o = 0; o < attribute.Options.Count; o++)
+        {
+            foreach (var (locale, label) in attribute.Options[o].Labels)
+            {
+                if (!catalog.Locales.Contains(locale))
+                {
+                    problem($"{path}[{o}].labels.{locale}", $"locale '{locale}' is not one of the catalog's locales");
+                }
+
+                if (!meaning.TryAdd(label.Trim(), attribute.Options[o].Code) && meaning[label.Trim()] != attribute.Options[o].Code)
+                {
+                    problem($"{path}[{o}].labels.{locale}", $"label '{label}' of option '{attribute.Options[o].Code}' also names option '{meaning[label.Trim()]}'");
+                }
+            }
+        }
     }
 
     private static void CheckFamilyVariant(ProductCatalog catalog, FamilyVariantDefinition variant, string path, Action<string, string> problem)

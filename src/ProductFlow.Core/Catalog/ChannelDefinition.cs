@@ -59,9 +59,20 @@ public sealed class ChannelDefinition
     /// <summary>Options of a <c>google-merchant</c> channel; <c>null</c> for the defaults.</summary>
     public Channels.Google.GoogleOptions? Google { get; set; }
 
+    /// <summary>Options of an <c>akeneo-csv</c> channel; <c>null</c> for the defaults (products).</summary>
+    public Channels.Akeneo.AkeneoOptions? Akeneo { get; set; }
+
+    /// <summary>Whether the channel publishes the store's product models rather than its products (an <c>akeneo-csv</c> channel of <c>product_models</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PublishesModels => Akeneo?.Entity == Channels.Akeneo.AkeneoOptions.ProductModels;
+
     /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public JsonSchema.JsonSchema? CompiledSchema { get; set; }
+
+    /// <summary>The absolute http(s) URL that media paths are resolved against in this channel's view (<c>https://cdn.example.com/media/</c>); default none.</summary>
+    /// <remarks>A media value that is already an absolute URL is published as it is. A path without a base is published as it is too, and rule <c>media.unresolved</c> reports it.</remarks>
+    public string? MediaBaseUrl { get; init; }
 
     /// <summary>The least share (0 to 1) of its family's required attributes a record needs to be published here (rule <c>completeness</c>). Default 0: no minimum.</summary>
     public double MinCompleteness { get; set; }

@@ -10,6 +10,7 @@ public sealed class ProductCatalog
     private Dictionary<string, FamilyDefinition>? _families;
     private Dictionary<string, ChannelDefinition>? _channels;
     private Dictionary<string, FamilyVariantDefinition>? _variants;
+    private Dictionary<string, FamilyVariantDefinition>? _variantsByCode;
     private Dictionary<string, CategoryDefinition>? _categories;
 
     public IReadOnlyList<string> Locales { get; set; } = [];
@@ -46,6 +47,10 @@ public sealed class ProductCatalog
     /// <summary>The family variant of <paramref name="family"/>, if its products vary.</summary>
     public FamilyVariantDefinition? FindFamilyVariant(string family) =>
         (_variants ??= FamilyVariants.GroupBy(v => v.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)).GetValueOrDefault(family);
+
+    /// <summary>The family variant with code <paramref name="code"/> (a product model names its own: a family may have several).</summary>
+    public FamilyVariantDefinition? FindFamilyVariantByCode(string code) =>
+        (_variantsByCode ??= FamilyVariants.DistinctBy(v => v.Code, StringComparer.Ordinal).ToDictionary(v => v.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
 
     /// <summary>Whether values may be scoped to <paramref name="code"/>: a channel or a scope of the catalog.</summary>
     public bool IsScope(string code) => FindChannel(code) is not null || Scopes.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal));

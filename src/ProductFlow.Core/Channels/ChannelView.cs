@@ -19,6 +19,7 @@ public sealed class ChannelView
     private readonly Dictionary<string, int> _attributeIndex;
     private readonly ProductValue?[] _best;
     private readonly int[] _bestScore;
+    private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
 
     public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -29,6 +30,7 @@ public sealed class ChannelView
         _attributeIndex = catalog.Attributes.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         _best = new ProductValue?[catalog.Attributes.Count];
         _bestScore = new int[catalog.Attributes.Count];
+        _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
     }
 
     public ChannelDefinition Channel => _channel;
@@ -44,7 +46,9 @@ public sealed class ChannelView
             "family" => record.Family,
             "categories" => record.Categories.Count == 0 ? null : string.Join(',', record.Categories),
             "enabled" => record.Enabled ? "true" : "false",
-            _ => Resolve(record, field)?.Data,
+            "groups" => record.Groups.Count == 0 ? null : string.Join(',', record.Groups),
+            "associations" => ProductAssociation.Text(record.Associations),
+            _ => Present(field, Resolve(record, field)),
         };
     }
 
@@ -63,8 +67,8 @@ public sealed class ChannelView
             var field = fields[i];
             texts[i] = field switch
             {
-                "sku" or "parent" or "family" or "categories" or "enabled" => Text(record, field),
-                _ => _attributeIndex.TryGetValue(field, out var index) ? _best[index]?.Data : Resolve(record, field)?.Data,
+                "sku" or "parent" or "family" or "categories" or "enabled" or "groups" or "associations" => Text(record, field),
+                _ => _attributeIndex.TryGetValue(field, out var index) ? Present(index, _best[index]) : Resolve(record, field)?.Data,
             };
         }
     }
@@ -89,6 +93,18 @@ public sealed class ChannelView
         return Rules.Units.UnitTable.Convert(number, from, to);
     }
 
+    /// <summary>The labels of an option value's codes (a multi-select's joined by <c>,</c>) in the channel's locale; a code without a label stays as it is.</summary>
+    public string? Labels(AttributeDefinition attribute, string? codes)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        if (codes is null)
+        {
+            return null;
+        }
+
+        return string.Join(',', codes.Split(',').Select(code => attribute.Options.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal))?.LabelOrCode(_channel.Locale) ?? code));
+    }
+
     /// <summary>The catalog's definition of <paramref name="attribute"/>, if it is one.</summary>
     public AttributeDefinition? Attribute(string attribute) => _catalog.FindAttribute(attribute);
 
@@ -102,7 +118,7 @@ public sealed class ChannelView
         {
             if (_best[i] is { } value)
             {
-                values.Add((_catalog.Attributes[i], value.Data));
+                values.Add((_catalog.Attributes[i], Present(i, value)!));
             }
         }
 
@@ -142,12 +158,19 @@ public sealed class ChannelView
             {
                 var attribute = _catalog.Attributes[i];
                 writer.WritePropertyName(attribute.Code);
-                WriteValue(writer, attribute, value.Data);
+                WriteValue(writer, attribute, Present(i, value)!);
             }
         }
 
         writer.WriteEndObject();
     }
+
+    /// <summary>The data of a resolved value as the channel publishes it: a media path under the channel's <c>mediaBaseUrl</c> (<see cref="MediaUrl"/>), anything else as stored.</summary>
+    private string? Present(int index, ProductValue? value) =>
+        value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
+
+    private string? Present(string attribute, ProductValue? value) =>
+        value is null ? null : _attributeIndex.TryGetValue(attribute, out var index) ? Present(index, value) : value.Data;
 
     /// <summary>Resolves every attribute in one pass over the values (as <see cref="Resolve"/> does one by one), into <c>_best</c>.</summary>
     private void ResolveAll(ProductRecord record)

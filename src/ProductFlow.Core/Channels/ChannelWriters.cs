@@ -1,4 +1,5 @@
 using ProductFlow.Catalog;
+using ProductFlow.Channels.Akeneo;
 using ProductFlow.Channels.Google;
 using ProductFlow.Channels.Partner;
 using ProductFlow.Channels.Shopify;
@@ -16,6 +17,7 @@ public static class ChannelWriters
         new ChannelKind(WebJsonWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Tombstone),
         new ChannelKind(ShopifyCsvWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Archive),
         new ChannelKind(GoogleMerchant.Kind, ChannelGrouping.Record, RemovalPolicy.FullOnly),
+        new ChannelKind(AkeneoCsvWriter.Kind, ChannelGrouping.Record, RemovalPolicy.FullOnly),
     }.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Kinds => All.Keys.ToList();
@@ -37,6 +39,7 @@ public static class ChannelWriters
             ShopifyCsvWriter.Kind => new ShopifyCsvWriter(channel, catalog, output, mode),
             GoogleMerchant.Kind when GoogleMerchant.IsXml(channel) => new GoogleXmlWriter(channel, catalog, output),
             GoogleMerchant.Kind => new GoogleTsvWriter(channel, catalog, output),
+            AkeneoCsvWriter.Kind => new AkeneoCsvWriter(channel, catalog, output),
             _ => throw new ProductFlowException($"channel '{channel.Code}' has no writer for kind '{channel.Kind}'"),
         };
     }

@@ -25,6 +25,9 @@ public sealed class FeedHeader
     /// <summary>The text encoding the feed was read with (declared or detected), e.g. <c>utf-8</c>; <c>null</c> for binary formats.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>Warnings about the feed as a whole, found before its first row (<c>encoding.suspect</c>); the run reports them once.</summary>
+    public IReadOnlyList<Model.Issue> Issues { get; init; } = [];
+
     /// <summary>The index of <paramref name="name"/>, matched trimmed and case-insensitively; -1 when absent.</summary>
     public int IndexOf(string name) => _index.TryGetValue(name.Trim(), out var index) ? index : -1;
 

@@ -33,6 +33,11 @@ public sealed class SourceRow
 
     public string? Raw { get; init; }
 
+    /// <summary>Whether the row holds nothing: every field blank (<c>;;;;</c>), or, for a row that could not be split, nothing but delimiters, quotes and spaces.</summary>
+    public bool IsBlank => Problem is null
+        ? Fields.All(string.IsNullOrWhiteSpace)
+        : Raw is { } raw && raw.All(c => char.IsWhiteSpace(c) || c == '"' || c == Header.Delimiter);
+
     /// <summary>The field in column <paramref name="index"/>; empty when the row is shorter.</summary>
     public string this[int index] => index < Fields.Count ? Fields[index] : "";
 }

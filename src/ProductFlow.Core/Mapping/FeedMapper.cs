@@ -94,7 +94,7 @@ public sealed class FeedMapper : IRecordMapper
             return;
         }
 
-        mapped.Issues.Add(new Issue(Severity.Error, RuleIds.BooleanFormat, $"'{text}' is not a boolean (true/false, 1/0, yes/no)")
+        mapped.Issues.Add(new Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(text)}' is not a boolean (true/false, 1/0, yes/no)")
         { Sku = mapped.Record.Sku, Feed = row.Feed, Line = row.Line, Column = reader.Column, Field = "enabled", Value = text });
     }
 

@@ -18,6 +18,9 @@ public sealed class MappedRecord
 
     public List<Issue> Issues { get; } = [];
 
+    /// <summary>The product models above the record (nearest first) when its parent is a model the run knows (in its feed or the store); <c>null</c> otherwise.</summary>
+    public ModelChain? Models { get; set; }
+
     /// <summary>Whether a record-level error keeps the record out of the store.</summary>
     public bool IsRejected => Issues.Exists(i => i.Severity == Severity.Error && i.Channel is null);
 

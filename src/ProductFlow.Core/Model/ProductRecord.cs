@@ -1,6 +1,6 @@
 namespace ProductFlow.Model;
 
-/// <summary>The canonical product (or variant) that every stage after the mapper works on.</summary>
+/// <summary>The canonical product (or variant, or product model) that every stage after the mapper works on.</summary>
 /// <remarks>
 /// <see cref="Parent"/> names the product model that groups variants. <see cref="Line"/> and
 /// <see cref="Feed"/> say where the record was read, for issues and lineage.
@@ -15,9 +15,17 @@ public sealed class ProductRecord
         Sku = sku;
     }
 
+    /// <summary>The product's SKU; for a product model (<see cref="IsModel"/>), the model's code.</summary>
     public string Sku { get; }
 
+    /// <summary>The product model this record belongs to: a variant's model, or a sub-model's root model.</summary>
     public string? Parent { get; set; }
+
+    /// <summary>Whether the record is a product model (Akeneo's <c>product_models.csv</c>) rather than a product: stored as a model of its own, never published as a product.</summary>
+    public bool IsModel { get; init; }
+
+    /// <summary>A product model's family variant (its code): it decides the axes checked at each level below the model.</summary>
+    public string? FamilyVariant { get; set; }
 
     public string? Family { get; set; }
 
@@ -39,6 +47,12 @@ public sealed class ProductRecord
     public bool EnabledGiven { get; set; }
 
     public IList<ProductValue> Values { get; } = [];
+
+    /// <summary>The product groups the record belongs to (Akeneo's <c>groups</c>: codes, such as <c>promo</c>); content, like categories.</summary>
+    public IList<string> Groups { get; } = [];
+
+    /// <summary>Links to other products, product models and groups, by association type; content, kept in <see cref="ProductAssociation.Order"/>.</summary>
+    public IList<ProductAssociation> Associations { get; } = [];
 
     public string? Feed { get; init; }
 

@@ -11,6 +11,8 @@ public static class RuleIds
     public const string BooleanFormat = "boolean.format";
     public const string DateFormat = "date.format";
     public const string UrlFormat = "url.format";
+    public const string MediaFormat = "media.format";
+    public const string MediaUnresolved = "media.unresolved";
     public const string ChannelSchema = "schema";
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";
@@ -30,10 +32,13 @@ public static class RuleIds
     public const string VariantModelValue = "variant.model-value";
     public const string VariantUngrouped = "variant.ungrouped";
     public const string VariantOrphan = "variant.orphan";
+    public const string ModelFamilyVariant = "model.family-variant";
     public const string CategoryUnmapped = "category.unmapped";
     public const string SkuCase = "sku.case";
+    public const string EncodingSuspect = "encoding.suspect";
     public const string MetricUnit = "metric.unit";
     public const string AkeneoColumn = "akeneo.column";
+    public const string AssociationQuantity = "association.quantity";
     public const string JsonMalformed = "json.malformed";
     public const string JsonNotObject = "json.not-object";
     public const string FormulaLike = "value.formula-like";

@@ -29,6 +29,15 @@ public sealed class ColumnMapping
 
     public IReadOnlyDictionary<string, string> Map { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>How the column writes numbers (<c>nb-NO</c>), over the source's <c>culture</c>; see <see cref="Rules.NumberCulture"/>.</summary>
+    public string? Culture { get; init; }
+
+    /// <summary>The decimal separator of the column's numbers, over its culture's.</summary>
+    public string? DecimalSeparator { get; init; }
+
+    /// <summary>The thousands separator of the column's numbers (empty for none), over its culture's.</summary>
+    public string? ThousandsSeparator { get; init; }
+
     /// <summary><c>skip</c> (default): an empty cell gives no value; <c>keep</c>: it gives an empty value.</summary>
     public string OnEmpty { get; set; } = "skip";
 

@@ -25,8 +25,8 @@ internal static class DefinitionFile
         var result = schema.Validate(document.RootElement);
         if (!result.IsValid)
         {
-            throw new PipelineDefinitionException(
-                result.Errors.Select(e => new DefinitionProblem(display, ToJsonPath(e.InstanceLocation), e.Message)).ToList());
+            var schemaDocument = DefinitionSchemas.DocumentOf(schema);
+            throw new PipelineDefinitionException(result.Errors.Select(e => Problem(display, ToJsonPath(e.InstanceLocation), e.Message, schemaDocument)).ToList());
         }
 
         try
@@ -38,6 +38,17 @@ internal static class DefinitionFile
         {
             throw new PipelineDefinitionException(new DefinitionProblem(display, e.Path ?? "$", e.Message), e);
         }
+    }
+
+    /// <summary>A schema error as a problem; a property the schema does not allow gets the closest one it allows, if any is close.</summary>
+    private static DefinitionProblem Problem(string display, string path, string message, JsonElement? schema)
+    {
+        if (schema is { } root && path.LastIndexOf('.') is > 0 and var dot && message.Contains("is not allowed", StringComparison.Ordinal))
+        {
+            message += DidYouMean.Suffix(path[(dot + 1)..], DidYouMean.PropertiesAt(root, path));
+        }
+
+        return new DefinitionProblem(display, path, message);
     }
 
     /// <summary>A path as the user would recognise it: relative to the current folder when below it.</summary>

@@ -21,6 +21,9 @@ public sealed class PipelineDefinition
     /// <summary>Enrichers, applied in order after type checks and before the other rules.</summary>
     public IReadOnlyList<EnrichOptions> Enrich { get; set; } = [];
 
+    /// <summary>Who supplies the feed: after a run with rejections, they get one email with the summary and <c>rejected.csv</c> (when SMTP is configured).</summary>
+    public Notifications.SupplierContact? Supplier { get; set; }
+
     /// <summary>The channel codes (of the catalog) this feed publishes to.</summary>
     public IReadOnlyList<string> Channels { get; set; } = [];
 

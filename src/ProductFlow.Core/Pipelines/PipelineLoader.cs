@@ -53,9 +53,12 @@ public static class PipelineLoader
             Problem("$.mapping", $"a {definition.Source.Format} feed needs a mapping (only akeneo-csv feeds map their own columns)");
         }
 
+        CheckNumbers(definition.Source.Culture, definition.Source.DecimalSeparator, definition.Source.ThousandsSeparator, "$.source", Problem);
         for (var i = 0; i < definition.Mapping.Values.Count; i++)
         {
-            CheckValueMapping(definition.Mapping.Values[i], catalog, $"$.mapping.values[{i}]", Problem);
+            var value = definition.Mapping.Values[i];
+            CheckValueMapping(value, catalog, $"$.mapping.values[{i}]", Problem);
+            CheckNumbers(value.Culture, value.DecimalSeparator, value.ThousandsSeparator, $"$.mapping.values[{i}]", Problem);
         }
 
         CheckAttributes(definition.Rules.Required, "$.rules.required", catalog, Problem);
@@ -73,7 +76,7 @@ public static class PipelineLoader
         CheckAttributes(definition.Rules.Gtin, "$.rules.gtin", catalog, Problem);
         foreach (var rule in definition.Rules.Severity.Keys.Where(rule => !KnownRules.Contains(rule)))
         {
-            Problem($"$.rules.severity.{rule}", $"unknown rule id '{rule}'");
+            Problem($"$.rules.severity.{rule}", $"unknown rule id '{rule}'" + DidYouMean.Suffix(rule, KnownRules));
         }
 
         for (var i = 0; i < definition.Channels.Count; i++)
@@ -108,7 +111,7 @@ public static class PipelineLoader
     {
         if (mapping.Attribute is null || catalog.FindAttribute(mapping.Attribute) is not { } attribute)
         {
-            problem(path + ".attribute", $"unknown attribute '{mapping.Attribute}'");
+            problem(path + ".attribute", $"unknown attribute '{mapping.Attribute}'" + DidYouMean.Suffix(mapping.Attribute ?? "", catalog.Attributes.Select(a => a.Code)));
             return;
         }
 
@@ -162,6 +165,22 @@ public static class PipelineLoader
         }
     }
 
+    private static void CheckNumbers(string? culture, string? decimalSeparator, string? thousandsSeparator, string path, Action<string, string> problem)
+    {
+        try
+        {
+            Rules.NumberCulture.From(culture, decimalSeparator, thousandsSeparator);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            problem(path + ".culture", $"unknown culture '{culture}' (use a name such as nb-NO, de-DE, en-US)");
+        }
+        catch (ArgumentException e)
+        {
+            problem(path, e.Message);
+        }
+    }
+
     /// <summary>A check's or enricher's scope: a channel this pipeline feeds, a locale of the catalog.</summary>
     internal static void CheckScope(string? channel, string? locale, PipelineDefinition definition, ProductCatalog catalog, string path, Action<string, string> problem)
     {
@@ -182,7 +201,7 @@ public static class PipelineLoader
         {
             if (catalog.FindAttribute(codes[i]) is null)
             {
-                problem($"{path}[{i}]", $"unknown attribute '{codes[i]}'");
+                problem($"{path}[{i}]", $"unknown attribute '{codes[i]}'" + DidYouMean.Suffix(codes[i], catalog.Attributes.Select(a => a.Code)));
             }
         }
     }

@@ -18,6 +18,15 @@ public sealed class SourceOptions
     /// </summary>
     public string Encoding { get; set; } = "auto";
 
+    /// <summary>How the feed writes numbers: a culture such as <c>nb-NO</c> (<c>499,00</c>, <c>1 299,00</c>); default invariant (<c>499.00</c>). See <see cref="Rules.NumberCulture"/>.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>The decimal separator of the feed's numbers (<c>,</c> or <c>.</c>), over the culture's.</summary>
+    public string? DecimalSeparator { get; set; }
+
+    /// <summary>The thousands separator of the feed's numbers (<c>.</c>, <c>,</c>, a space, or empty for none), over the culture's.</summary>
+    public string? ThousandsSeparator { get; set; }
+
     /// <summary>For <c>xlsx</c>: the sheet to read; default the first.</summary>
     public string? Sheet { get; init; }
 

@@ -7,13 +7,16 @@ namespace ProductFlow.Publishing;
 /// <summary>The fields a channel publishes of a record, as text: what a publish compares with the current version.</summary>
 /// <remarks>
 /// A channel with configured columns publishes those columns' values; another publishes its whole channel view
-/// (family, categories and every attribute resolved for its locale and currency). A change to any of them changes the record.
+/// (family, categories, groups, associations and every attribute resolved for its locale and currency); an <c>akeneo-csv</c> channel
+/// publishes every value in every scope (its cells). A change to any of them changes the record.
 /// </remarks>
 public sealed class ChannelFields
 {
-    private static readonly string[] RecordFields = ["family", "categories"];
+    private static readonly string[] RecordFields = ["family", "categories", "groups", "associations"];
 
     private readonly ChannelView _view;
+    private readonly ProductCatalog _catalog;
+    private readonly bool _akeneo;
     private readonly string[] _fields;
     private readonly string?[] _texts; // reused by RowOf: one ChannelFields per channel of a publish, never shared between threads
 
@@ -22,6 +25,8 @@ public sealed class ChannelFields
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(catalog);
         _view = new ChannelView(channel, catalog);
+        _catalog = catalog;
+        _akeneo = channel.Kind == Channels.Akeneo.AkeneoCsvWriter.Kind;
         var fields = channel.Columns.Count > 0
             ? channel.Columns.Select(c => c.Value)
             : RecordFields.Concat(catalog.Attributes.Select(a => a.Code));
@@ -32,6 +37,14 @@ public sealed class ChannelFields
     public SnapshotRow RowOf(ProductRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (_akeneo)
+        {
+            // An Akeneo export carries every value in every scope, not one channel's view: its cells are what it publishes.
+            var cells = Channels.Akeneo.AkeneoCells.Of(record, _catalog).Where(c => c.Key is not ("sku" or "code" or "parent")).ToList();
+            cells.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return new SnapshotRow(record.Sku, record.Parent, cells);
+        }
+
         _view.Texts(record, _fields, _texts);
         var values = new List<KeyValuePair<string, string>>(_fields.Length);
         for (var i = 0; i < _fields.Length; i++)

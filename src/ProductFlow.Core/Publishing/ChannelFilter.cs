@@ -9,6 +9,14 @@ namespace ProductFlow.Publishing;
 /// <summary>A channel's <c>filter</c>: only the records for which it holds, on the channel view, are published there.</summary>
 public static class ChannelFilter
 {
+    /// <summary>Whether <paramref name="channel"/>'s filter holds for <paramref name="record"/> (true for a channel without one).</summary>
+    public static bool Admits(ProductRecord record, ChannelDefinition channel, ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(channel);
+        return channel.CompiledFilter is not { } filter || filter.Evaluate(new CheckScope(new ChannelView(channel, catalog), channel.Locale).Lookup(record));
+    }
+
     public static async IAsyncEnumerable<ProductRecord> Apply(
         IAsyncEnumerable<ProductRecord> records, ChannelDefinition channel, ProductCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProductFlow.Catalog;
@@ -5,6 +6,7 @@ using ProductFlow.Channels;
 using ProductFlow.Events;
 using ProductFlow.Pipelines;
 using ProductFlow.Store;
+using ProductFlow.Telemetry;
 
 namespace ProductFlow.Publishing;
 
@@ -16,6 +18,9 @@ namespace ProductFlow.Publishing;
 /// <para>Atomic: the data file and state are uploads committed only when complete; the manifest commits the version and
 /// <c>current</c> then names it. A publish that fails or is killed before that leaves the previous version current
 /// (a version folder without manifest is incomplete, and the next publish writes over it). Nothing changed: no version.</para>
+/// <para>A channel whose new version would hold no record where its current version holds some is not committed unless the
+/// request allows it (<see cref="PublishRequest.AllowMassDelete"/>): its result says why (<see cref="PublishResult.Refused"/>), and the
+/// other channels publish as usual.</para>
 /// <para>With an <see cref="IEventOutbox"/> (default: none), each committed version adds its <see cref="ExportPublishedEvent"/> to
 /// the outbox once <c>current</c> names it (an <see cref="OutboxSender"/> sends it later). A process that dies between the two
 /// loses no event: <see cref="OutboxReconciler"/> derives it again from the manifest.</para>
@@ -90,6 +95,8 @@ public sealed class ChannelPublisher
             throw new ArgumentException("OnChange reports the changes of one channel: publish one channel at a time to follow them", nameof(request));
         }
 
+        using var activity = ProductFlowTelemetry.ActivitySource.StartActivity("productflow.publish");
+        activity?.SetTag("productflow.channels", string.Join(',', channels.Select(c => c.Code)));
         var passes = new List<ChannelPass>(channels.Count);
         try
         {
@@ -98,15 +105,26 @@ public sealed class ChannelPublisher
                 passes.Add(await ChannelPass.StartAsync(this, channel, catalog, request, cancellationToken).ConfigureAwait(false));
             }
 
-            if (passes.Count > 0)
+            // Read before the products: the version holds at least the data of this instant.
+            var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
+
+            // Channels of products share one read of the store's products; channels of product models (akeneo-csv) one read of its models.
+            var products = passes.Where(p => !p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            var models = passes.Where(p => p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            if (products.Count > 0)
             {
-                await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), passes.Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList(), cancellationToken).ConfigureAwait(false);
+                await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), products, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (models.Count > 0)
+            {
+                await StoreFanOut.RunAsync(Unblocked(store.ReadModelsAsync(cancellationToken)), models, cancellationToken).ConfigureAwait(false);
             }
 
             var results = new List<PublishResult>(passes.Count);
             foreach (var pass in passes)
             {
-                results.Add(await CommitAsync(pass, request, cancellationToken).ConfigureAwait(false));
+                results.Add(await CommitAsync(pass, request, dataAsOf, cancellationToken).ConfigureAwait(false));
             }
 
             return results;
@@ -117,13 +135,33 @@ public sealed class ChannelPublisher
         }
     }
 
+    /// <summary>Product models as the akeneo-csv channel publishes them: a model is stored only once its rules passed (a rejected model is
+    /// quarantined, never stored), and no channel rule blocks a model, so every stored model is publishable.</summary>
+    private static async IAsyncEnumerable<PublishableProduct> Unblocked(IAsyncEnumerable<Model.ProductRecord> models)
+    {
+        await foreach (var model in models.ConfigureAwait(false))
+        {
+            yield return new PublishableProduct(model, "", PublishableProduct.EveryChannel);
+        }
+    }
+
     /// <summary>Commits the version a pass wrote, when it changed anything (or the channel has none yet, or a new format); returns the channel's result.</summary>
-    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, CancellationToken cancellationToken)
+    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
     {
         var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
         {
             return result;
+        }
+
+        if (current is { Records: > 0 } && result.Records == 0 && !request.AllowMassDelete)
+        {
+            // As a full run's mass-delete guard: an empty channel is far more often a mistake (a wrong store, rules that block
+            // everything) than an intent. The pass's uploads are discarded; the channel stays at its current version.
+            return result with
+            {
+                Refused = string.Create(CultureInfo.InvariantCulture, $"publishing '{channel.Code}' would remove every record of it ({current.Records:N0} in v{current.Version}): not published"),
+            };
         }
 
         await pass.Data!.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -132,7 +170,7 @@ public sealed class ChannelPublisher
         {
             Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
             BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
-            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition,
+            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = dataAsOf,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
@@ -148,6 +186,8 @@ public sealed class ChannelPublisher
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return result with { Published = true, Version = version, Location = announcement.File };
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private async Task WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
     {

@@ -41,6 +41,10 @@ public sealed class ExportManifest
 
     public long Removed { get; init; }
 
+    /// <summary>When the newest data behind this version was stored (the start of the run that committed it); null when unknown (a version
+    /// written before ProductFlow recorded it, or an empty store). Now minus this is the channel's publication lag.</summary>
+    public DateTimeOffset? DataAsOf { get; init; }
+
     /// <summary>SHA-256 of the channel's definition: a changed format makes the next publish a full one.</summary>
     public required string Definition { get; init; }
 
@@ -50,7 +54,7 @@ public sealed class ExportManifest
         writer.WriteStartObject();
         writer.WriteString("channel", Channel);
         writer.WriteNumber("version", Version);
-        writer.WriteString("createdAt", CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteString("createdAt", Timestamp(CreatedAt));
         writer.WriteString("runId", RunId);
         writer.WriteString("mode", ExportModeNames.Name(Mode));
         if (BasedOn is { } basedOn)
@@ -67,6 +71,11 @@ public sealed class ExportManifest
         writer.WriteNumber("changed", Changed);
         writer.WriteNumber("removed", Removed);
         writer.WriteString("definition", Definition);
+        if (DataAsOf is { } dataAsOf)
+        {
+            writer.WriteString("dataAsOf", Timestamp(dataAsOf));
+        }
+
         writer.WriteEndObject();
     }
 
@@ -78,7 +87,7 @@ public sealed class ExportManifest
         {
             Channel = root.GetProperty("channel").GetString()!,
             Version = root.GetProperty("version").GetInt32(),
-            CreatedAt = DateTimeOffset.Parse(root.GetProperty("createdAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            CreatedAt = ParseTimestamp(root.GetProperty("createdAt").GetString()!),
             RunId = root.GetProperty("runId").GetString()!,
             Mode = ExportModeNames.Parse(root.GetProperty("mode").GetString()),
             BasedOn = root.TryGetProperty("basedOn", out var basedOn) ? basedOn.GetInt32() : null,
@@ -91,6 +100,11 @@ public sealed class ExportManifest
             Changed = root.GetProperty("changed").GetInt64(),
             Removed = root.GetProperty("removed").GetInt64(),
             Definition = root.GetProperty("definition").GetString()!,
+            DataAsOf = root.TryGetProperty("dataAsOf", out var dataAsOf) ? ParseTimestamp(dataAsOf.GetString()!) : null,
         };
     }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

@@ -11,6 +11,13 @@ public sealed class PublishRequest
     /// <summary>The run recorded in the manifest.</summary>
     public string RunId { get; set; } = "publish";
 
+    /// <summary>When the newest data a publish has was stored, when the caller knows better than the store's finished runs (a run publishing
+    /// what it has just committed, before it is recorded as finished); the manifest keeps the later of this and the store's last change.</summary>
+    public DateTimeOffset? DataAsOf { get; set; }
+
+    /// <summary>Lets a publish remove every record of a channel that has some (default false: such a channel is refused, see <see cref="PublishResult.Refused"/>).</summary>
+    public bool AllowMassDelete { get; set; }
+
     /// <summary>Compare only: write nothing, and report each change to <see cref="OnChange"/>.</summary>
     public bool Preview { get; set; }
 

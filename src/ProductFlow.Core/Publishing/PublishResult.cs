@@ -33,6 +33,10 @@ public sealed record PublishResult
     /// <summary>The data file of the current version (a path or URL); null when there is none.</summary>
     public string? Location { get; init; }
 
+    /// <summary>Why the channel's new version was not committed: it would have removed every record the current version holds, and the
+    /// publish did not allow it (<see cref="PublishRequest.AllowMassDelete"/>); null otherwise. The channel keeps its current version.</summary>
+    public string? Refused { get; init; }
+
     /// <summary>Whether anything differs from the current version.</summary>
     public bool HasChanges => Added + Changed + Removed > 0;
 }

@@ -30,6 +30,11 @@ public static class PublishResultJson
             writer.WriteString("file", result.Location);
         }
 
+        if (result.Refused is { } refused)
+        {
+            writer.WriteString("refused", refused);
+        }
+
         writer.WriteEndObject();
     }
 

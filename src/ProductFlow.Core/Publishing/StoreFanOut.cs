@@ -5,7 +5,7 @@ using ProductFlow.Store;
 
 namespace ProductFlow.Publishing;
 
-/// <summary>One read of the store handed to several channels at once: each product goes to every channel it is not blocked on.</summary>
+/// <summary>One read of the store handed to several channels at once: each product goes to every channel it was checked for and is not blocked on.</summary>
 /// <remarks>
 /// <para>One producer enumerates <see cref="IProductStore.ReadPublishableAsync"/> and writes each record into one bounded
 /// channel per consumer (<see cref="BoundedChannelFullMode.Wait"/>: the read goes at the pace of the slowest consumer, and
@@ -60,7 +60,7 @@ internal static class StoreFanOut
             {
                 for (var i = 0; i < buffers.Length; i++)
                 {
-                    if (!product.IsBlockedOn(consumers[i].Channel))
+                    if (product.IsPublishableOn(consumers[i].Channel))
                     {
                         await buffers[i].Writer.WriteAsync(product.Record, stop).ConfigureAwait(false);
                     }

@@ -49,6 +49,12 @@ public sealed class QualityReport
 
     public RunFailure? Failure { get; set; }
 
+    /// <summary>Where the supplier email went, when one was sent (see <see cref="Notifications.SupplierMail"/>).</summary>
+    public string? EmailTo { get; set; }
+
+    /// <summary>Why the supplier email was not sent, when it failed; the run stays completed.</summary>
+    public string? EmailError { get; set; }
+
     public void Count(Issue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);

@@ -107,6 +107,11 @@ public static class ReportJsonWriter
             writer.WriteNumber("removed", counts.Removed);
         }
 
+        if (counts.Skipped > 0)
+        {
+            writer.WriteNumber("skipped", counts.Skipped);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -10,29 +10,45 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// Rules <c>number.format</c>, <c>unit.unknown</c> (a metric's unit is not of its family; known units are
 /// converted to the attribute's unit, lineage <c>unit</c>), <c>boolean.format</c>, <c>date.format</c> (ISO <c>yyyy-MM-dd</c>),
-/// <c>url.format</c> (absolute http/https) and <c>option.unknown</c>. Options match case-insensitively and are
+/// <c>url.format</c> (absolute http/https), <c>media.format</c> (a path without <c>..</c> or control characters, or an http(s) URL) and <c>option.unknown</c>. Options match case-insensitively and are
 /// stored by their code (<c>Black</c> -> <c>black</c>).
 /// </remarks>
 internal sealed class AttributeTypeRule : IRule
 {
     private readonly ProductCatalog _catalog;
+    private readonly ValueCultures _cultures;
     private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
 
-    public AttributeTypeRule(ProductCatalog catalog)
+    public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
         _catalog = catalog;
+        _cultures = cultures ?? ValueCultures.Invariant;
         foreach (var attribute in catalog.Attributes.Where(a => a.Options.Count > 0))
         {
+            // Codes first, then labels: a feed may send either (Svart -> black); a code wins over a label that spells it.
             var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var option in attribute.Options)
             {
-                codes.TryAdd(option, option);
+                codes.TryAdd(option.Code, option.Code);
+            }
+
+            foreach (var option in attribute.Options)
+            {
+                foreach (var label in option.Labels.Values)
+                {
+                    codes.TryAdd(label.Trim(), option.Code);
+                }
             }
 
             _options[attribute.Code] = codes;
         }
     }
 
+    /// <remarks>
+    /// A value that is not of its type is never stored as that type: when its issue is a warning (a rule lowered by the
+    /// pipeline) the record goes on without the value, never with the raw text as a number, date or option. When it is an
+    /// error the record is rejected anyway, and the value stays on it so that later rules do not report it missing too.
+    /// </remarks>
     public void Apply(MappedRecord record, RuleContext context)
     {
         var values = record.Record.Values;
@@ -46,17 +62,35 @@ internal sealed class AttributeTypeRule : IRule
 
             if (attribute.Type == AttributeType.Metric)
             {
-                values[i] = Metric(attribute, value, record, context) ?? value;
+                if (Metric(attribute, value, record, context) is { } metric)
+                {
+                    values[i] = metric;
+                }
+                else if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+
                 continue;
             }
 
             var canonical = Canonicalize(attribute, value, record, context);
-            if (canonical is not null && !string.Equals(canonical, value.Data, StringComparison.Ordinal))
+            if (canonical is null)
+            {
+                if (!IsRejectedBy(record))
+                {
+                    values.RemoveAt(i--);
+                }
+            }
+            else if (!string.Equals(canonical, value.Data, StringComparison.Ordinal))
             {
                 values[i] = value with { Data = canonical };
             }
         }
     }
+
+    /// <summary>Whether the issue just reported (the last one) rejects the record.</summary>
+    private static bool IsRejectedBy(MappedRecord record) => record.Issues[^1] is { Severity: Severity.Error, Channel: null };
 
     /// <summary>The canonical text of a valid value, or <c>null</c> after reporting an invalid one.</summary>
     private string? Canonicalize(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
@@ -64,12 +98,11 @@ internal sealed class AttributeTypeRule : IRule
         switch (attribute.Type)
         {
             case AttributeType.Number or AttributeType.Price:
-                if (CanonicalNumber.TryParse(value.Data, out var number))
+                if (TryParseNumber(value, record, context, out var number))
                 {
                     return CanonicalNumber.Format(number);
                 }
 
-                context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
                 return null;
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
@@ -77,7 +110,7 @@ internal sealed class AttributeTypeRule : IRule
                     return flag ? "true" : "false";
                 }
 
-                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{value.Data}' is not a boolean (true/false, 1/0, yes/no)", value: value);
+                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a boolean (true/false, 1/0, yes/no)", value: value);
                 return null;
             case AttributeType.Date:
                 if (DateOnly.TryParseExact(value.Data.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -85,7 +118,7 @@ internal sealed class AttributeTypeRule : IRule
                     return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 }
 
-                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{value.Data}' is not a date in the form yyyy-MM-dd", value: value);
+                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value);
                 return null;
             case AttributeType.Url:
                 if (Uri.TryCreate(value.Data.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
@@ -93,7 +126,15 @@ internal sealed class AttributeTypeRule : IRule
                     return value.Data.Trim();
                 }
 
-                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{value.Data}' is not an absolute http(s) URL", value: value);
+                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
+                return null;
+            case AttributeType.Media:
+                if (MediaProblem(value.Data.Trim()) is not { } problem)
+                {
+                    return value.Data.Trim();
+                }
+
+                context.Report(record, RuleIds.MediaFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a media path or URL: {problem}", value: value);
                 return null;
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
@@ -107,12 +148,31 @@ internal sealed class AttributeTypeRule : IRule
         }
     }
 
-    /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
-    private static ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    /// <summary>Why <paramref name="data"/> is no media path or URL, or <c>null</c> when it is one: a relative path without <c>..</c>
+    /// segments or control characters, or an absolute http(s) URL (another scheme, such as <c>file:</c> or <c>javascript:</c>, is refused).</summary>
+    private static string? MediaProblem(string data)
     {
-        if (!CanonicalNumber.TryParse(value.Data, out var number))
+        if (data.Any(char.IsControl))
         {
-            context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{value.Data}' is not a number (use a dot as decimal separator, no thousands separator)", value: value);
+            return "it holds a control character";
+        }
+
+        var colon = data.IndexOf(':', StringComparison.Ordinal);
+        var slash = data.IndexOf('/', StringComparison.Ordinal);
+        if (colon >= 0 && (slash < 0 || colon < slash))
+        {
+            return Channels.MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
+        }
+
+        var path = data.Split('?', '#')[0];
+        return path.Split('/', '\\').Any(segment => segment == "..") ? "a path must not climb out of its folder ('..')" : null;
+    }
+
+    /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
+    private ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    {
+        if (!TryParseNumber(value, record, context, out var number))
+        {
             return null;
         }
 
@@ -120,7 +180,7 @@ internal sealed class AttributeTypeRule : IRule
         var unitName = value.Unit ?? attribute.Unit!;
         if (UnitTable.Find(attribute.MetricFamily!, unitName) is not { } unit)
         {
-            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{unitName}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
+            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{Quoted.Text(unitName)}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
             return null;
         }
 
@@ -133,6 +193,20 @@ internal sealed class AttributeTypeRule : IRule
         return value with { Data = converted, Unit = target.Symbol, Origin = value.Origin.ChangedBy(RuleIds.UnitConvert) };
     }
 
+    /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>
+    private bool TryParseNumber(ProductValue value, MappedRecord record, RuleContext context, out decimal number)
+    {
+        var culture = _cultures.For(value);
+        if (culture is null ? CanonicalNumber.TryParse(value.Data, out number) : culture.TryParse(value.Data, out number))
+        {
+            return true;
+        }
+
+        var expected = culture is null ? "use a dot as decimal separator, no thousands separator" : $"numbers in {culture.Describe()}";
+        context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number ({expected})", value: value);
+        return false;
+    }
+
     private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)
     {
         if (_options[attribute.Code].TryGetValue(text, out var code))
@@ -140,7 +214,7 @@ internal sealed class AttributeTypeRule : IRule
             return code;
         }
 
-        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{text}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
+        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
         return null;
     }
 }

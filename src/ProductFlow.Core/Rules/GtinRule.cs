@@ -34,9 +34,9 @@ internal sealed class GtinRule(IReadOnlyList<string> attributes) : IRule
 
     private static string Describe(GtinProblem problem, string data) => problem switch
     {
-        GtinProblem.NotDigits => $"GTIN '{data}' contains characters other than digits",
-        GtinProblem.WrongLength => $"GTIN '{data}' does not have 8, 12, 13 or 14 digits",
-        GtinProblem.AllZeros => $"GTIN '{data}' is all zeros",
-        _ => $"GTIN '{data}' has a wrong check digit (expected {Gtin.CheckDigit(data.Where(char.IsAsciiDigit).SkipLast(1).ToArray())})",
+        GtinProblem.NotDigits => $"GTIN '{Quoted.Text(data)}' contains characters other than digits",
+        GtinProblem.WrongLength => $"GTIN '{Quoted.Text(data)}' does not have 8, 12, 13 or 14 digits",
+        GtinProblem.AllZeros => $"GTIN '{Quoted.Text(data)}' is all zeros",
+        _ => $"GTIN '{Quoted.Text(data)}' has a wrong check digit (expected {Gtin.CheckDigit(data.Where(char.IsAsciiDigit).SkipLast(1).ToArray())})",
     };
 }

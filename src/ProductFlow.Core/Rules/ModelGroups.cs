@@ -13,7 +13,7 @@ namespace ProductFlow.Rules;
 /// variant of the model has, with the same data, in the same scope, is the model's: each variant's value keeps its cell and
 /// adds <c>lift</c>. A model needs two accepted variants to lift anything.</para>
 /// <para><b>Lone parent</b> (<c>variant.orphan</c>, only when <paramref name="wholeFeed"/>): a parent that no other row of the
-/// feed names is no known product model (a mistyped model code, typically). Only a full feed can tell: a partial feed
+/// feed names and that is no product model of the feed or the store is no known product model (a mistyped model code, typically). Only a full feed can tell: a partial feed
 /// may carry one changed variant of a model the store holds, and the rule engine does not read the store. Parents of
 /// finished models are kept as 64-bit hashes (a collision, ~3e-8 likely at 1M models, only hides a lone parent).</para>
 /// Records come back in feed order; the list returned is reused by the next call.
@@ -25,7 +25,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
 
     public const string LiftRule = "lift";
 
-    private readonly Dictionary<string, FamilyVariantDefinition?> _variants = new(StringComparer.Ordinal);
+    private readonly VariantShapes _shapes = new(catalog);
     private readonly KeySet _finished = new();
     private readonly List<MappedRecord> _rows = [];
     private readonly List<MappedRecord> _ready = [];
@@ -37,7 +37,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     {
         _ready.Clear();
         var product = record.Record;
-        var parent = record.Row.Problem is null && product.Family is { } family && VariantOf(family) is not null && !string.IsNullOrWhiteSpace(product.Parent) ? product.Parent : null;
+        var parent = record.Row.Problem is null && _shapes.For(product, record.Models) is not null ? product.Parent : null;
         if (parent is null || !string.Equals(parent, _parent, StringComparison.Ordinal))
         {
             EndModel(context);
@@ -80,7 +80,8 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
             return;
         }
 
-        var known = !_finished.Add(KeyHash.Of(_parent)) || _streaming || _rows.Count > 1;
+        // A parent is known when it is a product model of the feed or the store, or when other rows name it too.
+        var known = !_finished.Add(KeyHash.Of(_parent)) || _streaming || _rows.Count > 1 || _rows[0].Models is not null;
         if (!known && wholeFeed && _rows.Count == 1)
         {
             context.Report(
@@ -91,14 +92,14 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
 
         if (_rows.Count > 1)
         {
-            Lift(_rows, VariantOf(_rows[0].Record.Family!)!);
+            Lift(_rows, _shapes.For(_rows[0].Record, _rows[0].Models)!);
         }
 
         _ready.AddRange(_rows);
         _rows.Clear();
     }
 
-    private static void Lift(List<MappedRecord> rows, FamilyVariantDefinition variant)
+    private static void Lift(List<MappedRecord> rows, VariantShape shape)
     {
         var accepted = rows.Where(r => !r.IsRejected).Select(r => r.Record.Values).ToList();
         if (accepted.Count < 2)
@@ -106,8 +107,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
             return;
         }
 
-        var axes = variant.Axes.ToHashSet(StringComparer.Ordinal);
-        var variantLevel = variant.VariantAttributes.Where(a => !axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
+        var variantLevel = shape.VariantLevel.Where(a => !shape.Axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
         foreach (var value in accepted[0].ToList())
         {
             if (!variantLevel.Contains(value.Attribute) || value.Data.Length == 0 || !accepted.TrueForAll(values => IndexOfSame(values, value) >= 0))
@@ -138,14 +138,4 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
         return -1;
     }
 
-    private FamilyVariantDefinition? VariantOf(string family)
-    {
-        if (!_variants.TryGetValue(family, out var variant))
-        {
-            variant = catalog.FindFamilyVariant(family);
-            _variants[family] = variant;
-        }
-
-        return variant;
-    }
 }

@@ -10,7 +10,7 @@ namespace ProductFlow.Rules;
 /// <remarks>
 /// Order matters: types are checked and normalised first, so enrichers and later rules see canonical values;
 /// enrichers run next, in the pipeline's order, so checks see defaults and templates; cross-record
-/// rules come last. The rows of a product model are then held until the model ends (<see cref="ModelGroups"/>: its common
+/// rules come last. A product model record gets only its type checks and <see cref="ModelRule"/>. The rows of a product model are then held until the model ends (<see cref="ModelGroups"/>: its common
 /// values are lifted, a lone parent of a full feed is reported); channel rules run as records leave, only on records that
 /// no record-level error rejects (they would only restate the same problem). A row the reader could not split gets no
 /// rules: its issue says why.
@@ -18,13 +18,15 @@ namespace ProductFlow.Rules;
 public sealed class RuleSet : IDisposable
 {
     private readonly IReadOnlyList<IRule> _recordRules;
+    private readonly IReadOnlyList<IRule> _modelRules;
     private readonly IReadOnlyList<IRule> _channelRules;
     private readonly RuleContext _context;
     private readonly ModelGroups _groups;
 
-    private RuleSet(IReadOnlyList<IRule> recordRules, IReadOnlyList<IRule> channelRules, RuleContext context, ModelGroups groups)
+    private RuleSet(IReadOnlyList<IRule> recordRules, IReadOnlyList<IRule> modelRules, IReadOnlyList<IRule> channelRules, RuleContext context, ModelGroups groups)
     {
         _recordRules = recordRules;
+        _modelRules = modelRules;
         _channelRules = channelRules;
         _context = context;
         _groups = groups;
@@ -40,7 +42,8 @@ public sealed class RuleSet : IDisposable
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
-        var recordRules = new List<IRule> { new AttributeTypeRule(catalog), new InheritModelValues(catalog) };
+        var types = new AttributeTypeRule(catalog, ValueCultures.Of(definition));
+        var recordRules = new List<IRule> { types, new InheritModelValues(catalog) };
         recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]
         {
@@ -48,7 +51,8 @@ public sealed class RuleSet : IDisposable
             new GtinRule(rules.Gtin),
             new SkuUniqueRule(),
             new ValueUniqueRule(rules.Unique),
-            new VariantRule(catalog),
+            // An Akeneo export has a record for every product model: a variant's parent must be one.
+            new VariantRule(catalog, requireModels: definition.Source.Format == "akeneo-csv"),
         });
         recordRules.AddRange(rules.Checks.Where(c => c.Channel is null).Select(c => CheckFactory.Create(c, catalog, locales)));
 
@@ -57,21 +61,28 @@ public sealed class RuleSet : IDisposable
         channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog)));
         channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)));
         channelRules.AddRange(channels.Select(c => FormulaLikeRule.For(c, catalog)).OfType<IRule>());
+        channelRules.AddRange(channels.Select(c => MediaUnresolvedRule.For(c, catalog)).OfType<IRule>());
         channelRules.AddRange(channels.Where(c => c.Kind == Channels.Google.GoogleMerchant.Kind).Select(c => new GoogleMerchantRule(c, catalog)));
         var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
         var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
-        return new RuleSet(recordRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities), groups);
+        // Product models get their type checks and their own rules; a pipeline's enrichers and checks are for products (a variant with
+        // the values it inherits), and channels publish products.
+        var modelRules = new IRule[] { types, new SkuUniqueRule(), new ModelRule(catalog) };
+        return new RuleSet(recordRules, modelRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities), groups);
     }
 
     /// <summary>Every rule in the order it runs: record rules, then channel rules (for profiling; <see cref="Apply"/> is the way to run them).</summary>
     internal IEnumerable<IRule> Rules => _recordRules.Concat(_channelRules);
+
+    /// <summary>The rules of product model records, in the order they run.</summary>
+    internal IEnumerable<IRule> ModelRules => _modelRules;
 
     /// <summary>The rule context of this run, for running <see cref="Rules"/> one by one.</summary>
     internal RuleContext Context => _context;
 
     public void Dispose()
     {
-        foreach (var rule in _recordRules.Concat(_channelRules).OfType<IDisposable>())
+        foreach (var rule in _recordRules.Concat(_modelRules).Concat(_channelRules).Distinct().OfType<IDisposable>())
         {
             rule.Dispose();
         }
@@ -84,13 +95,20 @@ public sealed class RuleSet : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         if (record.Row.Problem is null)
         {
-            foreach (var rule in _recordRules)
+            foreach (var rule in record.Record.IsModel ? _modelRules : _recordRules)
             {
                 rule.Apply(record, _context);
             }
         }
 
         return ApplyChannelRules(_groups.Add(record, _context));
+    }
+
+    /// <summary>Runs the channel rules alone on <paramref name="record"/> (a record already checked, such as one merged from several sources).</summary>
+    internal void CheckChannels(MappedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ApplyChannelRules([record]);
     }
 
     /// <summary>Ends the feed: returns the records still held (the last model's).</summary>
@@ -100,7 +118,7 @@ public sealed class RuleSet : IDisposable
     {
         foreach (var record in done)
         {
-            if (record.Row.Problem is not null || record.IsRejected)
+            if (record.Row.Problem is not null || record.IsRejected || record.Record.IsModel)
             {
                 continue;
             }

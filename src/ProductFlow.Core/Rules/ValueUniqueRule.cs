@@ -29,7 +29,7 @@ internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
                 continue;
             }
 
-            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{value.Data}' already belongs to another SKU (line {owner.Line})", value: value);
+            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{Quoted.Text(value.Data)}' already belongs to another SKU (line {owner.Line})", value: value);
         }
     }
 

@@ -6,20 +6,22 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Rules;
 
-/// <summary>The variant rules on flat supplier rows (one row per variant, grouped by their product model in <c>parent</c>).</summary>
+/// <summary>The variant rules: a record with a parent is a variant of that product model.</summary>
 /// <remarks>
-/// <c>variant.axis-missing</c>: a variant has a value for every axis of its family variant.
+/// <c>variant.axis-missing</c>: a variant has a value for every axis of its level (<see cref="VariantShape"/>: under a sub-model, the
+/// last level's axes; its colour comes from the sub-model, inherited before this rule runs).
 /// <c>variant.axis-duplicate</c>: no two variants of one model share an axis combination (the later is rejected).
 /// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
-/// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together in the feed — a
-/// model seen again after others is reported, because models are inferred from consecutive rows.
-/// <c>variant.orphan</c>: a record of a family with a family variant is a variant, so it names its model in <c>parent</c>
-/// (a parent no other row names is found by <see cref="ModelGroups"/>).
+/// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together
+/// (a run orders them so; a caller of the rules that does not is told).
+/// A record without a parent is a simple product, even in a family with a family variant (Akeneo allows both). With
+/// <c>requireModels</c> (Akeneo exports, where every model is a record) a variant whose parent is no product model of the feed or
+/// the store is an orphan (<c>variant.orphan</c>); otherwise a parent is a code rows share, and <see cref="ModelGroups"/> finds lone ones.
 /// State is 64-bit hashes per model and per axis combination in compact tables (<see cref="KeyMap{TValue}"/>), not records; a row costs no string building.
 /// </remarks>
-internal sealed class VariantRule(ProductCatalog catalog) : IRule
+internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = false) : IRule
 {
-    private readonly Dictionary<string, Shape?> _shapes = new(StringComparer.Ordinal);
+    private readonly VariantShapes _shapes = new(catalog);
     private readonly KeySet _combinations = new();
     private readonly KeyMap<FirstVariant> _models = new();
     private readonly KeySet _finishedModels = new();
@@ -28,18 +30,25 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
-        if (product.Family is null || ShapeOf(product.Family) is not { } shape)
+        if (product.IsModel || string.IsNullOrWhiteSpace(product.Parent))
         {
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(product.Parent))
-        {
-            context.Report(record, RuleIds.VariantOrphan, Severity.Error, $"no parent: a product of family '{product.Family}' is a variant ({shape.Code}) and belongs to a product model", field: "parent");
-            return;
+            return; // a model (ModelRule checks it) or a simple product
         }
 
         var parent = product.Parent;
+        if (requireModels && record.Models is null)
+        {
+            context.Report(
+                record, RuleIds.VariantOrphan, Severity.Error,
+                $"parent '{parent}' is not a known product model: no product model of that code in the feed or the store (import product_models.csv first)",
+                field: "parent");
+            return;
+        }
+
+        if (_shapes.For(product, record.Models) is not { } shape)
+        {
+            return;
+        }
 
         var model = KeyHash.Of(parent);
         CheckGrouping(record, context, model);
@@ -91,19 +100,6 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
         }
     }
 
-    private Shape? ShapeOf(string family)
-    {
-        if (!_shapes.TryGetValue(family, out var shape))
-        {
-            shape = catalog.FindFamilyVariant(family) is { } variant
-                ? new Shape(variant.Code, variant.Axes.ToArray(), variant.VariantAttributes.ToHashSet(StringComparer.Ordinal))
-                : null;
-            _shapes[family] = shape;
-        }
-
-        return shape;
-    }
-
     private void CheckGrouping(MappedRecord record, RuleContext context, ulong model)
     {
         if (_currentModel == model)
@@ -126,7 +122,4 @@ internal sealed class VariantRule(ProductCatalog catalog) : IRule
     /// <summary>A model's first accepted variant: the hash of its model-level values, and its line (packed: 12 bytes).</summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly record struct FirstVariant(ulong Values, uint Line);
-
-    /// <summary>A family variant compiled for the hot path: axes in order, and every attribute that may differ between variants.</summary>
-    private sealed record Shape(string Code, string[] Axes, HashSet<string> VariantLevel);
 }

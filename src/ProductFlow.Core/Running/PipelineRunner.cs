@@ -8,11 +8,13 @@ using ProductFlow.Csv;
 using ProductFlow.Events;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Ordering;
 using ProductFlow.Pipelines;
 using ProductFlow.Publishing;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
 using ProductFlow.Store;
+using ProductFlow.Telemetry;
 
 namespace ProductFlow.Running;
 
@@ -60,15 +62,38 @@ public sealed class PipelineRunner
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(request);
-        var input = InputPath(pipeline.Definition, request);
-        var data = _services.DataDirectory;
-
-        // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
-        // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
-        var store = request.Mode == RunMode.Run ? await _services.OpenStore(cancellationToken).ConfigureAwait(false) : null;
-        await using (store)
+        using var activity = ProductFlowTelemetry.ActivitySource.StartActivity("productflow.run");
+        activity?.SetTag("productflow.pipeline", pipeline.Definition.Name);
+        var began = _time.GetTimestamp();
+        try
         {
-            return await RunAsync(pipeline, request, progress, input, data, store, cancellationToken).ConfigureAwait(false);
+            var input = InputPath(pipeline.Definition, request);
+            var data = _services.DataDirectory;
+
+            // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
+            // await using accepts null (validate mode has no store); ConfigureAwait does not, hence no ConfigureAwait there.
+            var store = request.Mode == RunMode.Run ? await _services.OpenStore(cancellationToken).ConfigureAwait(false) : null;
+            await using (store)
+            {
+                var report = await RunAsync(pipeline, request, progress, input, data, store, cancellationToken).ConfigureAwait(false);
+                var run = report.Run;
+                if (store is not null)
+                {
+                    ProductFlowMetrics.RecordRun(run, _time.GetElapsedTime(began));
+                }
+
+                activity?.SetTag("productflow.run.id", run.Id);
+                activity?.SetTag("productflow.run.status", run.Status == RunStatus.Failed ? "failed" : "completed");
+                activity?.SetTag("productflow.rows.read", run.Counts.Read);
+                activity?.SetTag("productflow.rows.rejected", run.Counts.Rejected);
+                return report;
+            }
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            // A fault of ProductFlow or its infrastructure (data problems are a failed run, not an exception): the span says so.
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
         }
     }
 
@@ -80,7 +105,7 @@ public sealed class PipelineRunner
         var run = new RunRecord { Id = request.RunId ?? RunIds.New(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
-        var report = new QualityReport(run, request.Mode == RunMode.Run ? "run" : "validate", folder);
+        var report = new QualityReport(run, request.Mode == RunMode.Validate ? "validate" : request.Replay ? "replay" : "run", folder);
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         if (store is not null)
         {
@@ -90,7 +115,9 @@ public sealed class PipelineRunner
         _logger.LogInformation("Run {RunId}: {Pipeline} reads {Feed}", run.Id, definition.Name, input);
         try
         {
-            await IngestAsync(pipeline, SessionOptionsFor(pipeline, request), input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
+            using var mergeCheck = new MergedRecordCheck(pipeline, channels);
+            var reader = request.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
+            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -104,7 +131,7 @@ public sealed class PipelineRunner
             else if (store is not null && definition.Publish == PublishMode.OnRun)
             {
                 var publisher = new ChannelPublisher(_services.Exports, _time, _services.Events is null ? null : store, _logger);
-                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id }, cancellationToken).ConfigureAwait(false))
+                foreach (var published in await publisher.PublishAsync(store, channels, catalog, new PublishRequest { RunId = run.Id, DataAsOf = run.Started, AllowMassDelete = request.AllowMassDelete }, cancellationToken).ConfigureAwait(false))
                 {
                     report.Publications.Add(published);
                     report.Published[published.Channel] = published.Records;
@@ -141,28 +168,66 @@ public sealed class PipelineRunner
             await store.SaveRunAsync(run, events, CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (_services.SupplierMail is { } mail && definition.Supplier is { } supplier && request.Mode == RunMode.Run)
+        {
+            // One email per run, after the report: the supplier gets the rejected rows of the run as its report has them.
+            report.EmailError = await mail.SendAsync(report, supplier, cancellationToken).ConfigureAwait(false);
+            if (report.EmailError is { } error)
+            {
+                _logger.LogWarning("Run {RunId}: {EmailError}", run.Id, error);
+            }
+        }
+
         _logger.LogInformation(
             "Run {RunId} {Status}: {Read} read, {Accepted} accepted, {Rejected} rejected",
             run.Id, run.Status, run.Counts.Read, run.Counts.Accepted, run.Counts.Rejected);
         return report;
     }
 
+    /// <summary>The feed's rows that are records: each header's issues reported once, and an empty row (;;;; at the end of a spreadsheet
+    /// export) counted as skipped, never rejected.</summary>
+    private static async IAsyncEnumerable<SourceRow> Records(IAsyncEnumerable<SourceRow> rows, IssueLog issues, QualityReport report)
+    {
+        FeedHeader? header = null;
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            if (!ReferenceEquals(row.Header, header))
+            {
+                header = row.Header;
+                foreach (var issue in header.Issues)
+                {
+                    issues.Add(issue);
+                    report.Count(issue);
+                }
+            }
+
+            if (row.IsBlank)
+            {
+                report.Run.Counts.Skipped++;
+                continue;
+            }
+
+            yield return row;
+        }
+    }
+
     private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunRequest request) => new()
     {
-        Full = (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
+        Full = !request.Replay && (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
         MaxRemovedShare = request.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
         Sources = pipeline.Catalog.Sources,
     };
 
     private async Task IngestAsync(
-        LoadedPipeline pipeline, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
+        LoadedPipeline pipeline, IFeedReader reader, SessionOptions sessionOptions, string input, IProductStore? store, QualityReport report, List<ChannelDefinition> channels,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
         IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
-        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
         var completeness = new CompletenessTracker(catalog, channels);
+        using var models = new ModelResolver(store, _services.MaxHeldModels);
+        var refresh = new ModelRefresh(catalog, channels, models);
         var channelCodes = channels.Select(c => c.Code).ToList();
         var source = new FeedSource(input)
         {
@@ -177,6 +242,20 @@ public sealed class PipelineRunner
             Progress = progress is null ? null : new FeedProgress(run.Feed.Size),
         };
 
+        // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
+        // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
+        // A mapping without a parent column reads no model: nothing to survey.
+        var survey = definition.Source.Format != "akeneo-csv" && definition.Mapping.Parent is null ? FeedSurvey.ProductsOnly
+            : source.Format == "http-json" ? FeedSurvey.Unknown
+            : await FeedSurvey.ScanAsync(reader, source, mapper, cancellationToken).ConfigureAwait(false);
+        if (!survey.HasProducts)
+        {
+            sessionOptions = sessionOptions with { Full = false };
+        }
+
+        using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
+        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
+
         var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
         await using var stopReporting = reporter;
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
@@ -190,11 +269,19 @@ public sealed class PipelineRunner
             {
                 try
                 {
-                    await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source, cancellationToken).ConfigureAwait(false))
+                    var rows = Records(reader.ReadAsync(source, cancellationToken), issues, report);
+                    await foreach (var row in (sorter is null ? rows : sorter.OrderAsync(rows, mapper, cancellationToken)).ConfigureAwait(false))
                     {
-                        foreach (var done in rules.Apply(mapper.Map(row)))
+                        var mapped = mapper.Map(row);
+                        await models.ResolveAsync(mapped, cancellationToken).ConfigureAwait(false);
+                        foreach (var done in rules.Apply(mapped))
                         {
-                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                            await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, models, cancellationToken).ConfigureAwait(false);
+                            if (survey.HasModels && !done.Record.IsModel)
+                            {
+                                refresh.Read(done.Record);
+                            }
+
                             if (run.Counts.Read % ProgressEvery == 0)
                             {
                                 _logger.LogInformation("{Pipeline}: {Rows} rows read", definition.Name, run.Counts.Read);
@@ -204,7 +291,18 @@ public sealed class PipelineRunner
 
                     foreach (var done in rules.Finish())
                     {
-                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, cancellationToken).ConfigureAwait(false);
+                        await AcceptOrRejectAsync(done, session, report, issues, rejected, completeness, channelCodes, models, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    _services.Ordered?.Invoke(sorter is not null, sorter?.Spilled == true);
+                    if (session is not null && !sessionOptions.Full)
+                    {
+                        // The variants of models this run changed take their inherited values again (a full run removes what it does not carry instead).
+                        var refreshed = await refresh.RefreshAsync(store!, session, rules, cancellationToken).ConfigureAwait(false);
+                        if (refreshed > 0)
+                        {
+                            _logger.LogInformation("{Pipeline}: {Variants} variants of changed product models refreshed", definition.Name, refreshed);
+                        }
                     }
 
                     if (session is not null)
@@ -233,7 +331,7 @@ public sealed class PipelineRunner
 
     private static async ValueTask AcceptOrRejectAsync(
         MappedRecord mapped, IStoreSession? session, QualityReport report, IssueLog issues, RejectedLog rejected, CompletenessTracker completeness, List<string> channels,
-        CancellationToken cancellationToken)
+        ModelResolver models, CancellationToken cancellationToken)
     {
         var counts = report.Run.Counts;
         counts.Read++;
@@ -256,6 +354,18 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
+        if (mapped.Record.IsModel)
+        {
+            // A product model: its variants later in the run inherit from it; channels publish products, so no completeness or notes.
+            await models.AcceptAsync(mapped.Record, cancellationToken).ConfigureAwait(false);
+            if (session is not null)
+            {
+                await session.UpsertAsync(mapped.Record, [], cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var scores = completeness.Add(mapped.Record);
         if (session is not null)
         {
@@ -270,7 +380,20 @@ public sealed class PipelineRunner
     {
         if (request.Input is { } input)
         {
-            return Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? input : Path.GetFullPath(input);
+            if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return input;
+            }
+
+            if (Directory.Exists(input))
+            {
+                throw new ProductFlowException($"{input} is a folder, not a feed file", input)
+                {
+                    Hint = "give the feed file itself; to run every feed dropped in a folder, use --from-inbox (it reads <data>/inbox/<pipeline>/)",
+                };
+            }
+
+            return Path.GetFullPath(input);
         }
 
         if (definition.Source.Url is { } url)

@@ -24,6 +24,10 @@ public sealed record RunRequest
     /// <summary>Lets a full run remove more than the pipeline's <c>maxRemovedShare</c> of its SKUs.</summary>
     public bool AllowMassDelete { get; init; }
 
+    /// <summary>The input is a replay file (<see cref="Connectors.Replay.ReplayFile"/>, written by <c>quarantine replay</c>): it is read with its own reader,
+    /// whatever the pipeline's format, and the run is always partial (the replayed rows are never the whole assortment). Default false.</summary>
+    public bool Replay { get; init; }
+
     /// <summary>The run's id when the caller must know it before the run starts (an upload answered before its run); default: a new one.</summary>
     public string? RunId { get; init; }
 

@@ -30,6 +30,19 @@ public sealed record RunServices
     /// an <see cref="OutboxSender"/> sends them with this publisher, after the run, in the CLI, or in the host's loop.</remarks>
     public IEventPublisher? Events { get; init; }
 
+    /// <summary>Rows of a feed whose models are not grouped that a run holds in memory while it orders them; past it they go to a scratch file
+    /// (<see cref="Ordering.RowSorter"/>). Default <see cref="Ordering.RowSorter.DefaultMaxHeldRows"/>; tests lower it.</summary>
+    internal int MaxHeldRows { get; init; } = Ordering.RowSorter.DefaultMaxHeldRows;
+
+    /// <summary>Product models a run holds in memory for their variants; past it they go to a scratch file. Default <see cref="AcceptedModels.DefaultMaxHeld"/>.</summary>
+    internal int MaxHeldModels { get; init; } = AcceptedModels.DefaultMaxHeld;
+
+    /// <summary>Told at the end of each run's reading whether the feed's rows were ordered (its models were not grouped) and whether they went to a scratch file (tests).</summary>
+    internal Action<bool, bool>? Ordered { get; init; }
+
+    /// <summary>Sends the supplier email after a run with rejections (pipeline <c>supplier</c>); <c>null</c>: no email.</summary>
+    public Notifications.SupplierMail? SupplierMail { get; init; }
+
     /// <summary>The embedded default: <c>&lt;data&gt;/productflow.db</c>, <c>&lt;data&gt;/exports</c>, no events.</summary>
     public static RunServices Embedded(string dataDirectory)
     {

@@ -1,9 +1,10 @@
 using ProductFlow.Access;
 using ProductFlow.Events;
+using ProductFlow.Model;
 
 namespace ProductFlow.Store;
 
-/// <summary>Keeps every product with its versions, lineage and quarantine, and the runs that wrote them.</summary>
+/// <summary>Keeps every product (and product model) with its versions, lineage and quarantine, and the runs that wrote them.</summary>
 /// <remarks>
 /// Writes of a run go through an <see cref="IStoreSession"/>: nothing is visible until it commits, and a
 /// session disposed without committing leaves the store as it was. Reads return current, enabled products
@@ -21,11 +22,12 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// <summary>Starts the writes of <paramref name="run"/>; <paramref name="options"/> default to a partial feed.</summary>
     Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Every current, enabled product, each with the channels an error keeps it off: what all channels publish, read once.</summary>
+    /// <summary>Every current, enabled product, each with the channels its rules ran for and those an error keeps it off: what all channels publish, read once.</summary>
     /// <remarks>
     /// Ordered by group key (the product model, or the SKU of a product without one), then SKU; both ordinal over
     /// UTF-8 (<see cref="Channels.ChannelOrder"/>), so the records of a model come one after another. One channel's
-    /// records are this read less the products blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
+    /// records are the products of this read checked for it and not blocked on it (<see cref="ProductStoreExtensions.ReadChannelAsync"/>).
+    /// The channels a product was checked for are those of its notes (<see cref="Model.ProductNotes.Channels"/>), stored with it.
     /// </remarks>
     IAsyncEnumerable<PublishableProduct> ReadPublishableAsync(CancellationToken cancellationToken = default);
 
@@ -52,6 +54,30 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
 
+    /// <summary>The product model with <paramref name="code"/> as it is now, with its lineage; <c>null</c> when the store has none.</summary>
+    /// <remarks>
+    /// A run calls it while its own session writes on another thread (to resolve the models of its variants): a store reads what is
+    /// committed, without disturbing that session. Models and products are separate namespaces: a model and a product may share a code.
+    /// The default is a store without models.
+    /// </remarks>
+    Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<StoredProduct?>(null);
+
+    /// <summary>The versions of a product model, oldest first; empty for an unknown code.</summary>
+    IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<StoredVersion>();
+
+    /// <summary>Every current product model, in channel order: by group (the parent model, or the code of a root model), then code (ordinal over UTF-8).</summary>
+    /// <remarks>Like <see cref="FindModelAsync"/>, safe to read while a session of the store writes on another thread.</remarks>
+    IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ProductRecord>();
+
+    /// <summary>The current (not removed) products whose parent is one of <paramref name="models"/>, with their notes and lineage.</summary>
+    /// <remarks>A run reads them, as committed, while its own session writes: the variants of the models it changed. The default is a store without models.</remarks>
+    IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<StoredProduct>();
+
     /// <summary>Quarantined records, by run (latest first) then line; only the open ones unless <paramref name="includeClosed"/>.</summary>
     IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the closed quarantine entries whose closing run (<see cref="QuarantineEntry.ClosedBy"/>) started before
+    /// <paramref name="closedBefore"/>; returns how many went. Open entries, products, their versions and lineage, and runs are kept.</summary>
+    Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default);
 }

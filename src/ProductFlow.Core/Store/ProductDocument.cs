@@ -73,10 +73,13 @@ public sealed class ProductDocument
         // One forward pass with Utf8JsonReader (no JsonDocument, no lookups by name): channels read every stored document.
         var reader = new Utf8JsonReader(content);
         Next(ref reader, JsonTokenType.StartObject);
-        string? sku = null, parent = null, family = null;
+        string? sku = null, parent = null, family = null, familyVariant = null;
         var enabled = false;
+        var model = false;
         List<string> categories = [];
+        List<string> groups = [];
         List<ProductValue> values = [];
+        List<ProductAssociation> associations = [];
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("values"u8))
@@ -99,6 +102,15 @@ public sealed class ProductDocument
             {
                 family = Text(ref reader);
             }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                Next(ref reader);
+                model = reader.GetBoolean();
+            }
+            else if (reader.ValueTextEquals("familyVariant"u8))
+            {
+                familyVariant = Text(ref reader);
+            }
             else if (reader.ValueTextEquals("enabled"u8))
             {
                 Next(ref reader);
@@ -106,10 +118,18 @@ public sealed class ProductDocument
             }
             else if (reader.ValueTextEquals("categories"u8))
             {
+                ReadStrings(ref reader, categories);
+            }
+            else if (reader.ValueTextEquals("groups"u8))
+            {
+                ReadStrings(ref reader, groups);
+            }
+            else if (reader.ValueTextEquals("associations"u8))
+            {
                 Next(ref reader, JsonTokenType.StartArray);
-                while (Next(ref reader) == JsonTokenType.String)
+                while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    categories.Add(reader.GetString()!);
+                    associations.Add(ReadAssociation(ref reader));
                 }
             }
             else
@@ -119,7 +139,10 @@ public sealed class ProductDocument
             }
         }
 
-        var record = new ProductRecord(sku ?? throw new JsonException("a stored document without 'sku'")) { Parent = parent, Family = family, Enabled = enabled };
+        var record = new ProductRecord(sku ?? throw new JsonException("a stored document without 'sku'"))
+        {
+            Parent = parent, Family = family, Enabled = enabled, IsModel = model, FamilyVariant = familyVariant,
+        };
         foreach (var category in categories)
         {
             record.Categories.Add(category);
@@ -130,7 +153,63 @@ public sealed class ProductDocument
             record.Values.Add(value);
         }
 
+        foreach (var group in groups)
+        {
+            record.Groups.Add(group);
+        }
+
+        foreach (var association in associations)
+        {
+            record.Associations.Add(association);
+        }
+
         return record;
+    }
+
+    private static void ReadStrings(ref Utf8JsonReader reader, List<string> strings)
+    {
+        Next(ref reader, JsonTokenType.StartArray);
+        while (Next(ref reader) == JsonTokenType.String)
+        {
+            strings.Add(reader.GetString()!);
+        }
+    }
+
+    private static ProductAssociation ReadAssociation(ref Utf8JsonReader reader)
+    {
+        string? type = null, target = null, code = null;
+        int? quantity = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("target"u8))
+            {
+                target = Name(ref reader);
+            }
+            else if (reader.ValueTextEquals("code"u8))
+            {
+                code = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("quantity"u8))
+            {
+                Next(ref reader);
+                quantity = reader.GetInt32();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new ProductAssociation(
+            type ?? throw new JsonException("a stored association without 'type'"),
+            ProductAssociation.ParseTarget(target) ?? throw new JsonException($"a stored association with target '{target}'"),
+            code ?? throw new JsonException("a stored association without 'code'"))
+        { Quantity = quantity };
     }
 
     private static ProductValue ReadValue(ref Utf8JsonReader reader)
@@ -219,6 +298,13 @@ public sealed class ProductDocument
     {
         writer.WriteStartObject();
         writer.WriteString("sku", record.Sku);
+        if (record.IsModel)
+        {
+            // Only models say so: a product's document (and its hash) is as it was before models existed.
+            writer.WriteBoolean("model", true);
+            writer.WriteOptional("familyVariant", record.FamilyVariant);
+        }
+
         writer.WriteOptional("parent", record.Parent);
         writer.WriteOptional("family", record.Family);
         writer.WriteStrings("categories", record.Categories);
@@ -236,6 +322,33 @@ public sealed class ProductDocument
         }
 
         writer.WriteEndArray();
+
+        // Written only when there are some: documents of products without groups or associations stay as they were (same hash).
+        if (record.Groups.Count > 0)
+        {
+            writer.WriteStrings("groups", record.Groups.Order(StringComparer.Ordinal));
+        }
+
+        if (record.Associations.Count > 0)
+        {
+            writer.WriteStartArray("associations");
+            foreach (var association in record.Associations.Order(Comparer<ProductAssociation>.Create(ProductAssociation.Order)))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", association.Type);
+                writer.WriteString("target", ProductAssociation.TargetName(association.Target));
+                writer.WriteString("code", association.Code);
+                if (association.Quantity is { } quantity)
+                {
+                    writer.WriteNumber("quantity", quantity);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -17,4 +17,7 @@ public sealed class RunCounts
 
     /// <summary>SKUs a full run marked removed.</summary>
     public long Removed { get; set; }
+
+    /// <summary>Empty rows of the feed (every field blank, such as <c>;;;;</c>): skipped, neither read as records nor rejected. In the report only.</summary>
+    public long Skipped { get; set; }
 }

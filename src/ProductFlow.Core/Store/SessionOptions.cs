@@ -13,4 +13,7 @@ public sealed record SessionOptions
 
     /// <summary>Which source wins an attribute when the product has values of several sources (the catalog's <c>sources</c>); default: the latest run.</summary>
     public Catalog.SourcesDefinition Sources { get; init; } = Catalog.SourcesDefinition.None;
+
+    /// <summary>Checks the record a merge of sources gives, for the run's channels; <c>null</c> (default): a merged record keeps the verdict of the run's own half.</summary>
+    public IMergedRecordCheck? MergeCheck { get; init; }
 }

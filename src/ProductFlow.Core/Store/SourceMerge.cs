@@ -10,9 +10,9 @@ namespace ProductFlow.Store;
 /// on equal rank the feed (the latest run) wins. The feed's source replaces its own earlier values, so a source can
 /// withdraw a value it no longer sends; a value another source set is never erased by a feed that does not carry it.
 /// A losing value is not kept: when the stronger source later drops its value, the weaker one fills it on its next run.</para>
-/// <para>Product fields (parent, family, categories, enabled) come from the feed when it carries them, else stay.
-/// Blocking and notes of the channels the feed's run checked come from that run (checked on the feed's own record);
-/// the other channels keep theirs.</para>
+/// <para>Product fields (parent, family, categories, groups, associations, enabled) come from the feed when it carries them, else stay.
+/// Blocking and notes of the channels the feed's run checked come from that run: checked again on the merged record when the run gives
+/// a check (<see cref="Recheck"/>), else as the run found its own half; the other channels keep theirs.</para>
 /// </remarks>
 public static class SourceMerge
 {
@@ -52,6 +52,16 @@ public static class SourceMerge
             merged.Categories.Add(category);
         }
 
+        foreach (var group in incoming.Groups.Count > 0 ? incoming.Groups : stored.Groups)
+        {
+            merged.Groups.Add(group);
+        }
+
+        foreach (var association in incoming.Associations.Count > 0 ? incoming.Associations : stored.Associations)
+        {
+            merged.Associations.Add(association);
+        }
+
         var values = new Dictionary<(string, string?, string?, string?), ProductValue>();
         foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))
         {
@@ -87,6 +97,16 @@ public static class SourceMerge
             rest.Categories.Add(category);
         }
 
+        foreach (var group in stored.Groups)
+        {
+            rest.Groups.Add(group);
+        }
+
+        foreach (var association in stored.Associations)
+        {
+            rest.Associations.Add(association);
+        }
+
         foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))
         {
             rest.Values.Add(value);
@@ -102,6 +122,24 @@ public static class SourceMerge
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(checkedChannels);
         return feed.Union(stored.Where(c => !checkedChannels.Contains(c)), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Checks <paramref name="merged"/> again for the channels the run checked: their issues and completeness in its notes become
+    /// the merged record's, and the channels it is blocked on are the errors of that check plus the stored ones of the other channels.</summary>
+    public static IReadOnlyCollection<string> Recheck(ProductRecord merged, IReadOnlyCollection<string> storedBlocked, IReadOnlyCollection<string> checkedChannels, IMergedRecordCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(storedBlocked);
+        ArgumentNullException.ThrowIfNull(checkedChannels);
+        ArgumentNullException.ThrowIfNull(check);
+        var verdict = check.Check(merged);
+        var notes = merged.Notes;
+        merged.Notes = new ProductNotes(notes.Channels, notes.Issues.Where(i => i.Channel is null || !checkedChannels.Contains(i.Channel)).Concat(verdict.Issues).ToList())
+        {
+            Completeness = notes.Completeness.Where(c => !checkedChannels.Contains(c.Channel)).Concat(verdict.Completeness).ToList(),
+        };
+        var blocked = verdict.Issues.Where(i => i.Severity == Severity.Error && i.Channel is not null).Select(i => i.Channel!);
+        return Blocked(storedBlocked, blocked.Distinct(StringComparer.Ordinal).ToList(), checkedChannels);
     }
 
     private static ProductNotes MergeNotes(ProductNotes stored, ProductNotes feed)

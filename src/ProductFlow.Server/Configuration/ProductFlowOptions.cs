@@ -34,6 +34,8 @@ public sealed class ProductFlowOptions
     public ReportsSettings Reports { get; set; } = new();
 
     public JobsSettings Jobs { get; set; } = new();
+
+    public RetentionSettings Retention { get; set; } = new();
 }
 
 /// <summary><c>ProductFlow:Uploads</c>: feeds handed over HTTP (<c>POST /feeds/{pipeline}</c>, the console).</summary>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ProductFlow.Pipelines;
+using ProductFlow.Scheduling;
 
 namespace ProductFlow.Server.Configuration;
 
@@ -60,6 +62,40 @@ internal sealed class ProductFlowOptionsValidator(HostMode mode) : IValidateOpti
             problems.Add("ProductFlow:PartnerApi:Window must be positive");
         }
 
+        if (Cron(options.Inbox.Poll, "UTC") is { } poll)
+        {
+            problems.Add("ProductFlow:Inbox:Poll: " + poll);
+        }
+
+        var retention = options.Retention;
+        if (Cron(retention.Schedule, retention.TimeZone) is { } schedule)
+        {
+            problems.Add("ProductFlow:Retention:Schedule: " + schedule);
+        }
+
+        foreach (var (key, age) in new[]
+        {
+            ("Reports", retention.Reports), ("ArchivedFeeds", retention.ArchivedFeeds), ("FailedFeeds", retention.FailedFeeds), ("ClosedQuarantine", retention.ClosedQuarantine),
+        })
+        {
+            if (age <= TimeSpan.Zero)
+            {
+                problems.Add($"ProductFlow:Retention:{key} must be positive (an age such as 30.00:00:00 for 30 days)");
+            }
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Why <paramref name="cron"/> in <paramref name="zone"/> is not a schedule Hangfire can run; null when it is.</summary>
+    private static string? Cron(string? cron, string? zone)
+    {
+        if (string.IsNullOrWhiteSpace(cron) || string.IsNullOrWhiteSpace(zone))
+        {
+            return "a cron expression and a time zone are required";
+        }
+
+        CronSchedule.TryParse(new ScheduleOptions { Cron = cron, TimeZone = zone }, out var problem);
+        return problem;
     }
 }

@@ -33,6 +33,12 @@ public sealed class InboxProvider(IOptions<ProductFlowOptions> options)
     public string FolderOf(string pipeline) =>
         PipelineOf(pipeline) == pipeline ? pipeline : _options.Inbox.Folders.First(f => string.Equals(f.Value, pipeline, StringComparison.Ordinal)).Key;
 
+    /// <summary>Where the inboxes file the feeds they ran: the Blob Storage container of the inbox, or the data folder.</summary>
+    public IFeedArchive Archive() =>
+        _options.Inbox.Container is { Length: > 0 } container
+            ? new BlobFeedArchive(new BlobContainerClient(_options.Blob.ConnectionString, container))
+            : new FolderFeedArchive(_options.DataDirectory);
+
     public IFeedInbox Open(string folder)
     {
         var settings = new InboxOptions { StableFor = _options.Inbox.StableFor, ClaimTimeout = _options.Inbox.ClaimTimeout };

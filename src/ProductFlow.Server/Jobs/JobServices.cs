@@ -7,6 +7,7 @@ using ProductFlow.PostgreSql;
 using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Extensions;
 using ProductFlow.Server.Inbox;
+using ProductFlow.Server.Telemetry;
 
 namespace ProductFlow.Server.Jobs;
 
@@ -23,11 +24,20 @@ public static class JobServices
         }
 
         GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = 0 });
+
+        // Jobs enqueued and failed, and a span per job: once, however many hosts this process builds (Hangfire's filters are global).
+        foreach (var telemetry in GlobalJobFilters.Filters.Where(f => f.Instance is JobTelemetryFilter).Select(f => f.Instance).ToList())
+        {
+            GlobalJobFilters.Filters.Remove(telemetry);
+        }
+
+        GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InboxProvider>();
         services.TryAddSingleton<JobLocks>();
         services.TryAddTransient<IngestionJobs>();
         services.TryAddTransient<PublicationJobs>();
+        services.TryAddTransient<RetentionJobs>();
         services.AddHangfire((provider, configuration) =>
         {
             var options = provider.GetRequiredService<IOptions<ProductFlowOptions>>().Value;

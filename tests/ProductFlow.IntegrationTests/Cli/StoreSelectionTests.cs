@@ -77,6 +77,28 @@ public class StoreSelectionTests
         AssertInfrastructureFailure(RunWithStore("Host=db.example.test;Portt=5432;Password=s3cret"), "db.example.test", "malformed");
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_reading_command_refuses_a_database_that_holds_no_store_and_creates_nothing()
+    {
+        var empty = await PostgreSqlServer.CreateDatabaseAsync("cliempty");
+        try
+        {
+            var result = CliProcess.Run(_dir.Path, "runs", "list", "--data", _dir.Combine("data"), "--store", empty);
+
+            Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
+            Assert.That(result.Stderr.Trim(), Does.Contain("does not exist").And.Contain(new NpgsqlConnectionStringBuilder(empty).Database!).And.Not.Contain("\n"));
+            await using var connection = new NpgsqlConnection(empty);
+            await connection.OpenAsync();
+            await using var tables = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", connection);
+            Assert.That(await tables.ExecuteScalarAsync(), Is.Zero, "no table was created");
+        }
+        finally
+        {
+            await PostgreSqlServer.DropDatabaseAsync(empty);
+        }
+    }
+
     private CliResult RunWithStore(string store)
     {
         var feed = _dir.File("feed.csv", File.ReadAllText(TestPaths.InRepository("samples", "supplier-apparel.csv")));

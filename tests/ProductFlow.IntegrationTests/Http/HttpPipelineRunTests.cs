@@ -38,6 +38,48 @@ public class HttpPipelineRunTests
         }
     }
 
+    [Test]
+    public async Task Quarantined_items_of_an_api_replay_from_the_store_without_calling_the_api_again()
+    {
+        await using var api = await SupplierApi.StartAsync();
+        var dir = Directory.CreateTempSubdirectory("productflow-it-");
+        try
+        {
+            string Pipeline(string name, string checks)
+            {
+                var path = Path.Combine(dir.FullName, name);
+                File.WriteAllText(path, $$"""
+                {
+                  "name": "api", "catalog": "{{Catalog().Replace("\\", "/", StringComparison.Ordinal)}}",
+                  "source": { "format": "http-json", "url": "{{api.At("/next?page=1")}}", "http": { "paging": "next-link", "items": "/data", "nextLink": "/links/next" } },
+                  "mapping": { "sku": { "column": "sku" }, "values": [ { "column": "/dimensions/weight", "attribute": "stock" } ] },
+                  "rules": { "checks": [ {{checks}} ] }
+                }
+                """);
+                return path;
+            }
+
+            var strict = Pipeline("strict.json", """{ "kind": "range", "attribute": "stock", "max": 1 }""");
+            var relaxed = Pipeline("relaxed.json", "");
+            var data = Path.Combine(dir.FullName, "data");
+            var first = ProductFlow.Tests.Support.CliProcess.Run(dir.FullName, "run", strict, "--data", data, "--json");
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            var runId = System.Text.Json.JsonDocument.Parse(first.Stdout).RootElement.GetProperty("runId").GetString()!;
+            var calls = api.Hits["/next"];
+
+            var replay = ProductFlow.Tests.Support.CliProcess.Run(dir.FullName, "quarantine", "replay", runId, "--pipeline", relaxed, "--data", data, "--json");
+
+            Assert.That(replay.ExitCode, Is.Zero, replay.ToString());
+            var counts = System.Text.Json.JsonDocument.Parse(replay.Stdout).RootElement.GetProperty("counts");
+            Assert.That((counts.GetProperty("read").GetInt32(), counts.GetProperty("accepted").GetInt32()), Is.EqualTo((3, 3)));
+            Assert.That(api.Hits["/next"], Is.EqualTo(calls), "the replay reads the rows the store kept");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static string Catalog()
     {
         for (var d = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); d is not null; d = d.Parent)

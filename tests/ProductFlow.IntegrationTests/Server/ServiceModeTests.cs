@@ -17,7 +17,7 @@ namespace ProductFlow.IntegrationTests.Server;
 /// the inbox, schedules triggered, workers stopped and killed mid-run.</summary>
 [NonParallelizable]
 [CancelAfter(300_000)]
-public class ServiceModeTests
+public partial class ServiceModeTests
 {
     private DemoFolder _demo = null!;
     private string _store = "";
@@ -119,7 +119,7 @@ public class ServiceModeTests
         {
         }
 
-        Assert.That(RecurringJobIds(), Is.EquivalentTo(new[] { "channel:web", "inbox:demo" }), "registered by the worker and by serve: one of each");
+        Assert.That(RecurringJobIds(), Is.EquivalentTo(new[] { "channel:web", "inbox:demo", "retention" }), "registered by the worker and by serve: one of each");
         var list = _demo.Cli(Cli(), "schedules", "list", "--json");
         var listed = JsonDocument.Parse(list.Stdout).RootElement.GetProperty("schedules").EnumerateArray().Single();
         Assert.That(listed.GetProperty("id").GetString(), Is.EqualTo("channel:web"));

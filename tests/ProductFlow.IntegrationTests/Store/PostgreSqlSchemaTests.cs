@@ -75,6 +75,38 @@ public class PostgreSqlSchemaTests
         Assert.That(await ScalarAsync("SELECT max(version) FROM productflow_schema"), Is.EqualTo(PostgreSqlSchema.LatestVersion));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Migration_7_keeps_publishing_products_where_they_were_checked_and_everywhere_when_it_cannot_tell()
+    {
+        const string Notes = """'{"channels":["partner","web"],"issues":[]}'""";
+        var a = Document("A", "1");
+        var b = Document("B", "2");
+        await using (var connection = new NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await PostgreSqlSchema.MigrateAsync(connection, 6, CancellationToken.None);
+            await using var command = new NpgsqlCommand(
+                $"""
+                INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, change_seq, source, removed, sources, notes) VALUES
+                    ('A', 1, {Hex(a.Hash)}, true, '', {Hex(a.Doc)}, 'r1', 1, 'demo', false, '|demo|', {Notes}),
+                    ('B', 1, {Hex(b.Hash)}, true, '', {Hex(b.Doc)}, 'r1', 2, 'demo', false, '|demo|', '');
+                """,
+                connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await PostgreSqlProductStore.OpenAsync(_database);
+        var products = new List<PublishableProduct>();
+        await foreach (var product in store.ReadPublishableAsync())
+        {
+            products.Add(product);
+        }
+
+        Assert.That(products.Select(p => (p.Record.Sku, p.Checked)), Is.EqualTo(new[] { ("A", "|partner|web|"), ("B", "|*|") }));
+        Assert.That(products.Select(p => (p.IsPublishableOn("partner"), p.IsPublishableOn("google"))), Is.EqualTo(new[] { (true, false), (true, true) }));
+    }
+
     private static string Hex(byte[] bytes) => $"'\\x{Convert.ToHexString(bytes)}'::bytea";
 
     private static (byte[] Doc, byte[] Hash, byte[] Lineage) Document(string sku, string price)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProductFlow.Channels;
+using ProductFlow.Model;
 using static ProductFlow.Tests.Channels.ChannelRecords;
 
 namespace ProductFlow.Tests.Channels;
@@ -53,6 +54,27 @@ public class WebJsonWriterTests
         Assert.That(variants[1].GetProperty("offers").GetProperty("availability").GetString(), Is.EqualTo("https://schema.org/OutOfStock"));
         Assert.That(first.TryGetProperty("brand", out _), Is.False, "model-level values sit on the group only");
         Assert.That(first.TryGetProperty("additionalProperty", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Associations_are_listed_as_schema_org_relations_and_whole_with_quantities()
+    {
+        var record = Variant("TS-1-NVY-M", "TS-1", "navy", "m");
+        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-1"));
+        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.ProductModel, "HD-2"));
+        record.Associations.Add(new ProductAssociation("UPSELL", AssociationTarget.Product, "TS-9-NVY-M"));
+        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Product, "SOCK-1") { Quantity = 3 });
+        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Group, "bundle"));
+
+        var line = Lines(await WriteAsync("web", [record]))[0];
+
+        var variant = line.GetProperty("hasVariant")[0];
+        Assert.That(variant.GetProperty("isRelatedTo").GetRawText(), Is.EqualTo("""[{"@type":"Product","sku":"MUG-1"},{"@type":"ProductGroup","productGroupID":"HD-2"}]"""));
+        Assert.That(variant.GetProperty("isSimilarTo").GetRawText(), Is.EqualTo("""[{"@type":"Product","sku":"TS-9-NVY-M"}]"""));
+        Assert.That(
+            variant.GetProperty("associations").GetRawText(),
+            Is.EqualTo("""{"PACK":{"products":[{"code":"SOCK-1","quantity":3}],"groups":["bundle"]},"UPSELL":{"products":[{"code":"TS-9-NVY-M"}]},"X_SELL":{"products":[{"code":"MUG-1"}],"productModels":[{"code":"HD-2"}]}}"""));
+        Assert.That(Schema.Value.IsValid(line), Is.True, "the line satisfies schemas/channels/web-product.schema.json");
     }
 
     [Test]

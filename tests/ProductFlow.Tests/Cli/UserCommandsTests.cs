@@ -50,6 +50,7 @@ public class UserCommandsTests
     [Test]
     public void A_role_that_is_not_steward_or_admin_an_unknown_pipeline_and_an_unknown_user_are_usage_errors()
     {
+        Assert.That(User("add", "grace", "--role", "admin").ExitCode, Is.Zero);
         var role = User("add", "ada", "--role", "owner");
         var pipeline = User("add", "ada", "--role", "steward", "--pipeline", "nope");
         var unknown = User("rotate-key", "nobody");

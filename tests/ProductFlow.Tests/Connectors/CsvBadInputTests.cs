@@ -84,6 +84,21 @@ public class CsvBadInputTests
         Assert.That(error!.Message, Does.Contain("'sku', 'name' missing").And.Contain("found: sku;name"));
     }
 
+    [Test]
+    public async Task A_header_that_decodes_wrongly_is_quoted_in_at_most_200_characters()
+    {
+        // UTF-8 text behind a UTF-16 byte order mark: the whole file decodes as one "column" of CJK-looking characters.
+        using var dir = new TempDirectory();
+        var path = dir.Combine("feed.csv");
+        var text = "sku,name\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"SKU-{i},Name {i}\n"));
+        await File.WriteAllBytesAsync(path, [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(text)]);
+
+        var error = await Assert.ThrowsAsync<FeedReadException>(() => new CsvFeedReader().ReadAllAsync(new FeedSource(path) { RequiredColumns = ["sku", "name"] }));
+
+        Assert.That(error!.Message, Does.Contain("'sku', 'name' missing").And.Contain("more characters"));
+        Assert.That(error.Message, Has.Length.LessThan(400), "the message quotes ~200 characters of the header, not the whole file");
+    }
+
     [TestCase(",")]
     [TestCase(";")]
     [TestCase("\t")]

@@ -38,4 +38,27 @@ public class DoctorCommandTests
         Assert.That(failures[1], Does.StartWith("FAIL  store:").And.Contain("127.0.0.1"));
         Assert.That(failures[2], Does.StartWith("FAIL  blob storage:"));
     }
+
+    [Test]
+    public void The_service_settings_come_from_appsettings_json_and_the_environment_the_environment_winning()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Combine("service-data");
+        dir.File("appsettings.json", $$"""{ "ProductFlow": { "DataDirectory": "{{data.Replace("\\", "/", StringComparison.Ordinal)}}", "Retention": { "Schedule": "0 25 * * *" } } }""");
+        var environment = new Dictionary<string, string?>(NoServers)
+        {
+            ["ProductFlow__Retention__Schedule"] = "0 4 * * *",
+            ["ProductFlow__Inbox__Poll"] = "every minute",
+            ["ProductFlow__Pipelines"] = TestPaths.InRepository("pipelines"),
+        };
+
+        var result = CliProcess.Run(dir.Path, environment, "doctor", TestPaths.InRepository("pipelines"), "--data", dir.Combine("data"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var lines = result.Stdout.TrimEnd().Split('\n');
+        var failures = lines.Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+        Assert.That(failures, Has.Count.EqualTo(1), result.Stdout);
+        Assert.That(failures[0], Does.StartWith("FAIL  service settings: ProductFlow:Inbox:Poll: 'every minute' is not a cron expression"), "the environment's schedule replaced the file's bad one");
+        Assert.That(lines, Has.Some.EqualTo($"ok    service store: embedded SQLite in {data}").And.Some.StartsWith("ok    service schedule retention: 0 4 * * * UTC, next "));
+    }
 }

@@ -86,6 +86,36 @@ public class FeedFormatRunTests
         Assert.That((source.HeaderRow, source.Encoding, source.Limits!.MaxRows, source.Limits.MaxColumns, source.Limits.MaxUncompressedBytes), Is.EqualTo((1, "auto", 10L, 1000, 256L * 1024 * 1024)));
     }
 
+    [Test]
+    public async Task Empty_rows_are_skipped_and_counted_not_rejected()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.File("feed.csv", "sku;name_en;color;size;price;weight\n;;;;;\nC-1;Shirt;black;m;12.5;1\n ; ;;;;\n;;\n\n");
+        var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal));
+
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
+
+        Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected, report.Run.Counts.Skipped), Is.EqualTo((1, 1, 0, 3)));
+        Assert.That(report.Issues, Is.Empty);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(report.Folder, "report.json")));
+        Assert.That(json.RootElement.GetProperty("counts").GetProperty("skipped").GetInt32(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_feed_declared_windows_1252_that_is_utf_8_gets_a_warning_naming_the_first_such_line()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.File("feed.csv", "sku,name_en,color,size,price,weight\nC-1,Shirt,black,m,12.5,1\nC-2,Skjørt,black,m,12.5,1\n");
+        var pipeline = dir.File("p.json", Pipeline("csv", "name_en", "price").Replace("/weight", "weight", StringComparison.Ordinal)
+            .Replace("\"format\": \"csv\"", "\"format\": \"csv\", \"encoding\": \"windows-1252\"", StringComparison.Ordinal));
+
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: feed, mode: RunMode.Validate);
+
+        var issue = report.Issues.Single();
+        Assert.That((issue.Rule, issue.Severity, issue.Line), Is.EqualTo(("encoding.suspect", ProductFlow.Model.Severity.Warning, (long?)3)));
+        Assert.That(report.Run.Counts.Accepted, Is.EqualTo(2), "a warning: the rows are read as declared");
+    }
+
     private static string Pipeline(string format, string name, string price) => $$"""
         {
           "name": "formats",

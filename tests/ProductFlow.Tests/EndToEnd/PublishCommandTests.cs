@@ -87,6 +87,23 @@ public class PublishCommandTests
     }
 
     [Test]
+    public void A_publish_that_would_remove_every_record_of_a_channel_needs_allow_mass_delete()
+    {
+        var disabled = _dir.File("disabled.csv", string.Join('\n', _lines.Select((l, i) => i == 0 ? l : Regex.Replace(l, ",yes$", ",no"))) + "\n");
+        Assert.That(CliProcess.Run(_dir.Path, "run", ScheduledCopy(text => text), "--input", disabled, "--data", Data, "--quiet").ExitCode, Is.Zero);
+
+        var refused = Cli("publish", "partner");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(5), refused.ToString());
+        Assert.That(refused.Stderr.Trim(), Does.Contain("partner").And.Contain("every record").And.Contain("--allow-mass-delete").And.Not.Contain("\n"));
+        Assert.That(PublishedExports.CurrentVersion(Data, "partner"), Is.EqualTo(1), "the channel keeps its current version");
+
+        var allowed = Json(Cli("publish", "partner", "--allow-mass-delete", "--json")).GetProperty("channels")[0];
+
+        Assert.That((allowed.GetProperty("version").GetInt32(), allowed.GetProperty("records").GetInt32(), allowed.GetProperty("removed").GetInt32()), Is.EqualTo((2, 0, 341)));
+    }
+
+    [Test]
     public void Publishing_an_unknown_channel_or_nothing_is_a_usage_error_naming_the_channels()
     {
         var unknown = Cli("publish", "amazon");

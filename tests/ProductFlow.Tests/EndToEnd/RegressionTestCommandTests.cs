@@ -67,6 +67,43 @@ public class RegressionTestCommandTests
         Assert.That(result.Stderr, Does.Contain("no regression cases").And.Contain("--update"));
     }
 
+    [Test]
+    public void A_case_with_nothing_to_compare_fails_and_hints_update()
+    {
+        var empty = _dir.Combine("pipelines", "demo.tests", "new-supplier");
+        Directory.CreateDirectory(empty);
+        File.Copy(_dir.Combine("pipelines", "demo.tests", "defects", "input.csv"), Path.Combine(empty, "input.csv"));
+
+        var result = CliProcess.Run(_dir.Path, "test");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("FAIL demo/new-supplier").And.Contain("nothing to compare").And.Contain("productflow test --update"));
+        Assert.That(result.Stdout, Does.Contain("PASS demo/defects").And.Contain("1 passed, 1 failed"));
+    }
+
+    [Test]
+    public void The_rejected_rows_are_compared_too()
+    {
+        var expected = _dir.Combine("pipelines", "demo.tests", "defects", "rejected.csv");
+        File.WriteAllText(expected, File.ReadAllText(expected).Replace("TS-1002-RED-L", "TS-1002-RED-XL", StringComparison.Ordinal));
+
+        var result = CliProcess.Run(_dir.Path, "test");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("rejected.csv differs").And.Contain("- TS-1002-RED-XL").And.Contain("+ TS-1002-RED-L"));
+    }
+
+    [Test]
+    public void An_output_the_case_does_not_expect_fails_it()
+    {
+        File.Delete(_dir.Combine("pipelines", "demo.tests", "defects", "exports", "web", "web.jsonl"));
+
+        var result = CliProcess.Run(_dir.Path, "test");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("FAIL demo/defects").And.Contain("exports/web/web.jsonl was not expected"));
+    }
+
     private static void Copy(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

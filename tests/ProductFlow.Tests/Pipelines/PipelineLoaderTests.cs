@@ -29,6 +29,33 @@ public class PipelineLoaderTests
     }
 
     [Test]
+    public void A_misspelt_property_gets_the_closest_one_the_schema_allows()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": { \"delimeter\": \";\", \"culturre\": \"nb-NO\" }"));
+
+        var problems = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path))!.Problems;
+
+        Assert.That(problems.Select(p => (p.JsonPath, p.Message)), Is.EquivalentTo(new[]
+        {
+            ("$.source.delimeter", "property 'delimeter' is not allowed (did you mean 'delimiter'?)"),
+            ("$.source.culturre", "property 'culturre' is not allowed (did you mean 'culture'?)"),
+        }));
+    }
+
+    [Test]
+    public void Every_problem_is_reported_at_once_and_a_misspelt_code_gets_the_closest_known_one()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": {}, \"rules\": { \"required\": [\"nmae\"] }", "{ \"column\": \"c\", \"attribute\": \"colour\" }"));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path))!;
+
+        Assert.That(error.Problems.Select(p => p.Message), Is.EquivalentTo(new[] { "unknown attribute 'colour' (did you mean 'color'?)", "unknown attribute 'nmae' (did you mean 'name'?)" }));
+        Assert.That(error.Message.Split('\n'), Has.Length.EqualTo(2), "every problem, one per line");
+    }
+
+    [Test]
     public void A_schema_violation_names_the_json_path()
     {
         using var dir = new TempDirectory();

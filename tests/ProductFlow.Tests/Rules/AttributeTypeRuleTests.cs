@@ -31,6 +31,17 @@ public class AttributeTypeRuleTests
     }
 
     [Test]
+    public void A_huge_bad_value_is_quoted_in_at_most_200_characters_and_kept_whole_in_the_issue()
+    {
+        var huge = new string('9', 5000) + "x";
+
+        var issue = Apply(("price", huge)).Issues.Single();
+
+        Assert.That(issue.Message, Has.Length.LessThan(Quoted.MaxLength + 150).And.StartWith("'" + new string('9', 100)));
+        Assert.That(issue.Value, Is.EqualTo(huge));
+    }
+
+    [Test]
     public void Options_match_case_insensitively_and_are_stored_by_code()
     {
         var mapped = Apply(("color", "BLACK"), ("tags", "Sale, new"));
@@ -55,7 +66,14 @@ public class AttributeTypeRuleTests
     [TestCase("launch", "01/03/2025", null, RuleIds.DateFormat)]
     [TestCase("image", "https://cdn.example.com/a.jpg", "https://cdn.example.com/a.jpg", null)]
     [TestCase("image", "cdn.example.com/a.jpg", null, RuleIds.UrlFormat)]
-    public void Booleans_dates_and_urls_are_checked(string attribute, string raw, string? canonical, string? rule)
+    [TestCase("picture", "files/JKT-1/picture/bag.jpg", "files/JKT-1/picture/bag.jpg", null)]
+    [TestCase("picture", "8/a/0/f/8a0f5e_photo.jpg", "8/a/0/f/8a0f5e_photo.jpg", null)]
+    [TestCase("picture", " https://cdn.example.com/a.jpg ", "https://cdn.example.com/a.jpg", null)]
+    [TestCase("picture", "files/../../etc/passwd", null, RuleIds.MediaFormat)]
+    [TestCase("picture", "files/a\u0007.jpg", null, RuleIds.MediaFormat)]
+    [TestCase("picture", "javascript:alert(1)", null, RuleIds.MediaFormat)]
+    [TestCase("picture", "file:///etc/passwd", null, RuleIds.MediaFormat)]
+    public void Booleans_dates_urls_and_media_are_checked(string attribute, string raw, string? canonical, string? rule)
     {
         var mapped = Apply((attribute, raw));
 
@@ -76,6 +94,24 @@ public class AttributeTypeRuleTests
 
         Assert.That(mapped.Issues.Single().Severity, Is.EqualTo(Severity.Warning));
         Assert.That(mapped.IsRejected, Is.False);
+    }
+
+    [TestCase("price", "499,00", RuleIds.NumberFormat)]
+    [TestCase("net_weight", "1,5", RuleIds.NumberFormat)]
+    [TestCase("organic", "perhaps", RuleIds.BooleanFormat)]
+    [TestCase("launch", "01/03/2025", RuleIds.DateFormat)]
+    [TestCase("image", "cdn.example.com/a.jpg", RuleIds.UrlFormat)]
+    [TestCase("color", "Purple", RuleIds.OptionUnknown)]
+    public void A_value_that_does_not_parse_is_left_out_when_its_error_is_lowered_to_a_warning(string attribute, string raw, string rule)
+    {
+        var mapped = Some.Mapped(Some.Record("A", (attribute, raw), ("weight", "2")));
+        var context = new RuleContext(new Dictionary<string, Severity> { [rule] = Severity.Warning });
+
+        new AttributeTypeRule(Some.Catalog()).Apply(mapped, context);
+
+        Assert.That(mapped.Issues.Single(), Has.Property(nameof(Issue.Rule)).EqualTo(rule).And.Property(nameof(Issue.Value)).EqualTo(raw));
+        Assert.That(mapped.IsRejected, Is.False);
+        Assert.That(mapped.Record.Values.Select(v => (v.Attribute, v.Data)), Is.EqualTo(new[] { ("weight", "2") }), "never stored as its type when it is not one");
     }
 
     private static ProductFlow.Mapping.MappedRecord Apply(params (string, string)[] values)

@@ -37,7 +37,7 @@ public class ModelGroupsTests
     {
         var rules = new RulesOptions { Severity = new Dictionary<string, Severity> { [RuleIds.VariantOrphan] = Severity.Warning } };
 
-        var records = SomePipeline.Apply(Pipeline(rules, FeedMode.Full), Variant("M1", "A", "black", "s"), Variant(null, "B", "black", "s"));
+        var records = SomePipeline.Apply(Pipeline(rules, FeedMode.Full), Variant("M1", "A", "black", "s"), Variant("M9", "B", "black", "s"));
 
         Assert.That(records.Select(r => (r.Issues.Single().Rule, r.IsRejected)), Is.EqualTo(new[] { (RuleIds.VariantOrphan, false), (RuleIds.VariantOrphan, false) }));
     }

@@ -38,6 +38,28 @@ public sealed class ProductDocumentTests
     }
 
     [Test]
+    public void Groups_and_associations_read_back_in_canonical_order()
+    {
+        var record = new ProductRecord("P-1");
+        record.Groups.Add("summer");
+        record.Groups.Add("promo");
+        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "B"));
+        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 });
+        record.Associations.Add(new ProductAssociation("UPSELL", AssociationTarget.Group, "g"));
+
+        var read = ProductDocument.Read(Written(record));
+
+        Assert.That(read.Groups, Is.EqualTo(new[] { "promo", "summer" }));
+        Assert.That(read.Associations, Is.EqualTo(new[]
+        {
+            new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 },
+            new ProductAssociation("UPSELL", AssociationTarget.Group, "g"),
+            new ProductAssociation("X_SELL", AssociationTarget.Product, "B"),
+        }));
+        Assert.That(Written(read), Is.EqualTo(Written(record)));
+    }
+
+    [Test]
     public void A_document_with_fields_in_another_order_nulls_and_unknown_fields_reads()
     {
         var json = """

@@ -151,7 +151,31 @@ public abstract partial class ProductStoreContractTests
 
         Assert.That(products.Select(p => (p.Record.Sku, p.Blocked)), Is.EqualTo(new[] { ("A", "|partner|"), ("B-1", ""), ("B-2", "|partner|web|") }));
         Assert.That(products.Select(p => (p.IsBlockedOn("partner"), p.IsBlockedOn("web"), p.IsBlockedOn("part"))), Is.EqualTo(new[] { (true, false, false), (false, false, false), (true, true, false) }));
+        Assert.That(products.Select(p => p.Checked), Is.All.EqualTo("|b2b|google|outlet|partner|shopify|web|"));
         Assert.That(products[2].Record.Values.Single().Data, Is.EqualTo("1"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_channel_publishes_only_the_products_a_run_checked_for_it()
+    {
+        var partnerOnly = Some.Record("A", ("price", "1"));
+        partnerOnly.Notes = new ProductNotes(["partner"], []);
+        var none = Some.Record("B", ("price", "2"));
+        none.Notes = new ProductNotes([], []);
+        await UpsertAsync(partnerOnly);
+        await UpsertAsync(none);
+
+        Assert.That((await ChannelAsync("partner")).Select(r => r.Sku), Is.EqualTo(new[] { "A" }));
+        Assert.That(await ChannelAsync("web"), Is.Empty);
+
+        // The same content, now checked for web as well: no new version, and web publishes it.
+        var both = Some.Record("A", ("price", "1"));
+        both.Notes = new ProductNotes(["partner", "web"], []);
+        var summary = await UpsertAsync(both);
+
+        Assert.That(summary, Is.EqualTo(new CommitSummary(0, 0, 1)));
+        Assert.That((await ChannelAsync("web")).Select(r => r.Sku), Is.EqualTo(new[] { "A" }));
     }
 
     [Test]
@@ -191,7 +215,7 @@ public abstract partial class ProductStoreContractTests
 
         await UpsertAsync(Some.Record("A", ("price", "1")));
         var cleared = await Store.FindProductAsync("A", Token);
-        Assert.That((cleared!.Version, cleared.BlockedChannels.Count, cleared.Record.Notes), Is.EqualTo((1, 0, ProductNotes.None)));
+        Assert.That((cleared!.Version, cleared.BlockedChannels.Count, cleared.Record.Notes.Issues.Count, cleared.Record.Notes.Completeness.Count), Is.EqualTo((1, 0, 0, 0)));
     }
 
     [Test]
@@ -254,6 +278,32 @@ public abstract partial class ProductStoreContractTests
         Assert.That(entries.Select(e => (e.RunId, e.Line, e.Sku)), Is.EqualTo(new[] { (run.Id, 3L, (string?)null), (run.Id, 7L, "B") }));
         Assert.That(entries[1].Issues, Does.Contain("required"));
         Assert.That(entries[1].Source, Does.Contain("\"price\":\"z\""));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_sku_quarantined_again_keeps_one_open_entry_the_latest()
+    {
+        var first = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
+        var second = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
+        foreach (var (run, line) in new[] { (first, 7L), (second, 9L) })
+        {
+            await Store.SaveRunAsync(run, cancellationToken: Token);
+            await using var session = await Store.BeginAsync(run, cancellationToken: Token);
+            await session.QuarantineAsync(Rejected("B", line: line), Token);
+            await session.CommitAsync(Token);
+        }
+
+        var open = await QuarantineAsync();
+
+        Assert.That(open.Select(e => (e.RunId, e.Line, e.Sku)), Is.EqualTo(new[] { (second.Id, 9L, "B") }));
+        var all = new List<QuarantineEntry>();
+        await foreach (var entry in Store.ReadQuarantineAsync(includeClosed: true, Token))
+        {
+            all.Add(entry);
+        }
+
+        Assert.That(all.Select(e => (e.RunId, e.ClosedBy)), Is.EqualTo(new[] { (second.Id, (string?)null), (first.Id, second.Id) }));
     }
 
     [Test]

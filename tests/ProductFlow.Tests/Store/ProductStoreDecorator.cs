@@ -1,5 +1,6 @@
 using ProductFlow.Access;
 using ProductFlow.Events;
+using ProductFlow.Model;
 using ProductFlow.Store;
 
 namespace ProductFlow.Tests.Store;
@@ -32,7 +33,18 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(sku, cancellationToken);
 
+    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => inner.FindModelAsync(code, cancellationToken);
+
+    public IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => inner.ReadModelHistoryAsync(code, cancellationToken);
+
+    public IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
+        inner.ReadVariantsAsync(models, cancellationToken);
+
+    public virtual IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => inner.ReadModelsAsync(cancellationToken);
+
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
+
+    public Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default) => inner.PurgeClosedQuarantineAsync(closedBefore, cancellationToken);
 
     public Task SavePrincipalAsync(Principal principal, CancellationToken cancellationToken = default) => inner.SavePrincipalAsync(principal, cancellationToken);
 

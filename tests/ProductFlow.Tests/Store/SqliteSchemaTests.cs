@@ -36,6 +36,42 @@ public class SqliteSchemaTests
         Assert.That(await ScalarAsync(dir.Path, "SELECT count(*) FROM product_versions WHERE sku = 'A' AND length(doc) > 0"), Is.EqualTo(3));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_version_6_store_keeps_publishing_its_products_where_they_were_checked_and_everywhere_when_it_cannot_tell()
+    {
+        using var dir = new TempDirectory();
+        var (a, b) = (new ProductDocument(), new ProductDocument());
+        a.Write(Some.Record("A", ("price", "10")), "test");
+        b.Write(Some.Record("B", ("price", "10")), "test");
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir.Path, SqliteProductStore.FileName), Pooling = false }.ToString()))
+        {
+            connection.Open();
+            SqliteSchema.Migrate(connection, 6);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model) VALUES
+                    ('A', 1, $ha, 1, '', $da, 'r1', 'test', 0, 1, '{"channels":["partner"],"issues":[]}', '|test|', 7, 'A'),
+                    ('B', 1, $hb, 1, '', $db, 'r1', 'test', 0, 2, '', '|test|', 7, 'B');
+                """;
+            command.Parameters.AddWithValue("$ha", a.Hash);
+            command.Parameters.AddWithValue("$da", a.Content.ToArray());
+            command.Parameters.AddWithValue("$hb", b.Hash);
+            command.Parameters.AddWithValue("$db", b.Content.ToArray());
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = SqliteProductStore.Open(dir.Path);
+        var products = new List<PublishableProduct>();
+        await foreach (var product in store.ReadPublishableAsync(Token))
+        {
+            products.Add(product);
+        }
+
+        Assert.That(products.Select(p => (p.Record.Sku, p.IsPublishableOn("partner"), p.IsPublishableOn("web"))), Is.EqualTo(new[] { ("A", true, false), ("B", true, true) }));
+        Assert.That(await ScalarAsync(dir.Path, "SELECT state FROM products WHERE sku = 'B'"), Is.Zero, "a product of unknown channels is read again by the next session");
+    }
+
     private static void WriteVersion5Store(string path, ProductDocument v1, ProductDocument v2)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

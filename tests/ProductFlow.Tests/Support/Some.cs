@@ -10,9 +10,13 @@ internal static class Some
 {
     public static readonly FeedHeader Header = new(["sku", "name", "price"], ',');
 
+    /// <summary>The channels a test record is checked for, as a run's notes say: the ones the tests publish.</summary>
+    public static readonly IReadOnlyList<string> Channels = ["b2b", "google", "outlet", "partner", "shopify", "web"];
+
+    /// <summary>A record checked for <see cref="Channels"/> without issues (a channel only publishes what its rules ran for).</summary>
     public static ProductRecord Record(string sku = "SKU-1", params (string Attribute, string Data)[] values)
     {
-        var record = new ProductRecord(sku) { Feed = "feed.csv", Line = 2, Family = "tshirts" };
+        var record = new ProductRecord(sku) { Feed = "feed.csv", Line = 2, Family = "tshirts", Notes = new ProductNotes(Channels, []) };
         foreach (var (attribute, data) in values)
         {
             record.Values.Add(Value(attribute, data));
@@ -41,6 +45,7 @@ internal static class Some
             new AttributeDefinition { Code = "organic", Type = AttributeType.Boolean },
             new AttributeDefinition { Code = "launch", Type = AttributeType.Date },
             new AttributeDefinition { Code = "image", Type = AttributeType.Url },
+            new AttributeDefinition { Code = "picture", Type = AttributeType.Media },
             new AttributeDefinition { Code = "gtin", Type = AttributeType.Identifier },
             new AttributeDefinition { Code = "brand", Type = AttributeType.Text },
             new AttributeDefinition { Code = "title", Type = AttributeType.Text, Localizable = true },

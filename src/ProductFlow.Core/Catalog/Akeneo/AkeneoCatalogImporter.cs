@@ -10,7 +10,8 @@ namespace ProductFlow.Catalog.Akeneo;
 /// CSV exports. Akeneo channels become <see cref="ScopeDefinition"/>s (value scopes; publication channels stay
 /// hand-written); the catalog's locales and currencies are those the channels use. Attribute types map as
 /// <see cref="TypeOf"/> says; a metric of weight, length, volume or temperature becomes a metric (values converted to its
-/// default unit), any other metric a number with its default unit. Labels are not imported.
+/// default unit), any other metric a number with its default unit. Images and files become <c>media</c> (paths into Akeneo's media store,
+/// which a channel's <c>mediaBaseUrl</c> turns into URLs); an asset collection (asset codes, not paths) is imported as text. Labels are not imported.
 /// </remarks>
 public static class AkeneoCatalogImporter
 {
@@ -61,7 +62,7 @@ public static class AkeneoCatalogImporter
         "pim_catalog_date" => AttributeType.Date,
         "pim_catalog_simpleselect" => AttributeType.Select,
         "pim_catalog_multiselect" => AttributeType.MultiSelect,
-        "pim_catalog_image" or "pim_catalog_file" or "pim_catalog_asset_collection" => AttributeType.Url,
+        "pim_catalog_image" or "pim_catalog_file" => AttributeType.Media,
         _ => null,
     };
 
@@ -97,7 +98,7 @@ public static class AkeneoCatalogImporter
             Scopable = row.GetValueOrDefault("scopable") == "1",
             Unit = akeneoType == "pim_catalog_metric" ? Blank(row.GetValueOrDefault("default_metric_unit")) : null,
             MetricFamily = metricFamily,
-            Options = type is AttributeType.Select or AttributeType.MultiSelect ? codes : [],
+            Options = type is AttributeType.Select or AttributeType.MultiSelect ? codes.Select(AttributeOption.FromString).ToList() : [],
         };
     }
 

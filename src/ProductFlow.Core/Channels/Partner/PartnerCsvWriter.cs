@@ -18,7 +18,7 @@ internal sealed class PartnerCsvWriter : IChannelWriter
     private readonly GuardedCsvWriter _csv;
     private readonly bool _delta;
     private readonly PartnerFormat _format;
-    private readonly Func<string, string> _number;
+    private readonly Func<string, string>[] _numbers;
 
     public PartnerCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -26,7 +26,7 @@ internal sealed class PartnerCsvWriter : IChannelWriter
         _delta = mode == ExportMode.Delta;
         FileName = ChannelWriters.FileName(channel);
         _format = new PartnerFormat(channel);
-        _number = text => _format.Number(text)!;
+        _numbers = channel.Columns.Select(c => (Func<string, string>)(text => _format.Number(text, c.Decimals)!)).ToArray();
         _csv = GuardedCsvWriter.Create(output, Delimiters.Parse(channel.Delimiter) ?? ',', _format.ByteOrderMark, _format.Encoding);
         var headers = channel.Columns.Select(c => c.Header);
         _csv.WriteHeader(_delta ? headers.Prepend("Action") : headers);
@@ -41,16 +41,28 @@ internal sealed class PartnerCsvWriter : IChannelWriter
             _csv.WriteText("upsert");
         }
 
-        foreach (var column in _view.Channel.Columns)
+        var columns = _view.Channel.Columns;
+        for (var i = 0; i < columns.Count; i++)
         {
+            var column = columns[i];
             var text = _view.Text(record, column.Value);
-            if (_view.IsNumeric(column.Value))
+            var attribute = _view.Attribute(column.Value);
+            if (_view.IsNumeric(column.Value) && text is not null && column.Currency == "suffix" && attribute?.Type == AttributeType.Price)
             {
-                _csv.WriteNumber(text, _number);
+                var currency = _view.Resolve(record, column.Value)?.Currency ?? _view.Channel.Currency;
+                _csv.WriteText(currency is null ? _numbers[i](text) : $"{_numbers[i](text)} {currency}");
+            }
+            else if (_view.IsNumeric(column.Value))
+            {
+                _csv.WriteNumber(text, _numbers[i]);
+            }
+            else if (attribute?.Type is AttributeType.Select or AttributeType.MultiSelect && column.Options == "label")
+            {
+                _csv.WriteText(_view.Labels(attribute, text));
             }
             else
             {
-                _csv.WriteText(_view.Attribute(column.Value)?.Type == AttributeType.Date ? _format.Date(text) : text);
+                _csv.WriteText(attribute?.Type == AttributeType.Date ? _format.Date(text) : text);
             }
         }
 

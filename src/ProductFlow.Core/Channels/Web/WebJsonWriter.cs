@@ -12,7 +12,8 @@ namespace ProductFlow.Channels.Web;
 /// A model is a <c>ProductGroup</c> whose <c>hasVariant</c> lists its records as <c>Product</c>s; a record without a model is a
 /// <c>Product</c> of its own. Model-level attributes (at no level of the family variant) come from the model's first record and
 /// sit on the group; the others on each variant. Attributes no schema.org property takes go to <c>additionalProperty</c>.
-/// A delta removes a model (or a product without one) with a tombstone line. Documented by <c>schemas/channels/web-product.schema.json</c>.
+/// A product's associations are listed under <c>isRelatedTo</c> / <c>isSimilarTo</c> (by the channel's <c>web.associations</c> map)
+/// and, all of them with quantities, under <c>associations</c>. A delta removes a model (or a product without one) with a tombstone line. Documented by <c>schemas/channels/web-product.schema.json</c>.
 /// </remarks>
 internal sealed class WebJsonWriter : IChannelWriter
 {
@@ -40,6 +41,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
     private readonly ModelGroups _groups;
+    private readonly WebAssociations _associations;
 
     public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
     {
@@ -50,6 +52,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
         _groups = new ModelGroups(WriteGroup, mode);
+        _associations = new WebAssociations(channel.Web?.Associations);
         // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         FileName = ChannelWriters.FileName(channel);
@@ -140,6 +143,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         WriteProperties(record, atLevel);
         WriteOffer(record);
         WriteAdditional(record, atLevel);
+        _associations.Write(_json, record);
     }
 
     private void WriteProperties(ProductRecord record, Func<string, bool> atLevel)

@@ -1,11 +1,13 @@
 using ProductFlow.Catalog;
+using ProductFlow.Model;
 
 namespace ProductFlow.Connectors.Akeneo;
 
 /// <summary>What one column of an Akeneo product export holds, read from its name with the catalog.</summary>
 /// <remarks>
 /// Akeneo names attribute columns <c>code</c>, <c>code-&lt;locale&gt;</c>, <c>code-&lt;channel&gt;</c>,
-/// <c>code-&lt;locale&gt;-&lt;channel&gt;</c>, then <c>-&lt;CURRENCY&gt;</c> for a price and <c>-unit</c> for a metric's unit.
+/// <c>code-&lt;locale&gt;-&lt;channel&gt;</c>, then <c>-&lt;CURRENCY&gt;</c> for a price and <c>-unit</c> for a metric's unit; association
+/// columns are <c>TYPE-products</c>, <c>TYPE-product_models</c>, <c>TYPE-groups</c> and, for quantified types, <c>TYPE-products-quantity</c>.
 /// Attribute codes have no <c>-</c>, and the catalog says which attributes are localizable and scopable, so the name
 /// parses without guessing. A column that does not parse is <see cref="AkeneoField.Unknown"/> with the reason.
 /// </remarks>
@@ -21,12 +23,19 @@ internal sealed record AkeneoColumn(AkeneoField Field, string Name)
 
     public string? Reason { get; init; }
 
+    /// <summary>The association type of an association column (<c>X_SELL</c> of <c>X_SELL-products</c>).</summary>
+    public string? AssociationType { get; init; }
+
+    public AssociationTarget Target { get; init; }
+
     public static AkeneoColumn Parse(string name, ProductCatalog catalog)
     {
         var trimmed = name.Trim();
         switch (trimmed)
         {
             case "sku": return new(AkeneoField.Sku, name);
+            case "code": return new(AkeneoField.Code, name);
+            case "family_variant": return new(AkeneoField.FamilyVariant, name);
             case "family": return new(AkeneoField.Family, name);
             case "parent": return new(AkeneoField.Parent, name);
             case "categories": return new(AkeneoField.Categories, name);
@@ -35,6 +44,11 @@ internal sealed record AkeneoColumn(AkeneoField Field, string Name)
         }
 
         var parts = trimmed.Split('-');
+        if (catalog.FindAttribute(parts[0]) is null && Association(parts) is { } association)
+        {
+            return association with { Name = name };
+        }
+
         if (catalog.FindAttribute(parts[0]) is not { } attribute)
         {
             return Unknown(name, $"'{parts[0]}' is not an attribute of the catalog");
@@ -68,6 +82,25 @@ internal sealed record AkeneoColumn(AkeneoField Field, string Name)
             : Unknown(name, $"'{string.Join('-', parts[next..])}' is not a locale, channel or currency that attribute '{attribute.Code}' takes");
     }
 
+    /// <summary>An association column: <c>TYPE-products</c>, <c>TYPE-product_models</c>, <c>TYPE-groups</c>, and the quantities of a
+    /// quantified type, <c>TYPE-products-quantity</c> and <c>TYPE-product_models-quantity</c>; <c>null</c> for any other name.</summary>
+    private static AkeneoColumn? Association(string[] parts)
+    {
+        AssociationTarget? target = parts.Length is 2 or 3 && parts[0].Length > 0 ? parts[1] switch
+        {
+            "products" => AssociationTarget.Product,
+            "product_models" => AssociationTarget.ProductModel,
+            "groups" when parts.Length == 2 => AssociationTarget.Group,
+            _ => null,
+        } : null;
+        if (target is null || (parts.Length == 3 && parts[2] != "quantity"))
+        {
+            return null;
+        }
+
+        return new(parts.Length == 3 ? AkeneoField.AssociationQuantity : AkeneoField.Association, "") { AssociationType = parts[0], Target = target.Value };
+    }
+
     private static AkeneoColumn Unknown(string name, string reason) => new(AkeneoField.Unknown, name) { Reason = reason };
 }
 
@@ -76,6 +109,8 @@ internal enum AkeneoField
 {
     Unknown,
     Sku,
+    Code,
+    FamilyVariant,
     Family,
     Parent,
     Categories,
@@ -83,4 +118,6 @@ internal enum AkeneoField
     Groups,
     Value,
     Unit,
+    Association,
+    AssociationQuantity,
 }

@@ -92,24 +92,33 @@ public sealed class CsvFeedReader : IFeedReader
             throw new FeedReadException($"{source.Name}: the file is empty: no header row", source.Path, 1);
         }
 
-        var header = new FeedHeader(columns, reader.Separator) { Encoding = encoding.Name };
+        var header = new FeedHeader(columns, reader.Separator) { Encoding = encoding.Name, Issues = SuspectEncoding(source, encoding) };
         var duplicates = header.Duplicates().Where(d => source.RequiredColumns.Contains(d.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
         if (duplicates.Count > 0)
         {
-            throw new FeedReadException($"{source.Name}: line 1: mapped column '{duplicates[0]}' appears more than once in the header", source.Path, 1);
+            throw new FeedReadException($"{source.Name}: line 1: mapped column '{Quoted.Text(duplicates[0])}' appears more than once in the header", source.Path, 1);
         }
 
         var missing = source.RequiredColumns.Where(c => header.IndexOf(c) < 0).ToList();
         if (missing.Count > 0)
         {
             throw new FeedReadException(
-                $"{source.Name}: line 1: mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {string.Join(", ", columns)})",
+                $"{source.Name}: line 1: mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {Quoted.List(columns)})",
                 source.Path,
                 1);
         }
 
         return header;
     }
+
+    private static Issue[] SuspectEncoding(FeedSource source, FeedEncoding encoding) => encoding.SuspectLine is { } line
+        ?
+        [
+            new Issue(Severity.Warning, RuleIds.EncodingSuspect,
+                $"the file is declared {encoding.Name} but reads as valid UTF-8 with letters outside ASCII (first on line {line}): its text is likely garbled; set source.encoding to utf-8 or auto")
+            { Feed = source.Name, Line = line },
+        ]
+        : [];
 
     private static int[] KeptColumns(IReadOnlyList<string> headers) =>
         Enumerable.Range(0, headers.Count)

@@ -35,8 +35,8 @@ public static class EncodingDetector
             {
                 switch (name)
                 {
-                    case "windows-1252": return FeedEncoding.Windows1252;
-                    case "iso-8859-1": return FeedEncoding.Latin1;
+                    case "windows-1252": return await SuspectAsync(stream, FeedEncoding.Windows1252, cancellationToken).ConfigureAwait(false);
+                    case "iso-8859-1": return await SuspectAsync(stream, FeedEncoding.Latin1, cancellationToken).ConfigureAwait(false);
                     case "utf-16le": return FeedEncoding.Utf16Le;
                     case "utf-16be": return FeedEncoding.Utf16Be;
                 }
@@ -77,6 +77,14 @@ public static class EncodingDetector
 
             return FeedEncoding.Windows1252;
         }
+    }
+
+    /// <summary>A single-byte encoding as declared, marked suspect when the bytes are valid UTF-8 with letters outside ASCII (a file saved as UTF-8 after all).</summary>
+    private static async Task<FeedEncoding> SuspectAsync(Stream stream, FeedEncoding declared, CancellationToken cancellationToken)
+    {
+        stream.Position = 0;
+        var scan = await Utf8Scanner.ScanAsync(stream, cancellationToken).ConfigureAwait(false);
+        return scan is { InvalidOffset: null, NulOffset: null, FirstNonAsciiLine: { } line } ? declared with { SuspectLine = line } : declared;
     }
 
     private static bool ZipMagic(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);

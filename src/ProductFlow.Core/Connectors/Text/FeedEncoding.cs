@@ -28,6 +28,9 @@ public sealed record FeedEncoding(string Name, Encoding? Transcode)
 
     public static FeedEncoding Utf16Be { get; } = new("utf-16be", new UnicodeEncoding(bigEndian: true, byteOrderMark: false));
 
+    /// <summary>For a feed declared Windows-1252 or ISO-8859-1 whose bytes are valid UTF-8 with letters outside ASCII: the first such line (its text is likely garbled).</summary>
+    public long? SuspectLine { get; init; }
+
     /// <summary>Whether the bytes are UTF-16 (no byte-level scan applies to them).</summary>
     public bool IsUtf16 => Name.StartsWith("utf-16", StringComparison.Ordinal);
 

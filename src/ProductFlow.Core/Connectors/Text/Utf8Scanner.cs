@@ -17,6 +17,7 @@ internal static class Utf8Scanner
             long offset = 0; // of bytes[0] in the stream
             long line = 1;
             var pending = 0; // bytes of an incomplete sequence carried from the previous chunk
+            long? nonAscii = null; // the line of the first byte outside ASCII
             while (true)
             {
                 var read = await stream.ReadAsync(bytes.AsMemory(pending, ChunkSize), cancellationToken).ConfigureAwait(false);
@@ -33,9 +34,14 @@ internal static class Utf8Scanner
                     return new Utf8ScanResult(offset + consumed, line + data[..consumed].Count((byte)'\n'), null, null);
                 }
 
+                if (nonAscii is null && data[..consumed].IndexOfAnyInRange((byte)0x80, (byte)0xFF) is var high and >= 0)
+                {
+                    nonAscii = line + data[..high].Count((byte)'\n');
+                }
+
                 if (final)
                 {
-                    return new Utf8ScanResult(null, null, null, null);
+                    return new Utf8ScanResult(null, null, null, null) { FirstNonAsciiLine = nonAscii };
                 }
 
                 line += data[..consumed].Count((byte)'\n');
@@ -53,4 +59,8 @@ internal static class Utf8Scanner
 }
 
 /// <summary>Where a scan found the first invalid UTF-8 byte and the first NUL byte (0-based byte offsets, 1-based lines).</summary>
-internal sealed record Utf8ScanResult(long? InvalidOffset, long? InvalidLine, long? NulOffset, long? NulLine);
+internal sealed record Utf8ScanResult(long? InvalidOffset, long? InvalidLine, long? NulOffset, long? NulLine)
+{
+    /// <summary>For valid UTF-8: the line of the first character outside ASCII, if any.</summary>
+    public long? FirstNonAsciiLine { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
+using ProductFlow.Model;
 
 namespace ProductFlow.Connectors.Xlsx;
 
@@ -96,7 +97,7 @@ public sealed class XlsxFeedReader : IFeedReader
         {
             throw WorkbookCheck.Fail(
                 source,
-                $"sheet '{sheet}': mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {string.Join(", ", header.Columns)})",
+                $"sheet '{sheet}': mapped column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} missing from the header (found: {Quoted.List(header.Columns)})",
                 "check source.sheet and source.headerRow",
                 row: row);
         }

@@ -20,6 +20,11 @@ internal static class SummarySection
         Figure(writer, "rejected", "Rejected", counts.Rejected, counts.Rejected > 0 ? "error" : "");
         Figure(writer, "warnings", "Warnings", counts.Warnings, counts.Warnings > 0 ? "warning" : "");
         Figure(writer, "issues", "Issues", report.IssuesTotal, "");
+        if (counts.Skipped > 0)
+        {
+            Figure(writer, "skipped", "Empty rows skipped", counts.Skipped, "");
+        }
+
         writer.Write("</div>\n");
         if (report.Failure is { } failure)
         {
@@ -38,7 +43,7 @@ internal static class SummarySection
         writer.Write("<dl class=\"facts\">\n");
         Fact(writer, "Pipeline", run.Pipeline);
         Fact(writer, "Run id", run.Id, "mono");
-        Fact(writer, "Mode", report.Mode == "run" ? "run (stores and publishes)" : "validate (nothing stored or published)");
+        Fact(writer, "Mode", Outcome(report));
         Fact(writer, "Started", HtmlText.Time(run.Started));
         if (run.Finished is { } finished)
         {
@@ -86,4 +91,13 @@ internal static class SummarySection
         HtmlText.Write(writer, value);
         writer.Write("</dd>\n");
     }
+
+    /// <summary>What the run did, in its mode's words: <c>run: stored, publication scheduled</c>.</summary>
+    internal static string Outcome(QualityReport report) => report switch
+    {
+        { Mode: "validate" } => "validate: checked only, nothing stored or published",
+        { Run.Status: Store.RunStatus.Failed } => $"{report.Mode}: failed, nothing stored",
+        { Publications.Count: > 0 } => $"{report.Mode}: stored and published",
+        _ => $"{report.Mode}: stored, publication scheduled",
+    } + (report.Mode == "replay" ? " (a partial run of quarantined rows)" : "");
 }

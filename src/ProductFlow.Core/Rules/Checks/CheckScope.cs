@@ -59,6 +59,7 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
         "parent" => record.Parent is null ? [] : [record.Parent],
         "family" => record.Family is null ? [] : [record.Family],
         "categories" => record.Categories.ToList(),
+        "groups" => record.Groups.ToList(),
         "enabled" => [record.Enabled ? "true" : "false"],
         _ => Values(record, field).SelectMany(v => v.Data.Split(',')).Where(v => v.Length > 0).ToList(),
     };

@@ -18,8 +18,8 @@ internal sealed class DateRangeCheck(CheckOptions options, CheckScope scope) : V
             return null;
         }
 
-        return date < _min ? $"{data} is before {Options.Min}"
-            : date > _max ? $"{data} is after {Options.Max}"
+        return date < _min ? $"{Quoted.Text(data)} is before {Options.Min}"
+            : date > _max ? $"{Quoted.Text(data)} is after {Options.Max}"
             : null;
     }
 

@@ -17,8 +17,8 @@ internal sealed class RangeCheck(CheckOptions options, CheckScope scope) : Value
             return null;
         }
 
-        return number < _min ? $"{data} is below the minimum {Options.Min}"
-            : number > _max ? $"{data} is above the maximum {Options.Max}"
+        return number < _min ? $"{Quoted.Text(data)} is below the minimum {Options.Min}"
+            : number > _max ? $"{Quoted.Text(data)} is above the maximum {Options.Max}"
             : null;
     }
 

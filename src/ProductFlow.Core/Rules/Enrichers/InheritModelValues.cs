@@ -4,12 +4,15 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Rules.Enrichers;
 
-/// <summary>Inheritance on flat supplier rows: a variant without a value of a model-level attribute takes the value of its model's first row.</summary>
+/// <summary>Inheritance: a variant takes the values it lacks from its product models, or, on flat supplier rows, from its model's first row.</summary>
 /// <remarks>
-/// Model-level attributes are those of the family at no level of its family variant: they describe the model, so
-/// suppliers often fill them on a model's first row only. Rows of a model come together (the variant rules warn when
-/// not), so only the current model's values are held. An inherited value keeps the first row's cell in its lineage
-/// and adds rule <c>inherit</c>; a value the variant has itself always wins.
+/// <para><b>Product models</b> (a chain the run resolved: Akeneo's <c>product_models.csv</c>, in the feed or the store): a variant takes
+/// every value of its models (nearest first) it has no non-blank value of itself, and their categories and associations it lacks; an
+/// inherited value keeps its model's cell in its lineage (<c>product_models.csv:3 name-en_US</c>) and adds rule <c>inherit</c>.</para>
+/// <para><b>Flat rows</b> (no model records): model-level attributes are those of the family at no level of its family variant, and
+/// suppliers often fill them on a model's first row only. Rows of a model come together (a run orders them so), so only the current
+/// model's values are held. An inherited value keeps the first row's cell in its lineage and adds rule <c>inherit</c>.</para>
+/// A value the variant has itself always wins.
 /// </remarks>
 internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 {
@@ -22,6 +25,17 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
+        if (product.IsModel)
+        {
+            return;
+        }
+
+        if (record.Models is { } chain)
+        {
+            Inherit(product, chain);
+            return;
+        }
+
         if (product.Parent is not { } parent || product.Family is null || VariantLevel(product.Family) is not { } variantLevel)
         {
             return;
@@ -34,24 +48,50 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
             return;
         }
 
-        var values = product.Values;
         foreach (var inherited in _modelValues)
         {
-            var own = IndexOf(values, inherited);
-            if (own >= 0 && !string.IsNullOrWhiteSpace(values[own].Data))
+            Take(product.Values, inherited with { Origin = inherited.Origin.ChangedBy(Rule) });
+        }
+    }
+
+    /// <summary>The values, categories and associations of the chain's models that the variant lacks.</summary>
+    internal static void Inherit(ProductRecord product, ModelChain chain)
+    {
+        product.Family ??= chain.Root.Family;
+        foreach (var model in chain.Models)
+        {
+            foreach (var value in model.Values)
             {
-                continue;
+                if (!string.IsNullOrWhiteSpace(value.Data))
+                {
+                    // The model's cell, not its source: the variant's run stores the value as its own.
+                    Take(product.Values, value with { Origin = value.Origin.ChangedBy(Rule) with { Source = null } });
+                }
             }
 
-            var value = inherited with { Origin = inherited.Origin.ChangedBy(Rule) };
-            if (own >= 0)
+            foreach (var category in model.Categories.Where(c => !product.Categories.Contains(c)))
             {
-                values[own] = value; // a blank of the variant's own gives way to the model's value
+                product.Categories.Add(category);
             }
-            else
+
+            foreach (var association in model.Associations.Where(a => !product.Associations.Any(own => own.Type == a.Type && own.Target == a.Target && own.Code == a.Code)))
             {
-                values.Add(value);
+                product.Associations.Add(association);
             }
+        }
+    }
+
+    /// <summary>Gives <paramref name="values"/> the inherited value unless it has a non-blank value of that scope itself.</summary>
+    private static void Take(IList<ProductValue> values, ProductValue inherited)
+    {
+        var own = IndexOf(values, inherited);
+        if (own < 0)
+        {
+            values.Add(inherited);
+        }
+        else if (string.IsNullOrWhiteSpace(values[own].Data))
+        {
+            values[own] = inherited; // a blank of the variant's own gives way to the model's value
         }
     }
 

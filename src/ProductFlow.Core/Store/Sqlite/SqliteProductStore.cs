@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Events;
+using ProductFlow.Model;
 
 namespace ProductFlow.Store.Sqlite;
 
@@ -23,12 +24,29 @@ public sealed partial class SqliteProductStore : IProductStore
 
     private readonly SqliteConnection _connection;
 
-    private SqliteProductStore(SqliteConnection connection) => _connection = connection;
+    // Reads a run makes while its session writes through _connection on another thread (SqliteReader).
+    private readonly SqliteReader _reader;
 
-    public static SqliteProductStore Open(string dataDirectory)
+    private SqliteProductStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        _reader = new SqliteReader(path);
+    }
+
+    /// <summary>Opens the store of <paramref name="dataDirectory"/>, creating it (and the folder) when <paramref name="create"/> (a run), else refusing a store that does not exist.</summary>
+    /// <remarks>Commands that only read a store never create one: a mistyped <c>--data</c> would otherwise read (or publish) an empty store.</remarks>
+    public static SqliteProductStore Open(string dataDirectory, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
+        if (!create && !File.Exists(path))
+        {
+            throw new InfrastructureException($"the embedded store {path} does not exist", path)
+            {
+                Hint = "check --data (default ./data, relative to the working folder), or run a pipeline to create the store",
+            };
+        }
+
         try
         {
             Directory.CreateDirectory(dataDirectory);
@@ -46,7 +64,7 @@ public sealed partial class SqliteProductStore : IProductStore
             }
 
             SqliteSchema.Migrate(connection);
-            return new SqliteProductStore(connection);
+            return new SqliteProductStore(connection, path);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -102,12 +120,12 @@ public sealed partial class SqliteProductStore : IProductStore
     public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc, blocked FROM products WHERE enabled = 1 AND removed = 0 "
+        command.CommandText = "SELECT doc, blocked, checked FROM products WHERE enabled = 1 AND removed = 0 "
             + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1));
+            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1), reader.GetString(2));
         }
     }
 
@@ -214,7 +232,52 @@ public sealed partial class SqliteProductStore : IProductStore
         }
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async Task<long> PurgeClosedQuarantineAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM quarantine WHERE closed_by IN (SELECT id FROM runs WHERE started < $before)";
+        command.Parameters.AddWithValue("$before", Timestamp(closedBefore));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _reader.FindModelAsync(code, cancellationToken);
+    }
+
+    public IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return _reader.ReadVariantsAsync(models, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, run_id, at, doc, lineage FROM product_model_versions WHERE code = $code ORDER BY version";
+        command.Parameters.AddWithValue("$code", code);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredVersion(reader.GetInt32(0), reader.GetString(1), ParseTimestamp(reader.GetString(2)), (byte[])reader[3], (byte[])reader[4]);
+        }
+    }
+
+    public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var model in _reader.ReadModelsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return model.Record;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     internal static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

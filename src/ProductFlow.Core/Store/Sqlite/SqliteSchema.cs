@@ -8,6 +8,7 @@ namespace ProductFlow.Store.Sqlite;
 /// has an empty <c>doc</c> until a newer version supersedes it and the session moves the document there (a stored document
 /// is a JSON object, never empty). The view <c>product_versions</c> shows every version with its document, as the table of
 /// that name did before: readers (history, <c>store copy</c>, a steward's sqlite3) see the same relation; writers use the table.
+/// Since version 9 product models have tables of their own (<c>product_models</c>, <c>product_model_versions</c>).
 /// </remarks>
 internal static class SqliteSchema
 {
@@ -98,7 +99,26 @@ internal static class SqliteSchema
         """
         ALTER TABLE runs ADD COLUMN submitted_by TEXT;
         """,
-        // 9: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
+        // 9: product models (Akeneo's product_models.csv), records of their own: the current document in product_models, every
+        // version (document and lineage) in product_model_versions. Models are few beside products, so versions keep their document.
+        """
+        CREATE TABLE product_models (
+            code TEXT PRIMARY KEY, version INTEGER NOT NULL, hash BLOB NOT NULL, doc BLOB NOT NULL, run_id TEXT NOT NULL,
+            source TEXT NOT NULL, parent TEXT, family TEXT);
+        CREATE INDEX product_models_parent ON product_models (parent) WHERE parent IS NOT NULL;
+        CREATE TABLE product_model_versions (
+            code TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, at TEXT NOT NULL,
+            hash BLOB NOT NULL, doc BLOB NOT NULL, lineage BLOB NOT NULL, PRIMARY KEY (code, version)) WITHOUT ROWID;
+        """,
+        // 10: the channels a product was checked for (its notes' channels), read with every publishable product: a channel only
+        // publishes what its rules ran for. Products written before notes were kept were published everywhere: '|*|' keeps that.
+        """
+        ALTER TABLE products ADD COLUMN checked TEXT NOT NULL DEFAULT '';
+        UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
+            ELSE coalesce((SELECT '|' || group_concat(value, '|') || '|' FROM json_each(notes, '$.channels')), '') END,
+            state = CASE WHEN notes = '' THEN 0 ELSE state END;
+        """,
+        // 11: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
         """
         CREATE TABLE session_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL, created TEXT NOT NULL) WITHOUT ROWID;
         """,

@@ -34,11 +34,13 @@ internal sealed class SqliteStoreSession : IStoreSession
     private long _unchanged;
     private long _sequence = -1;
     private string _notes = "";
+    private string _checked = "";
 
     // Hashes of the SKUs with open quarantine entries from earlier runs: most accepted records have none, and skip the UPDATE.
     private readonly HashSet<ulong> _openQuarantine;
 
     private readonly SqliteKnownProducts _known;
+    private readonly SqliteModelWriter _models;
 
     public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
     {
@@ -50,10 +52,10 @@ internal sealed class SqliteStoreSession : IStoreSession
         _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
         _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         const string InsertProduct = """
-            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model)
-            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state, $model)
+            INSERT INTO products (sku, version, hash, enabled, blocked, doc, run_id, source, removed, change_seq, notes, sources, state, model, checked)
+            VALUES ($sku, $version, $hash, $enabled, $blocked, $doc, $run, $source, 0, $seq, $notes, $sources, $state, $model, $checked)
             """;
-        string[] productParameters = ["$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model"];
+        string[] productParameters = ["$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model", "$checked"];
         // A SKU the SKU map does not hold was not in the store when the session began: inserted, unless this session inserted it already.
         _insert = Prepare(InsertProduct + " ON CONFLICT (sku) DO NOTHING", productParameters);
         _upsert = Prepare(
@@ -61,13 +63,15 @@ internal sealed class SqliteStoreSession : IStoreSession
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
                 change_seq = excluded.change_seq, notes = excluded.notes, sources = excluded.sources, state = excluded.state,
-                model = excluded.model
+                model = excluded.model, checked = excluded.checked
             """,
             productParameters);
-        // Same content: blocking, notes and sources change in place; only a change of blocking is a change for channel deltas.
+        // Same content: blocking, notes (and the channels checked) and sources change in place; only a change of blocking or of the
+        // channels checked is a change for channel deltas.
         _block = Prepare(
-            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked THEN $seq ELSE change_seq END, blocked = $blocked, sources = $sources, state = $state WHERE sku = $sku",
-            "$sku", "$blocked", "$seq", "$notes", "$sources", "$state");
+            "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked OR checked <> $checked THEN $seq ELSE change_seq END, "
+            + "blocked = $blocked, checked = $checked, sources = $sources, state = $state WHERE sku = $sku",
+            "$sku", "$blocked", "$seq", "$notes", "$sources", "$state", "$checked");
         // The current version's document is products.doc (see SqliteSchema); a new version moves it to the version it supersedes.
         _version = Prepare(
             "INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, X'', $lineage, 0)",
@@ -82,6 +86,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
         _openQuarantine = OpenQuarantineSkus();
         _known = SqliteKnownProducts.Load(connection, _transaction);
+        _models = new SqliteModelWriter(connection, _transaction);
     }
 
     /// <remarks>SQLite runs in process: the statements run synchronously, which costs no task per statement.</remarks>
@@ -90,6 +95,12 @@ internal sealed class SqliteStoreSession : IStoreSession
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
         cancellationToken.ThrowIfCancellationRequested();
+        if (record.IsModel)
+        {
+            Count(_models.Upsert(record, _run, _at));
+            return ValueTask.CompletedTask;
+        }
+
         if (_options.Full)
         {
             Execute(_seen, record.Sku);
@@ -126,19 +137,30 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
             var current = ReadCurrent(record.Sku, stored);
-            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, record.Notes.Channels);
+            var checkedChannels = record.Notes.Channels;
+            blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
             record = SourceMerge.Merge(current, record, _run.Pipeline, _options.Sources);
+            if (_options.MergeCheck is { } check)
+            {
+                blockedChannels = SourceMerge.Recheck(record, StoredProduct.ParseBlocked(stored.Blocked), checkedChannels, check);
+            }
+
             prepared = false;
         }
 
-        switch (Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared))
+        Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Counts an upsert by the version it wrote: 0 unchanged, 1 created, more updated.</summary>
+    private void Count(int version)
+    {
+        switch (version)
         {
             case 0: _unchanged++; break;
             case 1: _created++; break;
             default: _updated++; break;
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
@@ -169,7 +191,7 @@ internal sealed class SqliteStoreSession : IStoreSession
             if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
                 || !string.Equals(stored.Sources, sources, StringComparison.Ordinal) || stored.State != state)
             {
-                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state);
+                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state, _checked);
             }
 
             return 0;
@@ -178,7 +200,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         var version = stored.Version;
         Execute(_supersede, record.Sku, version);
         Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
-            record.Parent ?? record.Sku); // the model, as the document says it (SqliteSchema, version 6)
+            record.Parent ?? record.Sku, _checked); // the model, as the document says it (SqliteSchema, version 6)
         Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
         return version + 1;
     }
@@ -188,7 +210,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         var sequence = NextSequence();
         if (Execute(_insert, record.Sku, 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, sequence, notes, sources, state,
-            record.Parent ?? record.Sku) == 0)
+            record.Parent ?? record.Sku, _checked) == 0)
         {
             _sequence--; // not used: the update that follows takes it
             return false;
@@ -202,6 +224,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         _document.Write(record, _run.Pipeline);
         _notes = NotesJson.Write(record.Notes);
+        _checked = StoredProduct.FormatBlocked(record.Notes.Channels);
     }
 
     /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>
@@ -249,6 +272,12 @@ internal sealed class SqliteStoreSession : IStoreSession
             await ExecuteAsync(_seen, cancellationToken, sku).ConfigureAwait(false);
         }
 
+        if (sku is not null)
+        {
+            // A SKU has one open entry, the latest: this one closes the entries earlier runs left open.
+            await ExecuteAsync(_close, cancellationToken, sku, _run.Id).ConfigureAwait(false);
+        }
+
         await ExecuteAsync(_quarantine, cancellationToken, _run.Id, row.Line, (object?)sku ?? DBNull.Value, QuarantineJson.Issues(rejected), QuarantineJson.Source(row)).ConfigureAwait(false);
     }
 
@@ -284,6 +313,8 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
+
+        _models.Dispose();
 
         if (!_committed)
         {

@@ -21,12 +21,12 @@ public class AkeneoCatalogImporterTests
             {
                 ("sku", AttributeType.Identifier), ("name", AttributeType.Text), ("description", AttributeType.Textarea), ("price", AttributeType.Price),
                 ("weight", AttributeType.Metric), ("color", AttributeType.Select), ("size", AttributeType.Select), ("tags", AttributeType.MultiSelect),
-                ("waterproof", AttributeType.Boolean), ("picture", AttributeType.Url), ("legacy_ref", AttributeType.Text),
+                ("waterproof", AttributeType.Boolean), ("picture", AttributeType.Media), ("legacy_ref", AttributeType.Text),
             }));
         var description = catalog.FindAttribute("description")!;
         Assert.That((description.Localizable, description.Scopable), Is.EqualTo((true, true)));
         Assert.That((catalog.FindAttribute("weight")!.MetricFamily, catalog.FindAttribute("weight")!.Unit), Is.EqualTo(("mass", "KILOGRAM")), "an Akeneo metric of family Weight is a mass metric");
-        Assert.That(catalog.FindAttribute("color")!.Options, Is.EqualTo(new[] { "black", "white" }));
+        Assert.That(catalog.FindAttribute("color")!.Options.Select(o => o.Code), Is.EqualTo(new[] { "black", "white" }));
         var family = catalog.FindFamily("jackets")!;
         Assert.That(family.Requirements["ecommerce"], Is.EqualTo(new[] { "sku", "name", "price" }));
         Assert.That(catalog.FamilyVariants.Single(v => v.Family == family.Code).Levels.Select(l => l.Axes), Is.EqualTo(new[] { new[] { "color" }, new[] { "size" } }));

@@ -67,6 +67,41 @@ public class AkeneoMapperTests
     }
 
     [Test]
+    public async Task Groups_and_association_columns_become_the_records_groups_and_associations_with_quantities()
+    {
+        using var dir = new TempDirectory();
+        var catalog = CatalogLoader.Load(await AkeneoTestData.WriteCatalogAsync(dir));
+        var header = new FeedHeader(["sku", "groups", "X_SELL-products", "X_SELL-product_models", "UPSELL-groups", "PACK-products", "PACK-products-quantity", "PACK-product_models", "PACK-product_models-quantity"], ';');
+        var row = new SourceRow("p.csv", 2, header, ["A", "promo,summer", "B,C", "M1", "g1", "D,E", "2|8", "", ""]);
+
+        var mapped = new AkeneoMapper(catalog).Map(row);
+
+        Assert.That(mapped.Issues, Is.Empty);
+        Assert.That(mapped.Record.Groups, Is.EqualTo(new[] { "promo", "summer" }));
+        Assert.That(
+            mapped.Record.Associations.Select(a => (a.Type, a.Target, a.Code, a.Quantity)),
+            Is.EqualTo(new (string, AssociationTarget, string, int?)[]
+            {
+                ("X_SELL", AssociationTarget.Product, "B", null), ("X_SELL", AssociationTarget.Product, "C", null), ("X_SELL", AssociationTarget.ProductModel, "M1", null),
+                ("UPSELL", AssociationTarget.Group, "g1", null), ("PACK", AssociationTarget.Product, "D", 2), ("PACK", AssociationTarget.Product, "E", 8),
+            }));
+    }
+
+    [TestCase("2")]
+    [TestCase("2|0")]
+    [TestCase("2|x")]
+    public async Task Quantities_that_do_not_match_the_codes_are_an_error_naming_the_column(string quantities)
+    {
+        using var dir = new TempDirectory();
+        var catalog = CatalogLoader.Load(await AkeneoTestData.WriteCatalogAsync(dir));
+        var row = new SourceRow("p.csv", 2, new FeedHeader(["sku", "PACK-products", "PACK-products-quantity"], ';'), ["A", "D,E", quantities]);
+
+        var issue = new AkeneoMapper(catalog).Map(row).Issues.Single();
+
+        Assert.That((issue.Rule, issue.Severity, issue.Column, issue.Value), Is.EqualTo((RuleIds.AssociationQuantity, Severity.Error, "PACK-products-quantity", quantities)));
+    }
+
+    [Test]
     public async Task An_akeneo_pipeline_needs_no_mapping_and_reports_case_only_sku_collisions()
     {
         using var dir = new TempDirectory();
@@ -75,7 +110,8 @@ public class AkeneoMapperTests
             { "name": "akeneo", "catalog": "{{catalog.Replace("\\", "/", StringComparison.Ordinal)}}", "source": { "format": "akeneo-csv" }, "rules": { "required": ["name"] } }
             """);
 
-        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Products, mode: RunMode.Validate);
+        await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Models);
+        var report = await Runs.RunAsync(PipelineLoader.Load(pipeline), dir.Combine("data"), input: AkeneoTestData.Products);
 
         Assert.That((report.Run.Counts.Read, report.Run.Counts.Accepted, report.Run.Counts.Rejected), Is.EqualTo((3, 2, 1)), string.Join("\n", report.Issues));
         Assert.That(report.IssuesByRule, Is.EquivalentTo(new Dictionary<string, int>

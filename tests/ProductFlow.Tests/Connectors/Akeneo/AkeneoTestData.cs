@@ -11,6 +11,8 @@ internal static class AkeneoTestData
 
     public static string Products => Path.Combine(Folder, "products.csv");
 
+    public static string Models => Path.Combine(Folder, "product_models.csv");
+
     public static async Task<string> WriteCatalogAsync(TempDirectory dir)
     {
         var import = await AkeneoCatalogImporter.ImportAsync(Folder);

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using ProductFlow.Model;
+
+namespace ProductFlow.Store.Sqlite;
+
+/// <summary>A session's writes of product models: a new version when a model's content changed, none otherwise.</summary>
+/// <remarks>
+/// Models are records of their own (<c>product_models</c>, <c>product_model_versions</c>), keyed by code in a namespace apart
+/// from the products' SKUs. The latest run wins a model whichever source it is (models do not merge sources); full runs never
+/// remove models. The writes belong to the session's transaction.
+/// </remarks>
+internal sealed class SqliteModelWriter : IDisposable
+{
+    private readonly SqliteCommand _select;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _version;
+    private readonly ProductDocument _document = new();
+
+    public SqliteModelWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _select = Prepare(connection, transaction, "SELECT version, hash FROM product_models WHERE code = $code", "$code");
+        _upsert = Prepare(
+            connection, transaction,
+            """
+            INSERT INTO product_models (code, version, hash, doc, run_id, source, parent, family) VALUES ($code, $version, $hash, $doc, $run, $source, $parent, $family)
+            ON CONFLICT (code) DO UPDATE SET version = excluded.version, hash = excluded.hash, doc = excluded.doc, run_id = excluded.run_id,
+                source = excluded.source, parent = excluded.parent, family = excluded.family
+            """,
+            "$code", "$version", "$hash", "$doc", "$run", "$source", "$parent", "$family");
+        _version = Prepare(
+            connection, transaction,
+            "INSERT INTO product_model_versions (code, version, run_id, at, hash, doc, lineage) VALUES ($code, $version, $run, $at, $hash, $doc, $lineage)",
+            "$code", "$version", "$run", "$at", "$hash", "$doc", "$lineage");
+    }
+
+    /// <summary>Stores <paramref name="model"/>; returns the version written (1: created), or 0 when its content did not change.</summary>
+    public int Upsert(ProductRecord model, RunRecord run, string at)
+    {
+        _document.Write(model, run.Pipeline);
+        _select.Parameters[0].Value = model.Sku;
+        var current = 0;
+        using (var reader = _select.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                if (((byte[])reader[1]).AsSpan().SequenceEqual(_document.Hash))
+                {
+                    return 0;
+                }
+
+                current = reader.GetInt32(0);
+            }
+        }
+
+        var doc = _document.Content.ToArray();
+        Execute(_upsert, model.Sku, current + 1, _document.Hash, doc, run.Id, run.Pipeline, (object?)model.Parent ?? DBNull.Value, (object?)model.Family ?? DBNull.Value);
+        Execute(_version, model.Sku, current + 1, run.Id, at, _document.Hash, doc, _document.Lineage.ToArray());
+        return current + 1;
+    }
+
+    public void Dispose()
+    {
+        _select.Dispose();
+        _upsert.Dispose();
+        _version.Dispose();
+    }
+
+    private static void Execute(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+}
