@@ -8,7 +8,7 @@ namespace ProductFlow.Steward;
 /// <see cref="ReplayFile"/>, so that it replays through the pipeline's current mapping and rules whatever the pipeline's own format is.</summary>
 /// <remarks>
 /// The CSV is read by the CSV connector (encoding and delimiter detected, <c>pf_*</c> columns dropped, the formula guard undone), one row at a
-/// time. Each row keeps its line in the corrected file, so lineage points at the cell the steward wrote. A row the reader could not split is
+/// time. Each row keeps its line in the corrected file (the replay's <c>supplier.csv:12</c> location). A row the reader could not split is
 /// refused with its line: a replay never guesses at a broken row. A blank row is skipped, as a run skips it.
 /// </remarks>
 public static class CorrectedFeed

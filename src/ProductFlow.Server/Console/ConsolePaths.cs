@@ -29,7 +29,8 @@ public static class ConsolePaths
 
     public static string RunFile(string id, string file) => $"{Runs}/{Segment(id)}/{Segment(file)}";
 
-    public static string Product(string sku) => $"{Products}/{Segment(sku)}";
+    /// <summary>A product's page: its SKU in the query, where any character is safe (a SKU may hold a <c>/</c>, which a path segment cannot carry).</summary>
+    public static string Product(string sku) => $"{Root}/product?sku={Uri.EscapeDataString(sku)}";
 
     public static string Channel(string code) => $"{Channels}/{Segment(code)}";
 

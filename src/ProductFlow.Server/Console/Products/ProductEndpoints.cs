@@ -9,7 +9,7 @@ using ProductFlow.Store;
 
 namespace ProductFlow.Server.Console.Products;
 
-/// <summary><c>/console/products?q=</c> (SKUs by prefix: stored products and rejected rows) and <c>/console/products/{sku}</c>: what
+/// <summary><c>/console/products?q=</c> (SKUs by prefix: stored products and rejected rows) and <c>/console/product?sku=</c>: what
 /// <c>productflow explain</c> and <c>history</c> say of a SKU, from the same <see cref="Explanation"/>.</summary>
 internal static class ProductEndpoints
 {
@@ -18,7 +18,7 @@ internal static class ProductEndpoints
     public static RouteGroupBuilder MapProductPages(this RouteGroupBuilder console)
     {
         console.MapGet("/products", SearchAsync);
-        console.MapGet("/products/{sku}", ShowAsync);
+        console.MapGet("/product", ShowAsync);
         return console;
     }
 
@@ -47,8 +47,13 @@ internal static class ProductEndpoints
         return new RazorComponentResult<ProductSearchPage>(new { Query = prefix, Skus = skus.Take(Limit).ToList(), More = skus.Count > Limit });
     }
 
-    private static async Task<IResult> ShowAsync(string sku, StoreProvider stores, ServicePipelines pipelines, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(string? sku, StoreProvider stores, ServicePipelines pipelines, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(sku))
+        {
+            return TypedResults.Redirect(ConsolePaths.Products);
+        }
+
         StoredProduct? product;
         QuarantinedRow? quarantined;
         var history = new List<(StoredVersion Version, IReadOnlyList<ValueChange> Changes)>();
