@@ -116,6 +116,65 @@ public sealed partial class ConsoleBrowserTests
     }
 
     [Test]
+    public async Task Validate_only_checks_a_feed_writes_its_report_and_records_no_run()
+    {
+        await SignInAsync(_stewardKey);
+        await _page.GotoAsync(Url("/console/upload"));
+        await _page.Locator("#mode-validate").CheckAsync();
+        await _page.Locator("#upload-file").SetInputFilesAsync(_demo.Sample);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+        await _page.WaitForURLAsync("**/console/runs/*");
+        var id = RunIdOfPage();
+        Assert.That(await WaitForRunPageAsync(), Is.EqualTo("completed"));
+        Assert.That(await _page.Locator("h1").TextContentAsync(), Is.EqualTo("Validation " + id));
+        Assert.That(await _page.Locator("#count-rejected").TextContentAsync(), Is.EqualTo("7"));
+        Assert.That(await _page.Locator("#count-changed").CountAsync(), Is.Zero);
+        await _page.Locator("#open-report").ClickAsync();
+        Assert.That(await _page.Locator("#run-id").TextContentAsync(), Is.EqualTo(id));
+
+        await _page.GotoAsync(Url("/console/runs"));
+        Assert.That(await _page.Locator($"#runs-table tr[data-run-id='{id}']").CountAsync(), Is.Zero, "a validation records no run");
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task A_failed_run_says_why_and_is_retried_from_its_page()
+    {
+        var broken = _demo.Combine("broken.csv");
+        await File.WriteAllTextAsync(broken, "article,title\nA-1,One\n");
+        await SignInAsync(_stewardKey);
+        await _page.GotoAsync(Url("/console/upload"));
+        await _page.Locator("#upload-file").SetInputFilesAsync(broken);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await _page.WaitForURLAsync("**/console/runs/*");
+        var failed = RunIdOfPage();
+
+        Assert.That(await WaitForRunPageAsync(), Is.EqualTo("failed"));
+        Assert.That(await _page.Locator("#run-failure").TextContentAsync(), Does.Contain("missing from the header"));
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Retry this feed" }).ClickAsync();
+
+        await _page.WaitForURLAsync(url => url.Contains("/console/runs/", StringComparison.Ordinal) && !url.Contains(failed, StringComparison.Ordinal));
+        Assert.That(await WaitForRunPageAsync(), Is.EqualTo("failed"), "the same feed, run again");
+        Assert.That(await _page.Locator("#run-state + dl.facts").TextContentAsync(), Does.Contain("broken.csv").And.Contain("ada"));
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task Rotating_a_users_key_ends_the_session_it_opened()
+    {
+        var key = AddUser("linus", "steward", "demo");
+        await SignInAsync(key);
+
+        var rotated = _demo.Cli(new Dictionary<string, string?> { ["PRODUCTFLOW_STORE"] = null }, ["user", "rotate-key", "linus", "--data", _demo.Data]);
+        Assert.That(rotated.ExitCode, Is.Zero, rotated.ToString());
+        await _page.GotoAsync(Url("/console/upload"));
+
+        Assert.That(_page.Url, Does.Contain("/console/sign-in"));
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
     public async Task An_admin_previews_a_channel_after_its_mapping_changed_field_by_field_and_publishes_it()
     {
         await SignInAsync(_adminUserKey);
