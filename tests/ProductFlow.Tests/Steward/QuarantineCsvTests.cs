@@ -34,7 +34,7 @@ public class QuarantineCsvTests
     {
         var (csv, rows) = await WriteAsync(rule: null);
 
-        var lines = Encoding.UTF8.GetString(csv).TrimEnd('\n').Split('\n');
+        var lines = Encoding.UTF8.GetString(csv).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         Assert.That(rows, Is.EqualTo(7));
         Assert.That(lines[0], Does.StartWith("\uFEFFsku,model,family,").And.EndWith(",pf_run,pf_line,pf_rule,pf_column,pf_message,pf_raw"));
         var gtin = lines.Single(l => l.StartsWith("TS-1002-RED-L,", StringComparison.Ordinal));
