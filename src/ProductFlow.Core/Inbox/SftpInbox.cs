@@ -286,6 +286,7 @@ public sealed class SftpInbox : IFeedInbox
             }
 
             var left = false;
+            await SftpPaths.CreateFoldersAsync(client, InboxFolder, cancellationToken).ConfigureAwait(false);
             foreach (var file in await SftpPaths.ListAsync(client, claim.FullName, cancellationToken).ConfigureAwait(false))
             {
                 if (file.Name != SftpClaim.HeartbeatName && file.IsRegularFile)
