@@ -99,25 +99,30 @@ internal sealed class SftpClaim : IAsyncDisposable
         }
     }
 
-    /// <summary>When the claim in <paramref name="folder"/> last showed life: its heartbeat's time, else the folder's own time.</summary>
+    /// <summary>When the claim in <paramref name="folder"/> last showed life: the time its heartbeat holds; the heartbeat file's own time when it is
+    /// being written at that moment (its content is then empty or partial); the folder's time when there is no heartbeat.</summary>
     public static async Task<DateTimeOffset> LastBeatAsync(SftpClient client, string folder, DateTime folderWritten, CancellationToken cancellationToken)
     {
+        var heartbeat = SftpPaths.Join(folder, HeartbeatName);
         try
         {
             using var content = new MemoryStream();
-            await client.DownloadFileAsync(SftpPaths.Join(folder, HeartbeatName), content, cancellationToken).ConfigureAwait(false);
-            if (DateTimeOffset.TryParse(Encoding.ASCII.GetString(content.ToArray()), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var beat))
+            await client.DownloadFileAsync(heartbeat, content, cancellationToken).ConfigureAwait(false);
+            if (DateTimeOffset.TryParseExact(Encoding.ASCII.GetString(content.ToArray()), "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var beat))
             {
                 return beat;
             }
+
+            return Utc((await client.GetAttributesAsync(heartbeat, cancellationToken).ConfigureAwait(false)).LastWriteTimeUtc);
         }
         catch (Renci.SshNet.Common.SftpPathNotFoundException)
         {
             // A claim that never beat (its process died at once): the folder's time tells when it was made.
+            return Utc(folderWritten);
         }
-
-        return new DateTimeOffset(DateTime.SpecifyKind(folderWritten, DateTimeKind.Utc));
     }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     private static async Task WriteBeatAsync(SftpClient client, TimeProvider time, string folder, CancellationToken cancellationToken)
     {

@@ -69,7 +69,9 @@ public class SftpServiceModeTests
         Assert.That(refused.ExitCode, Is.Not.Zero);
     }
 
-    private string[] Filed(string name) => Directory.GetFiles(_root, name, SearchOption.AllDirectories).Where(f => !f.Contains("/inbox/", StringComparison.Ordinal)).ToArray();
+    private string[] Filed(string name) =>
+        new[] { "archive", "failed" }.Select(shelf => Path.Combine(_root, shelf)).Where(Directory.Exists)
+            .SelectMany(shelf => Directory.GetFiles(shelf, name, SearchOption.AllDirectories)).ToArray();
 
     private Dictionary<string, string?> Settings(string privateKey) => new()
     {
