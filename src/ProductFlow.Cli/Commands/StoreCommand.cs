@@ -8,8 +8,14 @@ namespace ProductFlow.Cli.Commands;
 internal static class StoreCommand
 {
     /// <summary>Opens an existing store: a reading command never creates one (exit 4 and one line when it does not exist).</summary>
-    public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
-        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: false, cancellationToken);
+    /// <param name="result">The command line.</param>
+    /// <param name="pipelineFile">The pipeline file the command names, whose project holds the data folder when <c>--data</c> is not given.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static Task<IProductStore> OpenAsync(ParseResult result, string? pipelineFile, CancellationToken cancellationToken) =>
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), StoreOptions.DataFolder(result, pipelineFile), create: false, cancellationToken);
+
+    /// <summary>Opens an existing store in the data folder of the working folder (or <c>--data</c>).</summary>
+    public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) => OpenAsync(result, null, cancellationToken);
 
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)
