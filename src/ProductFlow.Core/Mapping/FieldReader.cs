@@ -48,9 +48,6 @@ internal sealed class FieldReader
     /// <summary>The column exactly as the feed's header writes it, or a template's columns (<c>Navn + Farge</c>); <c>null</c> for a constant.</summary>
     public string? Column { get; }
 
-    /// <summary>Whether the field is made by a template of several columns.</summary>
-    public bool IsTemplate => _template is not null;
-
     /// <summary>The unit of a metric value: the row's unit column, else the mapping's constant unit.</summary>
     public string? ReadUnit(SourceRow row) =>
         _unitIndex >= 0 && row[_unitIndex].Trim() is { Length: > 0 } unit ? unit : Mapping.Unit;
