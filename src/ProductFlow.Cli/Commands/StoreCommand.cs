@@ -20,7 +20,7 @@ internal static class StoreCommand
     /// <summary>Opens the store a command that adds to it names, creating an embedded store or PostgreSQL's tables when there are none yet
     /// (an operator may add partners, suppliers and users before the first run).</summary>
     public static Task<IProductStore> OpenOrCreateAsync(ParseResult result, CancellationToken cancellationToken) =>
-        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: true, cancellationToken);
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), StoreOptions.DataFolder(result), create: true, cancellationToken);
 
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)
