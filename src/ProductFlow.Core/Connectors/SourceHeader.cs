@@ -10,7 +10,7 @@ namespace ProductFlow.Connectors;
 /// <param name="Missing">The mapped columns the header lacks, each with the closest column it has, if one is close.</param>
 public sealed record SourceHeader(string Feed, IReadOnlyCollection<string> Mapped, IReadOnlyList<(string Column, string? Closest)> Missing)
 {
-    /// <summary>Reads the header of the pipeline's <c>source.path</c>; <c>null</c> when there is no local file to read (no path, an API, a file not there)
+    /// <summary>Reads the header of the pipeline's <c>source.path</c>; <c>null</c> when there is no local file to read (no path, a URL or SFTP path, an API, a file not there)
     /// or the format names no columns in a header (<c>json</c>, <c>jsonl</c>: a property may be absent from any object; <c>akeneo-csv</c>: no mapping).</summary>
     /// <exception cref="FeedReadException">The file cannot be read or its header is broken.</exception>
     public static async Task<SourceHeader?> ReadAsync(LoadedPipeline pipeline, CancellationToken cancellationToken = default)
@@ -18,7 +18,8 @@ public sealed record SourceHeader(string Feed, IReadOnlyCollection<string> Mappe
         ArgumentNullException.ThrowIfNull(pipeline);
         var (definition, _) = pipeline;
         var format = definition.Source.Format;
-        if (definition.Source.Path is not { } relative || format is not ("csv" or "xlsx") || definition.ResolvePath(relative) is not { } path || !File.Exists(path))
+        if (definition.Source.Path is not { } relative || Remote.RemoteLocation.IsRemote(relative) || format is not ("csv" or "xlsx")
+            || definition.ResolvePath(relative) is not { } path || !File.Exists(path))
         {
             return null;
         }
