@@ -244,7 +244,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping, definition.Source.Culture);
         var completeness = new CompletenessTracker(catalog, channels);
         using var models = new ModelResolver(store, _services.MaxHeldModels);
         var refresh = new ModelRefresh(catalog, channels, models);

@@ -43,7 +43,7 @@ public sealed partial class SqliteProductStore : IProductStore
         {
             throw new InfrastructureException($"the embedded store {path} does not exist", path)
             {
-                Hint = "check --data (default ./data, relative to the working folder), or run a pipeline to create the store",
+                Hint = "run the command from the project folder (the one that holds pipelines/ and data/) or give --data, or run a pipeline to create the store",
             };
         }
 
