@@ -235,6 +235,10 @@ public sealed class PipelineRunner
             Progress = progress is null ? null : new FeedProgress(run.Feed.Size),
         };
 
+        // Reported from the start: the survey below reads a big feed once before its first row counts.
+        var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
+        await using var stopReporting = reporter;
+
         // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
         // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
         // A mapping without a parent column reads no model: nothing to survey.
@@ -249,8 +253,6 @@ public sealed class PipelineRunner
         using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
         using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
 
-        var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
-        await using var stopReporting = reporter;
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
         var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));
         await using (issues.ConfigureAwait(false))
