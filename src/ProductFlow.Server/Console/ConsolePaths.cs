@@ -42,6 +42,10 @@ public static class ConsolePaths
 
     public static string QuarantineReplay(string pipeline) => $"{Quarantine}/{Segment(pipeline)}/replay";
 
+    /// <summary>The page that fixes one quarantined row (without <paramref name="run"/>: where its form posts).</summary>
+    public static string QuarantineFix(string pipeline, string? run = null, long line = 0) =>
+        $"{Quarantine}/{Segment(pipeline)}/fix" + (run is null ? "" : $"?run={Uri.EscapeDataString(run)}&line={line.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     public static string ChannelPublish(string code) => $"{Channel(code)}/publish";
 
     /// <summary>Whether <paramref name="id"/> can be a run's id (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>, never a path): ids are used in

@@ -116,6 +116,59 @@ public sealed partial class ConsoleBrowserTests
     }
 
     [Test]
+    public async Task A_steward_fixes_a_rejected_row_in_the_browser_and_it_closes_and_is_published()
+    {
+        var rejecting = await UploadThroughApiAsync(_demo.Sample, "supplier-apparel.csv");
+        Assert.That(await WaitForRunThroughApiAsync(rejecting), Is.EqualTo("completed"));
+        await SignInAsync(_stewardKey);
+
+        // The quarantine links each open row to a page that shows it as the feed had it, what the rules named first.
+        await _page.GotoAsync(Url("/console/quarantine?pipeline=demo"));
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Fix HD-1012-RED-XL here" }).ClickAsync();
+        await _page.WaitForURLAsync("**/console/quarantine/demo/fix?*");
+        Assert.That(await _page.Locator("h1").TextContentAsync(), Is.EqualTo("Fix HD-1012-RED-XL"));
+        Assert.That(await _page.Locator("#fix-where").TextContentAsync(), Does.Contain("supplier-apparel.csv").And.Contain("line 101").And.Contain(rejecting));
+        var wrong = _page.Locator(".field.wrong");
+        Assert.That(await wrong.CountAsync(), Is.EqualTo(1), "only the column a rule named is marked");
+        Assert.That(await wrong.GetAttributeAsync("data-column"), Is.EqualTo("price_eur"));
+        Assert.That(await wrong.Locator("ul.reasons").TextContentAsync(), Does.Contain("required").And.Contain("required attribute 'price' is missing"));
+        var price = _page.GetByLabel("price_eur", new() { Exact = true });
+        Assert.That(await price.InputValueAsync(), Is.Empty);
+        Assert.That(await _page.GetByLabel("description_en", new() { Exact = true }).InputValueAsync(), Does.Contain("size XL"), "every other column as the feed had it");
+        await AssertControlsLabelledAsync();
+        await price.FillAsync("59.90");
+        await ScreenshotAsync("fix");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Send the corrected row" }).ClickAsync();
+
+        // The row runs through the pipeline's rules as a one-row partial run and closes its entry; the others stay open.
+        await _page.WaitForURLAsync("**/console/runs/*");
+        var fixedBy = RunIdOfPage();
+        Assert.That(await WaitForRunPageAsync(), Is.EqualTo("completed"));
+        Assert.That(await _page.Locator("#count-read").TextContentAsync(), Is.EqualTo("1"));
+        Assert.That(await _page.Locator("#count-accepted").TextContentAsync(), Is.EqualTo("1"));
+        await _page.GotoAsync(Url("/console/quarantine?pipeline=demo"));
+        Assert.That(await _page.Locator($"#closed-entries tr[data-sku='HD-1012-RED-XL'][data-run-id='{rejecting}']").TextContentAsync(), Does.Contain(fixedBy));
+        Assert.That(await _page.Locator($"#open-entries tr[data-run-id='{rejecting}']").CountAsync(), Is.EqualTo(6));
+
+        // Published on every channel, the value's origin the fixed row at its line in the feed.
+        await _page.GotoAsync(Url("/console/product?sku=HD-1012-RED-XL"));
+        Assert.That(await _page.Locator("#channel-verdicts [data-field=verdict]").AllTextContentsAsync(), Has.Count.EqualTo(4).And.All.EqualTo("published"));
+        var value = _page.Locator("#product-values tr[data-attribute=price]");
+        Assert.That(await value.Locator("[data-field=value]").TextContentAsync(), Is.EqualTo("59.9"), "the canonical number of what the steward typed");
+        Assert.That(await value.Locator(".origin").TextContentAsync(), Does.Contain("supplier-apparel-line-101-fixed.replay.jsonl"));
+
+        AssertNoConsoleErrors();
+
+        // The fixed row's page now says it is closed; a row of a pipeline the steward does not work on is not found.
+        _errors.Clear();
+        var closed = await _page.GotoAsync(Url($"/console/quarantine/demo/fix?run={rejecting}&line=101"));
+        Assert.That(closed!.Status, Is.EqualTo(409));
+        Assert.That(await _page.Locator("main").TextContentAsync(), Does.Contain("run " + fixedBy + " closed it"));
+        var other = await _page.GotoAsync(Url($"/console/quarantine/nowhere/fix?run={rejecting}&line=10"));
+        Assert.That(other!.Status, Is.EqualTo(404));
+    }
+
+    [Test]
     public async Task Validate_only_checks_a_feed_writes_its_report_and_records_no_run()
     {
         await SignInAsync(_stewardKey);

@@ -28,7 +28,7 @@ internal static class QuarantineEndpoints
         console.MapGet("/quarantine", ListAsync);
         console.MapGet("/quarantine/{file}", DownloadAsync);
         console.MapPost("/quarantine/{pipeline}/replay", ReplayAsync).DisableAntiforgery();
-        return console;
+        return console.MapQuarantineFix();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreProvider stores, ServicePipelines pipelines, string? pipeline, string? rule, CancellationToken cancellationToken)
