@@ -65,13 +65,13 @@ internal static class StagesCommand
     {
         var floor = results.Find(r => r.Name.StartsWith("1.", StringComparison.Ordinal))?.RowsPerSecond;
         Console.WriteLine();
-        Console.WriteLine("| stage | rows/s | MB/s | peak working set | allocated | x floor |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| stage | rows/s | µs/row | CPU µs/row | bytes/row | MB/s | peak working set | allocated | x floor |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.RowsPerSecond:N0} | {r.MegabytesPerSecond:0.0} | {r.PeakWorkingSet / 1e6:N0} MB | {r.Allocated / 1e6:N0} MB | {(floor is { } f ? (f / r.RowsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) : "-")} |"));
+                $"| {r.Name} | {r.RowsPerSecond:N0} | {r.MicrosecondsPerRow:0.0} | {r.CpuMicrosecondsPerRow:0.0} | {r.BytesPerRow:N0} | {r.MegabytesPerSecond:0.0} | {r.PeakWorkingSet / 1e6:N0} MB | {r.Allocated / 1e6:N0} MB | {(floor is { } f ? (f / r.RowsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) : "-")} |"));
         }
     }
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
-using ProductFlow.Rules.Units;
+using ProductFlow.Primitives;
+using ProductFlow.Primitives.Units;
 
 namespace ProductFlow.Rules;
 
@@ -161,7 +162,7 @@ internal sealed class AttributeTypeRule : IRule
         var slash = data.IndexOf('/', StringComparison.Ordinal);
         if (colon >= 0 && (slash < 0 || colon < slash))
         {
-            return Channels.MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
+            return MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
         }
 
         var path = data.Split('?', '#')[0];

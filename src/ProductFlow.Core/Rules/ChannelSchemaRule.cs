@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 

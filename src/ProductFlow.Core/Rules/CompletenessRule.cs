@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 

@@ -7,6 +7,7 @@ using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Events;
 using ProductFlow.Mapping;
+using ProductFlow.Mapping.Akeneo;
 using ProductFlow.Model;
 using ProductFlow.Ordering;
 using ProductFlow.Pipelines;
@@ -224,7 +225,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Mapping.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping);
         var completeness = new CompletenessTracker(catalog, channels);
         using var models = new ModelResolver(store, _services.MaxHeldModels);
         var refresh = new ModelRefresh(catalog, channels, models);
@@ -254,7 +255,7 @@ public sealed class PipelineRunner
         }
 
         using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
-        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
 
         var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
         await using var stopReporting = reporter;

@@ -2,8 +2,7 @@ using System.Globalization;
 using Fluid;
 using ProductFlow.Catalog;
 using ProductFlow.Model;
-using ProductFlow.Rules;
-using ProductFlow.Rules.Enrichers;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Channels.Google;
 
@@ -60,8 +59,8 @@ internal sealed class GoogleItem
         _view = new ChannelView(channel, catalog);
         _options = channel.Google ?? new GoogleOptions();
         _map = Map(channel);
-        _link = _options.Link is null ? null : TemplateEnricher.Parse(_options.Link);
-        _linkVariables = _options.Link is null ? [] : TemplateEnricher.Variables(_options.Link);
+        _link = _options.Link is null ? null : LiquidTemplate.Parse(_options.Link);
+        _linkVariables = _options.Link is null ? [] : LiquidTemplate.Variables(_options.Link);
     }
 
     public GoogleOptions Options => _options;

@@ -1,7 +1,6 @@
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
+using ProductFlow.Expressions;
 using ProductFlow.Pipelines;
-using ProductFlow.Rules.Expressions;
 
 namespace ProductFlow.Rules.Checks;
 
