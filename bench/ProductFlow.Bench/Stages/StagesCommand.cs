@@ -50,10 +50,14 @@ internal static class StagesCommand
 
         if (options.Get("--process") is not null)
         {
-            var small = options.Rows > 100_000 ? GenerateCommand.Cached(work, "csv", 100_000, options.Seed) : feed;
-            foreach (var file in new[] { small, feed }.Distinct())
+            // A generated feed has N rows (a row may span lines: quoted line breaks); a --feed of its own is counted by its lines.
+            var given = options.Get("--feed") is not null;
+            var runs = options.Rows > 100_000 && !given
+                ? new[] { (File: GenerateCommand.Cached(work, "csv", 100_000, options.Seed), Rows: 100_000), (File: feed, Rows: options.Rows) }
+                : new[] { (File: feed, Rows: given ? File.ReadLines(feed).Count() - 1 : options.Rows) };
+            foreach (var (file, rows) in runs)
             {
-                Console.WriteLine(ProcessTiming.Run(root, file, Path.Combine(work, "process")));
+                Console.WriteLine(ProcessTiming.Run(root, file, Path.Combine(work, "process"), rows));
             }
         }
 

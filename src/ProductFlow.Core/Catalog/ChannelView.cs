@@ -10,7 +10,9 @@ namespace ProductFlow.Catalog;
 /// <remarks>
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
-/// A view keeps buffers for <see cref="WriteJson"/>: one view per thread.
+/// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
+/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once.
+/// A view keeps buffers: one view per thread.
 /// </remarks>
 public sealed class ChannelView
 {
@@ -20,6 +22,10 @@ public sealed class ChannelView
     private readonly ProductValue?[] _best;
     private readonly int[] _bestScore;
     private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
+
+    // The record (and the version of its values) that _best holds the resolution of.
+    private ProductRecord? _resolved;
+    private int _resolvedVersion;
 
     public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -131,7 +137,13 @@ public sealed class ChannelView
     public ProductValue? Resolve(ProductRecord record, string attribute)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
+        if (!_attributeIndex.TryGetValue(attribute, out var index))
+        {
+            return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
+        }
+
+        ResolveAll(record);
+        return _best[index];
     }
 
     /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
@@ -172,9 +184,16 @@ public sealed class ChannelView
     private string? Present(string attribute, ProductValue? value) =>
         value is null ? null : _attributeIndex.TryGetValue(attribute, out var index) ? Present(index, value) : value.Data;
 
-    /// <summary>Resolves every attribute in one pass over the values (as <see cref="Resolve"/> does one by one), into <c>_best</c>.</summary>
+    /// <summary>Resolves every attribute in one pass over the values (as <see cref="ProductRecord.Resolve"/> does one by one), into <c>_best</c>; nothing when it holds this record's values already.</summary>
     private void ResolveAll(ProductRecord record)
     {
+        if (ReferenceEquals(record, _resolved) && record.Values.Version == _resolvedVersion)
+        {
+            return;
+        }
+
+        _resolved = record;
+        _resolvedVersion = record.Values.Version;
         Array.Clear(_best);
         Array.Fill(_bestScore, -1);
         foreach (var value in record.Values)

@@ -23,6 +23,6 @@ public sealed record ChannelKind(string Name, ChannelGrouping Grouping, RemovalP
     /// <summary>The catalog fields behind the columns that link images (rule <c>media.unresolved</c>); <c>null</c> when the kind links none.</summary>
     public Func<ChannelDefinition, ProductCatalog, IEnumerable<string?>>? ImageFields { get; init; }
 
-    /// <summary>The kind's own rules for a channel, run after the rules every channel shares.</summary>
-    public Func<ChannelDefinition, ProductCatalog, IEnumerable<IRule>> Rules { get; init; } = (_, _) => [];
+    /// <summary>The kind's own rules for a channel, run after the rules every channel shares; they read records through the run's view of the channel.</summary>
+    public Func<ChannelDefinition, ChannelViews, IEnumerable<IRule>> Rules { get; init; } = (_, _) => [];
 }

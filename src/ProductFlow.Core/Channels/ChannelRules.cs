@@ -10,14 +10,16 @@ namespace ProductFlow.Channels;
 /// </remarks>
 public static class ChannelRules
 {
-    public static IEnumerable<IRule> For(IReadOnlyList<ChannelDefinition> channels, ProductCatalog catalog)
+    /// <param name="channels">The pipeline's channels.</param>
+    /// <param name="views">The run's channel views: every rule of a channel reads its records through the same one.</param>
+    public static IEnumerable<IRule> For(IReadOnlyList<ChannelDefinition> channels, ChannelViews views)
     {
         ArgumentNullException.ThrowIfNull(channels);
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(views);
         var rules = new List<IRule>();
-        rules.AddRange(channels.Select(c => FormulaLikeRule.For(c, catalog)).OfType<IRule>());
-        rules.AddRange(channels.Select(c => MediaUnresolvedRule.For(c, catalog)).OfType<IRule>());
-        rules.AddRange(channels.SelectMany(c => ChannelWriters.All.TryGetValue(c.Kind, out var kind) ? kind.Rules(c, catalog) : []));
+        rules.AddRange(channels.Select(c => FormulaLikeRule.For(c, views)).OfType<IRule>());
+        rules.AddRange(channels.Select(c => MediaUnresolvedRule.For(c, views)).OfType<IRule>());
+        rules.AddRange(channels.SelectMany(c => ChannelWriters.All.TryGetValue(c.Kind, out var kind) ? kind.Rules(c, views) : []));
         return rules;
     }
 }

@@ -17,18 +17,19 @@ internal sealed class FormulaLikeRule : IRule
     private readonly ChannelView _view;
     private readonly IReadOnlyList<string> _fields;
 
-    private FormulaLikeRule(ChannelDefinition channel, ProductCatalog catalog, IEnumerable<string> fields)
+    private FormulaLikeRule(ChannelView view, IEnumerable<string> fields)
     {
-        _view = new ChannelView(channel, catalog);
+        _view = view;
         _fields = fields.Prepend("sku").Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The rule for <paramref name="channel"/>, or <c>null</c> when its kind guards its values or is not machine-read.</summary>
-    public static FormulaLikeRule? For(ChannelDefinition channel, ProductCatalog catalog)
+    public static FormulaLikeRule? For(ChannelDefinition channel, ChannelViews views)
     {
         ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(views);
         return ChannelWriters.All.TryGetValue(channel.Kind, out var kind) && kind.UnguardedTextFields is { } fields
-            ? new FormulaLikeRule(channel, catalog, fields(channel).OfType<string>())
+            ? new FormulaLikeRule(views.For(channel), fields(channel).OfType<string>())
             : null;
     }
 

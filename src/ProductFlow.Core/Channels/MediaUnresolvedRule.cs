@@ -16,17 +16,18 @@ internal sealed class MediaUnresolvedRule : IRule
     private readonly ChannelView _view;
     private readonly IReadOnlyList<string> _attributes;
 
-    private MediaUnresolvedRule(ChannelDefinition channel, ProductCatalog catalog, IReadOnlyList<string> attributes)
+    private MediaUnresolvedRule(ChannelView view, IReadOnlyList<string> attributes)
     {
-        _view = new ChannelView(channel, catalog);
+        _view = view;
         _attributes = attributes;
     }
 
     /// <summary>The rule for <paramref name="channel"/>, or <c>null</c> when it has a base URL, links no media attribute, or is of a kind that does not link images.</summary>
-    public static MediaUnresolvedRule? For(ChannelDefinition channel, ProductCatalog catalog)
+    public static MediaUnresolvedRule? For(ChannelDefinition channel, ChannelViews views)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(views);
+        var catalog = views.Catalog;
         if (channel.MediaBaseUrl is not null)
         {
             return null;
@@ -34,7 +35,7 @@ internal sealed class MediaUnresolvedRule : IRule
 
         var fields = ChannelWriters.All.TryGetValue(channel.Kind, out var kind) ? kind.ImageFields?.Invoke(channel, catalog) : null;
         var media = (fields ?? []).OfType<string>().Where(f => catalog.FindAttribute(f)?.Type == AttributeType.Media).Distinct(StringComparer.Ordinal).ToList();
-        return media.Count == 0 ? null : new MediaUnresolvedRule(channel, catalog, media);
+        return media.Count == 0 ? null : new MediaUnresolvedRule(views.For(channel), media);
     }
 
     public void Apply(MappedRecord record, RuleContext context)

@@ -13,4 +13,21 @@ public static class CanonicalNumber
 
     public static string Format(decimal value) =>
         value == 0 ? "0" : value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <see cref="Format(decimal)"/> of <paramref name="value"/>, or <paramref name="current"/> itself when it already is that text:
+    /// most values of a feed are canonical, and a rule that checks every number should not copy each one.
+    /// </summary>
+    public static string Format(decimal value, string current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        Span<char> text = stackalloc char[64];
+        if (value == 0 || !value.TryFormat(text, out var written, "0.############################", CultureInfo.InvariantCulture))
+        {
+            var formatted = Format(value);
+            return string.Equals(formatted, current, StringComparison.Ordinal) ? current : formatted;
+        }
+
+        return text[..written].SequenceEqual(current) ? current : new string(text[..written]);
+    }
 }

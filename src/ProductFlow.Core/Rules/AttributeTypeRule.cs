@@ -65,7 +65,10 @@ internal sealed class AttributeTypeRule : IRule
             {
                 if (Metric(attribute, value, record, context) is { } metric)
                 {
-                    values[i] = metric;
+                    if (!ReferenceEquals(metric, value))
+                    {
+                        values[i] = metric;
+                    }
                 }
                 else if (!IsRejectedBy(record))
                 {
@@ -101,7 +104,7 @@ internal sealed class AttributeTypeRule : IRule
             case AttributeType.Number or AttributeType.Price:
                 if (TryParseNumber(value, record, context, out var number))
                 {
-                    return CanonicalNumber.Format(number);
+                    return CanonicalNumber.Format(number, value.Data);
                 }
 
                 return null;
@@ -187,7 +190,11 @@ internal sealed class AttributeTypeRule : IRule
 
         if (unit == target)
         {
-            return value with { Data = CanonicalNumber.Format(number), Unit = target.Symbol };
+            // Already canonical in the attribute's unit (most values): the value itself, not a copy.
+            var data = CanonicalNumber.Format(number, value.Data);
+            return ReferenceEquals(data, value.Data) && string.Equals(value.Unit, target.Symbol, StringComparison.Ordinal)
+                ? value
+                : value with { Data = data, Unit = target.Symbol };
         }
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));

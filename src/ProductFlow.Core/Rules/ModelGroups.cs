@@ -126,7 +126,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     }
 
     /// <summary>The index of the value with <paramref name="key"/>'s scope and data, or -1.</summary>
-    private static int IndexOfSame(IList<ProductValue> values, ProductValue key)
+    private static int IndexOfSame(ProductValues values, ProductValue key)
     {
         for (var i = 0; i < values.Count; i++)
         {

@@ -53,10 +53,11 @@ internal sealed class GoogleItem
     private readonly TemplateContext _linkContext = new();
     private readonly string?[] _values = new string?[Fields.Count];
 
-    public GoogleItem(ChannelDefinition channel, ProductCatalog catalog)
+    // view: the view to read records through, shared with the rules of the channel (default: one of its own).
+    public GoogleItem(ChannelDefinition channel, ProductCatalog catalog, ChannelView? view = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        _view = new ChannelView(channel, catalog);
+        _view = view ?? new ChannelView(channel, catalog);
         _options = channel.Google ?? new GoogleOptions();
         _map = Map(channel);
         _link = _options.Link is null ? null : LiquidTemplate.Parse(_options.Link);

@@ -14,7 +14,7 @@ internal static class GoogleMerchant
         Extension = channel => IsXml(channel) ? ".xml" : ".tsv",
         UnguardedTextFields = channel => GoogleItem.TextFields.Select(f => GoogleItem.Map(channel)[f]),
         ImageFields = (channel, _) => [GoogleItem.Map(channel)["image_link"], GoogleItem.Map(channel)["additional_image_link"]],
-        Rules = (channel, catalog) => [new GoogleMerchantRule(channel, catalog)],
+        Rules = (channel, views) => [new GoogleMerchantRule(channel, views)],
     };
 
     /// <summary>Whether the channel's <c>google.format</c> is <c>xml</c> (the default is <c>tsv</c>).</summary>

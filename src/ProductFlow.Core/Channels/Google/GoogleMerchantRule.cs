@@ -8,12 +8,12 @@ namespace ProductFlow.Channels.Google;
 
 /// <summary>Rules <c>google.required</c>, <c>google.title-length</c> and <c>google.description-length</c>: what Google Merchant Center refuses, checked on the item the channel would write.</summary>
 /// <remarks>Errors keep the record off the channel: Google would disapprove the item. A title may have 150 characters, a description 5,000.</remarks>
-internal sealed class GoogleMerchantRule(ChannelDefinition channel, ProductCatalog catalog) : IRule
+internal sealed class GoogleMerchantRule(ChannelDefinition channel, ChannelViews views) : IRule
 {
     public const int MaxTitle = 150;
     public const int MaxDescription = 5000;
 
-    private readonly GoogleItem _item = new(channel, catalog);
+    private readonly GoogleItem _item = new(channel, views.Catalog, views.For(channel));
 
     public void Apply(MappedRecord record, RuleContext context)
     {
