@@ -27,6 +27,18 @@ if [ ! -x "$chromium" ]; then
 fi
 export PRODUCTFLOW_CHROMIUM="$chromium"
 
+# Debian's OpenSSH server for the SFTP tests (feeds pulled from SFTP, the SFTP inbox): each test fixture starts its own sshd on a free port of
+# 127.0.0.1, with a host key, config and client key of its own (never the machine's service). The SFTP tests fail under CI=true when it is
+# missing, and are skipped elsewhere.
+if [ ! -x /usr/sbin/sshd ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing openssh-server (apt-get)"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server >&2 || log "could not install openssh-server"
+  else
+    log "sshd is missing: install it (apt-get install -y openssh-server) to run the SFTP tests"
+  fi
+fi
+
 # Servers the integration suites need are installed and started here, one per run, on 127.0.0.1,
 # and stopped on exit whatever happens.
 output=$(mktemp)

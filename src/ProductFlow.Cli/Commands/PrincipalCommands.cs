@@ -75,7 +75,7 @@ internal sealed partial class PrincipalCommands
         var channels = KnownGrants(result);
         var now = DateTimeOffset.UtcNow;
         var (key, stored) = ApiKeys.Create(_spec.Kind, name, now);
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        var store = await StoreCommand.OpenOrCreateAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             if (await store.FindPrincipalAsync(_spec.Kind, name, cancellationToken).ConfigureAwait(false) is not null)

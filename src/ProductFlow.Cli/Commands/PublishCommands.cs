@@ -50,7 +50,8 @@ internal static class PublishCommands
         var catalog = CatalogLoader.Load(PublishOptions.CatalogPath(result));
         var channels = ChannelsToPublish(result, catalog);
         ExportMode? mode = result.GetValue(Delta) ? ExportMode.Delta : result.GetValue(Full) ? ExportMode.Full : null;
-        var services = CliRunServices.From(result);
+        // Publishing reads the store: a mistyped --data must not create an empty store and publish it.
+        var services = CliRunServices.From(result) with { OpenStore = ct => StoreCommand.OpenAsync(result, ct) };
         var events = CommandEvents.For(services);
         var results = await CommandEvents.AroundAsync(
             events,

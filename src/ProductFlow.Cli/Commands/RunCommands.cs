@@ -13,7 +13,7 @@ namespace ProductFlow.Cli.Commands;
 internal static class RunCommands
 {
     private static readonly Argument<string> Pipeline = new("pipeline") { Description = "The pipeline file, e.g. pipelines/demo.json." };
-    private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path." };
+    private static readonly Option<string?> Input = new("--input", "-i") { Description = "Read this feed where it is (never moved) instead of the pipeline's source.path: a file, an http(s):// URL or sftp://user@host/path." };
     private static readonly Option<string> Data = StoreOptions.Data;
     private static readonly Option<bool> Json = StoreOptions.Json;
     private static readonly Option<FeedMode?> Mode = new("--mode")
@@ -38,6 +38,7 @@ internal static class RunCommands
         }.WithExamples(
             "productflow run pipelines/demo.json",
             "productflow run pipelines/demo.json --input drops/supplier-2025-03.csv --json",
+            "productflow run pipelines/demo.json --input sftp://acme@sftp.acme.example/~/out/products.csv",
             "productflow run pipelines/demo.json --from-inbox",
             "productflow run pipelines/demo.json --store postgresql://productflow@db.internal/productflow --mode full",
             "productflow run pipelines/demo.json --data /srv/productflow/data --quiet");

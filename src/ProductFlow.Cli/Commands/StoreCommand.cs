@@ -11,6 +11,11 @@ internal static class StoreCommand
     public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
         ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: false, cancellationToken);
 
+    /// <summary>Opens the store a command that adds to it names, creating an embedded store or PostgreSQL's tables when there are none yet
+    /// (an operator may add partners, suppliers and users before the first run).</summary>
+    public static Task<IProductStore> OpenOrCreateAsync(ParseResult result, CancellationToken cancellationToken) =>
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: true, cancellationToken);
+
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)
     {

@@ -56,6 +56,7 @@ public static class PipelineLoader
         }
 
         CheckNumbers(definition.Source.Culture, definition.Source.DecimalSeparator, definition.Source.ThousandsSeparator, "$.source", Problem);
+        CheckRemote(definition.Source, Problem);
         for (var i = 0; i < definition.Mapping.Values.Count; i++)
         {
             var value = definition.Mapping.Values[i];
@@ -164,6 +165,24 @@ public static class PipelineLoader
         else if (mapping.Currency is not null)
         {
             problem(path + ".currency", $"attribute '{attribute.Code}' is not a price");
+        }
+    }
+
+    /// <summary>A remote <c>source.path</c> is a location ProductFlow reads: no password in it, and an SFTP file is no API.</summary>
+    private static void CheckRemote(SourceOptions source, Action<string, string> problem)
+    {
+        if (source.Path is not { } path || !Connectors.Remote.RemoteLocation.IsRemote(path))
+        {
+            return;
+        }
+
+        if (Connectors.Remote.RemoteLocation.Problem(path) is { } why)
+        {
+            problem("$.source.path", why);
+        }
+        else if (source.Format == "http-json")
+        {
+            problem("$.source.path", "an http-json feed is an API: give its first page's URL as source.url");
         }
     }
 

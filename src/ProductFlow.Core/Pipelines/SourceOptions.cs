@@ -3,7 +3,8 @@ namespace ProductFlow.Pipelines;
 /// <summary>Where a pipeline's feed comes from and how to read it.</summary>
 public sealed class SourceOptions
 {
-    /// <summary>The feed file, relative to the pipeline file; <c>--input</c> overrides it.</summary>
+    /// <summary>The feed: a file relative to the pipeline file, an <c>http(s)://</c> URL (with <see cref="Http"/>) or an
+    /// <c>sftp://user@host[:port]/path</c> (with <see cref="Sftp"/>), see <see cref="Connectors.Remote.RemoteLocation"/>; <c>--input</c> overrides it.</summary>
     public string? Path { get; init; }
 
     /// <summary>The feed format. Default <c>csv</c>.</summary>
@@ -39,6 +40,9 @@ public sealed class SourceOptions
     /// <summary>For <c>http-json</c>: the URL of the first page (<c>--input</c> overrides it).</summary>
     public string? Url { get; init; }
 
-    /// <summary>For <c>http-json</c>: paging, credentials (by environment variable name), retries and timeouts.</summary>
+    /// <summary>For <c>http-json</c> and a feed at an http(s) URL: credentials (by environment variable name), retries and timeouts; paging for <c>http-json</c>.</summary>
     public Connectors.Http.HttpSourceOptions? Http { get; init; }
+
+    /// <summary>For a feed at an <c>sftp://</c> path: the pinned host key and the credentials (by environment variable name).</summary>
+    public Connectors.Sftp.SftpSourceOptions? Sftp { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Connectors;
+using ProductFlow.Connectors.Remote;
 using ProductFlow.Csv;
 using ProductFlow.Events;
 using ProductFlow.Mapping;
@@ -103,7 +104,11 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var started = _time.GetUtcNow();
-        var run = new RunRecord { Id = request.RunId ?? RunIds.New(started), Pipeline = definition.Name, Feed = FeedInfo.Of(input), Started = started };
+        var remote = RemoteLocation.IsRemote(input) ? RemoteLocation.Parse(input) : null;
+        var run = new RunRecord
+        {
+            Id = request.RunId ?? RunIds.New(started), Pipeline = definition.Name, Feed = remote is null ? FeedInfo.Of(input) : new FeedInfo(remote.FileName, 0, ""), Started = started,
+        };
         var folder = Path.Combine(data, "reports", run.Id);
         Directory.CreateDirectory(folder);
         var report = new QualityReport(run, request.Mode == RunMode.Validate ? "validate" : request.Replay ? "replay" : "run", folder);
@@ -118,7 +123,22 @@ public sealed class PipelineRunner
         {
             using var mergeCheck = new MergedRecordCheck(pipeline, channels);
             var reader = request.Replay ? new Connectors.Replay.ReplayFeedReader() : FeedReaders.For(definition.Source.Format);
-            await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, input, store, report, channels, progress, cancellationToken).ConfigureAwait(false);
+
+            // A feed file where the supplier put it (a URL, an SFTP path) is downloaded first, streamed to disk, and read there; an API
+            // (http-json) is read page by page where it is. The copy goes when the feed has been read.
+            var download = remote is null || definition.Source.Format == "http-json" ? null
+                : await RemoteFeed.DownloadAsync(remote, definition.Source, Path.Combine(data, "downloads", run.Id), cancellationToken).ConfigureAwait(false);
+            using (download)
+            {
+                if (download is not null)
+                {
+                    run.Feed = FeedInfo.Of(download.Path);
+                }
+
+                await IngestAsync(pipeline, reader, SessionOptionsFor(pipeline, request) with { MergeCheck = mergeCheck }, download?.Path ?? input, store, report, channels, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~60 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it.
             await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
@@ -381,9 +401,9 @@ public sealed class PipelineRunner
     {
         if (request.Input is { } input)
         {
-            if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            if (RemoteLocation.IsRemote(input))
             {
-                return input;
+                return Remote(input, definition);
             }
 
             if (Directory.Exists(input))
@@ -404,9 +424,24 @@ public sealed class PipelineRunner
 
         if (definition.Source.Path is { } path)
         {
-            return definition.ResolvePath(path);
+            return RemoteLocation.IsRemote(path) ? Remote(path, definition) : definition.ResolvePath(path);
         }
 
         throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(definition.FilePath), "$.source.path", "no feed to read: set source.path or give --input"));
+    }
+
+    /// <summary>A remote feed as given, once it is known to be one ProductFlow reads (no password in it, an API at an http(s) URL).</summary>
+    private static string Remote(string input, PipelineDefinition definition)
+    {
+        var location = RemoteLocation.Parse(input);
+        if (location.IsSftp && definition.Source.Format == "http-json")
+        {
+            throw new ProductFlowException($"an http-json feed is an API at an http(s) URL, not {location}", DefinitionFile.DisplayPath(definition.FilePath))
+            {
+                Hint = "give the API's URL, or set source.format to the format of the file on the SFTP server",
+            };
+        }
+
+        return input;
     }
 }

@@ -13,7 +13,7 @@ public sealed record RunRequest
     /// <summary>The pipeline file.</summary>
     public required string Pipeline { get; init; }
 
-    /// <summary>The feed to read where it is (never moved): a file or an http(s) URL; default: the pipeline's <c>source</c>.</summary>
+    /// <summary>The feed to read where it is (never moved): a file, an http(s) URL or an <c>sftp://</c> path; default: the pipeline's <c>source</c>.</summary>
     public string? Input { get; init; }
 
     public RunMode Mode { get; init; } = RunMode.Run;

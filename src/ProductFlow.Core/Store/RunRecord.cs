@@ -7,7 +7,8 @@ public sealed class RunRecord
 
     public required string Pipeline { get; init; }
 
-    public required FeedInfo Feed { get; init; }
+    /// <summary>The feed read; a remote feed's is known once it is downloaded.</summary>
+    public required FeedInfo Feed { get; set; }
 
     public DateTimeOffset Started { get; init; }
 

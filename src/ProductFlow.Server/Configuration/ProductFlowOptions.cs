@@ -59,6 +59,9 @@ public sealed class InboxSettings
     /// default: none, the folder <c>&lt;data&gt;/inbox/&lt;folder&gt;/</c>.</summary>
     public string? Container { get; set; }
 
+    /// <summary>An SFTP server as the inbox (<c>&lt;Root&gt;/inbox/&lt;folder&gt;/</c> on it), when its <c>Host</c> is set; default: none.</summary>
+    public SftpInboxSettings Sftp { get; set; } = new();
+
     /// <summary>Which pipeline each inbox folder feeds: <c>ProductFlow:Inbox:Folders:&lt;folder&gt; = &lt;pipeline&gt;</c>. Default: every pipeline
     /// reads the folder of its own name.</summary>
     public Dictionary<string, string> Folders { get; set; } = new(StringComparer.Ordinal);
@@ -71,6 +74,52 @@ public sealed class InboxSettings
 
     /// <summary>How often inboxes are looked at (cron, five fields or six with seconds). Default every minute.</summary>
     public string Poll { get; set; } = "* * * * *";
+}
+
+/// <summary><c>ProductFlow:Inbox:Sftp</c>: the SFTP server suppliers drop their feeds on (see <see cref="ProductFlow.Inbox.SftpInbox"/>).</summary>
+/// <remarks>The password, the private key and its passphrase are secrets: from the environment (<c>ProductFlow__Inbox__Sftp__Password</c>)
+/// or a secret store, never a file in the repository; they are never logged.</remarks>
+public sealed class SftpInboxSettings
+{
+    /// <summary>The server's host name or address; none: no SFTP inbox.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The server's port. Default 22.</summary>
+    public int Port { get; set; } = 22;
+
+    /// <summary>The user to log in as.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The password (a secret).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The private key (a secret): the path of a key file, or the key itself (OpenSSH, PEM or PuTTY).</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>The private key's passphrase (a secret).</summary>
+    public string? PrivateKeyPassphrase { get; set; }
+
+    /// <summary>The SHA-256 fingerprint of the server's host key (<c>SHA256:…</c>, as <c>ssh-keygen -lf</c> prints it); several separated by
+    /// commas while the server changes keys. Required: a server presenting another key is refused.</summary>
+    public string? HostKey { get; set; }
+
+    /// <summary>The folder on the server holding <c>inbox/</c>, <c>processing/</c>, <c>archive/</c> and <c>failed/</c>; default: the login folder.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary>The timeout of connecting and of each SFTP request. Default 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The endpoint these settings describe.</summary>
+    public ProductFlow.Connectors.Sftp.SftpEndpoint Endpoint() =>
+        new(Host!, Port, Username!)
+        {
+            Password = Password is { Length: > 0 } ? Password : null,
+            PrivateKey = PrivateKey is { Length: > 0 } ? PrivateKey : null,
+            Passphrase = PrivateKeyPassphrase is { Length: > 0 } ? PrivateKeyPassphrase : null,
+            HostKey = ProductFlow.Connectors.Sftp.HostKeyPin.Parse(HostKey),
+            Timeout = Timeout,
+            CredentialsFrom = "ProductFlow:Inbox:Sftp:" + (PrivateKey is { Length: > 0 } ? "PrivateKey" : "Password"),
+        };
 }
 
 /// <summary><c>ProductFlow:Jobs</c>: Hangfire, which runs ingestion and publication unattended.</summary>

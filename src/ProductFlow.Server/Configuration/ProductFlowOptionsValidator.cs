@@ -63,6 +63,7 @@ internal sealed class ProductFlowOptionsValidator(HostMode mode) : IValidateOpti
             problems.Add("ProductFlow:PartnerApi:Window must be positive");
         }
 
+        Sftp(options.Inbox, problems);
         if (Cron(options.Inbox.Poll, "UTC") is { } poll)
         {
             problems.Add("ProductFlow:Inbox:Poll: " + poll);
@@ -86,6 +87,50 @@ internal sealed class ProductFlowOptionsValidator(HostMode mode) : IValidateOpti
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>An SFTP inbox names its user, one credential at least and the pinned host key; it is the only inbox.</summary>
+    private static void Sftp(InboxSettings inbox, List<string> problems)
+    {
+        var sftp = inbox.Sftp;
+        if (string.IsNullOrWhiteSpace(sftp.Host))
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(inbox.Container))
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:Host and ProductFlow:Inbox:Container exclude each other: the inbox is on the SFTP server or in the container");
+        }
+
+        if (string.IsNullOrWhiteSpace(sftp.Username))
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:Username is required with ProductFlow:Inbox:Sftp:Host");
+        }
+
+        if (string.IsNullOrEmpty(sftp.Password) && string.IsNullOrEmpty(sftp.PrivateKey))
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:PrivateKey or ProductFlow:Inbox:Sftp:Password is required with ProductFlow:Inbox:Sftp:Host");
+        }
+
+        if (string.IsNullOrWhiteSpace(sftp.HostKey))
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:HostKey is required with ProductFlow:Inbox:Sftp:Host: the SHA256:… fingerprint of the server's host key (ssh-keyscan -p <port> <host> | ssh-keygen -lf -)");
+        }
+        else if (ProductFlow.Connectors.Sftp.HostKeyPin.Problem(sftp.HostKey) is { } problem)
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:HostKey: " + problem);
+        }
+
+        if (sftp.Port is <= 0 or > 65535)
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:Port must be a TCP port (1-65535)");
+        }
+
+        if (sftp.Timeout <= TimeSpan.Zero)
+        {
+            problems.Add("ProductFlow:Inbox:Sftp:Timeout must be positive");
+        }
     }
 
     /// <summary>Why <paramref name="cron"/> in <paramref name="zone"/> is not a schedule Hangfire can run; null when it is.</summary>

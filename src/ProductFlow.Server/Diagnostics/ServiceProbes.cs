@@ -33,6 +33,15 @@ internal static class ServiceProbes
             checks.Add(await ContainerAsync("service inbox", options.Blob.ConnectionString, inbox, createdOnUse: false, cancellationToken).ConfigureAwait(false));
         }
 
+        if (options.Inbox.Sftp is { Host.Length: > 0, Username.Length: > 0 } sftp && ProductFlow.Connectors.Sftp.HostKeyPin.Problem(sftp.HostKey) is null)
+        {
+            var endpoint = sftp.Endpoint();
+            var where = $"service inbox: SFTP {endpoint}{(sftp.Root.StartsWith('/') ? sftp.Root : "/~/" + sftp.Root)}";
+            checks.Add(await ProductFlow.Connectors.Sftp.SftpProbe.ProblemAsync(endpoint, sftp.Root, cancellationToken).ConfigureAwait(false) is { } problem
+                ? new DoctorCheck(false, $"{where}: {problem}")
+                : new DoctorCheck(true, $"{where}: host key pinned, login and folder fine"));
+        }
+
         return checks;
     }
 

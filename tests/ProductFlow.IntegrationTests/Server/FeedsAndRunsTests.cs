@@ -193,7 +193,7 @@ public class FeedsAndRunsTests
             ["PRODUCTFLOW_STORE"] = null, ["PRODUCTFLOW_EXPORTS"] = null, ["PRODUCTFLOW_BLOB"] = null,
             ["ProductFlow__DataDirectory"] = _demo.Data,
             ["ProductFlow__AdminKey"] = AdminKey,
-            ["ProductFlow__Store__ConnectionString"] = store,
+            ["ProductFlow__Store__ConnectionString"] = PostgreSqlServer.AsService(store),
             ["ProductFlow__Blob__ConnectionString"] = blob,
             ["ProductFlow__Exports__Container"] = prefix + "exports",
             ["ProductFlow__Reports__Container"] = prefix + "reports",

@@ -22,7 +22,7 @@ public class PartnerServiceModeTests
         await using var serve = await ServeProcess.StartAsync(demo.Root, new Dictionary<string, string?>
         {
             ["PRODUCTFLOW_STORE"] = null, ["PRODUCTFLOW_BLOB"] = null,
-            ["ProductFlow__Store__ConnectionString"] = store,
+            ["ProductFlow__Store__ConnectionString"] = PostgreSqlServer.AsService(store),
             ["ProductFlow__Blob__ConnectionString"] = Azure.Azurite.ConnectionString,
             ["ProductFlow__Exports__Container"] = container,
         });

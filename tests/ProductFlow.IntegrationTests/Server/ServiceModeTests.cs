@@ -33,7 +33,7 @@ public partial class ServiceModeTests
     private Dictionary<string, string?> Service(bool postgres = true, string invisibility = "00:00:15", string shutdown = "00:00:20") => new()
     {
         ["PRODUCTFLOW_STORE"] = null, ["PRODUCTFLOW_EXPORTS"] = null, ["PRODUCTFLOW_BLOB"] = null,
-        ["ProductFlow__Store__ConnectionString"] = postgres ? _store : null,
+        ["ProductFlow__Store__ConnectionString"] = postgres ? PostgreSqlServer.AsService(_store) : null,
         ["ProductFlow__Exports__Folder"] = postgres ? Path.Combine(_demo.Data, "exports") : null,
         ["ProductFlow__DataDirectory"] = _demo.Data,
         ["ProductFlow__AdminKey"] = "operator-key-for-tests-only",

@@ -42,6 +42,10 @@ internal static class PostgreSqlServer
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = false }.ConnectionString;
     }
 
+    /// <summary><paramref name="connectionString"/> as a deployed service uses it: pooled. The tests' own connection strings are not
+    /// (a database drops at once), but a service that opened a connection per query would authenticate per query, as no deployment does.</summary>
+    public static string AsService(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString;
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;

@@ -60,7 +60,8 @@ public class MergedRecordCheckTests
         using var dir = new TempDirectory();
         dir.File("catalog.json", Catalog.Replace("\"minCompleteness\": 1,", "", StringComparison.Ordinal));
         // The ERP's price check holds on the ERP's half (no name) and fails on the merged record (name "X").
-        var supplier = Pipeline(dir, "supplier", "sku,family,name\nA-1,tees,X\n", """{ "column": "name", "attribute": "name" }""");
+        // A-2 stays on the partner: taking A-1 off is no publication that empties the channel (that one needs --allow-mass-delete).
+        var supplier = Pipeline(dir, "supplier", "sku,family,name\nA-1,tees,X\nA-2,tees,Polo\n", """{ "column": "name", "attribute": "name" }""");
         var erp = Pipeline(
             dir, "erp", "sku,family,price\nA-1,tees,9.5\n", """{ "column": "price", "attribute": "price", "currency": "EUR" }""",
             """, "rules": { "checks": [ { "kind": "length", "attribute": "name", "min": 2, "channel": "partner" } ] }""");
@@ -70,7 +71,7 @@ public class MergedRecordCheckTests
         var second = await Runs.RunAsync(erp, data);
 
         Assert.That(second.Issues, Is.Empty, "the ERP's own half has no name to check");
-        Assert.That(File.ReadAllLines(PublishedExports.Current(data, "partner", "partner.csv")).Skip(1), Is.Empty, "the merged record's name is too short for the partner");
+        Assert.That(File.ReadAllLines(PublishedExports.Current(data, "partner", "partner.csv")).Skip(1), Is.EqualTo(new[] { "A-2;Polo;" }), "the merged record's name is too short for the partner");
         await using var store = SqliteProductStore.Open(data);
         var product = (await store.FindProductAsync("A-1"))!;
         Assert.That(product.BlockedChannels, Is.EqualTo(new[] { "partner" }));

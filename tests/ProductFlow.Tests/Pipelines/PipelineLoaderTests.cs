@@ -67,6 +67,42 @@ public class PipelineLoaderTests
     }
 
     [Test]
+    public void A_feed_url_with_a_password_in_it_is_a_problem_of_the_pipeline_that_does_not_repeat_it()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": { \"path\": \"sftp://acme:hunter2@sftp.example.com/out/a.csv\" }"));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Is.EqualTo(new[] { "$.source.path" }));
+        Assert.That(error.Message, Does.Contain("has a password in it").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void A_pinned_host_key_that_is_no_fingerprint_is_a_schema_problem()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": { \"path\": \"sftp://acme@h/a.csv\", \"sftp\": { \"hostKey\": \"97:70:33:82\" } }"));
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path));
+
+        Assert.That(error!.Problems.Select(p => p.JsonPath), Is.EqualTo(new[] { "$.source.sftp.hostKey" }));
+    }
+
+    [Test]
+    public void A_remote_csv_path_with_its_sftp_settings_loads()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("""
+            "source": { "path": "sftp://acme@sftp.example.com:2222/~/out/a.csv", "sftp": { "hostKey": "SHA256:RImhhZmr4pdokzaC+IXSX032LlmVMBBhNYe4Dy5uqDg", "privateKeyVariable": "ACME_KEY", "timeoutSeconds": 10 } }
+            """));
+
+        var source = PipelineLoader.Load(path).Definition.Source;
+
+        Assert.That((source.Path, source.Sftp!.PrivateKeyVariable, source.Sftp.TimeoutSeconds), Is.EqualTo(("sftp://acme@sftp.example.com:2222/~/out/a.csv", "ACME_KEY", 10)));
+    }
+
+    [Test]
     public void Every_unknown_reference_is_reported_at_once_with_its_path()
     {
         using var dir = new TempDirectory();

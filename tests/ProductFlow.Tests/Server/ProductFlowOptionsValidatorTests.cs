@@ -47,4 +47,40 @@ public class ProductFlowOptionsValidatorTests
 
         Assert.That(Problems(options), Is.EqualTo(new[] { "ProductFlow:Retention:Schedule: 'Europe/Atlantis' is not a time zone (use an IANA id such as 'Europe/Oslo' or 'UTC')" }));
     }
+
+    [Test]
+    public void An_sftp_inbox_names_its_user_a_credential_and_the_pinned_host_key()
+    {
+        var options = new ProductFlowOptions();
+        options.Inbox.Sftp.Host = "sftp.example.com";
+        options.Inbox.Container = "inbox";
+        options.Inbox.Sftp.Port = 0;
+
+        var problems = Problems(options);
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "ProductFlow:Inbox:Sftp:Host and ProductFlow:Inbox:Container exclude each other: the inbox is on the SFTP server or in the container",
+            "ProductFlow:Inbox:Sftp:Username is required with ProductFlow:Inbox:Sftp:Host",
+            "ProductFlow:Inbox:Sftp:PrivateKey or ProductFlow:Inbox:Sftp:Password is required with ProductFlow:Inbox:Sftp:Host",
+            "ProductFlow:Inbox:Sftp:HostKey is required with ProductFlow:Inbox:Sftp:Host: the SHA256:… fingerprint of the server's host key (ssh-keyscan -p <port> <host> | ssh-keygen -lf -)",
+            "ProductFlow:Inbox:Sftp:Port must be a TCP port (1-65535)",
+        }));
+    }
+
+    [Test]
+    public void A_complete_sftp_inbox_is_valid_and_a_malformed_fingerprint_is_named()
+    {
+        var options = new ProductFlowOptions();
+        options.Inbox.Sftp.Host = "sftp.example.com";
+        options.Inbox.Sftp.Username = "productflow";
+        options.Inbox.Sftp.PrivateKey = "/run/secrets/sftp_key";
+        options.Inbox.Sftp.HostKey = "SHA256:RImhhZmr4pdokzaC+IXSX032LlmVMBBhNYe4Dy5uqDg";
+
+        Assert.That(Problems(options), Is.Empty);
+        Assert.That(options.Inbox.Sftp.Endpoint().ToString(), Is.EqualTo("sftp://productflow@sftp.example.com:22"));
+
+        options.Inbox.Sftp.HostKey = "MD5:97:70";
+        Assert.That(Problems(options), Is.EqualTo(new[] { "ProductFlow:Inbox:Sftp:HostKey: 'MD5:97:70' is not a SHA-256 host key fingerprint (SHA256: and 43 base64 characters, as ssh-keygen -lf prints it)" }));
+    }
 }

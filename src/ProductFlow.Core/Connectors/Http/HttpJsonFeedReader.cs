@@ -71,15 +71,7 @@ public sealed class HttpJsonFeedReader : IFeedReader
         var requestUrl = options.Paging == "page" && !url.Query.Contains(options.PageParameter + "=", StringComparison.Ordinal) ? WithPage(url, options, options.FirstPage) : url;
         using var request = new HttpRequestMessage(HttpMethod.Get, requestUrl);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (options.BearerTokenVariable is { } bearer)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret(bearer, source));
-        }
-
-        if (options is { HeaderName: { } name, HeaderValueVariable: { } variable })
-        {
-            request.Headers.TryAddWithoutValidation(name, Secret(variable, source));
-        }
+        HttpCredentials.Apply(request, options, source.Path);
 
         HttpResponseMessage response;
         try
@@ -88,7 +80,7 @@ public sealed class HttpJsonFeedReader : IFeedReader
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new FeedReadException($"{requestUrl}: the request failed after {options.MaxRetries} retries: {e.Message}", source.Path, null, e);
+            throw new FeedReadException($"{requestUrl}: {Remote.RemoteErrors.Describe(e) ?? e.Message} (after {options.MaxRetries} retries)", source.Path, null, e);
         }
 
         using (response)
@@ -96,7 +88,7 @@ public sealed class HttpJsonFeedReader : IFeedReader
             if (!response.IsSuccessStatusCode)
             {
                 throw new FeedReadException(
-                    $"{requestUrl}: HTTP {(int)response.StatusCode} {response.ReasonPhrase} after {options.MaxRetries} retries", source.Path);
+                    $"{requestUrl}: {Remote.RemoteErrors.Describe(response.StatusCode, response.ReasonPhrase)} after {options.MaxRetries} retries", source.Path);
             }
 
             if (response.Content.Headers.ContentLength > source.MaxRecordBytes)
@@ -157,11 +149,6 @@ public sealed class HttpJsonFeedReader : IFeedReader
         query[options.SizeParameter] = options.PageSize.ToString(CultureInfo.InvariantCulture);
         return new UriBuilder(url) { Query = query.ToString() }.Uri;
     }
-
-    private static string Secret(string variable, FeedSource source) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new FeedReadException($"the environment variable {variable} (the API credential) is not set", source.Path);
 
     /// <summary>A page: its document (disposed with the page), the items array in it and the next page's URL.</summary>
     private sealed record Page(JsonDocument Document, JsonElement? Items, Uri? Next) : IDisposable
