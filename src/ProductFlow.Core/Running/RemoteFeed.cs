@@ -1,8 +1,9 @@
 using ProductFlow.Connectors.Http;
+using ProductFlow.Connectors.Remote;
 using ProductFlow.Connectors.Sftp;
 using ProductFlow.Pipelines;
 
-namespace ProductFlow.Connectors.Remote;
+namespace ProductFlow.Running;
 
 /// <summary>Fetches a feed file (<c>csv</c>, <c>xlsx</c>, <c>json</c>, <c>jsonl</c>, <c>akeneo-csv</c>) from where a supplier put it, an http(s) URL or
 /// an SFTP path, into a local file for its run.</summary>

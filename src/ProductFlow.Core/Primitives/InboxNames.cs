@@ -1,4 +1,5 @@
-namespace ProductFlow.Inbox;
+
+namespace ProductFlow.Primitives;
 
 /// <summary>A feed's name as it may be written in an inbox: its last path part, without characters a file system, a URL or a shell trips on.</summary>
 public static class InboxNames
