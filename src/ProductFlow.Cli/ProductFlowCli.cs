@@ -35,6 +35,7 @@ internal static class ProductFlowCli
             PublishCommands.Preview(),
             PartnerCommands.Partner(),
             SupplierCommands.Supplier(),
+            UserCommands.User(),
             EventsCommands.Events(),
             ServeCommand.Create(),
             WorkerCommand.Create(),

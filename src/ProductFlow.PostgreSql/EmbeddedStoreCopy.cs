@@ -8,7 +8,7 @@ using ProductFlow.Store.Sqlite;
 namespace ProductFlow.PostgreSql;
 
 /// <summary>Moves an embedded SQLite store into an empty PostgreSQL store: runs, products, versions with lineage, quarantine, product
-/// models; partners, suppliers and users with their hashed keys and access log; the event outbox.</summary>
+/// models; partners, suppliers and users with their hashed keys and access log; the event outbox; the console's session key ring (signed-in sessions stay valid).</summary>
 /// <remarks>
 /// One transaction on the target, under the merge lock: the copy is all or nothing. The target must hold no products, runs,
 /// principals or events, so a copy never merges two histories. The change sequence continues after the highest copied one; the
@@ -50,6 +50,7 @@ public static class EmbeddedStoreCopy
         ("outbox", [("id", NpgsqlDbType.Text), ("type", NpgsqlDbType.Text), ("source", NpgsqlDbType.Text), ("subject", NpgsqlDbType.Text),
             ("time", NpgsqlDbType.TimestampTz), ("data", NpgsqlDbType.Bytea), ("created", NpgsqlDbType.TimestampTz), ("sent", NpgsqlDbType.TimestampTz),
             ("attempts", NpgsqlDbType.Integer), ("next_attempt", NpgsqlDbType.TimestampTz), ("last_error", NpgsqlDbType.Text)]),
+        ("session_keys", [("name", NpgsqlDbType.Text), ("xml", NpgsqlDbType.Text), ("created", NpgsqlDbType.TimestampTz)]),
     ];
 
     /// <summary>Tables whose rows are numbered by a sequence: read in that order, so the target numbers them alike.</summary>

@@ -141,6 +141,27 @@ public sealed partial class PostgreSqlProductStore
         }
     }
 
+    public async Task SaveSessionKeyAsync(string name, string xml, DateTimeOffset created, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(xml);
+        await using var command = _dataSource.CreateCommand("INSERT INTO session_keys (name, xml, created) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = xml });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = created.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<(string Name, string Xml)> ReadSessionKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT name, xml FROM session_keys ORDER BY created, name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return (reader.GetString(0), reader.GetString(1));
+        }
+    }
+
     private static Principal ReadPrincipal(NpgsqlDataReader reader, PrincipalKind kind) => new(kind, reader.GetString(0))
     {
         Grants = reader.GetFieldValue<string[]>(1),

@@ -210,6 +210,28 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         return new StoredProduct(record, reader.GetInt32(0), reader.GetBoolean(1), StoredProduct.ParseBlocked(reader.GetString(2)), reader.GetFieldValue<byte[]>(5));
     }
 
+    public async IAsyncEnumerable<string> FindSkusAsync(string prefix, int limit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // SKUs use the "C" collation (byte order): a range on the keys bounds the scan, and no SKU that starts with the prefix sorts past
+        // the prefix followed by the last code point.
+        const string InRange = "sku >= $1 AND sku < $2 AND starts_with(sku, $1)";
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT sku FROM products WHERE {InRange}
+            UNION SELECT sku FROM quarantine WHERE closed_by IS NULL AND {InRange}
+            ORDER BY sku LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix + char.ConvertFromUtf32(0x10FFFF) });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);

@@ -102,6 +102,10 @@ internal static class PostgreSqlSchema
         UPDATE products SET checked = CASE WHEN notes = '' THEN '|*|'
             ELSE coalesce('|' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(notes::jsonb -> 'channels')), '|'), '') || '|', '') END;
         """,
+        // 11: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
+        """
+        CREATE TABLE session_keys (name text PRIMARY KEY, xml text NOT NULL, created timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProductFlow.Server.Authentication;
 using ProductFlow.Server.Configuration;
+using ProductFlow.Server.Console;
 using ProductFlow.Server.Dashboard;
 using ProductFlow.Server.Extensions;
 using ProductFlow.Server.Health;
@@ -43,6 +44,7 @@ public static class ServerHost
             .AddProductFlowAuthentication()
             .AddPartnerApi()
             .AddFeedIntake()
+            .AddProductFlowConsole()
             .AddProductFlowJobs(serve.Mode == HostMode.Embedded ? JobServer.AllQueues : null)
             .AddProductFlowTelemetry(builder.Configuration, "productflow-serve", web: true)
             .AddHostedService<Events.OutboxDelivery>();
@@ -59,6 +61,7 @@ public static class ServerHost
         app.MapPartnerApi();
         app.MapFeedUploads();
         app.MapRunsApi();
+        app.MapProductFlowConsole();
         app.MapOpenApi();
         return app;
     }

@@ -3,6 +3,8 @@ using Azure;
 using Azure.Storage.Blobs;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
+using ProductFlow.Connectors;
+using ProductFlow.Mapping;
 using ProductFlow.Pipelines;
 using ProductFlow.Server.Diagnostics;
 
@@ -46,10 +48,12 @@ internal static class DoctorCommand
             failed += ok ? 0 : 1;
         }
 
-        var data = Path.GetFullPath(result.GetValue(StoreOptions.Data)!);
+        var paths = result.GetValue(Paths) is { Length: > 0 } given ? given : ["pipelines"];
+
+        // The data folder of the project the (first) pipeline belongs to, as run finds it; --data wins.
+        var data = StoreOptions.DataFolder(result, Directory.Exists(paths[0]) ? Path.Combine(paths[0], "pipeline.json") : paths[0]);
         Line(Writable(data, out var why), $"data folder {data}{why}");
 
-        var paths = result.GetValue(Paths) is { Length: > 0 } given ? given : ["pipelines"];
         var pipelines = paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]).ToList();
         if (pipelines.Count == 0)
         {
@@ -58,10 +62,15 @@ internal static class DoctorCommand
 
         foreach (var file in pipelines)
         {
-            var ok = CheckPipeline(file, out var text);
+            var pipeline = CheckPipeline(file, out var text);
             foreach (var line in text.Split('\n'))
             {
-                Line(ok, line);
+                Line(pipeline is not null, line);
+            }
+
+            if (pipeline is not null && await CheckSourceAsync(pipeline, cancellationToken).ConfigureAwait(false) is { } source)
+            {
+                Line(source.Ok, source.Text);
             }
         }
 
@@ -87,18 +96,44 @@ internal static class DoctorCommand
         return failed == 0 ? ExitCodes.Completed : ExitCodes.ValidationErrors;
     }
 
-    private static bool CheckPipeline(string file, out string text)
+    private static LoadedPipeline? CheckPipeline(string file, out string text)
     {
         try
         {
-            var (definition, catalog) = PipelineLoader.Load(file);
+            var pipeline = PipelineLoader.Load(file);
+            var (definition, catalog) = pipeline;
             text = $"pipeline {file}: {definition.Name}, {definition.Source.Format}, catalog of {catalog.Attributes.Count} attributes, channels {string.Join(", ", definition.Channels)}";
-            return true;
+            return pipeline;
         }
         catch (PipelineDefinitionException e)
         {
             text = string.Join('\n', e.Problems.Select(p => $"pipeline {p}"));
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>The pipeline's mapped columns against the header of its <c>source.path</c>, when that is a local CSV or XLSX file; <c>null</c> otherwise.</summary>
+    private static async Task<(bool Ok, string Text)?> CheckSourceAsync(LoadedPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var name = pipeline.Definition.Name;
+        try
+        {
+            if (await SourceHeader.ReadAsync(pipeline, cancellationToken).ConfigureAwait(false) is not { } header)
+            {
+                return null;
+            }
+
+            if (header.Missing.Count == 0)
+            {
+                return (true, $"source of {name}: {header.Feed} has the {header.Mapped.Count} mapped columns");
+            }
+
+            var missing = header.Missing.Select(m => $"'{m.Column}'" + (m.Closest is { } closest ? $" (did you mean '{closest}'?)" : ""));
+            return (false, $"source of {name}: {header.Feed} lacks mapped column(s) {string.Join(", ", missing)}");
+        }
+        catch (FeedReadException e)
+        {
+            return (false, $"source of {name}: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 

@@ -5,6 +5,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Cli.Output;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
+using ProductFlow.Steward;
 using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;

@@ -70,10 +70,12 @@ internal static partial class InitCommand
                 .Replace("{{locale}}", locale, StringComparison.Ordinal).Replace("{{currency}}", currency, StringComparison.Ordinal));
         }
 
-        var pipeline = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, "pipelines", name + ".json"));
+        var pipeline = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, "pipelines", name + ".json")).Replace('\\', '/');
         Console.WriteLine($"created {pipeline} with its catalog, shop channel schema and a sample feed in {folder}");
-        Console.WriteLine($"next: productflow run {pipeline}");
-        Console.WriteLine("then open the report.html the run prints (data/reports/<run id>/report.html, under the folder you run it from)");
+        // Printed to be run as it stands: a path with spaces is quoted for the shell.
+        Console.WriteLine($"next: productflow run {(pipeline.Contains(' ', StringComparison.Ordinal) ? $"'{pipeline}'" : pipeline)}");
+        var reports = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, "data", "reports")).Replace('\\', '/');
+        Console.WriteLine($"then open the report.html the run prints: {reports}/<run id>/report.html (data/ beside pipelines/, from any working folder)");
         return ExitCodes.Completed;
     }
 

@@ -32,6 +32,11 @@ internal sealed partial class PrincipalCommands
                 {
                     writer.WriteStartObject();
                     writer.WriteString("name", partner.Name);
+                    if (_spec.Roles.Count > 0)
+                    {
+                        writer.WriteString("role", partner.Role);
+                    }
+
                     WriteStrings(writer, _spec.Grant + "s", partner.Grants);
                     writer.WriteBoolean("disabled", partner.Disabled);
                     writer.WriteString("created", Time(partner.Created));
@@ -47,7 +52,8 @@ internal sealed partial class PrincipalCommands
         foreach (var partner in principals)
         {
             var channels = partner.Grants.Count == 0 ? "none" : string.Join(", ", partner.Grants);
-            await Console.Out.WriteLineAsync($"{partner.Name}  {(partner.Disabled ? "disabled" : "enabled")}  {_spec.Grant}s {channels}  since {Time(partner.Created)}").ConfigureAwait(false);
+            var role = _spec.Roles.Count > 0 ? $"  {partner.Role}" : "";
+            await Console.Out.WriteLineAsync($"{partner.Name}  {(partner.Disabled ? "disabled" : "enabled")}{role}  {_spec.Grant}s {channels}  since {Time(partner.Created)}").ConfigureAwait(false);
         }
 
         return ExitCodes.Completed;
@@ -60,7 +66,7 @@ internal sealed partial class PrincipalCommands
         var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            _ = await FindAsync(store, name, cancellationToken).ConfigureAwait(false);
+            _ = await store.FindPrincipalAsync(_spec.Kind, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(name);
             await foreach (var record in store.ReadAccessAsync(_spec.Kind, name, ActivityLimit, cancellationToken).ConfigureAwait(false))
             {
                 records.Add(record);

@@ -4,12 +4,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ProductFlow.Access;
 using ProductFlow.Cli.Output;
-using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;
 
-/// <summary>The commands that manage one kind of principal (partners, suppliers) and their keys: <c>add</c>, <c>grant</c>, <c>revoke-&lt;grant&gt;</c>,
-/// <c>rotate-key</c>, <c>disable</c> (or <c>revoke</c>), <c>list</c>, <c>activity</c>, made once from a <see cref="PrincipalSpec"/>.</summary>
+/// <summary>The commands that manage one kind of principal (partners, suppliers, users) and their keys: <c>add</c>, <c>grant</c>,
+/// <c>revoke-&lt;grant&gt;</c>, <c>set-role</c> (for a kind with roles), <c>rotate-key</c>, <c>disable</c> (or <c>revoke</c>), <c>list</c>,
+/// <c>activity</c>, made once from a <see cref="PrincipalSpec"/> on <see cref="Principals"/>.</summary>
 /// <remarks>
 /// A key is shown once, as the last line of stdout, when it is made (<c>add</c>, <c>rotate-key</c>); the store keeps only its id
 /// and the SHA-256 of its secret (<see cref="ApiKeys"/>). Nothing prints a key again.
@@ -25,18 +25,17 @@ internal sealed partial class PrincipalCommands
     private readonly PrincipalSpec _spec;
     private readonly Argument<string> _name;
     private readonly Option<string[]> _grants;
+    private readonly Option<string[]> _addGrants;
+    private readonly Option<string> _role;
 
     private PrincipalCommands(PrincipalSpec spec)
     {
         _spec = spec;
         _name = new("name") { Description = $"The {spec.Noun}'s name: letters, digits, '_' or '-'.", CustomParser = ParseName };
-        _grants = new("--" + spec.Grant, spec.GrantAlias)
-        {
-            Description = $"A {spec.Grant} the {spec.Noun} may {spec.Verb} (repeat for several).",
-            Required = true,
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        _grants = GrantOption(spec, required: true);
+        _addGrants = spec.GrantRequired ? _grants : GrantOption(spec, required: false);
+        _role = new("--role") { Description = $"The {spec.Noun}'s role: {string.Join(" or ", spec.Roles)}.", Required = true };
+        _role.AcceptOnlyFromAmong([.. spec.Roles]);
     }
 
     public static Command Create(PrincipalSpec spec)
@@ -45,11 +44,24 @@ internal sealed partial class PrincipalCommands
         return new PrincipalCommands(spec).Build();
     }
 
+    private static Option<string[]> GrantOption(PrincipalSpec spec, bool required) => new("--" + spec.Grant, spec.GrantAlias)
+    {
+        Description = $"A {spec.Grant} the {spec.Noun} may {spec.Verb} (repeat for several).",
+        Required = required,
+        Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private Command Build()
     {
         var (noun, grant) = (_spec.Noun, _spec.Grant);
-        var add = new Command("add", $"Add a {noun} with the {grant}s it may {_spec.Verb}, and print its new key as the last line (shown once).") { _name, _grants, _spec.Source }
+        var add = new Command("add", $"Add a {noun} with the {grant}s it may {_spec.Verb}, and print its new key as the last line (shown once).") { _name, _addGrants, _spec.Source }
             .WithExamples([.. _spec.AddExamples]);
+        if (_spec.Roles.Count > 0)
+        {
+            add.Options.Add(_role);
+        }
+
         add.WithStoreLocation().SetAction(AddAsync);
         var more = new Command("grant", $"Let a {noun} {_spec.Verb} more {grant}s.") { _name, _grants, _spec.Source }.WithExamples($"productflow {noun} grant {_spec.Example} --{grant} {_spec.ExampleGrant}");
         more.WithStoreLocation().SetAction((result, ct) => ChangeGrantsAsync(result, add: true, ct));
@@ -65,46 +77,68 @@ internal sealed partial class PrincipalCommands
         var activity = new Command("activity", $"What a {noun} did, newest first: when, what, which {grant} and version, the status and bytes.") { _name }
             .WithExamples($"productflow {noun} activity {_spec.Example}", $"productflow {noun} activity {_spec.Example} --json");
         activity.WithStoreOptions().SetAction(ActivityAsync);
-        return new Command(noun, _spec.Description) { add, more, less, rotate, disable, list, activity };
+        var group = new Command(noun, _spec.Description) { add, more, less };
+        if (_spec.Roles.Count > 0)
+        {
+            var role = new Command("set-role", $"Give a {noun} another role: {string.Join(" or ", _spec.Roles)}.") { _name, _role }
+                .WithExamples($"productflow {noun} set-role {_spec.Example} --role {_spec.Roles[^1]}");
+            role.WithStoreLocation().SetAction(SetRoleAsync);
+            group.Subcommands.Add(role);
+        }
+
+        foreach (var command in new[] { rotate, disable, list, activity })
+        {
+            group.Subcommands.Add(command);
+        }
+
+        return group;
     }
 
     private static string Gerund(string verb) => verb.EndsWith('e') ? verb[..^1] + "ing" : verb + "ing";
+
     private async Task<int> AddAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var name = result.GetRequiredValue(_name);
-        var channels = KnownGrants(result);
-        var now = DateTimeOffset.UtcNow;
-        var (key, stored) = ApiKeys.Create(_spec.Kind, name, now);
+        var grants = KnownGrants(result, _addGrants);
+        var role = _spec.Roles.Count > 0 ? result.GetRequiredValue(_role) : null;
+        PrincipalChange added;
         var store = await StoreCommand.OpenOrCreateAsync(result, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            if (await store.FindPrincipalAsync(_spec.Kind, name, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                throw new ProductFlowException($"{_spec.Noun} {name} exists") { Hint = $"'productflow {_spec.Noun} grant {name} --{_spec.Grant} <{_spec.Grant}>' grants more, 'productflow {_spec.Noun} rotate-key {name}' gives it a new key" };
-            }
-
-            await store.SavePrincipalAsync(new Principal(_spec.Kind, name) { Grants = channels, Created = now }, cancellationToken).ConfigureAwait(false);
-            await store.AddKeyAsync(stored, cancellationToken).ConfigureAwait(false);
+            added = await Principals.AddAsync(store, new Principal(_spec.Kind, name) { Grants = grants, Role = role }, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         }
 
-        await Console.Out.WriteLineAsync($"{_spec.Noun} {name} added: {_spec.Grant}s {string.Join(", ", channels)}").ConfigureAwait(false);
-        await WriteKeyAsync(key).ConfigureAwait(false);
+        if (added.Outcome == PrincipalOutcome.Exists)
+        {
+            throw new ProductFlowException($"{_spec.Noun} {name} exists")
+            {
+                Hint = $"'productflow {_spec.Noun} grant {name} --{_spec.Grant} <{_spec.Grant}>' grants more, 'productflow {_spec.Noun} rotate-key {name}' gives it a new key",
+            };
+        }
+
+        var what = grants.Count == 0 ? $"no {_spec.Grant}s" : $"{_spec.Grant}s {string.Join(", ", grants)}";
+        await Console.Out.WriteLineAsync($"{_spec.Noun} {name} added: {(role is null ? "" : $"role {role}, ")}{what}").ConfigureAwait(false);
+        await WriteKeyAsync(added.Key!).ConfigureAwait(false);
         return ExitCodes.Completed;
     }
 
     private async Task<int> ChangeGrantsAsync(ParseResult result, bool add, CancellationToken cancellationToken)
     {
         var name = result.GetRequiredValue(_name);
-        var channels = add ? KnownGrants(result) : result.GetRequiredValue(_grants).Distinct(StringComparer.Ordinal).ToList();
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            var partner = await FindAsync(store, name, cancellationToken).ConfigureAwait(false);
-            var grants = add ? partner.Grants.Union(channels, StringComparer.Ordinal).ToList() : partner.Grants.Except(channels, StringComparer.Ordinal).ToList();
-            await store.SavePrincipalAsync(partner with { Grants = grants }, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"{_spec.Noun} {name}: {_spec.Grant}s {(grants.Count == 0 ? "none" : string.Join(", ", grants))}").ConfigureAwait(false);
-        }
+        var grants = add ? KnownGrants(result, _grants) : result.GetRequiredValue(_grants).Distinct(StringComparer.Ordinal).ToList();
+        var changed = await ChangeAsync(
+            result, (store, ct) => Principals.ChangeGrantsAsync(store, _spec.Kind, name, add ? grants : [], add ? [] : grants, ct), cancellationToken).ConfigureAwait(false);
+        var now = changed.Principal!.Grants;
+        await Console.Out.WriteLineAsync($"{_spec.Noun} {name}: {_spec.Grant}s {(now.Count == 0 ? "none" : string.Join(", ", now))}").ConfigureAwait(false);
+        return ExitCodes.Completed;
+    }
 
+    private async Task<int> SetRoleAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var name = result.GetRequiredValue(_name);
+        var role = result.GetRequiredValue(_role);
+        await ChangeAsync(result, (store, ct) => Principals.SetRoleAsync(store, _spec.Kind, name, role, ct), cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"{_spec.Noun} {name}: role {role}").ConfigureAwait(false);
         return ExitCodes.Completed;
     }
 
@@ -112,35 +146,38 @@ internal sealed partial class PrincipalCommands
     {
         var name = result.GetRequiredValue(_name);
         var now = DateTimeOffset.UtcNow;
-        var stopAt = now + result.GetValue(Grace);
-        var (key, stored) = ApiKeys.Create(_spec.Kind, name, now);
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            var partner = await FindAsync(store, name, cancellationToken).ConfigureAwait(false);
-            await store.AddKeyAsync(stored, cancellationToken).ConfigureAwait(false);
-            await store.ExpireKeysAsync(_spec.Kind, name, stopAt, keep: stored.Id, cancellationToken).ConfigureAwait(false);
-            var old = stopAt == now ? "its other keys stop now" : $"its other keys stop at {Time(stopAt)}";
-            await Console.Out.WriteLineAsync($"{_spec.Noun} {name}: new key; {old}{(partner.Disabled ? $" (the {_spec.Noun} is disabled: every key is refused)" : "")}").ConfigureAwait(false);
-        }
-
-        await WriteKeyAsync(key).ConfigureAwait(false);
+        var grace = result.GetValue(Grace);
+        var rotated = await ChangeAsync(result, (store, ct) => Principals.RotateKeyAsync(store, _spec.Kind, name, now, grace, ct), cancellationToken).ConfigureAwait(false);
+        var old = grace == TimeSpan.Zero ? "its other keys stop now" : $"its other keys stop at {Time(now + grace)}";
+        var disabled = rotated.Principal!.Disabled ? $" (the {_spec.Noun} is disabled: every key is refused)" : "";
+        await Console.Out.WriteLineAsync($"{_spec.Noun} {name}: new key; {old}{disabled}").ConfigureAwait(false);
+        await WriteKeyAsync(rotated.Key!).ConfigureAwait(false);
         return ExitCodes.Completed;
     }
 
     private async Task<int> DisableAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var name = result.GetRequiredValue(_name);
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            var partner = await FindAsync(store, name, cancellationToken).ConfigureAwait(false);
-            await store.SavePrincipalAsync(partner with { Disabled = true }, cancellationToken).ConfigureAwait(false);
-        }
-
+        await ChangeAsync(result, (store, ct) => Principals.DisableAsync(store, _spec.Kind, name, ct), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync($"{_spec.Noun} {name} disabled: its keys are refused").ConfigureAwait(false);
         return ExitCodes.Completed;
     }
+
+    /// <summary>Runs a change on the command's store; a principal that does not exist is a usage error.</summary>
+    private async Task<PrincipalChange> ChangeAsync(ParseResult result, Func<IAccessStore, CancellationToken, Task<PrincipalChange>> change, CancellationToken cancellationToken)
+    {
+        PrincipalChange changed;
+        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            changed = await change(store, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed.Outcome == PrincipalOutcome.NotFound ? throw NotFound(result.GetRequiredValue(_name)) : changed;
+    }
+
+    private ProductFlowException NotFound(string name) =>
+        new($"there is no {_spec.Noun} {name}") { Hint = $"'productflow {_spec.Noun} list' shows the {_spec.Noun}s" };
 
     /// <summary>The key, alone on the last line of stdout, and on stderr why it must be kept now.</summary>
     private async Task WriteKeyAsync(string key)
@@ -149,15 +186,15 @@ internal sealed partial class PrincipalCommands
         await Console.Out.WriteLineAsync(key).ConfigureAwait(false);
     }
 
-    private async Task<Principal> FindAsync(IProductStore store, string name, CancellationToken cancellationToken) =>
-        await store.FindPrincipalAsync(_spec.Kind, name, cancellationToken).ConfigureAwait(false)
-        ?? throw new ProductFlowException($"there is no partner {name}") { Hint = "'productflow partner list' shows the partners" };
-
-    /// <summary>The channels given, each checked against the catalog: a grant of a channel that does not exist would fail silently.</summary>
     /// <summary>The grants given, each checked (a channel of the catalog, a pipeline of the folder): a grant of nothing would fail silently.</summary>
-    private List<string> KnownGrants(ParseResult result)
+    private List<string> KnownGrants(ParseResult result, Option<string[]> option)
     {
-        var grants = result.GetRequiredValue(_grants).Distinct(StringComparer.Ordinal).ToList();
+        var grants = (result.GetValue(option) ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (grants.Count == 0)
+        {
+            return grants;
+        }
+
         var known = _spec.Known(result);
         foreach (var grant in grants.Where(g => !known.Contains(g, StringComparer.Ordinal)))
         {

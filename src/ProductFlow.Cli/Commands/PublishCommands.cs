@@ -149,7 +149,7 @@ internal static class PublishCommands
     }
 
     /// <summary>The export target the command names.</summary>
-    private static IBlobStore Exports(ParseResult result) => ExportTargets.Open(result.GetValue(PublishOptions.Exports), Path.GetFullPath(result.GetValue(StoreOptions.Data)!));
+    private static IBlobStore Exports(ParseResult result) => ExportTargets.Open(result.GetValue(PublishOptions.Exports), StoreOptions.DataFolder(result));
 
     private static List<ChannelDefinition> ChannelsToPublish(ParseResult result, ProductCatalog catalog)
     {

@@ -34,12 +34,13 @@ internal static class QuarantineReplay
 
     private static async Task<int> ExecuteAsync(ParseResult result, ILoggerFactory logging, CancellationToken cancellationToken)
     {
-        var pipeline = PipelineLoader.Load(result.GetRequiredValue(PipelineFile));
+        var file = result.GetRequiredValue(PipelineFile);
+        var pipeline = PipelineLoader.Load(file);
         var runId = result.GetRequiredValue(RunId);
-        var data = Path.GetFullPath(result.GetValue(StoreOptions.Data)!);
+        var data = StoreOptions.DataFolder(result, file);
         var entries = new List<QuarantineEntry>();
         RunRecord? run;
-        var store = await StoreCommand.OpenAsync(result, cancellationToken).ConfigureAwait(false);
+        var store = await StoreCommand.OpenAsync(result, file, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             run = await store.FindRunAsync(runId, cancellationToken).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal static class QuarantineReplay
             return ExitCodes.Completed;
         }
 
-        var services = CliRunServices.From(result);
+        var services = CliRunServices.From(result, file);
         var runner = RunCommands.Runner(services, logging);
         var report = await CommandEvents.AroundAsync(
             CommandEvents.For(services), () => runner.RunAsync(pipeline, RunRequest.For(pipeline) with { Input = feed, Replay = true }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -76,9 +76,10 @@ internal static class RunCommands
 
     private static async Task<int> ExecuteAsync(ParseResult result, RunMode mode, ILoggerFactory logging, CancellationToken cancellationToken, Option<string?>? inputOption = null)
     {
-        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
+        var file = result.GetRequiredValue(Pipeline);
+        var pipeline = PipelineLoader.Load(file);
         var input = result.GetValue(inputOption ?? Input);
-        var services = CliRunServices.From(result);
+        var services = CliRunServices.From(result, file);
         var runner = Runner(services, logging);
         var request = Request(result, pipeline, mode) with { Input = input };
         var events = mode == RunMode.Run ? CommandEvents.For(services) : null;
@@ -94,10 +95,11 @@ internal static class RunCommands
             throw new ProductFlowException("--input and --from-inbox exclude each other") { Hint = "drop the feed into the inbox, or give --input without --from-inbox" };
         }
 
-        var pipeline = PipelineLoader.Load(result.GetRequiredValue(Pipeline));
-        var data = result.GetValue(Data)!;
+        var file = result.GetRequiredValue(Pipeline);
+        var pipeline = PipelineLoader.Load(file);
+        var data = StoreOptions.DataFolder(result, file);
         var inbox = new FolderInbox(data, pipeline.Definition.Name, new InboxOptions { StableFor = TimeSpan.FromSeconds(result.GetValue(StableSeconds)) });
-        var services = CliRunServices.From(result);
+        var services = CliRunServices.From(result, file);
         var inboxRunner = new InboxRunner(Runner(services, logging));
         var request = Request(result, pipeline, RunMode.Run);
         var runs = await CommandEvents.AroundAsync(

@@ -8,13 +8,19 @@ namespace ProductFlow.Cli.Commands;
 internal static class StoreCommand
 {
     /// <summary>Opens an existing store: a reading command never creates one (exit 4 and one line when it does not exist).</summary>
-    public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
-        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: false, cancellationToken);
+    /// <param name="result">The command line.</param>
+    /// <param name="pipelineFile">The pipeline file the command names, whose project holds the data folder when <c>--data</c> is not given.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static Task<IProductStore> OpenAsync(ParseResult result, string? pipelineFile, CancellationToken cancellationToken) =>
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), StoreOptions.DataFolder(result, pipelineFile), create: false, cancellationToken);
+
+    /// <summary>Opens an existing store in the data folder of the working folder (or <c>--data</c>).</summary>
+    public static Task<IProductStore> OpenAsync(ParseResult result, CancellationToken cancellationToken) => OpenAsync(result, null, cancellationToken);
 
     /// <summary>Opens the store a command that adds to it names, creating an embedded store or PostgreSQL's tables when there are none yet
     /// (an operator may add partners, suppliers and users before the first run).</summary>
     public static Task<IProductStore> OpenOrCreateAsync(ParseResult result, CancellationToken cancellationToken) =>
-        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), Path.GetFullPath(result.GetValue(StoreOptions.Data)!), create: true, cancellationToken);
+        ProductStores.OpenAsync(ProductStores.Setting(result.GetValue(StoreOptions.Store)), StoreOptions.DataFolder(result), create: true, cancellationToken);
 
     /// <summary>Adds the store options to a reading command.</summary>
     public static Command WithStoreOptions(this Command command)

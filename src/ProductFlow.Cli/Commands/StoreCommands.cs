@@ -25,7 +25,7 @@ internal static class StoreCommands
 
     private static async Task<int> CopyAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var data = Path.GetFullPath(result.GetValue(StoreOptions.Data)!);
+        var data = StoreOptions.DataFolder(result);
         var copied = await EmbeddedStoreCopy.CopyAsync(data, result.GetRequiredValue(To), cancellationToken).ConfigureAwait(false);
         foreach (var (table, rows) in copied)
         {

@@ -10,10 +10,12 @@ namespace ProductFlow.Cli.Extensions;
 /// its runner here, so none can forget a setting.</remarks>
 internal static class CliRunServices
 {
-    public static RunServices From(ParseResult result)
+    /// <param name="result">The command line.</param>
+    /// <param name="pipelineFile">The pipeline file the command runs: its project holds the data folder when <c>--data</c> is not given.</param>
+    public static RunServices From(ParseResult result, string? pipelineFile = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var data = Path.GetFullPath(result.GetValue(StoreOptions.Data) ?? "data");
+        var data = StoreOptions.DataFolder(result, pipelineFile);
         var store = ProductStores.Factory(result.GetValue(StoreOptions.Store));
         return new RunServices
         {

@@ -27,4 +27,13 @@ public interface IAccessStore
 
     /// <summary>What the principal did, newest first, at most <paramref name="limit"/> records.</summary>
     IAsyncEnumerable<AccessRecord> ReadAccessAsync(PrincipalKind kind, string name, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps an element of the key ring that protects the console's cookies (ASP.NET Core Data Protection), by its name; an element
+    /// of that name stays as it was (the key ring only adds elements).</summary>
+    /// <remarks>Kept in the store so that every node of the service, and the same node after a restart, reads the same ring: a signed-in
+    /// steward stays signed in. Whoever can read the store can read these keys.</remarks>
+    Task SaveSessionKeyAsync(string name, string xml, DateTimeOffset created, CancellationToken cancellationToken = default);
+
+    /// <summary>Every element of that key ring, oldest first, as (name, XML).</summary>
+    IAsyncEnumerable<(string Name, string Xml)> ReadSessionKeysAsync(CancellationToken cancellationToken = default);
 }

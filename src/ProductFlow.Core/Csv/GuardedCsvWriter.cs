@@ -13,14 +13,15 @@ public sealed class GuardedCsvWriter : IAsyncDisposable, IDisposable
     public long Records => _writer.RecordCount;
 
     /// <summary>A writer to <paramref name="stream"/>: UTF-8 (with a byte order mark unless told otherwise), or <paramref name="encoding"/>.</summary>
-    /// <remarks>A character <paramref name="encoding"/> cannot hold is written as <c>?</c>.</remarks>
-    public static GuardedCsvWriter Create(Stream stream, char separator = ',', bool byteOrderMark = true, System.Text.Encoding? encoding = null)
+    /// <remarks>A character <paramref name="encoding"/> cannot hold is written as <c>?</c>. The stream is closed with the writer unless
+    /// <paramref name="leaveOpen"/> (a response body, which its server closes).</remarks>
+    public static GuardedCsvWriter Create(Stream stream, char separator = ',', bool byteOrderMark = true, System.Text.Encoding? encoding = null, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var options = CsvWriterOptions.Default with { Separator = separator, WriteByteOrderMark = byteOrderMark, ValidateFieldCount = true };
         return new GuardedCsvWriter(encoding is null
-            ? CsvWriter.Create(stream, options, leaveOpen: false)
-            : CsvWriter.Create(new StreamWriter(stream, encoding, 1 << 16, leaveOpen: false), options, leaveOpen: false));
+            ? CsvWriter.Create(stream, options, leaveOpen)
+            : CsvWriter.Create(new StreamWriter(stream, encoding, 1 << 16, leaveOpen), options, leaveOpen: false));
     }
 
     public static GuardedCsvWriter Create(string path, char separator = ',', bool byteOrderMark = true) =>

@@ -1,13 +1,17 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ProductFlow.Connectors;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
 
 namespace ProductFlow.Mapping;
 
-/// <summary>Maps source rows to canonical records by a pipeline's declarative column mapping.</summary>
+/// <summary>Maps source rows to canonical records by a pipeline's declarative column mapping and its transformations.</summary>
 /// <remarks>
-/// Compiled once per feed header: columns are resolved to indexes on the first row, not looked up per row.
-/// The mapper only places raw text; checking and normalising values is the rule engine's job.
+/// The transformations (templates, patterns, steps) are compiled once, when the mapper is made; columns are resolved to indexes
+/// on the first row of a feed, not looked up per row. The mapper places text; checking and normalising values by their
+/// attribute types is the rule engine's job. A value a transformation made or changed names it in its lineage.
 /// </remarks>
 public sealed class FeedMapper : IRecordMapper
 {
@@ -15,17 +19,29 @@ public sealed class FeedMapper : IRecordMapper
     public const string ConstantOrigin = "mapping.constant";
 
     private readonly MappingOptions _mapping;
+    private readonly Dictionary<ColumnMapping, FieldTransforms> _transforms = new(ReferenceEqualityComparer.Instance);
     private Compiled? _compiled;
 
-    public FeedMapper(MappingOptions mapping)
+    /// <param name="mapping">The pipeline's mapping.</param>
+    /// <param name="culture">The source's culture (<c>source.culture</c>), for case steps of fields that declare none; invariant when <c>null</c>.</param>
+    /// <exception cref="ArgumentException">A transformation is not valid (the pipeline loader reports it first).</exception>
+    public FeedMapper(MappingOptions mapping, string? culture = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
+        foreach (var field in Fields())
+        {
+            _transforms[field] = FieldTransforms.Compile(field, CultureOf(field.Culture ?? culture));
+        }
     }
 
     /// <summary>The columns the mapping reads, which a feed must have.</summary>
     public IReadOnlyCollection<string> RequiredColumns =>
-        Fields().SelectMany(f => new[] { f.Column, f.UnitColumn }).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Fields()
+            .SelectMany(f => new[] { f.Column, f.UnitColumn }.Concat(_transforms[f].Template?.Columns ?? []))
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     public MappedRecord Map(SourceRow row)
     {
@@ -38,52 +54,93 @@ public sealed class FeedMapper : IRecordMapper
         }
 
         var compiled = _compiled is { } c && ReferenceEquals(c.Header, row.Header) ? c : _compiled = Compile(row.Header);
-        var sku = compiled.Sku.Read(row)?.Trim() ?? "";
+        List<Issue>? timeouts = null;
+        var sku = Read(compiled.Sku, row, "sku", ref timeouts, out _)?.Trim() ?? "";
+        var skuTimedOut = timeouts is not null;
         var record = new ProductRecord(sku)
         {
             Feed = row.Feed,
             Line = row.Line,
-            Parent = NullIfEmpty(compiled.Parent?.Read(row)),
-            Family = NullIfEmpty(compiled.Family?.Read(row)),
+            Parent = NullIfEmpty(Read(compiled.Parent, row, "parent", ref timeouts, out _)),
+            Family = NullIfEmpty(Read(compiled.Family, row, "family", ref timeouts, out _)),
         };
         var mapped = new MappedRecord(row, record);
-        if (sku.Length == 0)
+        if (sku.Length == 0 && !skuTimedOut)
         {
             mapped.Issues.Add(new Issue(Severity.Error, RuleIds.SkuMissing, "the SKU is empty")
             { Feed = row.Feed, Line = row.Line, Column = compiled.Sku.Column, Field = "sku" });
         }
 
-        ReadCategories(compiled.Categories, row, record);
-        ReadEnabled(compiled.Enabled, row, mapped);
+        ReadCategories(Read(compiled.Categories, row, "categories", ref timeouts, out _), compiled.Categories, record);
+        ReadEnabled(Read(compiled.Enabled, row, "enabled", ref timeouts, out _), compiled.Enabled, row, mapped);
         foreach (var value in compiled.Values)
         {
-            if (value.Read(row) is { } data)
+            if (Read(value, row, value.Mapping.Attribute!, ref timeouts, out var rule) is { } data)
             {
-                var origin = value.Column is null ? ValueOrigin.FromRule(ConstantOrigin) : ValueOrigin.FromCell(row.Feed, row.Line, value.Column);
-                record.Values.Add(new ProductValue(value.Mapping.Attribute!, value.Mapping.Locale, value.Mapping.Channel, data, origin)
+                record.Values.Add(new ProductValue(value.Mapping.Attribute!, value.Mapping.Locale, value.Mapping.Channel, data, Origin(value, row, rule))
                 { Currency = value.Mapping.Currency, Unit = value.ReadUnit(row) });
             }
+        }
+
+        foreach (var timeout in timeouts ?? [])
+        {
+            mapped.Issues.Add(timeout with { Sku = sku.Length > 0 ? sku : null });
         }
 
         return mapped;
     }
 
-    private static void ReadCategories(FieldReader? reader, SourceRow row, ProductRecord record)
+    private static ValueOrigin Origin(FieldReader value, SourceRow row, string? rule)
     {
-        if (reader?.Read(row) is not { } categories)
+        if (value.Column is null)
+        {
+            return ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule);
+        }
+
+        var cell = ValueOrigin.FromCell(row.Feed, row.Line, value.Column);
+        return rule is null ? cell : cell.ChangedBy(rule);
+    }
+
+    /// <summary>Reads a field; a regular expression that runs too long leaves the field without a value and adds an error (the record is rejected).</summary>
+    private static string? Read(FieldReader? reader, SourceRow row, string field, ref List<Issue>? timeouts, out string? rule)
+    {
+        rule = null;
+        if (reader is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return reader.Read(row, out rule);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            (timeouts ??= []).Add(new Issue(
+                Severity.Error,
+                RuleIds.MappingTimeout,
+                $"a regular expression of the mapping of '{field}' took longer than {e.MatchTimeout.TotalMilliseconds:0} ms on this value: simplify the pattern")
+            { Feed = row.Feed, Line = row.Line, Column = reader.Column, Field = field, Value = e.Input });
+            return null;
+        }
+    }
+
+    private static void ReadCategories(string? categories, FieldReader? reader, ProductRecord record)
+    {
+        if (categories is null)
         {
             return;
         }
 
-        foreach (var code in categories.Split(reader.Mapping.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var code in categories.Split(reader!.Mapping.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             record.Categories.Add(code);
         }
     }
 
-    private static void ReadEnabled(FieldReader? reader, SourceRow row, MappedRecord mapped)
+    private static void ReadEnabled(string? text, FieldReader? reader, SourceRow row, MappedRecord mapped)
     {
-        if (reader?.Read(row) is not { } text)
+        if (text is null)
         {
             return;
         }
@@ -95,24 +152,26 @@ public sealed class FeedMapper : IRecordMapper
         }
 
         mapped.Issues.Add(new Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(text)}' is not a boolean (true/false, 1/0, yes/no)")
-        { Sku = mapped.Record.Sku, Feed = row.Feed, Line = row.Line, Column = reader.Column, Field = "enabled", Value = text });
+        { Sku = mapped.Record.Sku, Feed = row.Feed, Line = row.Line, Column = reader!.Column, Field = "enabled", Value = text });
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static CultureInfo CultureOf(string? name) => name is null ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(name, predefinedOnly: true);
 
     private IEnumerable<ColumnMapping> Fields() =>
         new[] { _mapping.Sku, _mapping.Parent, _mapping.Family, _mapping.Categories, _mapping.Enabled }.OfType<ColumnMapping>().Concat(_mapping.Values);
 
     private Compiled Compile(FeedHeader header) => new(
         header,
-        new FieldReader(_mapping.Sku, header),
-        Optional(_mapping.Parent, header),
-        Optional(_mapping.Family, header),
-        Optional(_mapping.Categories, header),
-        Optional(_mapping.Enabled, header),
-        _mapping.Values.Select(v => new FieldReader(v, header)).ToArray());
+        Reader(_mapping.Sku, header)!,
+        Reader(_mapping.Parent, header),
+        Reader(_mapping.Family, header),
+        Reader(_mapping.Categories, header),
+        Reader(_mapping.Enabled, header),
+        _mapping.Values.Select(v => Reader(v, header)!).ToArray());
 
-    private static FieldReader? Optional(ColumnMapping? mapping, FeedHeader header) => mapping is null ? null : new FieldReader(mapping, header);
+    private FieldReader? Reader(ColumnMapping? mapping, FeedHeader header) => mapping is null ? null : new FieldReader(mapping, _transforms[mapping], header);
 
     private sealed record Compiled(
         FeedHeader Header,

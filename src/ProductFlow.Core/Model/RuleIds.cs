@@ -18,6 +18,8 @@ public static class RuleIds
     public const string CsvMalformed = "csv.malformed";
     public const string CsvFieldCount = "csv.field-count";
     public const string SkuMissing = "sku.missing";
+    public const string MappingTimeout = "mapping.timeout";
+    public const string AttributeNotInFamily = "attribute.not-in-family";
     public const string ValueUnique = "value.unique";
     public const string Pattern = "pattern";
     public const string Length = "length";

@@ -3,15 +3,25 @@ namespace ProductFlow.Pipelines;
 
 /// <summary>How one canonical field or attribute value is taken from the feed.</summary>
 /// <remarks>
-/// Exactly one of <see cref="Column"/> and <see cref="Constant"/> is set (the pipeline schema says so).
-/// An empty cell means "no value" unless <see cref="OnEmpty"/> is <c>keep</c>. <see cref="Map"/>
-/// replaces raw values, matched case-insensitively after trimming (<c>Blk</c> -> <c>black</c>).
+/// Exactly one of <see cref="Column"/>, <see cref="Constant"/> and <see cref="Template"/> is set (the loader says so).
+/// The text read then goes through <see cref="Pattern"/> and the <see cref="Transform"/> steps, in that order, and last
+/// through <see cref="Map"/>, which replaces whole values, matched case-insensitively after trimming (<c>Blk</c> -> <c>black</c>).
+/// An empty result means "no value" unless <see cref="OnEmpty"/> is <c>keep</c>.
 /// </remarks>
 public sealed class ColumnMapping
 {
     public string? Column { get; init; }
 
     public string? Constant { get; init; }
+
+    /// <summary>Instead of a column: a value made of several columns, each named in braces (<c>{Navn} ({Farge})</c>; <c>{{</c> and <c>}}</c> write braces).</summary>
+    public string? Template { get; init; }
+
+    /// <summary>A regular expression the text read must match: the value is its first group, or the whole match without groups; no match gives no value.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The transformation steps applied to the text, in order (after <see cref="Pattern"/>, before <see cref="Map"/>).</summary>
+    public IReadOnlyList<TransformOptions> Transform { get; set; } = [];
 
     /// <summary>The attribute a value mapping fills (only under <c>mapping.values</c>).</summary>
     public string? Attribute { get; init; }

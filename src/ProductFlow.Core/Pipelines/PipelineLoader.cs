@@ -57,6 +57,7 @@ public static class PipelineLoader
 
         CheckNumbers(definition.Source.Culture, definition.Source.DecimalSeparator, definition.Source.ThousandsSeparator, "$.source", Problem);
         CheckRemote(definition.Source, Problem);
+        MappingDefinitions.Check(definition.Mapping, Problem);
         for (var i = 0; i < definition.Mapping.Values.Count; i++)
         {
             var value = definition.Mapping.Values[i];

@@ -14,6 +14,12 @@ public static class HtmlReportWriter
 {
     public const string FileName = "report.html";
 
+    /// <summary>The report's stylesheet: the visual language other pages of ProductFlow (the steward console) share.</summary>
+    public static string Stylesheet => HtmlAssets.Css;
+
+    /// <summary>The Content-Security-Policy report.html carries in its page, for a server to send as a header with it (its own script, by hash).</summary>
+    public static string ContentSecurityPolicy => HtmlAssets.ContentSecurityPolicy;
+
     /// <summary>Writes the report to <paramref name="path"/>, compared with the previous run of the pipeline found beside it.</summary>
     public static void Write(QualityReport report, string path)
     {

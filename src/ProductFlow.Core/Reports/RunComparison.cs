@@ -3,19 +3,24 @@ using ProductFlow.Model;
 
 namespace ProductFlow.Reports;
 
-/// <summary>The change of a run against the previous run of the same pipeline: new issues, fixed issues, delta in accepted rows.</summary>
+/// <summary>The change of a run against the previous run of the same pipeline and kind: new issues, fixed issues, delta in accepted rows.</summary>
 /// <remarks>
-/// The previous run is the one whose <c>report.json</c>, in a sibling folder of this run's report, names the same pipeline
-/// and the latest <c>startedAt</c> before this run's (passing over a report.json that cannot be read). Issues are counted by (rule, SKU, field) over the issues each
+/// The previous run is the one whose <c>report.json</c>, in a sibling folder of this run's report, names the same pipeline and
+/// the same <see cref="Mode"/> (a <c>validate</c> is compared with validates, a <c>run</c> with runs, a <c>replay</c> with replays: a
+/// validate stores nothing and a replay reads only rejected rows, so neither is a base for the others), and the latest
+/// <c>startedAt</c> before this run's (passing over a report.json that cannot be read). Issues are counted by (rule, SKU, field) over the issues each
 /// report.json embeds (the first <see cref="ReportJsonWriter.EmbeddedLimit"/>); <see cref="Partial"/> says when either run
 /// had more, so the comparison covers only the first ones.
 /// </remarks>
 public sealed record RunComparison(string PreviousRunId, DateTimeOffset PreviousStarted, string PreviousStatus, long NewIssues, long FixedIssues, long AcceptedDelta, bool Partial)
 {
+    /// <summary>The kind of both runs: <c>run</c>, <c>validate</c> or <c>replay</c>.</summary>
+    public string Mode { get; init; } = "run";
+
     // pipeline and startedAt are among the first properties report.json writes: reading this much of each file finds them.
     private const int HeaderBytes = 8192;
 
-    /// <summary>Compares <paramref name="report"/> with the previous run of its pipeline; <c>null</c> when there is none.</summary>
+    /// <summary>Compares <paramref name="report"/> with the previous run of its pipeline and kind; <c>null</c> when there is none.</summary>
     public static RunComparison? Find(QualityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -34,8 +39,8 @@ public sealed record RunComparison(string PreviousRunId, DateTimeOffset Previous
                 continue;
             }
 
-            var (pipeline, started) = ReadHeader(path);
-            if (pipeline == report.Run.Pipeline && started is { } at && at < report.Run.Started)
+            var (pipeline, mode, started) = ReadHeader(path);
+            if (pipeline == report.Run.Pipeline && (mode ?? "run") == report.Mode && started is { } at && at < report.Run.Started)
             {
                 earlier.Add((path, at));
             }
@@ -86,7 +91,8 @@ public sealed record RunComparison(string PreviousRunId, DateTimeOffset Previous
                 added,
                 fixedCount,
                 report.Run.Counts.Accepted - root.GetProperty("counts").GetProperty("accepted").GetInt64(),
-                partial);
+                partial)
+            { Mode = report.Mode };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -95,7 +101,7 @@ public sealed record RunComparison(string PreviousRunId, DateTimeOffset Previous
         }
     }
 
-    private static (string? Pipeline, DateTimeOffset? Started) ReadHeader(string path)
+    private static (string? Pipeline, string? Mode, DateTimeOffset? Started) ReadHeader(string path)
     {
         try
         {
@@ -108,8 +114,9 @@ public sealed record RunComparison(string PreviousRunId, DateTimeOffset Previous
 
             var reader = new Utf8JsonReader(buffer.AsSpan(0, read), isFinalBlock: read < buffer.Length, state: default);
             string? pipeline = null;
+            string? mode = null;
             DateTimeOffset? started = null;
-            while ((pipeline is null || started is null) && reader.Read())
+            while ((pipeline is null || mode is null || started is null) && reader.Read())
             {
                 if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
                 {
@@ -126,17 +133,21 @@ public sealed record RunComparison(string PreviousRunId, DateTimeOffset Previous
                 {
                     pipeline = reader.GetString();
                 }
+                else if (name == "mode")
+                {
+                    mode = reader.GetString();
+                }
                 else if (name == "startedAt" && reader.TryGetDateTimeOffset(out var at))
                 {
                     started = at;
                 }
             }
 
-            return (pipeline, started);
+            return (pipeline, mode, started);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
     }
 

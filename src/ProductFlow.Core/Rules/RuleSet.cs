@@ -47,7 +47,8 @@ public sealed class RuleSet : IDisposable
         var views = new ChannelViews(catalog);
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
         var types = new AttributeTypeRule(catalog, ValueCultures.Of(definition));
-        var recordRules = new List<IRule> { types, new InheritModelValues(catalog) };
+        var family = new FamilyAttributesRule(catalog);
+        var recordRules = new List<IRule> { types, family, new InheritModelValues(catalog) };
         recordRules.AddRange(definition.Enrich.Select(e => EnricherFactory.Create(e, catalog)));
         recordRules.AddRange(new IRule[]
         {
@@ -69,7 +70,7 @@ public sealed class RuleSet : IDisposable
         var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
         // Product models get their type checks and their own rules; a pipeline's enrichers and checks are for products (a variant with
         // the values it inherits), and channels publish products.
-        var modelRules = new IRule[] { types, new SkuUniqueRule(), new ModelRule(catalog) };
+        var modelRules = new IRule[] { types, family, new SkuUniqueRule(), new ModelRule(catalog) };
         return new RuleSet(recordRules, modelRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities), groups);
     }
 

@@ -47,6 +47,10 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// <summary>The product with <paramref name="sku"/> as it is now, with its notes and lineage; <c>null</c> when the store never had it.</summary>
     Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default);
 
+    /// <summary>The SKUs that start with <paramref name="prefix"/> (ordinal, case matters), of stored products and of open quarantine
+    /// entries (a SKU a run rejected that the store never held), each once, in ordinal order, at most <paramref name="limit"/>.</summary>
+    IAsyncEnumerable<string> FindSkusAsync(string prefix, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The versions of a SKU, oldest first; empty for an unknown SKU.</summary>
     IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default);
 

@@ -7,6 +7,7 @@ using ProductFlow.Pipelines;
 using ProductFlow.Running;
 using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Inbox;
+using ProductFlow.Server.Uploads;
 
 namespace ProductFlow.Server.Jobs;
 
@@ -22,6 +23,7 @@ public sealed partial class IngestionJobs(
     IOptions<ProductFlowOptions> options, ILogger<IngestionJobs> logger)
 {
     private readonly PendingFeeds _pending = new(storage, time);
+    private readonly Runs.RunProgressBoard _progress = new(storage);
 
     /// <summary>Enqueues a job for every feed waiting in the folder's inbox that has none yet.</summary>
     [Queue(JobQueues.Ingest)]
@@ -52,13 +54,35 @@ public sealed partial class IngestionJobs(
     [Queue(JobQueues.Ingest)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
     [DisplayName("Ingest {2} with pipeline {0}")]
-    public async Task RunFeedAsync(string pipeline, string folder, string feed, string? runId, CancellationToken cancellationToken)
+    public Task RunFeedAsync(string pipeline, string folder, string feed, string? runId, CancellationToken cancellationToken) =>
+        RunAsync(pipeline, folder, feed, runId, UploadMode.Run, cancellationToken);
+
+    /// <summary>Claims an uploaded <paramref name="feed"/> and runs it as <paramref name="mode"/> says: a validation (nothing stored) or a
+    /// replay of corrected quarantined rows (a partial run), as run <paramref name="runId"/>.</summary>
+    [Queue(JobQueues.Ingest)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
+    [DisplayName("Ingest {2} with pipeline {0} ({4})")]
+    public Task RunUploadAsync(string pipeline, string folder, string feed, string runId, UploadMode mode, CancellationToken cancellationToken) =>
+        RunAsync(pipeline, folder, feed, runId, mode, cancellationToken);
+
+    private async Task RunAsync(string pipeline, string folder, string feed, string? runId, UploadMode mode, CancellationToken cancellationToken)
     {
         await using var held = await locks.AcquireAsync("ingest:" + pipeline, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         var loaded = Load(pipeline);
-        var request = RunRequest.For(loaded) with { RunId = runId };
+        // The run's id is known before it starts, so that its progress is posted under it for the console to read.
+        var id = runId ?? RunIds.New(time.GetUtcNow());
+        var request = RunRequest.For(loaded, mode == UploadMode.Validate ? RunMode.Validate : RunMode.Run) with { RunId = id, Replay = mode == UploadMode.Replay };
         using var grace = new ShutdownGrace(options.Value.Jobs.ShutdownTimeout, cancellationToken);
-        var run = await new InboxRunner(runner).RunOneAsync(loaded, inboxes.Open(folder), feed, request, null, InboxFault.Release, grace.Token).ConfigureAwait(false);
+        InboxRun? run;
+        try
+        {
+            run = await new InboxRunner(runner).RunOneAsync(loaded, inboxes.Open(folder), feed, request, _progress.For(id), InboxFault.Release, grace.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _progress.Clear(id);
+        }
+
         _pending.Remove(folder, feed);
         if (run is null)
         {

@@ -18,7 +18,9 @@ internal sealed class PendingFeeds(JobStorage storage, TimeProvider time)
         using var connection = (JobStorageConnection)storage.GetConnection();
         var key = Key(folder);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var since = connection.GetFirstByLowestScoreFromSet(key, now - Stale.TotalSeconds, double.MaxValue, int.MaxValue);
+        // As many as the set holds: Hangfire.InMemory sizes its answer by the count asked for, so int.MaxValue would not fit in memory.
+        var count = (int)Math.Clamp(connection.GetSetCount(key), 1, int.MaxValue);
+        var since = connection.GetFirstByLowestScoreFromSet(key, now - Stale.TotalSeconds, double.MaxValue, count);
         if (since.Contains(feed, StringComparer.Ordinal))
         {
             return false;

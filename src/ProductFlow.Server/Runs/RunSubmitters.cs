@@ -5,5 +5,8 @@ internal static class RunSubmitters
 {
     public static string Supplier(string name) => "supplier:" + name;
 
+    /// <summary>A console user's upload or replay.</summary>
+    public static string User(string name) => "user:" + name;
+
     public const string Operator = "operator";
 }

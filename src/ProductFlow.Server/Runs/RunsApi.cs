@@ -57,32 +57,12 @@ public static class RunsApi
         var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
         var viewer = RunViewer.Of(context.User);
+        List<RunRecord> selected;
+        bool more;
         var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var selected = new List<RunRecord>(size);
-        var more = false;
         await using (store.ConfigureAwait(false))
         {
-            var skip = (number - 1) * size;
-            await foreach (var run in store.ReadRunsAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if ((pipeline is not null && run.Pipeline != pipeline) || (wanted is not null && run.Status != wanted) || (since is not null && run.Started < since) || !viewer.MaySee(run))
-                {
-                    continue;
-                }
-
-                if (skip-- > 0)
-                {
-                    continue;
-                }
-
-                if (selected.Count == size)
-                {
-                    more = true;
-                    break;
-                }
-
-                selected.Add(run);
-            }
+            (selected, more) = await new RunQuery(pipeline, wanted, since, number, size).ReadAsync(store, viewer.MaySee, cancellationToken).ConfigureAwait(false);
         }
 
         return TypedResults.Stream(

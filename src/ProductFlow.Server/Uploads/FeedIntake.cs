@@ -15,6 +15,7 @@ namespace ProductFlow.Server.Uploads;
 public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBackgroundJobClient jobs, JobStorage storage, TimeProvider time)
 {
     private readonly PendingFeeds _pending = new(storage, time);
+    private readonly Runs.RunProgressBoard _progress = new(storage);
 
     public StoreProvider Stores => stores;
 
@@ -25,7 +26,9 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
     /// <param name="submittedBy">Who asked (<c>supplier:acme</c>, <c>operator</c>): who may follow the run.</param>
     /// <param name="maxBytes">The most a feed may hold: past it the upload stops with <see cref="FeedTooLargeException"/> and nothing is kept.</param>
     /// <param name="cancellationToken">Stops the upload; nothing is kept.</param>
-    public async Task<QueuedRun> AcceptAsync(string pipeline, string fileName, Stream content, string submittedBy, long maxBytes, CancellationToken cancellationToken)
+    /// <param name="mode">What the feed is run as: a run (default), a validation (no run is recorded: nothing is stored) or a replay.</param>
+    public async Task<QueuedRun> AcceptAsync(
+        string pipeline, string fileName, Stream content, string submittedBy, long maxBytes, CancellationToken cancellationToken, UploadMode mode = UploadMode.Run)
     {
         ArgumentNullException.ThrowIfNull(content);
         var runId = RunIds.New(time.GetUtcNow());
@@ -49,9 +52,11 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
                     await hashing.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
                 }
             },
-            id => RecordAsync(pipeline, folder, id, runId, new FeedInfo(name, hashing!.Bytes, hashing.Sha256), submittedBy, cancellationToken),
+            id => mode == UploadMode.Validate
+                ? MarkPending(folder, id, () => _progress.Announce(runId, pipeline))
+                : RecordAsync(pipeline, folder, id, runId, new FeedInfo(name, hashing!.Bytes, hashing.Sha256), submittedBy, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        return Enqueue(pipeline, folder, feed, runId);
+        return Enqueue(pipeline, folder, feed, runId, mode);
     }
 
     /// <summary>Queues a new run of the feed <paramref name="run"/> read (from <c>archive/</c> or <c>failed/</c>); null when that feed is gone.</summary>
@@ -64,7 +69,7 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
         var name = $"{runId}-{ProductFlow.Primitives.InboxNames.Safe(original)}";
         var feed = await inboxes.Open(folder).RequeueAsync(
             run.Id, name, id => RecordAsync(run.Pipeline, folder, id, runId, run.Feed with { Name = name }, submittedBy, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return feed is null ? null : Enqueue(run.Pipeline, folder, feed, runId);
+        return feed is null ? null : Enqueue(run.Pipeline, folder, feed, runId, UploadMode.Run);
     }
 
     /// <summary>Before the feed is ready: its run is recorded as queued, and the feed marked pending so that no poll enqueues it too.</summary>
@@ -81,10 +86,26 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
         _pending.TryAdd(folder, feed);
     }
 
-    /// <summary>Once the feed is ready: its job, which claims it and runs it as <paramref name="runId"/>.</summary>
-    private QueuedRun Enqueue(string pipeline, string folder, string feed, string runId)
+    /// <summary>A validation records no run: the feed is marked pending, and the validation announced where the console finds it.</summary>
+    private Task MarkPending(string folder, string feed, Action announce)
     {
-        jobs.Enqueue<IngestionJobs>(j => j.RunFeedAsync(pipeline, folder, feed, runId, CancellationToken.None));
-        return new QueuedRun(runId, pipeline, "queued", $"/runs/{runId}");
+        _pending.TryAdd(folder, feed);
+        announce();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Once the feed is ready: its job, which claims it and runs it as <paramref name="runId"/>.</summary>
+    private QueuedRun Enqueue(string pipeline, string folder, string feed, string runId, UploadMode mode)
+    {
+        if (mode == UploadMode.Run)
+        {
+            jobs.Enqueue<IngestionJobs>(j => j.RunFeedAsync(pipeline, folder, feed, runId, CancellationToken.None));
+        }
+        else
+        {
+            jobs.Enqueue<IngestionJobs>(j => j.RunUploadAsync(pipeline, folder, feed, runId, mode, CancellationToken.None));
+        }
+
+        return new QueuedRun(runId, pipeline, mode == UploadMode.Validate ? "validating" : "queued", $"/runs/{runId}");
     }
 }

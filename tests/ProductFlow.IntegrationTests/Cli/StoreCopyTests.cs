@@ -60,7 +60,7 @@ public class StoreCopyTests
 
     [Test]
     [CancelAfter(180_000)]
-    public async Task Partners_their_keys_and_activity_and_the_event_outbox_move_with_the_store()
+    public async Task Partners_their_keys_and_activity_the_event_outbox_and_the_session_key_ring_move_with_the_store()
     {
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
         var catalog = TestPaths.InRepository("schemas", "catalog.json");
@@ -78,6 +78,7 @@ public class StoreCopyTests
             await embedded.AddEventsAsync(new[] { "e1", "e2", "e3" }.Select(id => new EventEnvelope(id, EventTypes.FeedAccepted, "/productflow/pipelines/demo", "feeds/demo/" + id, at, "{}"u8.ToArray())).ToList());
             await embedded.MarkSentAsync(["e1"], at.AddMinutes(1));
             await embedded.MarkFailedAsync(["e2"], "HTTP 503", at.AddMinutes(2));
+            await embedded.SaveSessionKeyAsync("key-1", "<key id=\"1\" />", at);
         }
 
         var copy = CliProcess.Run(_dir.Path, "store", "copy", "--data", Data, "--to", _database);
@@ -93,6 +94,7 @@ public class StoreCopyTests
         await using var server = await PostgreSqlProductStore.OpenAsync(_database);
         Assert.That((await KeyAuthenticator.AuthenticateAsync(server, key, DateTimeOffset.UtcNow, PrincipalKind.Partner))?.Name, Is.EqualTo("acme"), "the key works against the copy");
         Assert.That(await server.ReadEventsAsync(pendingOnly: true, 10).Select(e => e.Event.Id).ToListAsync(), Is.EqualTo(new[] { "e2", "e3" }));
+        Assert.That(await server.ReadSessionKeysAsync().ToListAsync(), Is.EqualTo(new[] { ("key-1", "<key id=\"1\" />") }), "console sessions survive the move");
         var again = CliProcess.Run(_dir.Path, "store", "copy", "--data", Data, "--to", _database);
         Assert.That(again.ExitCode, Is.EqualTo(4), "partners and events make the target not empty");
     }

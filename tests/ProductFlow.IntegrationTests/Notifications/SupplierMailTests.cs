@@ -27,7 +27,7 @@ public class SupplierMailTests
         Assert.That(attachment.FileName, Is.EqualTo("rejected.csv"));
         using var content = new MemoryStream();
         await attachment.Content!.DecodeToAsync(content);
-        Assert.That(System.Text.Encoding.UTF8.GetString(content.ToArray()), Does.Contain("NK-1007;Skjerf Lofoten;Grønn;1.099,00;7000000001070"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(content.ToArray()), Does.Contain("NK-1007;SKJERF LOFOTEN;Grønn;1.099,00;7000000001070"));
     }
 
     [Test]

@@ -61,7 +61,7 @@ internal static class PostgreSqlServer
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "DO $$ BEGIN IF to_regclass('products') IS NOT NULL THEN TRUNCATE runs, products, product_versions, quarantine, principals, access_keys, access_log, outbox; END IF; "
+            "DO $$ BEGIN IF to_regclass('products') IS NOT NULL THEN TRUNCATE runs, products, product_versions, quarantine, principals, access_keys, access_log, outbox, session_keys; END IF; "
             + "IF to_regclass('product_models') IS NOT NULL THEN TRUNCATE product_models, product_model_versions; END IF; END $$", connection);
         await command.ExecuteNonQueryAsync();
     }

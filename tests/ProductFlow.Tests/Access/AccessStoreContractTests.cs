@@ -175,4 +175,20 @@ public abstract class AccessStoreContractTests
             }));
         Assert.That(latest.Single().Action, Is.EqualTo("changes"));
     }
-}
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Session_keys_are_kept_by_name_oldest_first_and_a_name_is_never_overwritten()
+    {
+        await Store.SaveSessionKeyAsync("key-b", "<key id=\"b\"/>", Now.AddDays(1), Token);
+        await Store.SaveSessionKeyAsync("key-a", "<key id=\"a\"/>", Now, Token);
+        await Store.SaveSessionKeyAsync("key-a", "<key id=\"changed\"/>", Now.AddDays(2), Token);
+
+        var keys = new List<(string, string)>();
+        await foreach (var key in Store.ReadSessionKeysAsync(Token))
+        {
+            keys.Add(key);
+        }
+
+        Assert.That(keys, Is.EqualTo(new[] { ("key-a", "<key id=\"a\"/>"), ("key-b", "<key id=\"b\"/>") }));
+    }}

@@ -40,6 +40,29 @@ public class DoctorCommandTests
     }
 
     [Test]
+    public void Each_pipelines_mapped_columns_are_checked_against_its_sources_header()
+    {
+        using var dir = new TempDirectory();
+        var sample = File.ReadAllLines(TestPaths.InRepository("samples", "supplier-apparel.csv"));
+        dir.File("feed.csv", string.Join('\n', sample.Take(3).Select((line, i) => i == 0 ? line.Replace(",colour,", ",color,", StringComparison.Ordinal).Replace(",price_eur", ",pris", StringComparison.Ordinal) : line)));
+        dir.File("good.csv", string.Join('\n', sample.Take(3)));
+        string Pipeline(string name, string feed) => dir.File(name + ".json", File.ReadAllText(TestPaths.InRepository("pipelines", "demo.json"))
+            .Replace("../samples/supplier-apparel.csv", feed, StringComparison.Ordinal)
+            .Replace("\"name\": \"demo\"", $"\"name\": \"{name}\"", StringComparison.Ordinal)
+            .Replace("../schemas/catalog.json", TestPaths.InRepository("schemas", "catalog.json").Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal));
+        var broken = Pipeline("broken", "feed.csv");
+        var sound = Pipeline("sound", "good.csv");
+
+        var result = CliProcess.Run(dir.Path, NoServers, "doctor", broken, sound, "--data", dir.Combine("data"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var failures = result.Stdout.Split('\n').Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+        Assert.That(failures, Has.Count.EqualTo(1), result.Stdout);
+        Assert.That(failures[0], Does.StartWith("FAIL  source of broken: feed.csv lacks mapped column(s) 'colour' (did you mean 'color'?), 'price_eur'"));
+        Assert.That(result.Stdout, Does.Contain("ok    source of sound: good.csv has the 19 mapped columns"));
+    }
+
+    [Test]
     public void The_service_settings_come_from_appsettings_json_and_the_environment_the_environment_winning()
     {
         using var dir = new TempDirectory();

@@ -27,6 +27,9 @@ public class HelpTests
     [TestCase("partner", "disable")]
     [TestCase("partner", "list")]
     [TestCase("partner", "activity")]
+    [TestCase("user", "add")]
+    [TestCase("user", "set-role")]
+    [TestCase("user", "revoke-pipeline")]
     [TestCase("events", "list")]
     [TestCase("events", "send")]
     public void Every_command_has_help_with_examples(params string[] command)

@@ -26,6 +26,29 @@ public class InitCommandTests
     }
 
     [Test]
+    public void The_data_folder_is_the_projects_from_any_working_folder_and_inits_hint_works_as_printed()
+    {
+        using var dir = new TempDirectory();
+
+        var init = CliProcess.Run(dir.Path, "init", "shop", "--name", "acme");
+        var hint = init.Stdout.Split('\n').Single(l => l.StartsWith("next: ", StringComparison.Ordinal))["next: ".Length..].Trim();
+        var run = CliProcess.Run(dir.Path, hint["productflow ".Length..].Split(' '));
+        var fromPipelines = CliProcess.Run(dir.Combine("shop", "pipelines"), "run", "acme.json");
+        var explain = CliProcess.Run(dir.Combine("shop"), "explain", "TEE-01-BLK-S");
+
+        Assert.That(hint, Is.EqualTo("productflow run shop/pipelines/acme.json"));
+        Assert.That(init.Stdout, Does.Contain("shop/data/reports/<run id>/report.html"), "init names where the report will be");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var report = run.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("report ", StringComparison.Ordinal)).Trim()["report".Length..].Trim();
+        Assert.That(report, Does.StartWith(dir.Combine("shop", "data", "reports") + Path.DirectorySeparatorChar).And.EndWith("report.html"));
+        Assert.That(File.Exists(report), Is.True, "the summary prints the report it wrote");
+        Assert.That(fromPipelines.ExitCode, Is.Zero, fromPipelines.ToString());
+        Assert.That(fromPipelines.Stdout, Does.Contain("(unchanged)"), "the same store and exports, whatever the working folder");
+        Assert.That(explain.ExitCode, Is.Zero, explain.ToString());
+        Assert.That(Directory.Exists(dir.Combine("data")) || Directory.Exists(dir.Combine("shop", "pipelines", "data")), Is.False, "no stray data folder");
+    }
+
+    [Test]
     public void Init_does_not_overwrite_without_force()
     {
         using var dir = new TempDirectory();

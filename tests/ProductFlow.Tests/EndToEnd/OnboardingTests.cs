@@ -50,6 +50,11 @@ public partial class OnboardingTests
                         Assert.That(shop, Does.Contain("NK-1003,,Skjørt Østfold,Marineblå,,1299.00,7000000001031,").And.Contain(",Svart,,499.00,"));
                     }
 
+                    if (line.StartsWith("productflow explain NK-1003", StringComparison.Ordinal))
+                    {
+                        Assert.That(result.Stdout, Does.Contain("name [nb_NO]: Skjørt Østfold  (nordic-knit: nordic-knit.csv:4 Navn, changed by mapping.title)"), "the transformation that changed the value");
+                    }
+
                     if (line.StartsWith("productflow explain NK-1007", StringComparison.Ordinal))
                     {
                         Assert.That(result.Stdout, Does.Contain("not in the store: rejected by run").And.Contain("nordic-knit.csv line 8").And.Contain("gtin.check-digit"));

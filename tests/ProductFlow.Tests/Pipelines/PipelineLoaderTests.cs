@@ -141,6 +141,95 @@ public class PipelineLoaderTests
     }
 
     [Test]
+    public void Transformations_in_the_mapping_load_from_the_pipeline_file()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", $$"""
+            {
+              "name": "test",
+              "catalog": "{{CatalogPath}}",
+              "source": {},
+              "mapping": {
+                "sku": { "column": "sku", "transform": [ { "kind": "trim" }, { "kind": "upper" } ] },
+                "parent": { "column": "sku", "pattern": "^(.*)-[^-]+$" },
+                "values": [
+                  { "column": "n", "attribute": "name", "locale": "en_US", "transform": [
+                    { "kind": "replace", "find": "Strikke genser", "with": "Strikkegenser", "ignoreCase": true },
+                    { "kind": "replace", "regex": "\\s+", "with": " ", "id": "spaces" },
+                    { "kind": "split", "separator": "/", "index": 0 },
+                    { "kind": "title" }, { "kind": "prefix", "value": "NK " }, { "kind": "suffix", "value": "!" } ] },
+                  { "template": "{Navn} ({Farge})", "attribute": "description", "locale": "en_US", "transform": [ { "kind": "lower" } ] }
+                ]
+              }
+            }
+            """);
+
+        var (definition, _) = PipelineLoader.Load(path);
+
+        Assert.That(definition.Mapping.Sku.Transform.Select(t => t.Kind), Is.EqualTo(new[] { "trim", "upper" }));
+        Assert.That(definition.Mapping.Parent!.Pattern, Is.EqualTo("^(.*)-[^-]+$"));
+        var steps = definition.Mapping.Values[0].Transform;
+        Assert.That((steps[0].Find, steps[0].With, steps[0].IgnoreCase, steps[1].Regex, steps[1].Id, steps[2].Separator, steps[2].Index, steps[4].Value), Is.EqualTo(
+            ((string?)"Strikke genser", "Strikkegenser", true, (string?)"\\s+", (string?)"spaces", (string?)"/", (int?)0, (string?)"NK ")));
+        Assert.That(definition.Mapping.Values[1].Template, Is.EqualTo("{Navn} ({Farge})"));
+    }
+
+    [Test]
+    public void Broken_transformations_are_reported_at_once_with_their_paths()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline(
+            "\"source\": {}",
+            """
+            { "column": "n", "attribute": "name", "locale": "en_US", "transform": [
+                { "kind": "replace", "regex": "[0-9" },
+                { "kind": "replace" },
+                { "kind": "replace", "find": "a", "regex": "b" },
+                { "kind": "split" },
+                { "kind": "prefix" },
+                { "kind": "trim", "separator": "/" } ] },
+            { "template": "{Navn", "attribute": "description", "locale": "en_US" },
+            { "template": "no columns", "attribute": "brand" },
+            { "column": "c", "template": "{c}", "attribute": "color" },
+            { "attribute": "gtin" },
+            { "column": "s", "attribute": "size", "pattern": "(" }
+            """));
+
+        var problems = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path))!.Problems;
+
+        Assert.That(problems.Select(p => p.JsonPath), Is.EquivalentTo(new[]
+        {
+            "$.mapping.values[0].transform[0].regex", "$.mapping.values[0].transform[1]", "$.mapping.values[0].transform[2]", "$.mapping.values[0].transform[3]",
+            "$.mapping.values[0].transform[4]", "$.mapping.values[0].transform[5].separator", "$.mapping.values[1].template", "$.mapping.values[2].template",
+            "$.mapping.values[3]", "$.mapping.values[4]", "$.mapping.values[5].pattern",
+        }));
+        Assert.That(problems.Select(p => p.Message), Has.Some.StartsWith("is not a valid regular expression")
+            .And.Some.EqualTo("a replace needs 'find' (literal text) or 'regex'")
+            .And.Some.EqualTo("a replace takes 'find' or 'regex', not both")
+            .And.Some.EqualTo("a split needs 'separator'")
+            .And.Some.EqualTo("a prefix needs 'value'")
+            .And.Some.EqualTo("'separator' does not apply to a trim (it takes: id)")
+            .And.Some.Contains("is not closed")
+            .And.Some.Contains("names no column")
+            .And.Some.EqualTo("give one of 'column', 'constant' or 'template', not column and template")
+            .And.Some.EqualTo("give one of 'column', 'constant' or 'template'"));
+        Assert.That(problems.Select(p => p.File).Distinct(), Is.EqualTo(new[] { problems[0].File }), "every problem names the pipeline file");
+        Assert.That(problems[0].File, Does.EndWith("p.json"));
+    }
+
+    [Test]
+    public void A_misspelt_transformation_kind_gets_the_schemas_choices()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("\"source\": {}", """{ "column": "n", "attribute": "brand", "transform": [ { "kind": "uppercase" } ] }"""));
+
+        var problem = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path))!.Problems.Single();
+
+        Assert.That(problem.JsonPath, Is.EqualTo("$.mapping.values[0].transform[0].kind"));
+        Assert.That(problem.Message, Does.Contain("upper"));
+    }
+
+    [Test]
     public void A_channel_schema_that_cannot_be_loaded_is_a_catalog_problem_not_a_crash()
     {
         using var dir = new TempDirectory();

@@ -81,6 +81,21 @@ public partial class HtmlReportWriterTests
     }
 
     [Test]
+    public void A_channel_whose_families_require_nothing_says_no_requirements_not_100_percent_of_0()
+    {
+        var report = SomeReport.Create(_dir.Path, "20261124T120000Z-aaaaaa", SomeReport.Noon);
+        var measured = new ChannelCompleteness("web", "en_US");
+        measured.Add(1, 2);
+        report.Completeness.Add(new ChannelCompleteness("shop", "nb_NO"));
+        report.Completeness.Add(measured);
+
+        var rows = Regex.Matches(Render(report), "<tr><td>(shop|web)</td>.*?</tr>").Select(m => m.Value).ToList();
+
+        Assert.That(rows[0], Does.Contain("no requirements").And.Not.Contain("100 %").And.Not.Contain("0 of 0"));
+        Assert.That(rows[1], Does.Contain("50 %").And.Contain("0 of 1"));
+    }
+
+    [Test]
     public async Task A_run_with_100k_issues_embeds_the_first_2000_and_points_to_issues_csv()
     {
         var report = SomeReport.Create(_dir.Path, "20261124T120000Z-aaaaaa", SomeReport.Noon);

@@ -51,4 +51,37 @@ public class RunComparisonTests
         Assert.That(comparison?.PreviousRunId, Is.EqualTo(good.Run.Id));
         Assert.That(comparison!.AcceptedDelta, Is.EqualTo(6));
     }
+
+    [Test]
+    public void Find_compares_only_with_runs_of_the_same_kind()
+    {
+        Create(_dir.Path, "20261124T100000Z-000001", Noon.AddHours(-2), accepted: 7).Saved();
+        Create(_dir.Path, "20261124T110000Z-000002", Noon.AddHours(-1), accepted: 0, mode: "validate").Saved();
+        var run = Create(_dir.Path, "20261124T120000Z-000003", Noon, accepted: 10).Saved();
+        var validate = Create(_dir.Path, "20261124T130000Z-000004", Noon.AddHours(1), accepted: 3, mode: "validate").Saved();
+
+        var ofRun = RunComparison.Find(run);
+        var ofValidate = RunComparison.Find(validate);
+
+        Assert.That((ofRun?.PreviousRunId, ofRun?.Mode, ofRun?.AcceptedDelta), Is.EqualTo(("20261124T100000Z-000001", "run", 3L)), "a validate run stores nothing: no base for a run");
+        Assert.That((ofValidate?.PreviousRunId, ofValidate?.Mode), Is.EqualTo(("20261124T110000Z-000002", "validate")));
+    }
+
+    [Test]
+    public void The_page_says_which_kind_of_run_it_compares_with_or_that_there_is_none_of_its_kind()
+    {
+        Create(_dir.Path, "20261124T100000Z-000001", Noon.AddHours(-2), accepted: 7).Saved();
+        var validate = Create(_dir.Path, "20261124T120000Z-000002", Noon, mode: "validate").Saved();
+        var run = Create(_dir.Path, "20261124T130000Z-000003", Noon.AddHours(1)).Saved();
+
+        Assert.That(Render(validate), Does.Contain("id=\"no-previous\"").And.Contain("No previous <strong>validate</strong> run of pipeline"));
+        Assert.That(Render(run), Does.Contain("Compared with the previous run of the same kind (<strong>run</strong>)"), "of the same kind, and says so");
+    }
+
+    private static string Render(ProductFlow.Reports.QualityReport report)
+    {
+        using var writer = new StringWriter();
+        HtmlReportWriter.Write(report, RunComparison.Find(report), writer);
+        return writer.ToString();
+    }
 }

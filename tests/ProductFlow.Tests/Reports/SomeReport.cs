@@ -9,7 +9,7 @@ internal static class SomeReport
 {
     public static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    public static QualityReport Create(string reportsFolder, string id, DateTimeOffset started, string pipeline = "demo", long accepted = 10, params Issue[] issues)
+    public static QualityReport Create(string reportsFolder, string id, DateTimeOffset started, string pipeline = "demo", long accepted = 10, string mode = "run", params Issue[] issues)
     {
         var run = new RunRecord
         {
@@ -23,7 +23,7 @@ internal static class SomeReport
         run.Counts.Read = accepted + 1;
         run.Counts.Accepted = accepted;
         run.Counts.Rejected = 1;
-        var report = new QualityReport(run, "run", Path.Combine(reportsFolder, id));
+        var report = new QualityReport(run, mode, Path.Combine(reportsFolder, id));
         foreach (var issue in issues)
         {
             report.Count(issue);

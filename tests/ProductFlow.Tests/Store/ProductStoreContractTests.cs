@@ -336,6 +336,40 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Sku_search_finds_stored_and_open_quarantined_skus_by_ordinal_prefix_each_once_in_order()
+    {
+        var rejecting = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
+        await Store.SaveRunAsync(rejecting, cancellationToken: Token);
+        await using (var session = await Store.BeginAsync(rejecting, cancellationToken: Token))
+        {
+            await session.QuarantineAsync(Rejected("TS-1003", line: 7), Token);
+            await session.QuarantineAsync(Rejected("TS-1001", line: 8), Token);
+            await session.QuarantineAsync(Rejected("TS-1009", line: 9), Token);
+            await session.CommitAsync(Token);
+        }
+
+        var accepting = Run("20260101T000000Z-000002", DateTimeOffset.UnixEpoch.AddDays(2));
+        await Store.SaveRunAsync(accepting, cancellationToken: Token);
+        await using (var session = await Store.BeginAsync(accepting, cancellationToken: Token))
+        {
+            foreach (var sku in new[] { "TS-1001", "TS-1002", "TS-1009", "ts-1004", "TS-10\u00e9", "TS-2001", "TS" })
+            {
+                await session.UpsertAsync(Some.Record(sku, ("price", "1")), [], Token);
+            }
+
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(await SkusAsync("TS-10", 10), Is.EqualTo(new[] { "TS-1001", "TS-1002", "TS-1003", "TS-1009", "TS-10\u00e9" }));
+        Assert.That(await SkusAsync("TS-10", 2), Is.EqualTo(new[] { "TS-1001", "TS-1002" }));
+        Assert.That(await SkusAsync("TS-100", 10), Is.EqualTo(new[] { "TS-1001", "TS-1002", "TS-1003", "TS-1009" }), "TS-1009 once: stored, its entry closed");
+        Assert.That(await SkusAsync("ts", 10), Is.EqualTo(new[] { "ts-1004" }), "case matters");
+        Assert.That(await SkusAsync("X", 10), Is.Empty);
+        Assert.That(await SkusAsync("%", 10), Is.Empty, "no pattern characters");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Runs_are_saved_updated_and_listed_latest_first()
     {
         var older = Run("20260101T000000Z-000001", DateTimeOffset.UnixEpoch.AddDays(1));
@@ -403,6 +437,17 @@ public abstract partial class ProductStoreContractTests
         }
 
         return records;
+    }
+
+    private async Task<List<string>> SkusAsync(string prefix, int limit)
+    {
+        var skus = new List<string>();
+        await foreach (var sku in Store.FindSkusAsync(prefix, limit, Token))
+        {
+            skus.Add(sku);
+        }
+
+        return skus;
     }
 
     protected async Task<List<StoredVersion>> HistoryAsync(string sku)

@@ -24,6 +24,13 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public Task<StoredProduct?> FindProductAsync(string sku, CancellationToken cancellationToken = default) => inner.FindProductAsync(sku, cancellationToken);
 
+    public IAsyncEnumerable<string> FindSkusAsync(string prefix, int limit, CancellationToken cancellationToken = default) => inner.FindSkusAsync(prefix, limit, cancellationToken);
+
+    public Task SaveSessionKeyAsync(string name, string xml, DateTimeOffset created, CancellationToken cancellationToken = default) =>
+        inner.SaveSessionKeyAsync(name, xml, created, cancellationToken);
+
+    public IAsyncEnumerable<(string Name, string Xml)> ReadSessionKeysAsync(CancellationToken cancellationToken = default) => inner.ReadSessionKeysAsync(cancellationToken);
+
     public IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(sku, cancellationToken);
 
     public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => inner.FindModelAsync(code, cancellationToken);

@@ -43,6 +43,20 @@ public static class ReplayFile
         var columns = rows[0].Fields.Select(f => f.Key).ToList();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        WriteHeader(stream, runId, feed, delimiter, columns);
+        foreach (var (line, fields) in rows)
+        {
+            WriteRow(stream, line, InColumnOrder(fields, columns));
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>Writes line 1: the marker, the run and feed the rows come from, the feed's delimiter and its columns.</summary>
+    public static void WriteHeader(Stream stream, string? runId, string? feed, char delimiter, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(columns);
         using (var header = new Utf8JsonWriter(stream))
         {
             header.WriteStartObject();
@@ -51,32 +65,38 @@ public static class ReplayFile
             header.WriteString("feed", feed);
             header.WriteString("delimiter", delimiter.ToString());
             header.WriteStartArray("columns");
-            columns.ForEach(header.WriteStringValue);
+            foreach (var column in columns)
+            {
+                header.WriteStringValue(column);
+            }
+
             header.WriteEndArray();
             header.WriteEndObject();
         }
 
         stream.WriteByte((byte)'\n');
-        foreach (var (line, fields) in rows)
-        {
-            using (var row = new Utf8JsonWriter(stream))
-            {
-                row.WriteStartObject();
-                row.WriteNumber("line", line);
-                row.WriteStartArray("fields");
-                foreach (var value in InColumnOrder(fields, columns))
-                {
-                    row.WriteStringValue(value);
-                }
+    }
 
-                row.WriteEndArray();
-                row.WriteEndObject();
+    /// <summary>Writes one row: its line in the feed it was read from, and its fields in the header's column order.</summary>
+    public static void WriteRow(Stream stream, long line, IEnumerable<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fields);
+        using (var row = new Utf8JsonWriter(stream))
+        {
+            row.WriteStartObject();
+            row.WriteNumber("line", line);
+            row.WriteStartArray("fields");
+            foreach (var value in fields)
+            {
+                row.WriteStringValue(value);
             }
 
-            stream.WriteByte((byte)'\n');
+            row.WriteEndArray();
+            row.WriteEndObject();
         }
 
-        return rows.Count;
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>A row's fields in the columns' order: by position when it has exactly those columns (a header may name a column twice), else by name.</summary>

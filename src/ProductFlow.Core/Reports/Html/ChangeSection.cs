@@ -1,6 +1,6 @@
 namespace ProductFlow.Reports.Html;
 
-/// <summary>The change against the previous run of the same pipeline, or a plain statement that there is none.</summary>
+/// <summary>The change against the previous run of the same pipeline and kind (run, validate, replay), or a plain statement that there is none.</summary>
 internal static class ChangeSection
 {
     public static void Write(TextWriter writer, QualityReport report, RunComparison? comparison)
@@ -8,9 +8,11 @@ internal static class ChangeSection
         writer.Write("<section id=\"change\" aria-labelledby=\"h-change\">\n<h2 id=\"h-change\">Change against the previous run</h2>\n");
         if (comparison is null)
         {
-            writer.Write("<p class=\"none\" id=\"no-previous\">No previous run of pipeline <strong>");
+            writer.Write("<p class=\"none\" id=\"no-previous\">No previous <strong>");
+            HtmlText.Write(writer, report.Mode);
+            writer.Write("</strong> run of pipeline <strong>");
             HtmlText.Write(writer, report.Run.Pipeline);
-            writer.Write("</strong> in this data folder: there is nothing to compare with.</p>\n</section>\n");
+            writer.Write("</strong> in this data folder: there is nothing to compare with (runs are compared with runs of the same kind only).</p>\n</section>\n");
             return;
         }
 
@@ -19,7 +21,9 @@ internal static class ChangeSection
         Figure(writer, "fixed", "Fixed issues", HtmlText.Number(comparison.FixedIssues), "change-fixed");
         var delta = comparison.AcceptedDelta;
         Figure(writer, "accepted", "Accepted rows", delta == 0 ? "\u00b10" : (delta > 0 ? "+" : "\u2212") + HtmlText.Number(Math.Abs(delta)), "");
-        writer.Write("</div>\n<p class=\"note\">Compared with run <a class=\"mono\" id=\"previous-run\" href=\"../");
+        writer.Write("</div>\n<p class=\"note\">Compared with the previous run of the same kind (<strong>");
+        HtmlText.Write(writer, comparison.Mode);
+        writer.Write("</strong>): <a class=\"mono\" id=\"previous-run\" href=\"../");
         HtmlText.Write(writer, comparison.PreviousRunId);
         writer.Write("/report.html\">");
         HtmlText.Write(writer, comparison.PreviousRunId);

@@ -38,6 +38,17 @@ internal static class ChartsSection
         writer.Write("<table id=\"completeness-table\">\n<thead><tr><th>Channel</th><th>Locale</th><th>Required attributes present</th><th class=\"num\">Mean</th><th class=\"num\">Complete products</th></tr></thead>\n<tbody>\n");
         foreach (var item in report.Completeness)
         {
+            if (item.Records == 0)
+            {
+                // No accepted record's family requires anything for this channel: a share of 0 required attributes is no measure.
+                writer.Write("<tr><td>");
+                HtmlText.Write(writer, item.Channel);
+                writer.Write("</td><td>");
+                HtmlText.Write(writer, item.Locale);
+                writer.Write("</td><td colspan=\"3\" class=\"none\" data-ratio=\"none\">no requirements: no accepted product's family sets required attributes for this channel</td></tr>\n");
+                continue;
+            }
+
             var percent = Math.Round(item.Ratio * 100, 2).ToString("0.##", CultureInfo.InvariantCulture);
             writer.Write("<tr><td>");
             HtmlText.Write(writer, item.Channel);

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ProductFlow.Reports.Html;
 
-/// <summary>Writes text into HTML safely and formats figures the same way everywhere in the report.</summary>
-internal static class HtmlText
+/// <summary>Writes text into HTML safely and formats figures the same way everywhere in the report (and in the console, which shares its look).</summary>
+public static class HtmlText
 {
     /// <summary>Writes <paramref name="text"/> HTML-escaped: safe in element content and in double- or single-quoted attributes.</summary>
     public static void Write(TextWriter writer, string? text)

@@ -1,4 +1,5 @@
 using ProductFlow.Model;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Pipelines;
 using ProductFlow.Primitives;
 

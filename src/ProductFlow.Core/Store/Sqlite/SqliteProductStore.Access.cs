@@ -152,6 +152,29 @@ public sealed partial class SqliteProductStore
         }
     }
 
+    public async Task SaveSessionKeyAsync(string name, string xml, DateTimeOffset created, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(xml);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO session_keys (name, xml, created) VALUES ($name, $xml, $created) ON CONFLICT (name) DO NOTHING";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$xml", xml);
+        command.Parameters.AddWithValue("$created", Timestamp(created));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<(string Name, string Xml)> ReadSessionKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT name, xml FROM session_keys ORDER BY created, name";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return (reader.GetString(0), reader.GetString(1));
+        }
+    }
+
     private static Principal ReadPrincipal(SqliteDataReader reader, PrincipalKind kind) => new(kind, reader.GetString(0))
     {
         Grants = JsonSerializer.Deserialize(reader.GetString(1), SqliteJsonContext.Default.StringArray) ?? [],

@@ -43,7 +43,7 @@ public sealed partial class SqliteProductStore : IProductStore
         {
             throw new InfrastructureException($"the embedded store {path} does not exist", path)
             {
-                Hint = "check --data (default ./data, relative to the working folder), or run a pipeline to create the store",
+                Hint = "run the command from the project folder (the one that holds pipelines/ and data/) or give --data, or run a pipeline to create the store",
             };
         }
 
@@ -181,6 +181,29 @@ public sealed partial class SqliteProductStore : IProductStore
         var record = ProductDocument.Read((byte[])reader[4]);
         record.Notes = NotesJson.Read(reader.GetString(3));
         return new StoredProduct(record, reader.GetInt32(0), reader.GetInt64(1) != 0, StoredProduct.ParseBlocked(reader.GetString(2)), (byte[])reader[5]);
+    }
+
+    public async IAsyncEnumerable<string> FindSkusAsync(string prefix, int limit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var command = _connection.CreateCommand();
+        // A range on the keys (both indexed) bounds the scan; SKUs compare as their UTF-8 bytes, and no SKU that starts with the prefix
+        // sorts past the prefix followed by the last code point.
+        const string InRange = "sku >= $prefix AND sku < $upper AND substr(sku, 1, length($prefix)) = $prefix";
+        command.CommandText = $"""
+            SELECT sku FROM products WHERE {InRange}
+            UNION SELECT sku FROM quarantine WHERE closed_by IS NULL AND {InRange}
+            ORDER BY sku LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$upper", prefix + char.ConvertFromUtf32(0x10FFFF));
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader.GetString(0);
+        }
     }
 
     public async IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, [EnumeratorCancellation] CancellationToken cancellationToken = default)

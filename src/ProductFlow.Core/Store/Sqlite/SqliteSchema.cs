@@ -118,6 +118,10 @@ internal static class SqliteSchema
             ELSE coalesce((SELECT '|' || group_concat(value, '|') || '|' FROM json_each(notes, '$.channels')), '') END,
             state = CASE WHEN notes = '' THEN 0 ELSE state END;
         """,
+        // 11: the key ring of the console's cookies (ASP.NET Core Data Protection), read by every node of the service.
+        """
+        CREATE TABLE session_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL, created TEXT NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version a store is brought to when it opens.</summary>

@@ -5,7 +5,7 @@ using ProductFlow.Reports;
 using ProductFlow.Running;
 using ProductFlow.Tests.Support;
 
-namespace ProductFlow.IntegrationTests.Reports;
+namespace ProductFlow.IntegrationTests.Browser;
 
 /// <summary>The demo's report.html rendered in headless Chromium: figures, filters, sorting and escaping, read from the DOM.</summary>
 /// <remarks>

@@ -2,9 +2,9 @@ using Microsoft.Playwright;
 using ProductFlow.IntegrationTests.Support;
 using ProductFlow.Tests.Support;
 
-namespace ProductFlow.IntegrationTests.Reports;
+namespace ProductFlow.IntegrationTests.Browser;
 
-/// <summary>One headless Chromium (the Debian package, driven by Playwright) for every browser test of the run.</summary>
+/// <summary>One headless Chromium (the Debian package, driven by Playwright) for every browser test of the run: the report's and the console's.</summary>
 /// <remarks>
 /// The browser is <c>PRODUCTFLOW_CHROMIUM</c> (test.sh sets it) or <c>/usr/bin/chromium</c>; Playwright never downloads one.
 /// Without it the browser tests are skipped on a developer's machine and fail under <c>CI=true</c>.

@@ -2,10 +2,10 @@ using System.Text.Json;
 using ProductFlow.Model;
 using ProductFlow.Store;
 
-namespace ProductFlow.Cli.Commands;
+namespace ProductFlow.Steward;
 
-/// <summary>A SKU's open quarantine entry as <c>explain</c> tells it: the run that rejected the row, its feed and line, and the issues.</summary>
-internal sealed record QuarantinedRow(string RunId, string? Feed, long Line, IReadOnlyList<Issue> Issues)
+/// <summary>A SKU's open quarantine entry as <c>explain</c> and the console tell it: the run that rejected the row, its feed and line, and the issues.</summary>
+public sealed record QuarantinedRow(string RunId, string? Feed, long Line, IReadOnlyList<Issue> Issues)
 {
     /// <summary>The SKU's open entry (there is one at most: a later run closes the earlier ones), or null.</summary>
     public static async Task<QuarantinedRow?> FindAsync(IProductStore store, string sku, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ internal sealed record QuarantinedRow(string RunId, string? Feed, long Line, IRe
             if (string.Equals(entry.Sku, sku, StringComparison.Ordinal))
             {
                 var run = await store.FindRunAsync(entry.RunId, cancellationToken).ConfigureAwait(false);
-                return new QuarantinedRow(entry.RunId, run?.Feed.Name, entry.Line, ReadIssues(entry));
+                return new QuarantinedRow(entry.RunId, run?.Feed.Name, entry.Line, IssuesOf(entry));
             }
         }
 
@@ -29,8 +29,10 @@ internal sealed record QuarantinedRow(string RunId, string? Feed, long Line, IRe
     /// <summary>Where the row was: <c>supplier.csv line 12</c>.</summary>
     public string Where => $"{Feed ?? "feed"} line {Line}";
 
-    private static List<Issue> ReadIssues(QuarantineEntry entry)
+    /// <summary>The issues an entry keeps (its JSON), as issues of its SKU and line.</summary>
+    public static IReadOnlyList<Issue> IssuesOf(QuarantineEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         using var json = JsonDocument.Parse(entry.Issues);
         return json.RootElement.EnumerateArray().Select(i => new Issue(
             Text(i, "severity") == "warning" ? Severity.Warning : Severity.Error, Text(i, "rule") ?? "", Text(i, "message") ?? "")

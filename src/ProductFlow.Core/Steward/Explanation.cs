@@ -3,15 +3,15 @@ using ProductFlow.Model;
 using ProductFlow.Publishing;
 using ProductFlow.Store;
 
-namespace ProductFlow.Cli.Commands;
+namespace ProductFlow.Steward;
 
-/// <summary>What <c>explain</c> says of a SKU: its stored values with origins, each channel's verdict with the reasons behind it, its completeness, and the row a run rejected, if any.</summary>
+/// <summary>What <c>explain</c> and the console's product page say of a SKU: its stored values with origins, each channel's verdict with the reasons behind it, its completeness, and the row a run rejected, if any.</summary>
 /// <remarks>
 /// With a catalog, every channel of it gets a verdict: a channel whose rules never ran for the record (no run of a pipeline that feeds
 /// it carried the SKU) does not publish it, nor does a channel whose <c>filter</c> does not hold. Without one, the channels the record
 /// was checked for. A SKU the store does not hold but a run quarantined is explained by that run's issues.
 /// </remarks>
-internal sealed record Explanation(
+public sealed record Explanation(
     StoredProduct? Product,
     QuarantinedRow? Quarantined,
     IReadOnlyList<(ProductValue Value, ValueOrigin? Origin)> Values,
@@ -71,6 +71,3 @@ internal sealed record Explanation(
         return new ChannelVerdict(code, true, blockedBy.Count == 0 && !product.BlockedChannels.Contains(code), blockedBy);
     }
 }
-
-/// <summary>Whether a product is published on a channel: whether its rules ran for it, and if it is not published, the issues that keep it off.</summary>
-internal sealed record ChannelVerdict(string Code, bool Checked, bool Published, IReadOnlyList<Issue> BlockedBy);
