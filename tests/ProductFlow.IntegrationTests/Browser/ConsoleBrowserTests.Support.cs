@@ -110,9 +110,19 @@ public sealed partial class ConsoleBrowserTests
 
     private string RunIdOfPage() => _page.Url.Split("/console/runs/")[1].Split('?')[0];
 
-    /// <summary>docs/console-<paramref name="name"/>.png: the whole page, or what the window shows of a long one.</summary>
-    private async Task ScreenshotAsync(string name, bool fullPage = true) =>
-        await _page.ScreenshotAsync(new() { Path = TestPaths.InRepository("docs", $"console-{name}.png"), FullPage = fullPage });
+    /// <summary>console-<paramref name="name"/>.png, the whole page or what the window shows of a long one: into the folder
+    /// <c>PRODUCTFLOW_CONSOLE_SHOTS</c> names (<c>docs</c> remakes the documentation's), else into the fixture's folder, so that a test
+    /// run leaves the repository as it was.</summary>
+    private async Task ScreenshotAsync(string name, bool fullPage = true)
+    {
+        var folder = System.Environment.GetEnvironmentVariable("PRODUCTFLOW_CONSOLE_SHOTS") is { Length: > 0 } shots
+            ? Path.GetFullPath(shots, TestPaths.RepositoryRoot)
+            : _demo.Combine("shots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"console-{name}.png");
+        await _page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(10_000), path);
+    }
 
     /// <summary>No console error, no uncaught exception, on any page the test opened; <paramref name="allowedStatus"/> lets a page the test
     /// asked for on purpose answer with that status (Chromium logs a page's 4xx as an error).</summary>
