@@ -69,7 +69,7 @@ public sealed class PipelineRunner
         var began = _time.GetTimestamp();
         try
         {
-            var input = InputPath(pipeline.Definition, request);
+            var input = RunInput.Resolve(pipeline.Definition, request);
             var data = _services.DataDirectory;
 
             // The store opens first: a store that is down fails the run before the feed is read or a report folder made.
@@ -205,33 +205,6 @@ public sealed class PipelineRunner
         return report;
     }
 
-    /// <summary>The feed's rows that are records: each header's issues reported once, and an empty row (;;;; at the end of a spreadsheet
-    /// export) counted as skipped, never rejected.</summary>
-    private static async IAsyncEnumerable<SourceRow> Records(IAsyncEnumerable<SourceRow> rows, IssueLog issues, QualityReport report)
-    {
-        FeedHeader? header = null;
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            if (!ReferenceEquals(row.Header, header))
-            {
-                header = row.Header;
-                foreach (var issue in header.Issues)
-                {
-                    issues.Add(issue);
-                    report.Count(issue);
-                }
-            }
-
-            if (row.IsBlank)
-            {
-                report.Run.Counts.Skipped++;
-                continue;
-            }
-
-            yield return row;
-        }
-    }
-
     private static SessionOptions SessionOptionsFor(LoadedPipeline pipeline, RunRequest request) => new()
     {
         Full = !request.Replay && (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
@@ -263,6 +236,10 @@ public sealed class PipelineRunner
             Progress = progress is null ? null : new FeedProgress(run.Feed.Size),
         };
 
+        // Reported from the start: the survey below reads a big feed once before its first row counts.
+        var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
+        await using var stopReporting = reporter;
+
         // A first, quick pass tells whether the feed's models come grouped (the rules then take it as it streams) or must be ordered
         // first; an API cannot be read twice, so its rows are always ordered. A feed of product models alone is no assortment of products.
         // A mapping without a parent column reads no model: nothing to survey.
@@ -277,8 +254,6 @@ public sealed class PipelineRunner
         using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
         using var rules = RuleSet.Create(pipeline, ChannelRules.For, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
 
-        var reporter = progress is null ? null : new ProgressReporter(progress, definition.Name, () => run.Counts.Read, source.Progress!, TimeSpan.FromSeconds(1));
-        await using var stopReporting = reporter;
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
         var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));
         await using (issues.ConfigureAwait(false))
@@ -290,7 +265,7 @@ public sealed class PipelineRunner
             {
                 try
                 {
-                    var rows = Records(reader.ReadAsync(source, cancellationToken), issues, report);
+                    var rows = FeedRecords.Of(reader.ReadAsync(source, cancellationToken), issues, report);
                     await foreach (var row in (sorter is null ? rows : sorter.OrderAsync(rows, mapper, cancellationToken)).ConfigureAwait(false))
                     {
                         var mapped = mapper.Map(row);
@@ -395,53 +370,5 @@ public sealed class PipelineRunner
             mapped.Record.Notes = new ProductNotes(channels, mapped.Issues) { Completeness = scores };
             await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string InputPath(PipelineDefinition definition, RunRequest request)
-    {
-        if (request.Input is { } input)
-        {
-            if (RemoteLocation.IsRemote(input))
-            {
-                return Remote(input, definition);
-            }
-
-            if (Directory.Exists(input))
-            {
-                throw new ProductFlowException($"{input} is a folder, not a feed file", input)
-                {
-                    Hint = "give the feed file itself; to run every feed dropped in a folder, use --from-inbox (it reads <data>/inbox/<pipeline>/)",
-                };
-            }
-
-            return Path.GetFullPath(input);
-        }
-
-        if (definition.Source.Url is { } url)
-        {
-            return url;
-        }
-
-        if (definition.Source.Path is { } path)
-        {
-            return RemoteLocation.IsRemote(path) ? Remote(path, definition) : definition.ResolvePath(path);
-        }
-
-        throw new PipelineDefinitionException(new DefinitionProblem(DefinitionFile.DisplayPath(definition.FilePath), "$.source.path", "no feed to read: set source.path or give --input"));
-    }
-
-    /// <summary>A remote feed as given, once it is known to be one ProductFlow reads (no password in it, an API at an http(s) URL).</summary>
-    private static string Remote(string input, PipelineDefinition definition)
-    {
-        var location = RemoteLocation.Parse(input);
-        if (location.IsSftp && definition.Source.Format == "http-json")
-        {
-            throw new ProductFlowException($"an http-json feed is an API at an http(s) URL, not {location}", DefinitionFile.DisplayPath(definition.FilePath))
-            {
-                Hint = "give the API's URL, or set source.format to the format of the file on the SFTP server",
-            };
-        }
-
-        return input;
     }
 }

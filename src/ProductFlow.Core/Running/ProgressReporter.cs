@@ -3,7 +3,8 @@ using ProductFlow.Connectors;
 
 namespace ProductFlow.Running;
 
-/// <summary>Reports a run's progress once a second from a timer, reading counters the run updates; it never slows the run's loop.</summary>
+/// <summary>Reports a run's progress as it starts and then once a second from a timer, reading counters the run updates; it never slows the
+/// run's loop.</summary>
 internal sealed class ProgressReporter : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -17,10 +18,12 @@ internal sealed class ProgressReporter : IAsyncDisposable
             using var timer = new PeriodicTimer(interval);
             try
             {
-                while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+                // Whoever watches sees the run started at once, not a second later (a small feed may be done by then).
+                do
                 {
                     progress.Report(new RunProgress(pipeline, rows(), feed.BytesRead, feed.TotalBytes, clock.Elapsed));
                 }
+                while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {

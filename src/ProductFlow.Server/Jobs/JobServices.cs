@@ -58,6 +58,10 @@ public static class JobServices
                     QueuePollInterval = options.Jobs.QueuePollInterval,
                     InvisibilityTimeout = options.Jobs.InvisibilityTimeout,
                     UseSlidingInvisibilityTimeout = true,
+                    // Hangfire's own locks (a recurring job's, the schedulers') are held for milliseconds; a worker killed while it
+                    // held one leaves a row that blocks that recurring job until it expires: a minute, not Hangfire.PostgreSql's ten.
+                    // Our jobs' exclusion does not use these locks (JobLocks: PostgreSQL advisory locks, released with the connection).
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
                 });
         });
 

@@ -251,7 +251,8 @@ public sealed partial class ConsoleBrowserTests
     [Test]
     public async Task The_runs_page_follows_a_running_run_in_place_with_its_progress_and_each_pipelines_trend()
     {
-        var big = BigFeed.Write(_demo.Combine("big.csv"), copies: 60, distinctModels: true);
+        // Big enough to run for some seconds, so the page sees rows counted while it runs.
+        var big = BigFeed.Write(_demo.Combine("big.csv"), copies: 200, distinctModels: true);
         await SignInAsync(AdminKey);
         var runId = await UploadThroughApiAsync(big, "big.csv");
 
@@ -259,13 +260,13 @@ public sealed partial class ConsoleBrowserTests
         var row = _page.Locator($"#runs-table tr[data-run-id='{runId}']");
         Assert.That(await row.GetAttributeAsync("data-status"), Is.AnyOf("queued", "running"), "the run ended before the page showed it: make the feed bigger");
         await _page.EvaluateAsync("() => { window.stayedOnPage = true; }");
-        await row.Locator("[data-field=progress]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("[0-9] rows") })
+        await row.Locator("[data-field=progress]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[1-9][0-9,]* rows") })
             .WaitForAsync(new() { Timeout = (float)RunTimeout.TotalMilliseconds });
         await ScreenshotAsync("runs");
         await _page.Locator($"#runs-table tr[data-run-id='{runId}'][data-status=completed]").WaitForAsync(new() { Timeout = (float)RunTimeout.TotalMilliseconds });
 
         Assert.That(await _page.EvaluateAsync<bool>("() => window.stayedOnPage === true"), Is.True, "updated in place, not reloaded");
-        Assert.That(await row.Locator("[data-field=read]").TextContentAsync(), Is.EqualTo("21,660"));
+        Assert.That(await row.Locator("[data-field=read]").TextContentAsync(), Is.EqualTo("72,200"));
         Assert.That(await _page.Locator("figure.trend[data-pipeline=demo] svg g[data-run-id]").CountAsync(), Is.GreaterThanOrEqualTo(1));
         await _page.ReloadAsync();
         Assert.That(await _page.Locator($"figure.trend[data-pipeline=demo] svg g[data-run-id='{runId}']").CountAsync(), Is.EqualTo(1));
