@@ -45,7 +45,7 @@ public class PipelineMicroBenchmarks
         var source = new FeedSource(feed) { RequiredColumns = mapper.RequiredColumns };
         _mapped = [];
         _rows = [];
-        using (var rules = RuleSet.Create(pipeline))
+        using (var rules = RuleSet.Create(pipeline, ChannelRules.For))
         {
             _context = rules.Context;
             foreach (var row in FeedReaders.For("csv").ReadAsync(source).ToBlockingEnumerable())

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 using ProductFlow.Store;
 
 namespace ProductFlow.PostgreSql;
@@ -80,7 +81,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         }
 
         _document.Write(record, _run.Pipeline);
-        _duplicates |= !_skus.Add(Rules.KeyHash.Of(record.Sku));
+        _duplicates |= !_skus.Add(KeyHash.Of(record.Sku));
         var blocked = StoredProduct.FormatBlocked(blockedChannels);
         _copy ??= await StagingCopy.BeginAsync(_connection, cancellationToken).ConfigureAwait(false);
         await _copy.WriteRowAsync(

@@ -2,6 +2,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Connectors;
 using ProductFlow.Connectors.Akeneo;
 using ProductFlow.Mapping;
+using ProductFlow.Mapping.Akeneo;
 using ProductFlow.Pipelines;
 
 namespace ProductFlow.Bench.Stages;

@@ -1,4 +1,5 @@
 using CsvHelper;
+using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Mapping;
@@ -51,7 +52,7 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
     public async Task<long> RulesAsync()
     {
         var (mapper, source) = Prepare();
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         long rows = 0;
         await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source).ConfigureAwait(false))
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ProductFlow.Bench.Feeds;
+using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Mapping;
@@ -24,7 +25,7 @@ internal static class RuleProfileCommand
 
         var pipeline = PipelineLoader.Load(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "pipelines", "demo.json"));
         var mapper = new FeedMapper(pipeline.Definition.Mapping);
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         var profiled = rules.Rules.Select(r => (Rule: r, Ticks: 0L, Bytes: 0L)).ToArray();
         var source = new FeedSource(feed) { Delimiter = Delimiters.Parse(pipeline.Definition.Source.Delimiter), RequiredColumns = mapper.RequiredColumns };
         long mapTicks = 0, mapBytes = 0, rows = 0;

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using ProductFlow.Inbox;
+using ProductFlow.Primitives;
 using ProductFlow.Reports;
 using ProductFlow.Store;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using ProductFlow.Catalog.Akeneo;
 using ProductFlow.Catalog;
+using ProductFlow.Catalog.Akeneo;
 using ProductFlow.Cli.Output;
+using ProductFlow.Pipelines;
 
 namespace ProductFlow.Cli.Commands;
 

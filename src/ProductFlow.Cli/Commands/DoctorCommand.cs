@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Connectors;
+using ProductFlow.Mapping;
 using ProductFlow.Pipelines;
 using ProductFlow.Server.Diagnostics;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ProductFlow.Catalog;
 using ProductFlow.Cli.Output;
 using ProductFlow.Model;
+using ProductFlow.Pipelines;
 using ProductFlow.Steward;
 using ProductFlow.Store;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProductFlow.Access;
 using ProductFlow.Catalog;
+using ProductFlow.Pipelines;
 
 namespace ProductFlow.Cli.Commands;
 

@@ -6,6 +6,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
+using ProductFlow.Pipelines;
 using ProductFlow.Publishing;
 
 namespace ProductFlow.Cli.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProductFlow.Cli.Output;
+using ProductFlow.Model;
 using ProductFlow.Store;
 
 namespace ProductFlow.Cli.Commands;

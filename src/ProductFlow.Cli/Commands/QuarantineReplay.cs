@@ -4,6 +4,7 @@ using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Connectors.Replay;
 using ProductFlow.Csv;
+using ProductFlow.Model;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
 using ProductFlow.Store;

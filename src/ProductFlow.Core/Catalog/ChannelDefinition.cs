@@ -1,3 +1,5 @@
+using ProductFlow.Expressions;
+
 namespace ProductFlow.Catalog;
 
 /// <summary>A publication channel: its kind (output format), locale, currency, rules and output settings.</summary>
@@ -20,13 +22,13 @@ public sealed class ChannelDefinition
 
     /// <summary>What a publish writes by default: the whole assortment, or the changes since the current version (<c>publish --full</c> / <c>--delta</c> override it).</summary>
     /// <remarks>A kind whose removal policy is <see cref="Channels.RemovalPolicy.FullOnly"/> always publishes full files.</remarks>
-    public Channels.ExportMode Mode { get; set; } = Channels.ExportMode.Full;
+    public ExportMode Mode { get; set; } = ExportMode.Full;
 
     /// <summary>How many published versions stay under <c>exports/&lt;channel&gt;/</c>; older ones are deleted after a publish. Default 10.</summary>
     public int KeepVersions { get; set; } = 10;
 
     /// <summary>When the channel is published unattended in service mode (cron and time zone); none by default.</summary>
-    public Pipelines.ScheduleOptions? Schedule { get; set; }
+    public ScheduleOptions? Schedule { get; set; }
 
     /// <summary>Only records for which this expression holds are published here (rule grammar, on the channel view): <c>stock &gt; 0 and market = 'DE'</c>.</summary>
     /// <remarks>A record that stops matching leaves the channel like a removed one: a tombstone in the next delta.</remarks>
@@ -34,7 +36,7 @@ public sealed class ChannelDefinition
 
     /// <summary><see cref="Filter"/>, parsed once when the catalog is loaded.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public Rules.Expressions.RuleExpression? CompiledFilter { get; set; }
+    public Expressions.RuleExpression? CompiledFilter { get; set; }
 
     /// <summary>The text encoding of a <c>partner-csv</c> file: <c>utf-8-bom</c> (default: Excel opens it right), <c>utf-8</c>, <c>windows-1252</c> or <c>iso-8859-1</c>.</summary>
     public string Encoding { get; set; } = "utf-8-bom";
@@ -51,20 +53,20 @@ public sealed class ChannelDefinition
     public IReadOnlyList<ChannelColumn> Columns { get; set; } = [];
 
     /// <summary>Options of a <c>web-json</c> channel; <c>null</c> for the defaults.</summary>
-    public Channels.Web.WebOptions? Web { get; set; }
+    public WebOptions? Web { get; set; }
 
     /// <summary>Options of a <c>shopify-csv</c> channel; <c>null</c> for the defaults.</summary>
-    public Channels.Shopify.ShopifyOptions? Shopify { get; set; }
+    public ShopifyOptions? Shopify { get; set; }
 
     /// <summary>Options of a <c>google-merchant</c> channel; <c>null</c> for the defaults.</summary>
-    public Channels.Google.GoogleOptions? Google { get; set; }
+    public GoogleOptions? Google { get; set; }
 
     /// <summary>Options of an <c>akeneo-csv</c> channel; <c>null</c> for the defaults (products).</summary>
-    public Channels.Akeneo.AkeneoOptions? Akeneo { get; set; }
+    public AkeneoOptions? Akeneo { get; set; }
 
     /// <summary>Whether the channel publishes the store's product models rather than its products (an <c>akeneo-csv</c> channel of <c>product_models</c>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool PublishesModels => Akeneo?.Entity == Channels.Akeneo.AkeneoOptions.ProductModels;
+    public bool PublishesModels => Akeneo?.Entity == AkeneoOptions.ProductModels;
 
     /// <summary><see cref="Schema"/>, compiled once when the catalog is loaded (formats asserted: channel schemas check URLs and dates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ProductFlow.Catalog;
 
 /// <summary>The catalog: locales, currencies, attributes, families and channels (files under <c>schemas/</c>).</summary>
-/// <remarks>Loaded and validated by <see cref="CatalogLoader"/>; lookups are by code, case-sensitive.</remarks>
+/// <remarks>Loaded and validated by <c>Pipelines.CatalogLoader</c>; lookups are by code, case-sensitive.</remarks>
 public sealed class ProductCatalog
 {
     private Dictionary<string, AttributeDefinition>? _attributes;

@@ -1,3 +1,5 @@
+using ProductFlow.Catalog;
+
 namespace ProductFlow.Channels;
 
 /// <summary>The names of <see cref="ExportMode"/> in files and output (<c>full</c>, <c>delta</c>), as the catalog writes them.</summary>

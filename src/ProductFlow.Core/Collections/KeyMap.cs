@@ -1,6 +1,6 @@
 namespace ProductFlow.Collections;
 
-/// <summary>A compact hash map from 64-bit key hashes (<see cref="Rules.KeyHash"/>) to small values: the state of a run that grows with its SKUs.</summary>
+/// <summary>A compact hash map from 64-bit key hashes (<see cref="Primitives.KeyHash"/>) to small values: the state of a run that grows with its SKUs.</summary>
 /// <remarks>
 /// A <see cref="Dictionary{TKey, TValue}"/> of <c>ulong</c> to <c>long</c> costs 28 bytes per slot (an entry with hash code and chain, and a
 /// bucket), holds up to twice as many slots as keys, and grows by copying everything into one new array twice the size, the old one left

@@ -1,6 +1,6 @@
 namespace ProductFlow.Collections;
 
-/// <summary>A compact set of 64-bit key hashes (<see cref="Rules.KeyHash"/>): a <see cref="KeyMap{TValue}"/> of keys alone, 8 bytes a slot.</summary>
+/// <summary>A compact set of 64-bit key hashes (<see cref="Primitives.KeyHash"/>): a <see cref="KeyMap{TValue}"/> of keys alone, 8 bytes a slot.</summary>
 internal sealed class KeySet
 {
     private readonly KeyMap<NoValue> _keys = new();

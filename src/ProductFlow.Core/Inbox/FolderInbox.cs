@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProductFlow.Primitives;
 using ProductFlow.Reports;
 using ProductFlow.Store;
 

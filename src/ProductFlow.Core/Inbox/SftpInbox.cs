@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using ProductFlow.Connectors.Sftp;
+using ProductFlow.Primitives;
 using ProductFlow.Reports;
 using ProductFlow.Store;
 using Renci.SshNet;

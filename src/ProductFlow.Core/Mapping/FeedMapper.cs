@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProductFlow.Connectors;
-using ProductFlow.Mapping.Transforms;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
 

@@ -1,5 +1,5 @@
 using ProductFlow.Connectors;
-using ProductFlow.Mapping.Transforms;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Pipelines;
 
 namespace ProductFlow.Mapping;

@@ -46,7 +46,7 @@ public sealed class ProductRecord
     /// <remarks>A merge of several sources keeps the stored state when the feed did not say (see <c>SourceMerge</c>).</remarks>
     public bool EnabledGiven { get; set; }
 
-    public IList<ProductValue> Values { get; } = [];
+    public ProductValues Values { get; } = new();
 
     /// <summary>The product groups the record belongs to (Akeneo's <c>groups</c>: codes, such as <c>promo</c>); content, like categories.</summary>
     public IList<string> Groups { get; } = [];
@@ -66,7 +66,7 @@ public sealed class ProductRecord
     {
         ProductValue? best = null;
         var bestScore = -1;
-        foreach (var value in Values)
+        foreach (var value in Values.AsSpan())
         {
             if (!string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
                 || (value.Locale is not null && !string.Equals(value.Locale, locale, StringComparison.Ordinal))

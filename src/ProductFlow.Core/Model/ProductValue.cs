@@ -1,3 +1,4 @@
+
 namespace ProductFlow.Model;
 
 /// <summary>One value of an attribute, in its scope.</summary>

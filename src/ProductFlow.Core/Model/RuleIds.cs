@@ -1,3 +1,4 @@
+
 namespace ProductFlow.Model;
 
 /// <summary>The stable, documented ids of ProductFlow's rules (docs/rules.md, "Rule ids").</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using ProductFlow.Pipelines;
 using ProductFlow.Reports;
 
 namespace ProductFlow.Notifications;

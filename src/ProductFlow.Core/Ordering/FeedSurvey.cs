@@ -1,7 +1,7 @@
 using ProductFlow.Collections;
 using ProductFlow.Connectors;
 using ProductFlow.Mapping;
-using ProductFlow.Rules;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Ordering;
 

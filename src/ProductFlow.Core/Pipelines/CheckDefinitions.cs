@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProductFlow.Catalog;
-using ProductFlow.Rules.Expressions;
+using ProductFlow.Expressions;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Pipelines;
 
@@ -64,7 +65,7 @@ internal static class CheckDefinitions
             var valid = bound is null || check.Kind switch
             {
                 "length" => int.TryParse(bound, NumberStyles.None, CultureInfo.InvariantCulture, out _),
-                "range" => Rules.CanonicalNumber.TryParse(bound, out _),
+                "range" => CanonicalNumber.TryParse(bound, out _),
                 "dateRange" => DateOnly.TryParseExact(bound, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                 _ => true,
             };

@@ -1,3 +1,4 @@
+
 namespace ProductFlow.Pipelines;
 
 /// <summary>How one canonical field or attribute value is taken from the feed.</summary>
@@ -39,7 +40,7 @@ public sealed class ColumnMapping
 
     public IReadOnlyDictionary<string, string> Map { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>How the column writes numbers (<c>nb-NO</c>), over the source's <c>culture</c>; see <see cref="Rules.NumberCulture"/>.</summary>
+    /// <summary>How the column writes numbers (<c>nb-NO</c>), over the source's <c>culture</c>; see <see cref="Primitives.NumberCulture"/>.</summary>
     public string? Culture { get; init; }
 
     /// <summary>The decimal separator of the column's numbers, over its culture's.</summary>

@@ -1,5 +1,5 @@
 using ProductFlow.Catalog;
-using ProductFlow.Rules.Enrichers;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Pipelines;
 
@@ -42,7 +42,7 @@ internal static class EnricherDefinitions
         {
             try
             {
-                TemplateEnricher.Parse(template);
+                LiquidTemplate.Parse(template);
             }
             catch (ArgumentException e)
             {

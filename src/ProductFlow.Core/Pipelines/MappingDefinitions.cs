@@ -1,4 +1,4 @@
-using ProductFlow.Mapping.Transforms;
+using ProductFlow.Pipelines.Transforms;
 
 namespace ProductFlow.Pipelines;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProductFlow.Catalog;
 
 namespace ProductFlow.Pipelines;
 
@@ -22,7 +23,7 @@ public sealed class PipelineDefinition
     public IReadOnlyList<EnrichOptions> Enrich { get; set; } = [];
 
     /// <summary>Who supplies the feed: after a run with rejections, they get one email with the summary and <c>rejected.csv</c> (when SMTP is configured).</summary>
-    public Notifications.SupplierContact? Supplier { get; set; }
+    public SupplierContact? Supplier { get; set; }
 
     /// <summary>The channel codes (of the catalog) this feed publishes to.</summary>
     public IReadOnlyList<string> Channels { get; set; } = [];

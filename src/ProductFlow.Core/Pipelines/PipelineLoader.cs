@@ -1,5 +1,7 @@
 using ProductFlow.Catalog;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
+using ProductFlow.Primitives.Units;
 
 namespace ProductFlow.Pipelines;
 
@@ -96,7 +98,7 @@ public static class PipelineLoader
 
         if (definition.Schedule is { } schedule)
         {
-            if (Scheduling.CronSchedule.TryParse(schedule, out var why) is null)
+            if (CronSchedule.TryParse(schedule, out var why) is null)
             {
                 Problem("$.schedule", why!);
             }
@@ -145,7 +147,7 @@ public static class PipelineLoader
             }
         }
 
-        if (mapping.Unit is { } unit && (attribute.Type != AttributeType.Metric || Rules.Units.UnitTable.Find(attribute.MetricFamily!, unit) is null))
+        if (mapping.Unit is { } unit && (attribute.Type != AttributeType.Metric || UnitTable.Find(attribute.MetricFamily!, unit) is null))
         {
             problem(path + ".unit", attribute.Type == AttributeType.Metric ? $"'{unit}' is not a unit of {attribute.MetricFamily}" : $"attribute '{attribute.Code}' is not a metric");
         }
@@ -189,7 +191,7 @@ public static class PipelineLoader
     {
         try
         {
-            Rules.NumberCulture.From(culture, decimalSeparator, thousandsSeparator);
+            NumberCulture.From(culture, decimalSeparator, thousandsSeparator);
         }
         catch (System.Globalization.CultureNotFoundException)
         {

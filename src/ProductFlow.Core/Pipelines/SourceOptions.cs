@@ -19,7 +19,7 @@ public sealed class SourceOptions
     /// </summary>
     public string Encoding { get; set; } = "auto";
 
-    /// <summary>How the feed writes numbers: a culture such as <c>nb-NO</c> (<c>499,00</c>, <c>1 299,00</c>); default invariant (<c>499.00</c>). See <see cref="Rules.NumberCulture"/>.</summary>
+    /// <summary>How the feed writes numbers: a culture such as <c>nb-NO</c> (<c>499,00</c>, <c>1 299,00</c>); default invariant (<c>499.00</c>). See <see cref="Primitives.NumberCulture"/>.</summary>
     public string? Culture { get; set; }
 
     /// <summary>The decimal separator of the feed's numbers (<c>,</c> or <c>.</c>), over the culture's.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ProductFlow.Catalog;
 using ProductFlow.Channels;
 
 namespace ProductFlow.Publishing;

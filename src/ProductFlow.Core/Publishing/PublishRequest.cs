@@ -1,3 +1,4 @@
+using ProductFlow.Catalog;
 using ProductFlow.Channels;
 
 namespace ProductFlow.Publishing;

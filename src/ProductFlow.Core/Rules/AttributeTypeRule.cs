@@ -2,7 +2,8 @@ using System.Globalization;
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
-using ProductFlow.Rules.Units;
+using ProductFlow.Primitives;
+using ProductFlow.Primitives.Units;
 
 namespace ProductFlow.Rules;
 
@@ -64,7 +65,10 @@ internal sealed class AttributeTypeRule : IRule
             {
                 if (Metric(attribute, value, record, context) is { } metric)
                 {
-                    values[i] = metric;
+                    if (!ReferenceEquals(metric, value))
+                    {
+                        values[i] = metric;
+                    }
                 }
                 else if (!IsRejectedBy(record))
                 {
@@ -100,7 +104,7 @@ internal sealed class AttributeTypeRule : IRule
             case AttributeType.Number or AttributeType.Price:
                 if (TryParseNumber(value, record, context, out var number))
                 {
-                    return CanonicalNumber.Format(number);
+                    return CanonicalNumber.Format(number, value.Data);
                 }
 
                 return null;
@@ -161,7 +165,7 @@ internal sealed class AttributeTypeRule : IRule
         var slash = data.IndexOf('/', StringComparison.Ordinal);
         if (colon >= 0 && (slash < 0 || colon < slash))
         {
-            return Channels.MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
+            return MediaUrl.IsAbsolute(data) ? null : "a URL must be absolute http or https";
         }
 
         var path = data.Split('?', '#')[0];
@@ -186,7 +190,11 @@ internal sealed class AttributeTypeRule : IRule
 
         if (unit == target)
         {
-            return value with { Data = CanonicalNumber.Format(number), Unit = target.Symbol };
+            // Already canonical in the attribute's unit (most values): the value itself, not a copy.
+            var data = CanonicalNumber.Format(number, value.Data);
+            return ReferenceEquals(data, value.Data) && string.Equals(value.Unit, target.Symbol, StringComparison.Ordinal)
+                ? value
+                : value with { Data = data, Unit = target.Symbol };
         }
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 
@@ -16,9 +15,9 @@ internal sealed class ChannelSchemaRule : IRule, IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
 
-    public ChannelSchemaRule(ChannelDefinition channel, ProductCatalog catalog)
+    public ChannelSchemaRule(ChannelDefinition channel, ProductCatalog catalog, ChannelView? view = null)
     {
-        _view = new ChannelView(channel, catalog);
+        _view = view ?? new ChannelView(channel, catalog);
         _schema = channel.CompiledSchema ?? throw new InvalidOperationException($"the schema of channel '{channel.Code}' was not compiled with the catalog");
         _writer = new Utf8JsonWriter(_buffer);
     }

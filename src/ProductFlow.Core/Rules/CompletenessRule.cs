@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 
@@ -8,9 +7,9 @@ namespace ProductFlow.Rules;
 
 /// <summary>Rule <c>completeness</c>: a record is published on a channel only when it has at least the channel's <c>minCompleteness</c> share of its family's required attributes.</summary>
 /// <remarks>Counted on the channel view, so in the channel's locale: a localizable attribute present in another locale only is missing.</remarks>
-internal sealed class CompletenessRule(ChannelDefinition channel, ProductCatalog catalog) : IRule
+internal sealed class CompletenessRule(ChannelDefinition channel, ProductCatalog catalog, ChannelView? view = null) : IRule
 {
-    private readonly ChannelView _view = new(channel, catalog);
+    private readonly ChannelView _view = view ?? new(channel, catalog);
 
     public void Apply(MappedRecord record, RuleContext context)
     {

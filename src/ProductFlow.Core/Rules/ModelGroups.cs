@@ -2,11 +2,13 @@ using ProductFlow.Catalog;
 using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules;
 
 /// <summary>Holds the rows of the current product model until the next model starts, to lift the values its variants share and to find lone parents.</summary>
 /// <remarks>
+/// The rule engine's grouping of a feed's rows (writers batch a product model's stored records with <c>Channels.ModelBatches</c>).
 /// A model's rows come together in the feed (<c>variant.ungrouped</c> warns when not), so one model's rows are held,
 /// never the feed; a model of more than <see cref="MaxRows"/> rows is passed on as it streams, unlifted.
 /// <para><b>Lift</b> (lineage rule <c>lift</c>): a value of a variant-level attribute (not an axis) that every accepted
@@ -124,7 +126,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     }
 
     /// <summary>The index of the value with <paramref name="key"/>'s scope and data, or -1.</summary>
-    private static int IndexOfSame(IList<ProductValue> values, ProductValue key)
+    private static int IndexOfSame(ProductValues values, ProductValue key)
     {
         for (var i = 0; i < values.Count; i++)
         {

@@ -2,6 +2,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules;
 

@@ -33,14 +33,18 @@ public sealed class RuleSet : IDisposable
     }
 
     /// <param name="pipeline">The pipeline and its catalog.</param>
+    /// <param name="kindRules">The rules the pipeline's channels add, run after its channel checks, completeness and schema (<c>ChannelRules.For</c>).</param>
     /// <param name="mode">The run's feed mode (default: the pipeline's); only a full feed reports parents no other row names.</param>
-    public static RuleSet Create(LoadedPipeline pipeline, FeedMode? mode = null)
+    public static RuleSet Create(LoadedPipeline pipeline, Func<IReadOnlyList<ChannelDefinition>, ChannelViews, IEnumerable<IRule>> kindRules, FeedMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(kindRules);
         var (definition, catalog) = pipeline;
         var rules = definition.Rules;
         var channels = definition.Channels.Select(code => catalog.FindChannel(code)!).ToList();
         var locales = channels.Select(c => c.Locale).Distinct().ToList();
+        // One view per channel for every channel rule: a record is resolved once per channel, not once per rule.
+        var views = new ChannelViews(catalog);
         // Inheritance first: a variant's inherited model values go through the pipeline's enrichers and checks like its own.
         var types = new AttributeTypeRule(catalog, ValueCultures.Of(definition));
         var family = new FamilyAttributesRule(catalog);
@@ -58,12 +62,10 @@ public sealed class RuleSet : IDisposable
         recordRules.AddRange(rules.Checks.Where(c => c.Channel is null).Select(c => CheckFactory.Create(c, catalog, locales)));
 
         var channelRules = new List<IRule>();
-        channelRules.AddRange(rules.Checks.Where(c => c.Channel is not null).Select(c => CheckFactory.Create(c, catalog, locales)));
-        channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog)));
-        channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog)));
-        channelRules.AddRange(channels.Select(c => FormulaLikeRule.For(c, catalog)).OfType<IRule>());
-        channelRules.AddRange(channels.Select(c => MediaUnresolvedRule.For(c, catalog)).OfType<IRule>());
-        channelRules.AddRange(channels.Where(c => c.Kind == Channels.Google.GoogleMerchant.Kind).Select(c => new GoogleMerchantRule(c, catalog)));
+        channelRules.AddRange(rules.Checks.Where(c => c.Channel is not null).Select(c => CheckFactory.Create(c, catalog, locales, views)));
+        channelRules.AddRange(channels.Where(c => c.MinCompleteness > 0).Select(c => new CompletenessRule(c, catalog, views.For(c))));
+        channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog, views.For(c))));
+        channelRules.AddRange(kindRules(channels, views));
         var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
         var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
         // Product models get their type checks and their own rules; a pipeline's enrichers and checks are for products (a variant with

@@ -1,6 +1,7 @@
 using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules;
 

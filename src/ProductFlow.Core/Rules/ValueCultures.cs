@@ -1,5 +1,6 @@
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules;
 

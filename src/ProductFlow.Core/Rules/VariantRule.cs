@@ -3,6 +3,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Collections;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules;
 

@@ -1,4 +1,5 @@
 using ProductFlow.Catalog;
+using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
@@ -24,7 +25,7 @@ internal sealed class MergedRecordCheck(LoadedPipeline pipeline, IReadOnlyList<C
     public MergedVerdict Check(ProductRecord merged)
     {
         ArgumentNullException.ThrowIfNull(merged);
-        _rules ??= RuleSet.Create(pipeline);
+        _rules ??= RuleSet.Create(pipeline, ChannelRules.For);
         _completeness ??= new CompletenessTracker(pipeline.Catalog, channels);
         var record = new MappedRecord(new SourceRow(merged.Feed ?? "", merged.Line, NoColumns, []), merged);
         _rules.CheckChannels(record);

@@ -3,6 +3,7 @@ using ProductFlow.Collections;
 using ProductFlow.Connectors;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 using ProductFlow.Reports;
 using ProductFlow.Rules;
 using ProductFlow.Rules.Enrichers;

@@ -8,6 +8,7 @@ using ProductFlow.Connectors.Remote;
 using ProductFlow.Csv;
 using ProductFlow.Events;
 using ProductFlow.Mapping;
+using ProductFlow.Mapping.Akeneo;
 using ProductFlow.Model;
 using ProductFlow.Ordering;
 using ProductFlow.Pipelines;
@@ -217,7 +218,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Connectors.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping, definition.Source.Culture);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Mapping.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping, definition.Source.Culture);
         var completeness = new CompletenessTracker(catalog, channels);
         using var models = new ModelResolver(store, _services.MaxHeldModels);
         var refresh = new ModelRefresh(catalog, channels, models);
@@ -251,7 +252,7 @@ public sealed class PipelineRunner
         }
 
         using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
-        using var rules = RuleSet.Create(pipeline, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
 
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
         var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));

@@ -1,3 +1,5 @@
+using ProductFlow.Catalog;
+
 namespace ProductFlow.Scheduling;
 
 /// <summary>One unattended publication: its id (<c>channel:&lt;code&gt;</c> or <c>pipeline:&lt;name&gt;</c>), what it publishes, and when.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProductFlow.Catalog;
 using ProductFlow.Pipelines;
 using ProductFlow.Scheduling;
 

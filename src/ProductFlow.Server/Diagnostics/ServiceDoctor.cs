@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using ProductFlow.Catalog;
 using ProductFlow.PostgreSql;
 using ProductFlow.Scheduling;
 using ProductFlow.Server.Configuration;
@@ -86,7 +87,7 @@ public static class ServiceDoctor
         }
 
         var retention = options.Retention;
-        if (retention.Enabled && CronSchedule.TryParse(new Pipelines.ScheduleOptions { Cron = retention.Schedule, TimeZone = retention.TimeZone }, out _) is { } when)
+        if (retention.Enabled && CronSchedule.TryParse(new ScheduleOptions { Cron = retention.Schedule, TimeZone = retention.TimeZone }, out _) is { } when)
         {
             checks.Add(new DoctorCheck(true, $"service schedule retention: {when.Cron} {when.Zone.Id}, {Next(when, now)}"));
         }

@@ -1,3 +1,4 @@
+
 namespace ProductFlow.Server.Jobs;
 
 /// <summary>The token a job's work runs with: Hangfire signals its own token as soon as the worker is asked to stop; this one fires only

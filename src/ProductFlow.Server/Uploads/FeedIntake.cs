@@ -33,7 +33,7 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
         ArgumentNullException.ThrowIfNull(content);
         var runId = RunIds.New(time.GetUtcNow());
         var folder = inboxes.FolderOf(pipeline);
-        var name = $"{runId}-{ProductFlow.Inbox.InboxNames.Safe(fileName)}";
+        var name = $"{runId}-{ProductFlow.Primitives.InboxNames.Safe(fileName)}";
         HashingStream? hashing = null;
         var feed = await inboxes.Open(folder).AcceptAsync(
             name,
@@ -66,7 +66,7 @@ public sealed class FeedIntake(StoreProvider stores, InboxProvider inboxes, IBac
         var runId = RunIds.New(time.GetUtcNow());
         var folder = inboxes.FolderOf(run.Pipeline);
         var original = run.Feed.Name.StartsWith(run.Id + "-", StringComparison.Ordinal) ? run.Feed.Name[(run.Id.Length + 1)..] : run.Feed.Name;
-        var name = $"{runId}-{ProductFlow.Inbox.InboxNames.Safe(original)}";
+        var name = $"{runId}-{ProductFlow.Primitives.InboxNames.Safe(original)}";
         var feed = await inboxes.Open(folder).RequeueAsync(
             run.Id, name, id => RecordAsync(run.Pipeline, folder, id, runId, run.Feed with { Name = name }, submittedBy, cancellationToken), cancellationToken).ConfigureAwait(false);
         return feed is null ? null : Enqueue(run.Pipeline, folder, feed, runId, UploadMode.Run);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ProductFlow.Azure.Events;
+using ProductFlow.Catalog;
 using ProductFlow.Events;
+using ProductFlow.Publishing;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.IntegrationTests.Events;
@@ -144,7 +146,7 @@ public class EventGridEventsTests
         var publisher = new EventGridEventPublisher(new EventGridOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/api/events"), Key = "k", MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) });
         var manifest = new Publishing.ExportManifest
         {
-            Channel = "partner", Version = 3, CreatedAt = DateTimeOffset.UtcNow, RunId = "publish", Mode = ProductFlow.Channels.ExportMode.Full,
+            Channel = "partner", Version = 3, CreatedAt = DateTimeOffset.UtcNow, RunId = "publish", Mode = ProductFlow.Catalog.ExportMode.Full,
             File = "partner.csv", Rows = 1, Bytes = 10, Sha256 = new string('0', 64), Definition = "d",
         };
 

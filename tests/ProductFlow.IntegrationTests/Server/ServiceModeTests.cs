@@ -7,6 +7,7 @@ using System.Text.Json;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
+using ProductFlow.Catalog;
 using ProductFlow.IntegrationTests.Support;
 using ProductFlow.Publishing;
 using ProductFlow.Tests.Support;
@@ -141,7 +142,7 @@ public partial class ServiceModeTests
 
         using var manifest = File.OpenRead(Path.Combine(_demo.Data, "exports", "web", "v2", ExportLayout.ManifestName));
         var v2 = ExportManifest.Read(manifest);
-        Assert.That(v2.Mode, Is.EqualTo(Channels.ExportMode.Delta));
+        Assert.That(v2.Mode, Is.EqualTo(Catalog.ExportMode.Delta));
         Assert.That(v2.Changed, Is.GreaterThan(0));
         Assert.That(v2.Added + v2.Removed, Is.Zero);
     }

@@ -1,3 +1,4 @@
+
 namespace ProductFlow.IntegrationTests.Telemetry;
 
 /// <summary>One data point of an OTLP metrics export: its metric (name, unit, scope), attributes and value (a sum's or gauge's number; a histogram's

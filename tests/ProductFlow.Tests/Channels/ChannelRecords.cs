@@ -102,7 +102,7 @@ internal static class ChannelRecords
     {
         var pipeline = PipelineLoader.Load(TestPaths.InRepository("pipelines", "demo.json"));
         var mapper = new FeedMapper(pipeline.Definition.Mapping);
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         var source = new FeedSource(TestPaths.InRepository("samples", "supplier-apparel.csv")) { Delimiter = ',', RequiredColumns = mapper.RequiredColumns };
         var records = new List<ProductRecord>();
         await foreach (var row in FeedReaders.For("csv").ReadAsync(source))

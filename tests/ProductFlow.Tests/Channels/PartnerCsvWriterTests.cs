@@ -1,4 +1,5 @@
 using System.Text;
+using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Model;
 using ProductFlow.Tests.Support;

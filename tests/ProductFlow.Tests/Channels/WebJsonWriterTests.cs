@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Model;
 using static ProductFlow.Tests.Channels.ChannelRecords;

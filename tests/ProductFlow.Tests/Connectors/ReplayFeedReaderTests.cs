@@ -1,5 +1,6 @@
 using ProductFlow.Connectors;
 using ProductFlow.Connectors.Replay;
+using ProductFlow.Model;
 using ProductFlow.Store;
 using ProductFlow.Tests.Support;
 

@@ -79,7 +79,7 @@ public class ChannelPublisherEventTests
         await publisher.PublishAsync(_store, Partner, _catalog);
         await StoreAsync(("B", "2.50"), ("C", "3"));
 
-        await publisher.PublishAsync(_store, Partner, _catalog, new PublishRequest { Mode = ProductFlow.Channels.ExportMode.Delta });
+        await publisher.PublishAsync(_store, Partner, _catalog, new PublishRequest { Mode = ProductFlow.Catalog.ExportMode.Delta });
 
         var events = await OutboxAsync();
         Assert.That(events.Select(e => (e.Id, e.Subject)), Is.EqualTo(new[] { ("partner:v1:published", "exports/partner/v1"), ("partner:v2:published", "exports/partner/v2") }));

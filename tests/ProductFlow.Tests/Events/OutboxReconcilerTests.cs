@@ -56,7 +56,7 @@ public class OutboxReconcilerTests
         await StoreProducts.StoreAsync(_store, ("A", "1"), ("B", "2"));
         await publisher.PublishAsync(_store, _catalog.Channels, _catalog, new PublishRequest { RunId = "run-1" });
         await StoreProducts.StoreAsync(_store, ("B", "3"));
-        await publisher.PublishAsync(_store, _catalog.Channels, _catalog, new PublishRequest { RunId = "run-2", Mode = ProductFlow.Channels.ExportMode.Delta });
+        await publisher.PublishAsync(_store, _catalog.Channels, _catalog, new PublishRequest { RunId = "run-2", Mode = ProductFlow.Catalog.ExportMode.Delta });
         var written = (await OutboxAsync()).Where(e => e.Subject.EndsWith("/v2", StringComparison.Ordinal)).ToList();
         using var other = new TempDirectory();
         await using var fresh = SqliteProductStore.Open(other.Path);

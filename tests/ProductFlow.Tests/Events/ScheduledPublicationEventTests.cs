@@ -1,3 +1,4 @@
+using ProductFlow.Catalog;
 using ProductFlow.Events;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;

@@ -1,6 +1,8 @@
 using ProductFlow.Connectors;
 using ProductFlow.Connectors.Akeneo;
+using ProductFlow.Mapping.Akeneo;
 using ProductFlow.Ordering;
+using ProductFlow.Pipelines;
 using ProductFlow.Tests.Connectors.Akeneo;
 using ProductFlow.Tests.Support;
 
@@ -34,7 +36,7 @@ public class FeedSurveyTests
     private static async Task<FeedSurvey> SurveyAsync(string csv)
     {
         using var dir = new TempDirectory();
-        var catalog = ProductFlow.Catalog.CatalogLoader.Load(await AkeneoTestData.WriteCatalogAsync(dir));
+        var catalog = ProductFlow.Pipelines.CatalogLoader.Load(await AkeneoTestData.WriteCatalogAsync(dir));
         var source = new FeedSource(dir.File("feed.csv", csv)) { Delimiter = ';' };
         return await FeedSurvey.ScanAsync(new AkeneoCsvFeedReader(), source, new AkeneoMapper(catalog));
     }

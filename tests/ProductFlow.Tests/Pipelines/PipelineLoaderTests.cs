@@ -243,7 +243,7 @@ public class PipelineLoaderTests
             }
             """);
 
-        var error = Assert.Throws<PipelineDefinitionException>(() => ProductFlow.Catalog.CatalogLoader.Load(catalog));
+        var error = Assert.Throws<PipelineDefinitionException>(() => ProductFlow.Pipelines.CatalogLoader.Load(catalog));
 
         Assert.That(error!.JsonPath, Is.EqualTo("$.channels[0].schema"));
         Assert.That(error.Message, Does.Contain("broken.schema.json").And.Contain("/required"));

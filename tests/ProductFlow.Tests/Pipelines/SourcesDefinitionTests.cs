@@ -1,4 +1,5 @@
 using ProductFlow.Catalog;
+using ProductFlow.Pipelines;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Pipelines;

@@ -1,3 +1,4 @@
+using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Model;
 using ProductFlow.Publishing;

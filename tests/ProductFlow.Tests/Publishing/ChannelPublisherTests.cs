@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProductFlow.Catalog;
 using ProductFlow.Channels;
+using ProductFlow.Expressions;
 using ProductFlow.Model;
 using ProductFlow.Publishing;
 using ProductFlow.Store;
@@ -184,7 +185,7 @@ public partial class ChannelPublisherTests
     public async Task A_channel_filter_publishes_only_matching_records_and_one_that_stops_matching_leaves_with_a_tombstone()
     {
         Partner.Filter = "price >= 2";
-        Partner.CompiledFilter = ProductFlow.Rules.Expressions.RuleExpression.Parse(Partner.Filter);
+        Partner.CompiledFilter = ProductFlow.Expressions.RuleExpression.Parse(Partner.Filter);
         await StoreAsync(("A", "Alpha", "1"), ("B", "Beta", "2"), ("C", "Gamma", "3"));
         var first = await _publisher.PublishAsync(_store, Partner, _catalog);
         await StoreAsync(("B", "Beta", "1.50"));

@@ -1,3 +1,4 @@
+using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
@@ -90,7 +91,7 @@ public class MachineChannelRulesTests
                 Rules = new RulesOptions { Severity = severity ?? [] },
             },
             ProductFlow.Tests.Channels.ChannelRecords.Catalog);
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         var mapped = Some.Mapped(record);
         rules.Apply(mapped);
         rules.Finish();

@@ -1,3 +1,4 @@
+using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
@@ -71,7 +72,7 @@ public class ModelGroupsTests
     [Test]
     public void Rows_of_a_model_come_back_when_the_model_ends_in_feed_order_with_channel_rules_applied()
     {
-        using var rules = RuleSet.Create(Pipeline(new RulesOptions()));
+        using var rules = RuleSet.Create(Pipeline(new RulesOptions()), ChannelRules.For);
         var a = Some.Mapped(Variant("M1", "A", "black", "s"));
         var b = Some.Mapped(Variant("M1", "B", "black", "m"));
         var c = Some.Mapped(Variant("M2", "C", "black", "s"));
@@ -87,7 +88,7 @@ public class ModelGroupsTests
     [Test]
     public void A_model_of_more_rows_than_are_held_streams_on_unlifted()
     {
-        using var rules = RuleSet.Create(Pipeline(new RulesOptions(), FeedMode.Full));
+        using var rules = RuleSet.Create(Pipeline(new RulesOptions(), FeedMode.Full), ChannelRules.For);
         var rows = Enumerable.Range(0, ModelGroups.MaxRows + 2).Select(i => Some.Mapped(Variant("M1", "A" + i, "black", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 
         var counts = rows.Select(row => rules.Apply(row).Count).ToList();

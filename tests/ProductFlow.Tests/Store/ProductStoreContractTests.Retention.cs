@@ -1,3 +1,4 @@
+using ProductFlow.Model;
 using ProductFlow.Store;
 using ProductFlow.Tests.Support;
 

@@ -1,3 +1,4 @@
+using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Pipelines;
 using ProductFlow.Rules;
@@ -24,7 +25,7 @@ internal static class SomePipeline
     /// <summary>Applies the pipeline's rules to each record, in order, to the end of the feed, and returns them with their issues.</summary>
     public static List<MappedRecord> Apply(LoadedPipeline pipeline, params ProductFlow.Model.ProductRecord[] records)
     {
-        using var rules = RuleSet.Create(pipeline);
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         var mapped = records.Select(Some.Mapped).ToList();
         var done = new List<MappedRecord>();
         mapped.ForEach(record => done.AddRange(rules.Apply(record)));

@@ -1,5 +1,6 @@
 using ProductFlow.Connectors;
 using ProductFlow.Connectors.Csv;
+using ProductFlow.Primitives.Units;
 
 namespace ProductFlow.Catalog.Akeneo;
 
@@ -112,7 +113,7 @@ public static class AkeneoCatalogImporter
             "TEMPERATURE" => "temperature",
             _ => null,
         };
-        return family is not null && unit is not null && Rules.Units.UnitTable.Find(family, unit) is not null ? family : null;
+        return family is not null && unit is not null && UnitTable.Find(family, unit) is not null ? family : null;
     }
 
     private static FamilyVariantDefinition FamilyVariant(Dictionary<string, string> row)

@@ -2,8 +2,7 @@ using System.Globalization;
 using Fluid;
 using ProductFlow.Catalog;
 using ProductFlow.Model;
-using ProductFlow.Rules;
-using ProductFlow.Rules.Enrichers;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Channels.Google;
 
@@ -54,14 +53,15 @@ internal sealed class GoogleItem
     private readonly TemplateContext _linkContext = new();
     private readonly string?[] _values = new string?[Fields.Count];
 
-    public GoogleItem(ChannelDefinition channel, ProductCatalog catalog)
+    // view: the view to read records through, shared with the rules of the channel (default: one of its own).
+    public GoogleItem(ChannelDefinition channel, ProductCatalog catalog, ChannelView? view = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        _view = new ChannelView(channel, catalog);
+        _view = view ?? new ChannelView(channel, catalog);
         _options = channel.Google ?? new GoogleOptions();
         _map = Map(channel);
-        _link = _options.Link is null ? null : TemplateEnricher.Parse(_options.Link);
-        _linkVariables = _options.Link is null ? [] : TemplateEnricher.Variables(_options.Link);
+        _link = _options.Link is null ? null : LiquidTemplate.Parse(_options.Link);
+        _linkVariables = _options.Link is null ? [] : LiquidTemplate.Variables(_options.Link);
     }
 
     public GoogleOptions Options => _options;

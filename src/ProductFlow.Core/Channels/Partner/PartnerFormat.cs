@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
 using ProductFlow.Catalog;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Channels.Partner;
 
 /// <summary>How a <c>partner-csv</c> file writes text and values: its encoding, decimal separator and date format.</summary>
 internal sealed class PartnerFormat
 {
-    private static readonly DateTime Probe = new(2026, 11, 24, 0, 0, 0, DateTimeKind.Unspecified);
-
     private readonly string? _dateFormat;
     private readonly bool _decimalComma;
 
@@ -38,24 +37,13 @@ internal sealed class PartnerFormat
         };
     }
 
-    /// <summary>Whether <paramref name="format"/> is a .NET date format that writes a date (not a literal, not a time only).</summary>
-    public static bool IsDateFormat(string format)
-    {
-        try
-        {
-            var text = Probe.ToString(format, CultureInfo.InvariantCulture);
-            return text.Contains("24", StringComparison.Ordinal) || text.Contains("11", StringComparison.Ordinal) || text.Contains("26", StringComparison.Ordinal);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether <paramref name="format"/> is a .NET date format that writes a date (see <see cref="DateFormats.IsDateFormat"/>).</summary>
+    public static bool IsDateFormat(string format) => DateFormats.IsDateFormat(format);
 
     /// <summary>A canonical number (<c>19.9</c>) as the partner writes numbers: with <paramref name="decimals"/> decimals when given (<c>19.90</c>), and its decimal separator.</summary>
     public string? Number(string? canonical, int? decimals = null)
     {
-        if (canonical is not null && decimals is { } places && Rules.CanonicalNumber.TryParse(canonical, out var value))
+        if (canonical is not null && decimals is { } places && CanonicalNumber.TryParse(canonical, out var value))
         {
             canonical = Math.Round(value, places, MidpointRounding.AwayFromZero).ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }

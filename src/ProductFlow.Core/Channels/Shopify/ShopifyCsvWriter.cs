@@ -43,7 +43,7 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private readonly ChannelView _view;
     private readonly ProductCatalog _catalog;
     private readonly FieldMap _map;
-    private readonly ModelGroups _groups;
+    private readonly ModelBatches _groups;
     private readonly string? _productCategory;
 
     public ShopifyCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
@@ -52,7 +52,7 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
         _catalog = catalog;
         _map = Map(channel);
         _productCategory = channel.Shopify?.ProductCategory;
-        _groups = new ModelGroups(WriteProduct, mode);
+        _groups = new ModelBatches(WriteProduct, mode);
         FileName = ChannelWriters.FileName(channel);
         _csv = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = false, ValidateFieldCount = true }, leaveOpen: false);
         _csv.WriteRecord([.. Header]);

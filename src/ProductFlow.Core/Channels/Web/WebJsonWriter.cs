@@ -40,7 +40,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly ProductCatalog _catalog;
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
-    private readonly ModelGroups _groups;
+    private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
 
     public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
@@ -51,7 +51,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _view = new ChannelView(channel, catalog);
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
-        _groups = new ModelGroups(WriteGroup, mode);
+        _groups = new ModelBatches(WriteGroup, mode);
         _associations = new WebAssociations(channel.Web?.Associations);
         // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });

@@ -1,4 +1,4 @@
-using ProductFlow.Inbox;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Connectors.Remote;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ProductFlow.Store;
+using ProductFlow.Model;
 
 namespace ProductFlow.Connectors.Replay;
 

@@ -1,16 +1,16 @@
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
+using ProductFlow.Expressions;
 using ProductFlow.Pipelines;
-using ProductFlow.Rules.Expressions;
 
 namespace ProductFlow.Rules.Checks;
 
 /// <summary>Compiles a pipeline's declared checks into rules, once per run.</summary>
 internal static class CheckFactory
 {
-    public static IRule Create(CheckOptions check, ProductCatalog catalog, IReadOnlyList<string> pipelineLocales)
+    // views: the run's channel views, shared with its other channel rules (default: a view of the check's own).
+    public static IRule Create(CheckOptions check, ProductCatalog catalog, IReadOnlyList<string> pipelineLocales, ChannelViews? views = null)
     {
-        var view = check.Channel is null ? null : new ChannelView(catalog.FindChannel(check.Channel)!, catalog);
+        var view = check.Channel is null ? null : (views ?? new ChannelViews(catalog)).For(catalog.FindChannel(check.Channel)!);
         var scope = new CheckScope(view, check.Locale);
         return check.Kind switch
         {

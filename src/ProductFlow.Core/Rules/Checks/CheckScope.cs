@@ -1,6 +1,6 @@
-using ProductFlow.Channels;
+using ProductFlow.Catalog;
+using ProductFlow.Expressions;
 using ProductFlow.Model;
-using ProductFlow.Rules.Expressions;
 
 namespace ProductFlow.Rules.Checks;
 

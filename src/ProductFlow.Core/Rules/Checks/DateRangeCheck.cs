@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProductFlow.Model;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Pipelines;
 
 namespace ProductFlow.Rules.Checks;

@@ -1,7 +1,7 @@
+using ProductFlow.Expressions;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
-using ProductFlow.Rules.Expressions;
 
 namespace ProductFlow.Rules.Checks;
 

@@ -1,5 +1,7 @@
 using ProductFlow.Model;
+using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Pipelines;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules.Checks;
 

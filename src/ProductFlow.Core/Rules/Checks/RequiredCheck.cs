@@ -1,5 +1,4 @@
 using ProductFlow.Catalog;
-using ProductFlow.Channels;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 

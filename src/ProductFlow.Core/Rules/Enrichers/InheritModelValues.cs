@@ -82,7 +82,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
     }
 
     /// <summary>Gives <paramref name="values"/> the inherited value unless it has a non-blank value of that scope itself.</summary>
-    private static void Take(IList<ProductValue> values, ProductValue inherited)
+    private static void Take(ProductValues values, ProductValue inherited)
     {
         var own = IndexOf(values, inherited);
         if (own < 0)
@@ -95,7 +95,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
         }
     }
 
-    private static int IndexOf(IList<ProductValue> values, ProductValue key)
+    private static int IndexOf(ProductValues values, ProductValue key)
     {
         for (var i = 0; i < values.Count; i++)
         {

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Fluid;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules.Enrichers;
 
@@ -12,10 +12,8 @@ namespace ProductFlow.Rules.Enrichers;
 /// for the enricher's locale and channel. When a variable output by <c>{{ }}</c> has no value, the attribute is
 /// not set and a warning <c>template.missing-value</c> names it: half a title is worse than none.
 /// </remarks>
-internal sealed partial class TemplateEnricher : IRule
+internal sealed class TemplateEnricher : IRule
 {
-    private static readonly FluidParser Parser = new();
-
     private readonly EnrichOptions _options;
     private readonly IFluidTemplate _template;
     private readonly string[] _variables;
@@ -28,15 +26,11 @@ internal sealed partial class TemplateEnricher : IRule
     public TemplateEnricher(EnrichOptions options)
     {
         _options = options;
-        _template = Parse(options.Template!);
-        _variables = Variables(options.Template!);
+        _template = LiquidTemplate.Parse(options.Template!);
+        _variables = LiquidTemplate.Variables(options.Template!);
         _scope = new ValueScope(options.Locale, options.Channel);
         _origin = ValueOrigin.FromRule(options.Id ?? "template");
     }
-
-    /// <exception cref="ArgumentException">The template is not valid Liquid.</exception>
-    public static IFluidTemplate Parse(string text) =>
-        Parser.TryParse(text, out var template, out var error) ? template : throw new ArgumentException(error, nameof(text));
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -62,11 +56,4 @@ internal sealed partial class TemplateEnricher : IRule
 
         _scope.Set(product, _options.Attribute!, _template.Render(model).Trim(), _origin);
     }
-
-    /// <summary>The variables a template outputs with <c>{{ }}</c>, each once.</summary>
-    public static string[] Variables(string text) =>
-        OutputVariable().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToArray();
-
-    [GeneratedRegex(@"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex OutputVariable();
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Collections;
-using ProductFlow.Rules;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Store.Sqlite;
 

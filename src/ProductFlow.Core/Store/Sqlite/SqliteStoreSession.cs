@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Store.Sqlite;
 
@@ -107,7 +108,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         // An accepted SKU closes its open quarantine entries of earlier runs.
-        var key = Rules.KeyHash.Of(record.Sku);
+        var key = KeyHash.Of(record.Sku);
         if (_openQuarantine.Contains(key))
         {
             Execute(_close, record.Sku, _run.Id);
@@ -232,7 +233,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         var stored = Find(sku)!;
         var rest = SourceMerge.Withdraw(ReadCurrent(sku, stored), _run.Pipeline);
-        if (Write(rest, Rules.KeyHash.Of(sku), stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
+        if (Write(rest, KeyHash.Of(sku), stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
         {
             _updated++;
         }
@@ -346,7 +347,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         var skus = new HashSet<ulong>();
         while (reader.Read())
         {
-            skus.Add(Rules.KeyHash.Of(reader.GetString(0)));
+            skus.Add(KeyHash.Of(reader.GetString(0)));
         }
 
         return skus;

@@ -1,5 +1,6 @@
 using ProductFlow.Catalog;
 using ProductFlow.Catalog.Akeneo;
+using ProductFlow.Pipelines;
 using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Connectors.Akeneo;

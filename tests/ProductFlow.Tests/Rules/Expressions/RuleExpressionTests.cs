@@ -1,4 +1,4 @@
-using ProductFlow.Rules.Expressions;
+using ProductFlow.Expressions;
 
 namespace ProductFlow.Tests.Rules.Expressions;
 

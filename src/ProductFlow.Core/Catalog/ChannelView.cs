@@ -1,0 +1,243 @@
+using System.Text.Json;
+using ProductFlow.Json;
+using ProductFlow.Model;
+using ProductFlow.Primitives;
+using ProductFlow.Primitives.Units;
+
+namespace ProductFlow.Catalog;
+
+/// <summary>A record as one channel sees it: each attribute resolved for the channel's locale (and currency), flattened.</summary>
+/// <remarks>
+/// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
+/// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
+/// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
+/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once.
+/// A view keeps buffers: one view per thread.
+/// </remarks>
+public sealed class ChannelView
+{
+    private readonly ChannelDefinition _channel;
+    private readonly ProductCatalog _catalog;
+    private readonly Dictionary<string, int> _attributeIndex;
+    private readonly ProductValue?[] _best;
+    private readonly int[] _bestScore;
+    private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
+
+    // The record (and the version of its values) that _best holds the resolution of.
+    private ProductRecord? _resolved;
+    private int _resolvedVersion;
+
+    public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _channel = channel;
+        _catalog = catalog;
+        _attributeIndex = catalog.Attributes.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+        _best = new ProductValue?[catalog.Attributes.Count];
+        _bestScore = new int[catalog.Attributes.Count];
+        _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
+    }
+
+    public ChannelDefinition Channel => _channel;
+
+    /// <summary>The value of <paramref name="field"/> as text: a record field or a resolved attribute; <c>null</c> when absent.</summary>
+    public string? Text(ProductRecord record, string field)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return field switch
+        {
+            "sku" => record.Sku,
+            "parent" => record.Parent,
+            "family" => record.Family,
+            "categories" => record.Categories.Count == 0 ? null : string.Join(',', record.Categories),
+            "enabled" => record.Enabled ? "true" : "false",
+            "groups" => record.Groups.Count == 0 ? null : string.Join(',', record.Groups),
+            "associations" => ProductAssociation.Text(record.Associations),
+            _ => Present(field, Resolve(record, field)),
+        };
+    }
+
+    /// <summary>
+    /// The text of each of <paramref name="fields"/> into <paramref name="texts"/> (same index), as <see cref="Text"/> gives it,
+    /// resolving the record's values in one pass instead of once per field.
+    /// </summary>
+    public void Texts(ProductRecord record, IReadOnlyList<string> fields, string?[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(texts);
+        ResolveAll(record);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            texts[i] = field switch
+            {
+                "sku" or "parent" or "family" or "categories" or "enabled" or "groups" or "associations" => Text(record, field),
+                _ => _attributeIndex.TryGetValue(field, out var index) ? Present(index, _best[index]) : Resolve(record, field)?.Data,
+            };
+        }
+    }
+
+    /// <summary>The value of <paramref name="field"/> as a number; <c>null</c> when absent, unmapped (<c>null</c> field) or not a number.</summary>
+    public decimal? Number(ProductRecord record, string? field) =>
+        field is not null && Text(record, field) is { } text && CanonicalNumber.TryParse(text, out var number) ? number : null;
+
+    /// <summary>A metric attribute's value in <paramref name="unit"/> (a unit of its family); <c>null</c> when absent or not convertible.</summary>
+    public decimal? Measure(ProductRecord record, string? attribute, string unit)
+    {
+        if (attribute is null
+            || _catalog.FindAttribute(attribute) is not { MetricFamily: { } family } definition
+            || Resolve(record, attribute) is not { } value
+            || !CanonicalNumber.TryParse(value.Data, out var number)
+            || UnitTable.Find(family, value.Unit ?? definition.Unit ?? "") is not { } from
+            || UnitTable.Find(family, unit) is not { } to)
+        {
+            return null;
+        }
+
+        return UnitTable.Convert(number, from, to);
+    }
+
+    /// <summary>The labels of an option value's codes (a multi-select's joined by <c>,</c>) in the channel's locale; a code without a label stays as it is.</summary>
+    public string? Labels(AttributeDefinition attribute, string? codes)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        if (codes is null)
+        {
+            return null;
+        }
+
+        return string.Join(',', codes.Split(',').Select(code => attribute.Options.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.Ordinal))?.LabelOrCode(_channel.Locale) ?? code));
+    }
+
+    /// <summary>The catalog's definition of <paramref name="attribute"/>, if it is one.</summary>
+    public AttributeDefinition? Attribute(string attribute) => _catalog.FindAttribute(attribute);
+
+    /// <summary>Every attribute that has a value for the channel, in catalog order, with its resolved data.</summary>
+    public IReadOnlyList<(AttributeDefinition Attribute, string Data)> Values(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ResolveAll(record);
+        var values = new List<(AttributeDefinition, string)>();
+        for (var i = 0; i < _best.Length; i++)
+        {
+            if (_best[i] is { } value)
+            {
+                values.Add((_catalog.Attributes[i], Present(i, value)!));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Whether <paramref name="field"/> holds numbers, which CSV writers leave unquoted and unguarded.</summary>
+    public bool IsNumeric(string field) => _catalog.FindAttribute(field)?.IsNumeric == true;
+
+    public ProductValue? Resolve(ProductRecord record, string attribute)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!_attributeIndex.TryGetValue(attribute, out var index))
+        {
+            return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
+        }
+
+        ResolveAll(record);
+        return _best[index];
+    }
+
+    /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
+    public List<string> Missing(ProductRecord record, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return required.Where(code => string.IsNullOrWhiteSpace(Resolve(record, code)?.Data)).ToList();
+    }
+
+    public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("sku", record.Sku);
+        writer.WriteOptional("parent", record.Parent);
+        writer.WriteOptional("family", record.Family);
+        writer.WriteStrings("categories", record.Categories);
+        writer.WriteBoolean("enabled", record.Enabled);
+        ResolveAll(record);
+        for (var i = 0; i < _best.Length; i++)
+        {
+            if (_best[i] is { } value)
+            {
+                var attribute = _catalog.Attributes[i];
+                writer.WritePropertyName(attribute.Code);
+                WriteValue(writer, attribute, Present(i, value)!);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The data of a resolved value as the channel publishes it: a media path under the channel's <c>mediaBaseUrl</c> (<see cref="MediaUrl"/>), anything else as stored.</summary>
+    private string? Present(int index, ProductValue? value) =>
+        value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
+
+    private string? Present(string attribute, ProductValue? value) =>
+        value is null ? null : _attributeIndex.TryGetValue(attribute, out var index) ? Present(index, value) : value.Data;
+
+    /// <summary>Resolves every attribute in one pass over the values (as <see cref="ProductRecord.Resolve"/> does one by one), into <c>_best</c>; nothing when it holds this record's values already.</summary>
+    private void ResolveAll(ProductRecord record)
+    {
+        if (ReferenceEquals(record, _resolved) && record.Values.Version == _resolvedVersion)
+        {
+            return;
+        }
+
+        _resolved = record;
+        _resolvedVersion = record.Values.Version;
+        Array.Clear(_best);
+        Array.Fill(_bestScore, -1);
+        foreach (var value in record.Values)
+        {
+            if (!_attributeIndex.TryGetValue(value.Attribute, out var i)
+                || (value.Locale is not null && !string.Equals(value.Locale, _channel.Locale, StringComparison.Ordinal))
+                || (value.Channel is not null && !string.Equals(value.Channel, _channel.Code, StringComparison.Ordinal))
+                || (_channel.Currency is not null && value.Currency is not null && !string.Equals(value.Currency, _channel.Currency, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
+            if (score > _bestScore[i])
+            {
+                _best[i] = value;
+                _bestScore[i] = score;
+            }
+        }
+    }
+
+    /// <summary>Writes an attribute's data as a JSON value of its type (see the remarks of this class).</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)
+    {
+        switch (attribute.Type)
+        {
+            case AttributeType.Number or AttributeType.Price or AttributeType.Metric when CanonicalNumber.TryParse(data, out var number):
+                writer.WriteNumberValue(number);
+                break;
+            case AttributeType.Boolean when data is "true" or "false":
+                writer.WriteBooleanValue(data == "true");
+                break;
+            case AttributeType.MultiSelect:
+                writer.WriteStartArray();
+                foreach (var code in data.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    writer.WriteStringValue(code);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(data);
+                break;
+        }
+    }
+}
