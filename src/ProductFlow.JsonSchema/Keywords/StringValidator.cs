@@ -67,7 +67,8 @@ internal sealed class StringValidator : KeywordValidator
     {
         if (_minLength > 0 || _maxLength < int.MaxValue)
         {
-            var length = JsonText.CodePointLength(text);
+            // Without surrogates (found vectorized) every char is one code point.
+            var length = text.ContainsAnyInRange('\uD800', '\uDFFF') ? JsonText.CodePointLength(text) : text.Length;
             if (length < _minLength || length > _maxLength)
             {
                 return false;
