@@ -33,7 +33,7 @@ internal sealed class ChannelSchemaRule : IRule, IDisposable
         _writer = new Utf8JsonWriter(_buffer);
     }
 
-    /// <summary>Whether the rule checks records without JSON when it can (see the remarks of this class).</summary>
+    /// <summary>Whether the channel's schema is checked on the view's values (records that pass skip the JSON); <c>false</c> when it is not flat or the catalog prevents it.</summary>
     internal bool UsesSlotChecks => _checks is not null;
 
     public void Apply(MappedRecord record, RuleContext context)
