@@ -78,6 +78,11 @@ public sealed class JsonSchema
         }
     }
 
+    /// <summary>This schema as checks on a flat object's values (no JSON instance), or <c>null</c> when it uses
+    /// keywords those checks do not cover; see <see cref="FlatObjectSchema"/>.</summary>
+    /// <remarks>Computed on each call: call it once, when the schema is loaded.</remarks>
+    public FlatObjectSchema? ToFlatObject() => FlatObjectSchema.From(_root);
+
     /// <summary>Validates and reports every error, in the JSON Schema "basic" output shape.</summary>
     public ValidationResult Validate(JsonElement instance)
     {

@@ -72,6 +72,11 @@ public sealed class ChannelDefinition
     [System.Text.Json.Serialization.JsonIgnore]
     public JsonSchema.JsonSchema? CompiledSchema { get; set; }
 
+    /// <summary><see cref="CompiledSchema"/> as checks on a view's values, compiled with it; <c>null</c> when the schema uses keywords
+    /// those checks do not cover (rule <c>schema</c> then validates the view's JSON; see <see cref="JsonSchema.FlatObjectSchema"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonSchema.FlatObjectSchema? FlatSchema { get; set; }
+
     /// <summary>The absolute http(s) URL that media paths are resolved against in this channel's view (<c>https://cdn.example.com/media/</c>); default none.</summary>
     /// <remarks>A media value that is already an absolute URL is published as it is. A path without a base is published as it is too, and rule <c>media.unresolved</c> reports it.</remarks>
     public string? MediaBaseUrl { get; init; }

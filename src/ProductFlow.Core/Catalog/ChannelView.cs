@@ -153,6 +153,21 @@ public sealed class ChannelView
         return required.Where(code => string.IsNullOrWhiteSpace(Resolve(record, code)?.Data)).ToList();
     }
 
+    /// <summary>The data of catalog attribute <paramref name="attributeIndex"/> (its index in <see cref="ProductCatalog.Attributes"/>) as
+    /// <see cref="WriteJson"/> writes it, before typing; <c>null</c> when absent.</summary>
+    internal string? Presented(ProductRecord record, int attributeIndex)
+    {
+        ResolveAll(record);
+        return Present(attributeIndex, _best[attributeIndex]);
+    }
+
+    /// <summary>Whether catalog attribute <paramref name="attributeIndex"/> has a value in this view (is written by <see cref="WriteJson"/>).</summary>
+    internal bool Has(ProductRecord record, int attributeIndex)
+    {
+        ResolveAll(record);
+        return _best[attributeIndex] is not null;
+    }
+
     public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(record);

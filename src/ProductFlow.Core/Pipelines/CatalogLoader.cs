@@ -244,6 +244,7 @@ public static class CatalogLoader
             try
             {
                 channel.CompiledSchema = JsonSchema.JsonSchema.FromFile(file, new JsonSchema.SchemaOptions { AssertFormat = true });
+                channel.FlatSchema = channel.CompiledSchema.ToFlatObject();
             }
             catch (JsonSchema.SchemaLoadException e)
             {

@@ -53,7 +53,10 @@ internal static class JsonText
     public static int CodePointLength(ReadOnlySpan<byte> raw) => raw.Length - CountContinuationBytes(raw);
 
     /// <summary>Code points in a .NET string (a surrogate pair counts once).</summary>
-    public static int CodePointLength(string text)
+    public static int CodePointLength(string text) => CodePointLength(text.AsSpan());
+
+    /// <summary>Code points in UTF-16 text (a surrogate pair counts once).</summary>
+    public static int CodePointLength(ReadOnlySpan<char> text)
     {
         var count = 0;
         for (var i = 0; i < text.Length; i++)

@@ -9,6 +9,8 @@ internal sealed class ConstValidator(SchemaPosition position, JsonElement expect
 {
     private readonly string _message = "must be equal to " + ValueText.Of(expected);
 
+    public JsonElement Expected => expected;
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated) =>
         JsonEquality.AreEqual(instance, expected) || context.Fail(this, _message);
 }

@@ -23,6 +23,11 @@ internal sealed class CountValidator : KeywordValidator
         _message = verb + (_isMinimum ? "at least " : "at most ") + limit.ToString(CultureInfo.InvariantCulture) + noun;
     }
 
+    /// <summary>The kind of instance the limit counts: arrays (items) or objects (properties).</summary>
+    public JsonValueKind Kind => _kind;
+
+    public bool AcceptsCount(int count) => _isMinimum ? count >= _limit : count <= _limit;
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
         if (instance.ValueKind != _kind)
@@ -31,6 +36,6 @@ internal sealed class CountValidator : KeywordValidator
         }
 
         var count = _kind == JsonValueKind.Array ? instance.GetArrayLength() : instance.GetPropertyCount();
-        return (_isMinimum ? count >= _limit : count <= _limit) || context.Fail(this, _message);
+        return AcceptsCount(count) || context.Fail(this, _message);
     }
 }

@@ -20,6 +20,11 @@ internal sealed class EnumValidator : KeywordValidator
         _message = "must be one of: " + description;
     }
 
+    /// <summary>The values, strings and others apart.</summary>
+    public IReadOnlyList<string> Strings => _strings.Strings;
+
+    public IReadOnlyList<JsonElement> Others => _others;
+
     public static EnumValidator Create(NodeBuilder builder, JsonElement value)
     {
         builder.Expect("enum", value, JsonValueKind.Array, "an array");

@@ -7,6 +7,11 @@ namespace ProductFlow.JsonSchema.Keywords;
 /// <c>prefixItems</c>), draft-07 <c>items</c> as an object, or draft-07 <c>additionalItems</c>.</summary>
 internal sealed class ItemsValidator(SchemaPosition position, string keyword, SchemaNode schema, int start) : KeywordValidator(position, keyword)
 {
+    /// <summary>The first index the schema applies to (0 unless after <c>prefixItems</c> or draft-07 <c>items</c> as an array).</summary>
+    public int Start => start;
+
+    public SchemaNode Schema => schema;
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
         if (instance.ValueKind != JsonValueKind.Array)

@@ -40,7 +40,7 @@ internal sealed class NumberLimitValidator : KeywordValidator
                 "maximum" => (-1, false, "must be less than or equal to " + text),
                 _ => (-1, true, "must be less than " + text),
             };
-            limits.Add(new Limit(keyword, b.Position.AbsoluteLocation + "/" + keyword, JsonNumber.From(value), sign, exclusive, message));
+            limits.Add(new Limit(keyword, b.Position.AbsoluteLocation + "/" + keyword, JsonNumber.From(value), sign, exclusive, message, IsPlainDecimal(text)));
         }
 
         return limits.Count == 0 ? null : new NumberLimitValidator(b.Position, [.. limits]);
@@ -48,6 +48,27 @@ internal sealed class NumberLimitValidator : KeywordValidator
 
     /// <summary>Set when the schema's <c>type</c> is just "number": the type check happens here, one call fewer.</summary>
     public TypeValidator? Type { get; set; }
+
+    /// <summary>Whether every limit is a plain decimal of at most 15 digits (<c>0</c>, <c>-2.5</c>, <c>50</c>): held exactly as
+    /// a decimal and as a double, so <see cref="Accepts"/> in decimals gives <see cref="Validate"/>'s answer.</summary>
+    public bool LimitsArePlain => _limits.All(l => l.Plain);
+
+    /// <summary>Whether a number passes every limit, compared exactly (only when <see cref="LimitsArePlain"/>).</summary>
+    /// <remarks><see cref="Validate"/> compares correctly rounded doubles and settles ties exactly; rounding keeps order, so
+    /// against exact limits that is the exact comparison.</remarks>
+    public bool Accepts(decimal value)
+    {
+        foreach (var limit in _limits)
+        {
+            var comparison = value.CompareTo(limit.Value.Decimal) * limit.Sign;
+            if (comparison < 0 || (comparison == 0 && limit.Exclusive))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
@@ -80,5 +101,15 @@ internal sealed class NumberLimitValidator : KeywordValidator
         return valid;
     }
 
-    private sealed record Limit(string Keyword, string Absolute, JsonNumber Value, int Sign, bool Exclusive, string Message);
+    private static bool IsPlainDecimal(string text)
+    {
+        var digits = text.AsSpan().TrimStart('-');
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        return whole.Length > 0 && whole.Length + fraction.Length <= 15 && (point < 0 || fraction.Length > 0)
+            && !whole.ContainsAnyExceptInRange('0', '9') && !fraction.ContainsAnyExceptInRange('0', '9');
+    }
+
+    private sealed record Limit(string Keyword, string Absolute, JsonNumber Value, int Sign, bool Exclusive, string Message, bool Plain);
 }

@@ -62,6 +62,18 @@ internal sealed class PropertiesValidator : KeywordValidator
         _direct = names.Count <= DirectLookupLimit && _patterns.Length == 0 && _additional is null && requiredNames.Count <= 64;
     }
 
+    /// <summary>The names of <c>properties</c> and then of <c>required</c> (those not among the properties).</summary>
+    public IReadOnlyList<string> Names => _names.Strings;
+
+    /// <summary>By name (same index): its <c>properties</c> subschema, <c>null</c> for a name only <c>required</c> lists.</summary>
+    public IReadOnlyList<SchemaNode?> Schemas => _schemas;
+
+    public bool HasPatterns => _patterns.Length > 0;
+
+    public SchemaNode? Additional => _additional;
+
+    public bool IsRequired(int index) => _requiredSlot[index] >= 0;
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
         if (instance.ValueKind != JsonValueKind.Object)

@@ -59,6 +59,39 @@ internal sealed class StringValidator : KeywordValidator
     /// <summary>Set when the schema's <c>type</c> is just "string": the type check happens here, one call fewer.</summary>
     public TypeValidator? Type { get; set; }
 
+    /// <summary>Whether text that is not in a JSON document passes the family, as <see cref="Validate"/> judges the same text
+    /// as a JSON string: length in code points, the pattern (a simple one on the bytes of ASCII text, as for unescaped JSON; the
+    /// regex otherwise, as for escaped JSON) and the format.</summary>
+    /// <remarks>The caller passes valid UTF-16 (a lone surrogate cannot be written as JSON).</remarks>
+    public bool Accepts(ReadOnlySpan<char> text)
+    {
+        if (_minLength > 0 || _maxLength < int.MaxValue)
+        {
+            // Without surrogates (found vectorized) every char is one code point.
+            var length = text.ContainsAnyInRange('\uD800', '\uDFFF') ? JsonText.CodePointLength(text) : text.Length;
+            if (length < _minLength || length > _maxLength)
+            {
+                return false;
+            }
+        }
+
+        if (_simple is not null && text.Length <= JsonText.StackChars && System.Text.Ascii.IsValid(text))
+        {
+            Span<byte> ascii = stackalloc byte[text.Length];
+            System.Text.Ascii.FromUtf16(text, ascii, out _);
+            if (!_simple.IsMatch(ascii))
+            {
+                return false;
+            }
+        }
+        else if (_regex is not null && !_regex.IsMatch(text))
+        {
+            return false;
+        }
+
+        return _format is null || _format(text);
+    }
+
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)
     {
         if (instance.ValueKind != JsonValueKind.String)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProductFlow.JsonSchema.Compilation;
+using ProductFlow.JsonSchema.Flat;
 using ProductFlow.JsonSchema.Json;
 using ProductFlow.JsonSchema.Validation;
 
@@ -66,6 +67,20 @@ internal sealed class TypeValidator : KeywordValidator
 
         var described = names.Select(n => n is "integer" or "object" or "array" ? "an " + n : n == "null" ? "null" : "a " + n);
         return new TypeValidator(builder.Position, allowed, string.Join(" or ", described));
+    }
+
+    /// <summary>Whether a value of <paramref name="kind"/> (a number: an integer or not) has an allowed type, as <see cref="Validate"/> judges it.</summary>
+    public bool Accepts(FlatKind kind, bool isInteger)
+    {
+        var bit = kind switch
+        {
+            FlatKind.String => String,
+            FlatKind.Number => Number,
+            FlatKind.Boolean => Boolean,
+            FlatKind.Array => Array,
+            _ => Object,
+        };
+        return (_allowed & bit) != 0 || (kind == FlatKind.Number && isInteger && (_allowed & Integer) != 0);
     }
 
     public override bool Validate(JsonElement instance, ValidationContext context, EvaluatedSet? evaluated)

@@ -27,6 +27,9 @@ internal sealed class SchemaNode
     /// <summary><c>true</c> for <c>true</c>, <c>{}</c> and schemas with only annotation keywords.</summary>
     public bool AcceptsAll => _keywords.Length == 0;
 
+    /// <summary>The compiled keywords, in evaluation order (read by <see cref="Flat.FlatValueCheck"/>).</summary>
+    public IReadOnlyList<KeywordValidator> Keywords => _keywords;
+
     /// <summary><c>true</c> for the <c>false</c> schema.</summary>
     public bool RejectsAll { get; private set; }
 
