@@ -34,6 +34,10 @@ public sealed class CsvFeedReader : IFeedReader
             OnMalformedRecord = problems.Enqueue,
             Encoding = encoding.Transcode,
             MaxRecordSize = source.MaxRecordBytes,
+
+            // A feed repeats most of its fields row after row (a model's names, brand, family, categories, flags):
+            // one string per distinct value and column, not one per row. Columns of unique values switch pooling off.
+            PoolStrings = true,
         };
 
         using var reader = CsvReader.Create(EncodingDetector.OpenFeed(source), options, leaveOpen: false);
