@@ -50,7 +50,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 
         foreach (var inherited in _modelValues)
         {
-            Take(product.Values, inherited with { Origin = inherited.Origin.ChangedBy(Rule) });
+            Take(product.Values, inherited, keepSource: true);
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
                 if (!string.IsNullOrWhiteSpace(value.Data))
                 {
                     // The model's cell, not its source: the variant's run stores the value as its own.
-                    Take(product.Values, value with { Origin = value.Origin.ChangedBy(Rule) with { Source = null } });
+                    Take(product.Values, value, keepSource: false);
                 }
             }
 
@@ -81,15 +81,23 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
         }
     }
 
-    /// <summary>Gives <paramref name="values"/> the inherited value unless it has a non-blank value of that scope itself.</summary>
-    private static void Take(ProductValues values, ProductValue inherited)
+    /// <summary>Gives <paramref name="values"/> the model's value, with rule <c>inherit</c> in its lineage, unless it has a non-blank value of that scope itself.</summary>
+    /// <remarks>The inherited copy is made only when it is taken: most variants have most of their model's values themselves.</remarks>
+    private static void Take(ProductValues values, ProductValue model, bool keepSource)
     {
-        var own = IndexOf(values, inherited);
+        var own = IndexOf(values, model);
+        if (own >= 0 && !string.IsNullOrWhiteSpace(values[own].Data))
+        {
+            return;
+        }
+
+        var origin = model.Origin.ChangedBy(Rule);
+        var inherited = model with { Origin = keepSource ? origin : origin with { Source = null } };
         if (own < 0)
         {
             values.Add(inherited);
         }
-        else if (string.IsNullOrWhiteSpace(values[own].Data))
+        else
         {
             values[own] = inherited; // a blank of the variant's own gives way to the model's value
         }
