@@ -13,9 +13,22 @@ internal sealed class LengthCheck(CheckOptions options, CheckScope scope) : Valu
     protected override string? Problem(string data)
     {
         // ASCII has one character per text element; only other text needs the grapheme count.
-        var length = System.Text.Ascii.IsValid(data) ? data.Length : new StringInfo(data).LengthInTextElements;
+        var length = System.Text.Ascii.IsValid(data) ? data.Length : TextElements(data);
         return length < _min ? $"has {length} characters, fewer than {_min}"
             : length > _max ? $"has {length} characters, more than {_max}"
             : null;
+    }
+
+    /// <summary>The number of text elements (as <see cref="StringInfo.LengthInTextElements"/> counts them), without a <see cref="StringInfo"/> per value.</summary>
+    private static int TextElements(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (!text.IsEmpty)
+        {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
+            count++;
+        }
+
+        return count;
     }
 }
