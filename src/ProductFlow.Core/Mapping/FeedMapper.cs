@@ -22,6 +22,10 @@ public sealed class FeedMapper : IRecordMapper
     private readonly Dictionary<ColumnMapping, FieldTransforms> _transforms = new(ReferenceEqualityComparer.Instance);
     private Compiled? _compiled;
 
+    // The categories of the last row and their codes: a feed repeats a model's categories on each of its rows.
+    private string? _categories;
+    private string[] _categoryCodes = [];
+
     /// <param name="mapping">The pipeline's mapping.</param>
     /// <param name="culture">The source's culture (<c>source.culture</c>), for case steps of fields that declare none; invariant when <c>null</c>.</param>
     /// <exception cref="ArgumentException">A transformation is not valid (the pipeline loader reports it first).</exception>
@@ -125,14 +129,20 @@ public sealed class FeedMapper : IRecordMapper
         }
     }
 
-    private static void ReadCategories(string? categories, FieldReader? reader, ProductRecord record)
+    private void ReadCategories(string? categories, FieldReader? reader, ProductRecord record)
     {
         if (categories is null)
         {
             return;
         }
 
-        foreach (var code in categories.Split(reader!.Mapping.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (!string.Equals(categories, _categories, StringComparison.Ordinal))
+        {
+            _categoryCodes = categories.Split(reader!.Mapping.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            _categories = categories;
+        }
+
+        foreach (var code in _categoryCodes)
         {
             record.Categories.Add(code);
         }
