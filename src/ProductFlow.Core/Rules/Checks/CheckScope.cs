@@ -29,7 +29,10 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
     }
 
     /// <summary>The field lookup of expressions: record fields, then the attribute's values (multi-selects split).</summary>
-    public FieldLookup Lookup(ProductRecord record) => field => field switch
+    public FieldLookup Lookup(ProductRecord record) => field => FieldValues(record, field);
+
+    /// <summary>The values of an expression's field: a record field, else the attribute's values (multi-selects split).</summary>
+    public IReadOnlyList<string> FieldValues(ProductRecord record, string field) => field switch
     {
         "sku" => [record.Sku],
         "parent" => record.Parent is null ? [] : [record.Parent],

@@ -6,16 +6,34 @@ using ProductFlow.Pipelines;
 namespace ProductFlow.Rules.Checks;
 
 /// <summary>Check <c>expression</c>: every record (for which <c>when</c> holds) satisfies <c>assert</c>.</summary>
-internal sealed class ExpressionCheck(CheckOptions options, CheckScope scope, RuleExpression assert, RuleExpression? when) : IRule
+internal sealed class ExpressionCheck : IRule
 {
+    private readonly CheckOptions _options;
+    private readonly CheckScope _scope;
+    private readonly RuleExpression _assert;
+    private readonly RuleExpression? _when;
+
+    // One lookup for every record, reading the record being checked (a rule is called one record at a time, see IRule): no closure per row.
+    private readonly FieldLookup _lookup;
+    private ProductRecord? _record;
+
+    public ExpressionCheck(CheckOptions options, CheckScope scope, RuleExpression assert, RuleExpression? when)
+    {
+        _options = options;
+        _scope = scope;
+        _assert = assert;
+        _when = when;
+        _lookup = field => _scope.FieldValues(_record!, field);
+    }
+
     public void Apply(MappedRecord record, RuleContext context)
     {
-        var lookup = scope.Lookup(record.Record);
-        if ((when is null || when.Evaluate(lookup)) && !assert.Evaluate(lookup))
+        _record = record.Record;
+        if ((_when is null || _when.Evaluate(_lookup)) && !_assert.Evaluate(_lookup))
         {
-            var message = options.Message ?? (when is null ? $"'{assert.Text}' does not hold" : $"'{assert.Text}' does not hold although '{when.Text}'");
-            var field = assert.Fields.FirstOrDefault();
-            context.Report(record, options.Id ?? RuleIds.Expression, options.Severity, message, field: field, channel: scope.Channel);
+            var message = _options.Message ?? (_when is null ? $"'{_assert.Text}' does not hold" : $"'{_assert.Text}' does not hold although '{_when.Text}'");
+            var field = _assert.Fields.FirstOrDefault();
+            context.Report(record, _options.Id ?? RuleIds.Expression, _options.Severity, message, field: field, channel: _scope.Channel);
         }
     }
 }
