@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fluid;
 using ProductFlow.Catalog;
 using ProductFlow.Model;
 using ProductFlow.Primitives;
@@ -48,9 +47,8 @@ internal sealed class GoogleItem
     private readonly ChannelView _view;
     private readonly GoogleOptions _options;
     private readonly FieldMap _map;
-    private readonly IFluidTemplate? _link;
-    private readonly string[] _linkVariables;
-    private readonly TemplateContext _linkContext = new();
+    private readonly CompiledTemplate? _link;
+    private readonly string?[] _linkValues;
     private readonly string?[] _values = new string?[Fields.Count];
 
     // view: the view to read records through, shared with the rules of the channel (default: one of its own).
@@ -60,8 +58,8 @@ internal sealed class GoogleItem
         _view = view ?? new ChannelView(channel, catalog);
         _options = channel.Google ?? new GoogleOptions();
         _map = Map(channel);
-        _link = _options.Link is null ? null : LiquidTemplate.Parse(_options.Link);
-        _linkVariables = _options.Link is null ? [] : LiquidTemplate.Variables(_options.Link);
+        _link = _options.Link is null ? null : CompiledTemplate.Parse(_options.Link);
+        _linkValues = new string?[_link?.Variables.Length ?? 0];
     }
 
     public GoogleOptions Options => _options;
@@ -119,17 +117,18 @@ internal sealed class GoogleItem
             return null;
         }
 
-        foreach (var variable in _linkVariables)
+        var variables = _link.Variables;
+        for (var i = 0; i < variables.Length; i++)
         {
-            if (_view.Text(record, variable) is not { Length: > 0 } value)
+            if (_view.Text(record, variables[i]) is not { Length: > 0 } value)
             {
                 return null;
             }
 
-            _linkContext.SetValue(variable, value);
+            _linkValues[i] = value;
         }
 
-        return _link.Render(_linkContext).Trim();
+        return _link.Render(_linkValues).Trim();
     }
 
     private string? Availability(ProductRecord record)

@@ -1,4 +1,3 @@
-using Fluid;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
@@ -6,7 +5,7 @@ using ProductFlow.Primitives;
 
 namespace ProductFlow.Rules.Enrichers;
 
-/// <summary>Enricher <c>template</c>: renders a Liquid template (Fluid) of the record's values into an attribute, such as <c>{{ brand }} {{ name }} – {{ color }}</c>.</summary>
+/// <summary>Enricher <c>template</c>: renders a Liquid template (<see cref="CompiledTemplate"/>) of the record's values into an attribute, such as <c>{{ brand }} {{ name }} – {{ color }}</c>.</summary>
 /// <remarks>
 /// Parsed once per run. Variables are record fields (<c>sku</c>, <c>parent</c>, <c>family</c>) and attributes, resolved
 /// for the enricher's locale and channel. When a variable output by <c>{{ }}</c> has no value, the attribute is
@@ -15,19 +14,16 @@ namespace ProductFlow.Rules.Enrichers;
 internal sealed class TemplateEnricher : IRule
 {
     private readonly EnrichOptions _options;
-    private readonly IFluidTemplate _template;
-    private readonly string[] _variables;
+    private readonly CompiledTemplate _template;
+    private readonly string?[] _values;
     private readonly ValueScope _scope;
     private readonly ValueOrigin _origin;
-
-    // One context for every record: each render sets every variable it outputs first, so nothing leaks between records.
-    private readonly TemplateContext _model = new();
 
     public TemplateEnricher(EnrichOptions options)
     {
         _options = options;
-        _template = LiquidTemplate.Parse(options.Template!);
-        _variables = LiquidTemplate.Variables(options.Template!);
+        _template = CompiledTemplate.Parse(options.Template!);
+        _values = new string?[_template.Variables.Length];
         _scope = new ValueScope(options.Locale, options.Channel);
         _origin = ValueOrigin.FromRule(options.Id ?? "template");
     }
@@ -35,9 +31,10 @@ internal sealed class TemplateEnricher : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var product = record.Record;
-        var model = _model;
-        foreach (var variable in _variables)
+        var variables = _template.Variables;
+        for (var i = 0; i < variables.Length; i++)
         {
+            var variable = variables[i];
             var value = variable switch
             {
                 "sku" => product.Sku,
@@ -51,9 +48,9 @@ internal sealed class TemplateEnricher : IRule
                 return;
             }
 
-            model.SetValue(variable, value);
+            _values[i] = value;
         }
 
-        _scope.Set(product, _options.Attribute!, _template.Render(model).Trim(), _origin);
+        _scope.Set(product, _options.Attribute!, _template.Render(_values).Trim(), _origin);
     }
 }

@@ -1,0 +1,129 @@
+using Fluid;
+using ProductFlow.Primitives;
+
+namespace ProductFlow.Tests.Primitives;
+
+public class CompiledTemplateTests
+{
+    private static readonly string[] Names = ["name", "brand", "_x", "Color2", "sku"];
+
+    // Tag shapes: no spaces, spaces, several spaces and a tab, line breaks, a space on one side.
+    private static readonly string[] Tags = ["{{{0}}}", "{{ {0} }}", "{{  {0}\t}}", "{{\n{0}\r\n}}", "{{{0} }}"];
+
+    // Never ending with '{': that would open the tag after it with three braces.
+    private static readonly string[] Literals =
+        ["", " ", "Title: ", " – ", "<b>", "&amp; ", "\"q\" 'a' ", "ünï € 😀", "\n", "}}", "a}b", "%}", "x{y", "}", "https://shop.example/p/", "?ref=feed&x=1"];
+
+    private static readonly string?[] Values =
+        [null, "", "Northwind", "<b>&amp;\"'</b>", "12.50", "0", "-3", "1e5", "true", "nil", "ünï 😀 €", "  padded  ", "a}}b{{c", "{% if x %}", "line\nbreak", "ÇA ÇA"];
+
+    [Test]
+    public void Render_of_a_simple_template_is_exactly_what_Fluid_renders_for_every_shape_and_value()
+    {
+        var random = new Random(20);
+        var simple = 0;
+        var renders = 0;
+        for (var t = 0; t < 600; t++)
+        {
+            var text = SimpleShapedTemplate(random);
+            var template = CompiledTemplate.Parse(text);
+            Assert.That(template.IsSimple, Is.True, text);
+            simple++;
+            for (var m = 0; m < 25; m++)
+            {
+                var values = template.Variables.Select(_ => Values[random.Next(Values.Length)]).ToArray();
+                Assert.That(template.Render(values), Is.EqualTo(Fluid(text, template.Variables, values)), $"template <{text}> with [{string.Join(", ", values.Select(v => v is null ? "(none)" : $"<{v}>"))}]");
+                renders++;
+            }
+        }
+
+        Assert.That((simple, renders), Is.EqualTo((600, 15_000)));
+    }
+
+    [TestCase("{{ brand }} {{ name }} – {{ color }}")]
+    [TestCase("https://shop.example/p/{{ sku }}?c={{ color }}")]
+    [TestCase("{{name}}{{brand}}")]
+    [TestCase("only text, & < > \" '")]
+    [TestCase("")]
+    [TestCase("{{ name }}{{ name }}")]
+    public void Parse_takes_text_and_plain_outputs_without_Fluid(string text)
+    {
+        Assert.That(CompiledTemplate.Parse(text).IsSimple, Is.True);
+    }
+
+    [TestCase("{{ brand }} {{ name }} – {{ color | capitalize }}")]
+    [TestCase("{{ name | upcase }}")]
+    [TestCase("{% if name %}{{ name }}{% endif %}")]
+    [TestCase("{% raw %}{{ name }}{% endraw %}")]
+    [TestCase("{{ name }}{% comment %}x{% endcomment %}")]
+    [TestCase("a {{- name }} b")]
+    [TestCase("a {{ name -}} b")]
+    [TestCase("{{ name.size }}")]
+    [TestCase("{{ name.first }} {{ name.missing }}")]
+    [TestCase("{{ name[0] }}")]
+    [TestCase("{{ true }}")]
+    [TestCase("{{ nil }}")]
+    [TestCase("{{ empty }}")]
+    [TestCase("{{ blank }}")]
+    [TestCase("{{ 'literal' }}")]
+    [TestCase("{{ 12 }}")]
+    [TestCase("{{ Name }} {{ name }}")]
+    public void Parse_leaves_any_other_Liquid_to_Fluid_and_renders_what_Fluid_renders(string text)
+    {
+        var template = CompiledTemplate.Parse(text);
+
+        Assert.That(template.IsSimple, Is.False);
+        foreach (var value in Values)
+        {
+            var values = template.Variables.Select(_ => value).ToArray();
+            Assert.That(template.Render(values), Is.EqualTo(Fluid(text, template.Variables, values)), value);
+        }
+    }
+
+    [TestCase("{{ name ")]
+    [TestCase("{% if name %}")]
+    [TestCase("a{{{ name }}")]
+    public void Parse_rejects_what_Fluid_rejects(string text)
+    {
+        Assert.That(() => CompiledTemplate.Parse(text), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Render_takes_one_value_per_variable()
+    {
+        var template = CompiledTemplate.Parse("{{ brand }} {{ name }}");
+
+        Assert.That(template.Variables, Is.EqualTo(new[] { "brand", "name" }));
+        Assert.That(() => template.Render(["Northwind"]), Throws.ArgumentException);
+    }
+
+    private static string SimpleShapedTemplate(Random random)
+    {
+        var outputs = random.Next(0, 5);
+        var text = new System.Text.StringBuilder(Literals[random.Next(Literals.Length)]);
+        for (var i = 0; i < outputs; i++)
+        {
+            text.Append(Tags[random.Next(Tags.Length)].Replace("{0}", Names[random.Next(Names.Length)], StringComparison.Ordinal));
+
+            // Adjacent tags one time in three.
+            text.Append(random.Next(3) == 0 ? "" : Literals[random.Next(Literals.Length)]);
+        }
+
+        return text.ToString();
+    }
+
+    // Fluid as the template enricher used it before: a value set per variable, a variable without a value not set at all.
+    private static string Fluid(string text, string[] variables, string?[] values)
+    {
+        var context = new TemplateContext();
+        for (var i = 0; i < variables.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                context.SetValue(variables[i], value);
+            }
+        }
+
+        return LiquidTemplate.Parse(text).Render(context);
+    }
+}
