@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using ProductFlow.Cli.Extensions;
 using ProductFlow.Cli.Output;
 using ProductFlow.Connectors.Replay;
-using ProductFlow.Csv;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
 using ProductFlow.Running;
@@ -61,7 +60,7 @@ internal static class QuarantineReplay
         }
 
         var feed = ReplayFile.PathOf(data, runId);
-        var delimiter = Delimiters.Parse(pipeline.Definition.Source.Delimiter) ?? (pipeline.Definition.Source.Format == "akeneo-csv" ? ';' : ',');
+        var delimiter = pipeline.Definition.Source.DelimiterOrDefault();
         if (ReplayFile.Write(feed, runId, run.Feed.Name, delimiter, entries) == 0)
         {
             await Console.Out.WriteLineAsync($"run {runId}: no open quarantined records to replay").ConfigureAwait(false);

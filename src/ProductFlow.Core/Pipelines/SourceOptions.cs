@@ -13,6 +13,10 @@ public sealed class SourceOptions
     /// <summary>The CSV delimiter; detected among <c>,</c> <c>;</c> tab <c>|</c> when absent.</summary>
     public string? Delimiter { get; init; }
 
+    /// <summary>The delimiter the feed's rows are written back with (the quarantine's CSV, a replay file): <see cref="Delimiter"/>, else
+    /// <c>;</c> for an Akeneo export and <c>,</c> for any other feed.</summary>
+    public char DelimiterOrDefault() => Csv.Delimiters.Parse(Delimiter) ?? (Format == "akeneo-csv" ? ';' : ',');
+
     /// <summary>
     /// The text encoding: <c>auto</c> (default: UTF-8 when the bytes are valid UTF-8, else Windows-1252), <c>utf-8</c>
     /// (invalid bytes fail the feed), <c>utf-16le</c>, <c>utf-16be</c>, <c>windows-1252</c>, <c>iso-8859-1</c>. A byte order mark wins.

@@ -28,10 +28,9 @@ public static class ReplayFile
         var rows = new List<(long Line, List<KeyValuePair<string, string>> Fields)>();
         foreach (var entry in entries.OrderBy(e => e.Line))
         {
-            using var source = JsonDocument.Parse(entry.Source);
-            if (!source.RootElement.TryGetProperty("raw", out _))
+            if (FieldsOf(entry) is { } fields)
             {
-                rows.Add((entry.Line, source.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")).ToList()));
+                rows.Add((entry.Line, fields));
             }
         }
 
@@ -50,6 +49,17 @@ public static class ReplayFile
         }
 
         return rows.Count;
+    }
+
+    /// <summary>A quarantined row's columns and values as the feed had them, in order; <c>null</c> for a row kept only as raw text
+    /// (the reader could not split it), which cannot be replayed.</summary>
+    public static List<KeyValuePair<string, string>>? FieldsOf(QuarantineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var source = JsonDocument.Parse(entry.Source);
+        return source.RootElement.TryGetProperty("raw", out _)
+            ? null
+            : source.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")).ToList();
     }
 
     /// <summary>Writes line 1: the marker, the run and feed the rows come from, the feed's delimiter and its columns.</summary>

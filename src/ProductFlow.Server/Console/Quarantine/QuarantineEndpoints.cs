@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using ProductFlow.Csv;
 using ProductFlow.Model;
 using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Console.Access;
@@ -112,7 +111,7 @@ internal static class QuarantineEndpoints
             return ConsoleResults.NotFound($"There is no quarantine file {file} you may read.");
         }
 
-        var delimiter = Delimiters.Parse(loaded.Definition.Source.Delimiter) ?? (loaded.Definition.Source.Format == "akeneo-csv" ? ';' : ',');
+        var delimiter = loaded.Definition.Source.DelimiterOrDefault();
         var name = rule is { Length: > 0 } ? $"{pipeline}-quarantine-{rule}.csv" : $"{pipeline}-quarantine.csv";
         // CsvHelper flushes its buffer synchronously as it fills; the file streams to the browser as it is written, never held whole.
         if (context.Features.Get<IHttpBodyControlFeature>() is { } control)

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using ProductFlow.Connectors.Replay;
-using ProductFlow.Csv;
 using ProductFlow.Model;
 using ProductFlow.Server.Configuration;
 using ProductFlow.Server.Console.Access;
@@ -108,25 +106,16 @@ internal static class QuarantineFixEndpoints
                 return (null, ConsoleResults.Refused($"This row is no longer in the quarantine: run {closedBy} closed it.", back));
             }
 
-            var columns = ColumnsOf(entry);
+            var columns = ReplayFile.FieldsOf(entry);
             if (columns is null)
             {
                 return (null, ConsoleResults.Refused(
                     "This row could not be split into columns when it was read, so it cannot be fixed field by field: download the open rows, correct its line and upload the file.", back));
             }
 
-            var delimiter = Delimiters.Parse(loaded.Definition.Source.Delimiter) ?? (loaded.Definition.Source.Format == "akeneo-csv" ? ';' : ',');
+            var delimiter = loaded.Definition.Source.DelimiterOrDefault();
             var errors = QuarantinedRow.IssuesOf(entry).Where(i => i.Severity == Severity.Error).ToList();
             return (new QuarantineFixModel(pipeline, entry, ran.Feed.Name, delimiter, columns, errors), null);
         }
-    }
-
-    /// <summary>The row's columns and values as the feed had them, in order; null for a row kept only as raw text.</summary>
-    private static List<KeyValuePair<string, string>>? ColumnsOf(QuarantineEntry entry)
-    {
-        using var source = JsonDocument.Parse(entry.Source);
-        return source.RootElement.TryGetProperty("raw", out _)
-            ? null
-            : source.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")).ToList();
     }
 }
