@@ -26,6 +26,11 @@ public sealed record ProductAssociation(string Type, AssociationTarget Target, s
     public static string? Text(IEnumerable<ProductAssociation> associations)
     {
         ArgumentNullException.ThrowIfNull(associations);
+        if (associations is ICollection<ProductAssociation> { Count: 0 })
+        {
+            return null;
+        }
+
         var text = new StringBuilder();
         foreach (var association in associations.Order(Comparer<ProductAssociation>.Create(Order)))
         {

@@ -17,6 +17,14 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
     public static string FormatBlocked(IReadOnlyCollection<string> channels)
     {
         ArgumentNullException.ThrowIfNull(channels);
-        return channels.Count == 0 ? "" : "|" + string.Join('|', channels.Order(StringComparer.Ordinal)) + "|";
+        if (channels.Count == 0)
+        {
+            return "";
+        }
+
+        // Called for every record a run stores: sorted in place, without an ordered enumerable.
+        var sorted = channels.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return "|" + string.Join('|', sorted) + "|";
     }
 }

@@ -15,6 +15,9 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
     private const string ProductColumns = "p.version, p.removed, p.blocked, p.notes, p.doc, v.lineage";
 
     private readonly SemaphoreSlim _lock = new(1, 1);
+
+    // One prepared command per statement, kept for the reader's life: a run looks up one model after another.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
     public async Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken)
@@ -53,6 +56,11 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
@@ -75,11 +83,10 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
 
             foreach (var key in keys)
             {
-                await using var command = _connection.CreateCommand();
-                command.CommandText = sql;
+                var command = Command(sql);
                 if (key is not null)
                 {
-                    command.Parameters.AddWithValue("$key", key);
+                    command.Parameters["$key"].Value = key;
                 }
 
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -95,5 +102,22 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
         {
             _lock.Release();
         }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection!.CreateCommand();
+            command.CommandText = sql;
+            if (sql.Contains("$key", StringComparison.Ordinal))
+            {
+                command.Parameters.Add("$key", SqliteType.Text);
+            }
+
+            _commands.Add(sql, command);
+        }
+
+        return command;
     }
 }
