@@ -3,6 +3,11 @@ using System.Security.Cryptography;
 namespace ProductFlow.Publishing;
 
 /// <summary>A write-only stream that passes bytes on while counting them and computing their SHA-256.</summary>
+/// <remarks>
+/// Flushing it does not flush the inner stream: writers flush at every line (a <see cref="System.Text.Json.Utf8JsonWriter"/>
+/// flushes its stream whenever it is flushed), which passed on would be a system call per line. The inner stream's owner
+/// flushes it once, when it commits it.
+/// </remarks>
 public sealed class HashingStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -42,9 +47,12 @@ public sealed class HashingStream(Stream inner) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        // Nothing is held here; see the remarks for why the inner stream is not flushed.
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

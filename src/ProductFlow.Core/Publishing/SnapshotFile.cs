@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -37,16 +38,18 @@ public static class SnapshotFile
 
     public sealed class Writer : IDisposable
     {
-        private readonly GZipStream _gzip;
+        // Rows are small: they are written as JSON into one buffer, handed to gzip 64 KB at a time. Nothing is flushed before
+        // the end (a flush per row would be a sync point of the compressor and a system call per row).
+        private const int Block = 1 << 16;
 
-        // Rows are small: a buffer between the JSON writer and gzip makes one deflate call per 64 KB, not two per row.
-        private readonly BufferedStream _buffer;
+        private readonly GZipStream _gzip;
+        private readonly ArrayBufferWriter<byte> _buffer = new(Block + 4096);
         private readonly Utf8JsonWriter _json;
+        private bool _disposed;
 
         internal Writer(Stream output)
         {
             _gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
-            _buffer = new BufferedStream(_gzip, 1 << 16);
             _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         }
 
@@ -70,14 +73,30 @@ public static class SnapshotFile
             _json.WriteEndObject();
             _json.WriteEndObject();
             _json.Flush();
-            _buffer.WriteByte((byte)'\n');
+            _buffer.Write("\n"u8);
+            if (_buffer.WrittenCount >= Block)
+            {
+                WriteBuffer();
+            }
         }
 
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             _json.Dispose();
-            _buffer.Dispose();
+            WriteBuffer();
             _gzip.Dispose();
+        }
+
+        private void WriteBuffer()
+        {
+            _gzip.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
         }
     }
 }

@@ -1,0 +1,65 @@
+using ProductFlow.Publishing;
+
+namespace ProductFlow.Tests.Publishing;
+
+public class SnapshotFileTests
+{
+    private static SnapshotRow Row(int i) => new(
+        $"SKU-{i:D5}",
+        i % 3 == 0 ? null : $"MODEL-{i / 3}",
+        [new("title", $"Veste « légère » n°{i} – 𝒜 \"quoted\" <b>"), new("price", $"{i}.95 EUR"), new("empty", "")]);
+
+    [Test]
+    public void Rows_written_are_read_back_as_they_were_in_order()
+    {
+        using var file = new MemoryStream();
+        using (var writer = SnapshotFile.Create(file))
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                writer.Write(Row(i));
+            }
+        }
+
+        file.Position = 0;
+        var rows = SnapshotFile.Read(file).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2_000));
+        for (var i = 0; i < rows.Count; i += 97)
+        {
+            var expected = Row(i);
+            Assert.That(rows[i].Sku, Is.EqualTo(expected.Sku));
+            Assert.That(rows[i].Model, Is.EqualTo(expected.Model));
+            Assert.That(rows[i].Fields, Is.EqualTo(expected.Fields));
+        }
+    }
+
+    [Test]
+    public void The_writer_leaves_its_output_open()
+    {
+        using var file = new MemoryStream();
+        using (var writer = SnapshotFile.Create(file))
+        {
+            writer.Write(Row(1));
+        }
+
+        Assert.That(file.CanWrite, Is.True);
+    }
+
+    [Test]
+    public void Rows_reach_the_file_in_large_compressed_blocks_and_the_file_is_never_flushed_per_row()
+    {
+        // A flush per row would be a system call per row (and a sync point of the compressor, which compresses worse).
+        using var file = new RecordingStream();
+        using (var writer = SnapshotFile.Create(file))
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                writer.Write(Row(i));
+            }
+        }
+
+        Assert.That(file.Flushes, Is.LessThanOrEqualTo(1), "flushes of the file");
+        // The compressor hands its output on a few kilobytes at a time; 20,000 rows flushed one by one made 20,000 writes and more.
+        Assert.That(file.Writes, Is.LessThan((file.Length / 4_096) + 4), $"writes to the file for {file.Length:N0} compressed bytes");
+    }
+}
