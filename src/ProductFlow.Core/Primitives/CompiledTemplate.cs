@@ -5,9 +5,11 @@ namespace ProductFlow.Primitives;
 
 /// <summary>A Liquid template parsed once per run, rendered for each record from the values of its <see cref="Variables"/>.</summary>
 /// <remarks>
-/// A template of only text and <c>{{ variable }}</c> outputs (see <see cref="SimpleTemplate"/>) is rendered by
-/// concatenation, giving exactly the text Fluid gives: values are strings, written as they are (Fluid's
-/// <c>Render(context)</c> encodes nothing), and a missing value writes nothing. Any other template is rendered by Fluid.
+/// A template of only text and <c>{{ variable }}</c> outputs, each optionally through argument-less string filters
+/// (<c>capitalize</c>, <c>upcase</c>, <c>downcase</c>, <c>strip</c>, <c>lstrip</c>, <c>rstrip</c>; see <see cref="SimpleTemplate"/>),
+/// is rendered by concatenation, giving exactly the text Fluid gives: values are strings, written as they are (Fluid's
+/// <c>Render(context)</c> encodes nothing), filtered as Fluid's filters do with its invariant culture, and a missing value writes
+/// nothing. Any other template is rendered by Fluid.
 /// Not thread-safe: each rule or writer keeps its own, as a run uses them one record at a time.
 /// </remarks>
 public sealed class CompiledTemplate
@@ -34,7 +36,7 @@ public sealed class CompiledTemplate
     /// <summary>The variables the template outputs with <c>{{ }}</c>, each once, in order of first use: what <see cref="Render"/> takes values for.</summary>
     public string[] Variables { get; }
 
-    /// <summary>Whether the template is rendered without Fluid (only text and <c>{{ variable }}</c>).</summary>
+    /// <summary>Whether the template is rendered without Fluid (only text and <c>{{ variable }}</c>, optionally through <c>| capitalize</c> and the like).</summary>
     public bool IsSimple => _simple is not null;
 
     /// <exception cref="ArgumentException">The template is not valid Liquid.</exception>

@@ -1,9 +1,10 @@
 namespace ProductFlow.Primitives;
 
-/// <summary>A template of only literal text and <c>{{ name }}</c> outputs, rendered by concatenation instead of Fluid.</summary>
+/// <summary>A template of only literal text and <c>{{ name }}</c> outputs, each with an optional chain of argument-less string filters, rendered by concatenation instead of Fluid.</summary>
 /// <remarks>
-/// Simple means: no <c>{%</c> anywhere; every <c>{{</c> holds one plain name (<c>[A-Za-z_][A-Za-z0-9_]*</c>) between
-/// optional spaces, tabs and line breaks and closes with <c>}}</c>. Not simple, so left to Fluid: filters, tags,
+/// Simple means: no <c>{%</c> anywhere; every <c>{{</c> holds one plain name (<c>[A-Za-z_][A-Za-z0-9_]*</c>), then any number
+/// of <c>| filter</c> naming one of <see cref="TextFilter"/>'s filters without arguments, with optional spaces, tabs and line breaks
+/// around names and bars, and closes with <c>}}</c>. Not simple, so left to Fluid: other filters, filters with arguments, tags,
 /// whitespace control (<c>{{-</c>, <c>-}}</c>), member access (<c>a.b</c>: on a string value Fluid answers <c>size</c>,
 /// <c>first</c> and <c>last</c>), literals Fluid knows by name (<c>true</c>, <c>nil</c>, <c>empty</c>, ...) and names
 /// differing only in case (Fluid's model names ignore case, so one value would serve both).
@@ -12,14 +13,21 @@ internal sealed class SimpleTemplate
 {
     private static readonly HashSet<string> FluidNames = new(["true", "false", "nil", "null", "empty", "blank"], StringComparer.OrdinalIgnoreCase);
 
-    // _literals[i] comes before output i; the last literal comes after the last output. _outputs[i] indexes the values.
+    // _literals[i] comes before output i; the last literal comes after the last output. _outputs[i] indexes the values,
+    // _filters[i] is the chain output i goes through (empty for none).
     private readonly string[] _literals;
     private readonly int[] _outputs;
+    private readonly TextFilter[][] _filters;
 
-    private SimpleTemplate(string[] literals, int[] outputs)
+    // The text of each output for the render under way (the template is used one record at a time), cleared after it.
+    private readonly string?[] _texts;
+
+    private SimpleTemplate(string[] literals, int[] outputs, TextFilter[][] filters)
     {
         _literals = literals;
         _outputs = outputs;
+        _filters = filters;
+        _texts = new string?[outputs.Length];
     }
 
     /// <summary>The simple form of <paramref name="text"/>, or <c>null</c> when it is any other Liquid.</summary>
@@ -34,6 +42,7 @@ internal sealed class SimpleTemplate
 
         var literals = new List<string>();
         var outputs = new List<int>();
+        var filters = new List<TextFilter[]>();
         var position = 0;
         int open;
         while ((open = text.IndexOf("{{", position, StringComparison.Ordinal)) >= 0)
@@ -52,6 +61,25 @@ internal sealed class SimpleTemplate
 
             var name = text[start..i];
             i = SkipSpace(text, i);
+            var chain = new List<TextFilter>();
+            while (i < text.Length && text[i] == '|')
+            {
+                i = SkipSpace(text, i + 1);
+                start = i;
+                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                if (!TextFilter.TryGet(text[start..i], out var filter))
+                {
+                    return null;
+                }
+
+                chain.Add(filter);
+                i = SkipSpace(text, i);
+            }
+
             var variable = Array.IndexOf(variables, name);
             if (!text.AsSpan(i).StartsWith("}}") || FluidNames.Contains(name) || variable < 0)
             {
@@ -60,34 +88,46 @@ internal sealed class SimpleTemplate
 
             literals.Add(text[position..open]);
             outputs.Add(variable);
+            filters.Add([.. chain]);
             position = i + 2;
         }
 
         literals.Add(text[position..]);
-        return new SimpleTemplate([.. literals], [.. outputs]);
+        return new SimpleTemplate([.. literals], [.. outputs], [.. filters]);
     }
 
-    /// <summary>The literal text and the values in order; a <c>null</c> value writes nothing, as Fluid writes nothing for nil.</summary>
+    /// <summary>
+    /// The literal text and the values, through their filters, in order; a <c>null</c> value writes nothing, as Fluid writes
+    /// nothing for nil (and a filter turns nil into the empty string).
+    /// </summary>
     public string Render(string?[] values)
     {
         var length = _literals[^1].Length;
         for (var i = 0; i < _outputs.Length; i++)
         {
-            length += _literals[i].Length + (values[_outputs[i]]?.Length ?? 0);
+            var value = values[_outputs[i]];
+            foreach (var filter in _filters[i])
+            {
+                value = value is null ? null : filter.Apply(value);
+            }
+
+            _texts[i] = value;
+            length += _literals[i].Length + (value?.Length ?? 0);
         }
 
-        return length == 0 ? string.Empty : string.Create(length, (this, values), static (span, state) => state.Item1.Write(span, state.values));
+        var text = length == 0 ? string.Empty : string.Create(length, this, static (span, template) => template.Write(span));
+        Array.Clear(_texts);
+        return text;
     }
 
-    private void Write(Span<char> span, string?[] values)
+    private void Write(Span<char> span)
     {
         var at = 0;
         for (var i = 0; i < _outputs.Length; i++)
         {
             _literals[i].CopyTo(span[at..]);
             at += _literals[i].Length;
-            var value = values[_outputs[i]];
-            if (value is not null)
+            if (_texts[i] is { } value)
             {
                 value.CopyTo(span[at..]);
                 at += value.Length;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fluid;
 using ProductFlow.Primitives;
 
@@ -10,16 +11,26 @@ public class CompiledTemplateTests
     // Tag shapes: no spaces, spaces, several spaces and a tab, line breaks, a space on one side.
     private static readonly string[] Tags = ["{{{0}}}", "{{ {0} }}", "{{  {0}\t}}", "{{\n{0}\r\n}}", "{{{0} }}"];
 
+    // The argument-less string filters rendered without Fluid, and the white space around their bars.
+    private static readonly string[] Filters = ["capitalize", "upcase", "downcase", "strip", "lstrip", "rstrip"];
+    private static readonly string[] Bars = ["|", " | ", "  |\t", "\n|\r\n", " |"];
+
     // Never ending with '{': that would open the tag after it with three braces.
     private static readonly string[] Literals =
         ["", " ", "Title: ", " – ", "<b>", "&amp; ", "\"q\" 'a' ", "ünï € 😀", "\n", "}}", "a}b", "%}", "x{y", "}", "https://shop.example/p/", "?ref=feed&x=1"];
 
     private static readonly string?[] Values =
-        [null, "", "Northwind", "<b>&amp;\"'</b>", "12.50", "0", "-3", "1e5", "true", "nil", "ünï 😀 €", "  padded  ", "a}}b{{c", "{% if x %}", "line\nbreak", "ÇA ÇA"];
+        [null, "", "Northwind", "<b>&amp;\"'</b>", "12.50", "0", "-3", "1e5", "true", "nil", "ünï 😀 €", "  padded  ", "a}}b{{c", "{% if x %}", "line\nbreak", "ÇA ÇA",
+         "istanbul ıi İI", "straße ß", "éclair", "Σίσυφος ΟΔΟΣ σς", "𝒜bc 𝒜", "😀 smile", "e\u0301cole", "\u0301e", " leading", "-dash", "9lives",
+         ".dot", "\u00A0nbsp\u2003", "\u200Bzero", "ǆemal ǅ", "ﬁne", "\tTab\r\n", "i", "ı", "I", "ŉ", "ÿ", "ǰ"];
 
-    [Test]
-    public void Render_of_a_simple_template_is_exactly_what_Fluid_renders_for_every_shape_and_value()
+    // The cultures the differential tests run under: Fluid's filters use the template context's culture (invariant), never the current one.
+    private static readonly string[] Cultures = ["", "tr-TR", "de-DE"];
+
+    [TestCaseSource(nameof(Cultures))]
+    public void Render_of_a_simple_template_is_exactly_what_Fluid_renders_for_every_shape_and_value(string culture)
     {
+        using var _ = new CurrentCulture(culture);
         var random = new Random(20);
         var simple = 0;
         var renders = 0;
@@ -40,19 +51,50 @@ public class CompiledTemplateTests
         Assert.That((simple, renders), Is.EqualTo((600, 15_000)));
     }
 
+    [Test]
+    public void Render_with_filters_is_exactly_what_Fluid_renders_for_tricky_values_in_every_culture(
+        [ValueSource(nameof(Cultures))] string culture,
+        [Values("{{ name | capitalize }}", "{{ name | upcase }}", "{{ name | downcase }}", "{{ name | strip }}", "{{ name | lstrip }}", "{{ name | rstrip }}",
+            "{{ name | upcase | strip }}", "{{ name | strip | capitalize }}", "{{ name | downcase | capitalize | rstrip }}", "<{{ name | lstrip | upcase }}>")] string text)
+    {
+        using var _ = new CurrentCulture(culture);
+        var template = CompiledTemplate.Parse(text);
+
+        Assert.That(template.IsSimple, Is.True);
+        foreach (var value in Values)
+        {
+            Assert.That(template.Render([value]), Is.EqualTo(Fluid(text, template.Variables, [value])), value is null ? "(none)" : $"<{value}>");
+        }
+    }
+
     [TestCase("{{ brand }} {{ name }} – {{ color }}")]
     [TestCase("https://shop.example/p/{{ sku }}?c={{ color }}")]
     [TestCase("{{name}}{{brand}}")]
     [TestCase("only text, & < > \" '")]
     [TestCase("")]
     [TestCase("{{ name }}{{ name }}")]
+    [TestCase("{{ brand }} {{ name }} – {{ color | capitalize }}")]
+    [TestCase("{{ name | upcase }}")]
+    [TestCase("{{ name | upcase | strip }}")]
+    [TestCase("{{name|downcase|lstrip|rstrip}}")]
+    [TestCase("{{ name | capitalize }} {{ name }}")]
     public void Parse_takes_text_and_plain_outputs_without_Fluid(string text)
     {
         Assert.That(CompiledTemplate.Parse(text).IsSimple, Is.True);
     }
 
-    [TestCase("{{ brand }} {{ name }} – {{ color | capitalize }}")]
-    [TestCase("{{ name | upcase }}")]
+    [TestCase("{{ name | capitalize: 1 }}")]
+    [TestCase("{{ name | truncate: 5 }}")]
+    [TestCase("{{ name | upcase | append: '!' }}")]
+    [TestCase("{{ name | strip_newlines }}")]
+    [TestCase("{{ name | escape }}")]
+    [TestCase("{{ name | size }}")]
+    [TestCase("{{ name | no_such_filter }}")]
+    [TestCase("{{ name | UPCASE }}")]
+    [TestCase("{{ name | upcase -}}")]
+    [TestCase("{{- name | upcase }}")]
+    [TestCase("{{ name | upcase }}{% if name %}x{% endif %}")]
+    [TestCase("{{ nil | upcase }}")]
     [TestCase("{% if name %}{{ name }}{% endif %}")]
     [TestCase("{% raw %}{{ name }}{% endraw %}")]
     [TestCase("{{ name }}{% comment %}x{% endcomment %}")]
@@ -103,13 +145,39 @@ public class CompiledTemplateTests
         var text = new System.Text.StringBuilder(Literals[random.Next(Literals.Length)]);
         for (var i = 0; i < outputs; i++)
         {
-            text.Append(Tags[random.Next(Tags.Length)].Replace("{0}", Names[random.Next(Names.Length)], StringComparison.Ordinal));
+            var output = new System.Text.StringBuilder(Names[random.Next(Names.Length)]);
+
+            // No filter one time in three, else a chain of one to four.
+            for (var f = random.Next(3) == 0 ? 0 : random.Next(1, 5); f > 0; f--)
+            {
+                output.Append(Bars[random.Next(Bars.Length)]).Append(Filters[random.Next(Filters.Length)]);
+            }
+
+            text.Append(Tags[random.Next(Tags.Length)].Replace("{0}", output.ToString(), StringComparison.Ordinal));
 
             // Adjacent tags one time in three.
             text.Append(random.Next(3) == 0 ? "" : Literals[random.Next(Literals.Length)]);
         }
 
         return text.ToString();
+    }
+
+    // Sets the current culture (and UI culture) for a test's body; "" is the invariant culture.
+    private sealed class CurrentCulture : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public CurrentCulture(string name)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
     }
 
     // Fluid as the template enricher used it before: a value set per variable, a variable without a value not set at all.
