@@ -44,6 +44,27 @@ public class BackgroundStoreSessionTests
 
     [Test]
     [CancelAfter(30_000)]
+    public async Task A_session_that_takes_records_serialised_ahead_gets_each_serialised_on_the_thread_that_queued_it_in_order()
+    {
+        var inner = new SerialisingSession();
+        var callers = new List<int>();
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            for (var i = 0; i < MoreThanQueued; i++)
+            {
+                callers.Add(Environment.CurrentManagedThreadId);
+                await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
+            }
+
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(inner.SerialisedOn, Is.EqualTo(callers), "the thread each record was serialised on");
+        Assert.That(inner.Written, Is.EqualTo(Enumerable.Range(0, MoreThanQueued).Select(i => $"S{i}")));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
     public async Task A_failing_store_fails_a_later_upsert_and_the_commit_with_its_exception()
     {
         var inner = new RecordingStoreSession { FailAt = 10 };
@@ -155,5 +176,43 @@ public class BackgroundStoreSessionTests
         var mapped = Some.Mapped(new ProductRecord($"R{line}") { Feed = "feed.csv", Line = line });
         mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = $"R{line}", Feed = "feed.csv", Line = line });
         return mapped;
+    }
+
+    /// <summary>Serialises ahead (the SKU's bytes stand for the stored form) and records which thread did what.</summary>
+    private sealed class SerialisingSession : ISerialisingSession
+    {
+        public List<int> SerialisedOn { get; } = [];
+
+        public List<string> Written { get; } = [];
+
+        public SerialisedRecord? SerialiseAhead(ProductRecord record, ProductDocument document)
+        {
+            lock (SerialisedOn)
+            {
+                SerialisedOn.Add(Environment.CurrentManagedThreadId);
+            }
+
+            return new SerialisedRecord([], System.Text.Encoding.UTF8.GetBytes(record.Sku), [], "", "");
+        }
+
+        public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, SerialisedRecord? serialised, CancellationToken cancellationToken = default)
+        {
+            Assert.That(System.Text.Encoding.UTF8.GetString(serialised!.Content), Is.EqualTo(record.Sku), "the record's own stored form");
+            lock (Written)
+            {
+                Written.Add(record.Sku);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("a record serialised ahead is written with its stored form");
+
+        public ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default) => Task.FromResult(new CommitSummary(Written.Count, 0, 0));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

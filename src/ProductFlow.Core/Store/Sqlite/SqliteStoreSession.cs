@@ -11,7 +11,7 @@ namespace ProductFlow.Store.Sqlite;
 /// writer at a time, so they follow commit order. In a full session the SKUs seen (upserted or quarantined) are kept in
 /// a temporary table, and the source's other SKUs get a tombstone version at commit, unless the guard refuses.
 /// </remarks>
-internal sealed class SqliteStoreSession : IStoreSession
+internal sealed class SqliteStoreSession : ISerialisingSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -34,8 +34,9 @@ internal sealed class SqliteStoreSession : IStoreSession
     private long _updated;
     private long _unchanged;
     private long _sequence = -1;
-    private string _notes = "";
-    private string _checked = "";
+
+    // The record being written, serialised (by this session or ahead of it, see ISerialisingSession).
+    private SerialisedRecord _current = new([], [], [], "", "");
 
     // Hashes of the SKUs with open quarantine entries from earlier runs: most accepted records have none, and skip the UPDATE.
     private readonly HashSet<ulong> _openQuarantine;
@@ -91,7 +92,16 @@ internal sealed class SqliteStoreSession : IStoreSession
     }
 
     /// <remarks>SQLite runs in process: the statements run synchronously, which costs no task per statement.</remarks>
-    public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default)
+    public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default) =>
+        UpsertAsync(record, blockedChannels, null, cancellationToken);
+
+    public SerialisedRecord? SerialiseAhead(ProductRecord record, ProductDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.IsModel ? null : SerialisedRecord.Of(document, record, _run.Pipeline);
+    }
+
+    public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, SerialisedRecord? serialised, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
@@ -116,14 +126,24 @@ internal sealed class SqliteStoreSession : IStoreSession
 
         StoredRow? stored = null;
         var prepared = false;
+        if (serialised is not null)
+        {
+            _current = serialised;
+            prepared = true;
+        }
+
         if (_known.TryGet(key, out var state))
         {
             if (state != SqliteKnownProducts.Unknown)
             {
                 // The common re-run case: same content, blocking, notes, and this source alone carries it; nothing to write.
-                Serialise(record);
-                prepared = true;
-                if (SqliteKnownProducts.Fingerprint(_document.Hash, StoredProduct.FormatBlocked(blockedChannels), _notes, SourceList.Of(_run.Pipeline)) == state)
+                if (!prepared)
+                {
+                    Serialise(record);
+                    prepared = true;
+                }
+
+                if (SqliteKnownProducts.Fingerprint(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes, SourceList.Of(_run.Pipeline)) == state)
                 {
                     _unchanged++;
                     return ValueTask.CompletedTask;
@@ -166,7 +186,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
     /// <returns>The version written (1: created), or 0 when the content did not change.</returns>
-    /// <remarks>With <c>prepared</c>, <see cref="_document"/> and <see cref="_notes"/> already hold the record (the fast path serialised it).</remarks>
+    /// <remarks>With <c>prepared</c>, <see cref="_current"/> already holds the record (serialised ahead, or by the fast path).</remarks>
     private int Write(ProductRecord record, ulong key, StoredRow? stored, string blocked, string sources, bool prepared = false)
     {
         if (!prepared)
@@ -174,8 +194,8 @@ internal sealed class SqliteStoreSession : IStoreSession
             Serialise(record);
         }
 
-        var notes = _notes;
-        var state = SqliteKnownProducts.Fingerprint(_document.Hash, blocked, notes, sources);
+        var notes = _current.Notes;
+        var state = SqliteKnownProducts.Fingerprint(_current.Hash, blocked, notes, sources);
         if (stored is null)
         {
             if (Insert(record, blocked, notes, sources, state))
@@ -187,12 +207,12 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         _known.Update(key, state);
-        if (stored is { Removed: false } && stored.Hash.AsSpan().SequenceEqual(_document.Hash))
+        if (stored is { Removed: false } && stored.Hash.AsSpan().SequenceEqual(_current.Hash))
         {
             if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
                 || !string.Equals(stored.Sources, sources, StringComparison.Ordinal) || stored.State != state)
             {
-                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state, _checked);
+                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state, _current.Checked);
             }
 
             return 0;
@@ -200,9 +220,9 @@ internal sealed class SqliteStoreSession : IStoreSession
 
         var version = stored.Version;
         Execute(_supersede, record.Sku, version);
-        Execute(_upsert, record.Sku, version + 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
-            record.Parent ?? record.Sku, _checked); // the model, as the document says it (SqliteSchema, version 6)
-        Execute(_version, record.Sku, version + 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
+        Execute(_upsert, record.Sku, version + 1, _current.Hash, record.Enabled ? 1 : 0, blocked, _current.Content, _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
+            record.Parent ?? record.Sku, _current.Checked); // the model, as the document says it (SqliteSchema, version 6)
+        Execute(_version, record.Sku, version + 1, _run.Id, _at, _current.Hash, _current.Lineage);
         return version + 1;
     }
 
@@ -210,23 +230,18 @@ internal sealed class SqliteStoreSession : IStoreSession
     private bool Insert(ProductRecord record, string blocked, string notes, string sources, long state)
     {
         var sequence = NextSequence();
-        if (Execute(_insert, record.Sku, 1, _document.Hash, record.Enabled ? 1 : 0, blocked, _document.Content.ToArray(), _run.Id, _run.Pipeline, sequence, notes, sources, state,
-            record.Parent ?? record.Sku, _checked) == 0)
+        if (Execute(_insert, record.Sku, 1, _current.Hash, record.Enabled ? 1 : 0, blocked, _current.Content, _run.Id, _run.Pipeline, sequence, notes, sources, state,
+            record.Parent ?? record.Sku, _current.Checked) == 0)
         {
             _sequence--; // not used: the update that follows takes it
             return false;
         }
 
-        Execute(_version, record.Sku, 1, _run.Id, _at, _document.Hash, _document.Lineage.ToArray());
+        Execute(_version, record.Sku, 1, _run.Id, _at, _current.Hash, _current.Lineage);
         return true;
     }
 
-    private void Serialise(ProductRecord record)
-    {
-        _document.Write(record, _run.Pipeline);
-        _notes = NotesJson.Write(record.Notes);
-        _checked = StoredProduct.FormatBlocked(record.Notes.Channels);
-    }
+    private void Serialise(ProductRecord record) => _current = SerialisedRecord.Of(_document, record, _run.Pipeline);
 
     /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>
     private void Withdraw(string sku)
