@@ -68,9 +68,7 @@ internal sealed class BackgroundStoreSession : IStoreSession
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(blockedChannels);
-        cancellationToken.ThrowIfCancellationRequested();
-        var serialised = _completed ? null : _serialising?.SerialiseAhead(record, _document);
-        return QueueAsync(new StoreWrite(record, blockedChannels, null, serialised), cancellationToken);
+        return QueueAsync(new StoreWrite(record, blockedChannels, null, null), cancellationToken);
     }
 
     public ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
@@ -115,6 +113,11 @@ internal sealed class BackgroundStoreSession : IStoreSession
         }
 
         ThrowIfWriterStopped();
+        if (write.Record is { } record && _serialising is not null)
+        {
+            write = write with { Serialised = _serialising.SerialiseAhead(record, _document) };
+        }
+
         _batch.Add(write);
         return _batch.Count < BatchSize ? ValueTask.CompletedTask : HandOverAsync(cancellationToken);
     }

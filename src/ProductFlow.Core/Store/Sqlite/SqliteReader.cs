@@ -83,7 +83,7 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
 
             foreach (var key in keys)
             {
-                var command = Command(sql);
+                var command = Command(sql, keyed: key is not null);
                 if (key is not null)
                 {
                     command.Parameters["$key"].Value = key;
@@ -104,13 +104,14 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
         }
     }
 
-    private SqliteCommand Command(string sql)
+    /// <summary>The prepared command of <paramref name="sql"/>, with its <c>$key</c> parameter when <paramref name="keyed"/> (a statement is always read with a key or always without).</summary>
+    private SqliteCommand Command(string sql, bool keyed)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = _connection!.CreateCommand();
             command.CommandText = sql;
-            if (sql.Contains("$key", StringComparison.Ordinal))
+            if (keyed)
             {
                 command.Parameters.Add("$key", SqliteType.Text);
             }

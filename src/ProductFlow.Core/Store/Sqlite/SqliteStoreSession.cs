@@ -11,7 +11,7 @@ namespace ProductFlow.Store.Sqlite;
 /// writer at a time, so they follow commit order. In a full session the SKUs seen (upserted or quarantined) are kept in
 /// a temporary table, and the source's other SKUs get a tombstone version at commit, unless the guard refuses.
 /// </remarks>
-internal sealed class SqliteStoreSession : ISerialisingSession
+internal sealed partial class SqliteStoreSession : ISerialisingSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -366,48 +366,6 @@ internal sealed class SqliteStoreSession : ISerialisingSession
         }
 
         return skus;
-    }
-
-    private static int Execute(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        return command.ExecuteNonQuery();
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A product's row as the session reads it before an upsert.</summary>
