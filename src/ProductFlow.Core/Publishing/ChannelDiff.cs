@@ -61,7 +61,7 @@ public static class ChannelDiff
             if (c < 0)
             {
                 var row = now[i++].Row;
-                changes.Add(new ChannelChange(ChannelChangeKind.Added, row.Sku, row.Model, row.Fields.Select(f => new FieldChange(f.Key, null, f.Value)).ToList()));
+                changes.Add(new ChannelChange(ChannelChangeKind.Added, row.Sku, row.Model, SnapshotRow.Added(row)));
             }
             else if (c > 0)
             {

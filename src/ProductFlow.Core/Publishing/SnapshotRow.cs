@@ -22,6 +22,14 @@ public sealed class SnapshotRow
     /// <summary>The channel-order group: the model, or the SKU of a product without one.</summary>
     public string Group => Model ?? Sku;
 
+    /// <summary>Every field of <paramref name="row"/> as a change from nothing (a record the channel did not publish before), by name.</summary>
+    /// <remarks>A view made on demand: most runs count their changes and never read an added record's fields.</remarks>
+    public static IReadOnlyList<FieldChange> Added(SnapshotRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new AddedFields(row.Fields);
+    }
+
     /// <summary>The fields whose text differs between <paramref name="before"/> and <paramref name="after"/> (rows of one SKU and group), by name.</summary>
     public static List<FieldChange> Changes(SnapshotRow before, SnapshotRow after)
     {
@@ -59,4 +67,21 @@ public sealed class SnapshotRow
 
     /// <summary>Compares rows in channel order (<see cref="ChannelOrder"/>).</summary>
     public static int Compare(SnapshotRow a, SnapshotRow b) => ChannelOrder.Compare(a.Group, a.Sku, b.Group, b.Sku);
+
+    private sealed class AddedFields(IReadOnlyList<KeyValuePair<string, string>> fields) : IReadOnlyList<FieldChange>
+    {
+        public int Count => fields.Count;
+
+        public FieldChange this[int index] => new(fields[index].Key, null, fields[index].Value);
+
+        public IEnumerator<FieldChange> GetEnumerator()
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -119,6 +119,9 @@ public partial class ChannelPublisherTests
         Assert.That(preview.Published, Is.False);
         Assert.That(changes.Select(c => (c.Kind, c.Sku)), Is.EqualTo(new[] { (ChannelChangeKind.Changed, "A"), (ChannelChangeKind.Added, "E") }));
         Assert.That(changes[0].Fields, Is.EqualTo(new[] { new FieldChange("price", "1", "1.10") }));
+        Assert.That(changes[1].Fields, Has.Member(new FieldChange("price", null, "5")).And.Member(new FieldChange("name", null, "Epsilon")), "an added record's every field, from nothing");
+        Assert.That(changes[1].Fields.Select(f => f.Old), Is.All.Null);
+        Assert.That(changes[1].Fields.Select(f => f.Field), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal), "by field name, as the row holds them");
         Assert.That(Directory.GetFiles(Exports, "*", SearchOption.AllDirectories).Order(), Is.EqualTo(before));
     }
 
