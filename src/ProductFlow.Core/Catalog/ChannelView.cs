@@ -117,9 +117,17 @@ public sealed class ChannelView
     /// <summary>Every attribute that has a value for the channel, in catalog order, with its resolved data.</summary>
     public IReadOnlyList<(AttributeDefinition Attribute, string Data)> Values(ProductRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        ResolveAll(record);
         var values = new List<(AttributeDefinition, string)>();
+        Values(record, values);
+        return values;
+    }
+
+    /// <summary>As <see cref="Values(ProductRecord)"/>, into <paramref name="values"/> (cleared first): a writer reuses one list for every record.</summary>
+    internal void Values(ProductRecord record, List<(AttributeDefinition Attribute, string Data)> values)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        values.Clear();
+        ResolveAll(record);
         for (var i = 0; i < _best.Length; i++)
         {
             if (_best[i] is { } value)
@@ -127,8 +135,6 @@ public sealed class ChannelView
                 values.Add((_catalog.Attributes[i], Present(i, value)!));
             }
         }
-
-        return values;
     }
 
     /// <summary>Whether <paramref name="field"/> holds numbers, which CSV writers leave unquoted and unguarded.</summary>

@@ -46,12 +46,20 @@ public sealed class ChannelFields
         }
 
         _view.Texts(record, _fields, _texts);
-        var values = new List<KeyValuePair<string, string>>(_fields.Length);
+        var count = 0;
+        foreach (var text in _texts)
+        {
+            count += text is null ? 0 : 1;
+        }
+
+        // Exactly as many as the record has: a row lives until its group is written, and most records have a few of the catalog's fields.
+        var values = new KeyValuePair<string, string>[count];
+        count = 0;
         for (var i = 0; i < _fields.Length; i++)
         {
             if (_texts[i] is { } text)
             {
-                values.Add(new(_fields[i], text));
+                values[count++] = new(_fields[i], text);
             }
         }
 

@@ -65,9 +65,10 @@ public static class SnapshotFile
             }
 
             _json.WriteStartObject("f");
-            foreach (var (name, text) in row.Fields)
+            var fields = row.Fields;
+            for (var i = 0; i < fields.Count; i++) // by index: a foreach over the interface would allocate an enumerator per row
             {
-                _json.WriteString(name, text);
+                _json.WriteString(fields[i].Key, fields[i].Value);
             }
 
             _json.WriteEndObject();

@@ -37,6 +37,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
     private readonly ChannelView _view;
+    private readonly List<(AttributeDefinition Attribute, string Data)> _values = []; // reused by WriteAdditional, record after record
     private readonly ProductCatalog _catalog;
     private readonly FieldMap _map;
     private readonly HashSet<string> _mapped;
@@ -209,7 +210,8 @@ internal sealed class WebJsonWriter : IChannelWriter
     private void WriteAdditional(ProductRecord record, Func<string, bool> atLevel)
     {
         var started = false;
-        foreach (var (attribute, data) in _view.Values(record))
+        _view.Values(record, _values);
+        foreach (var (attribute, data) in _values)
         {
             if (_mapped.Contains(attribute.Code) || !atLevel(attribute.Code))
             {
