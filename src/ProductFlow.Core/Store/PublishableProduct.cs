@@ -14,11 +14,11 @@ public sealed record PublishableProduct(ProductRecord Record, string Blocked, st
     public const string EveryChannel = "|*|";
 
     /// <summary>Whether an error keeps the product off <paramref name="channel"/>.</summary>
-    public bool IsBlockedOn(string channel) => Blocked.Length > 0 && Blocked.Contains(StoredProduct.BlockedToken(channel), StringComparison.Ordinal);
+    public bool IsBlockedOn(string channel) => Blocked.Length > 0 && StoredProduct.Holds(Blocked, channel);
 
     /// <summary>Whether a run checked the product for <paramref name="channel"/>.</summary>
     public bool IsCheckedFor(string channel) =>
-        Checked.Length > 0 && (Checked.Contains(StoredProduct.BlockedToken(channel), StringComparison.Ordinal) || string.Equals(Checked, EveryChannel, StringComparison.Ordinal));
+        Checked.Length > 0 && (StoredProduct.Holds(Checked, channel) || string.Equals(Checked, EveryChannel, StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="channel"/> publishes the product: checked for it, and not blocked on it.</summary>
     public bool IsPublishableOn(string channel) => IsCheckedFor(channel) && !IsBlockedOn(channel);

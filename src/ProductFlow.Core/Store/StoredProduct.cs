@@ -13,6 +13,33 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
     /// <summary>The token that marks <paramref name="channel"/> in the stored <c>blocked</c> column (<c>|web|</c>).</summary>
     public static string BlockedToken(string channel) => "|" + channel + "|";
 
+    /// <summary>Whether a stored list of channels between bars (the <c>blocked</c> or <c>checked</c> column) holds <paramref name="channel"/>:
+    /// whether it contains <see cref="BlockedToken"/>, found without building it (a publish asks for every record and channel).</summary>
+    public static bool Holds(string list, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(channel);
+        var text = list.AsSpan();
+        for (var start = 0; start <= text.Length;)
+        {
+            var at = text[start..].IndexOf(channel, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += start;
+            if (at > 0 && at + channel.Length < text.Length && text[at - 1] == '|' && text[at + channel.Length] == '|')
+            {
+                return true;
+            }
+
+            start = at + 1;
+        }
+
+        return false;
+    }
+
     /// <summary>Writes the stored <c>blocked</c> column: the channels in ordinal order between bars, empty for none.</summary>
     public static string FormatBlocked(IReadOnlyCollection<string> channels)
     {
