@@ -27,10 +27,14 @@ public sealed partial class SqliteProductStore : IProductStore
     // Reads a run makes while its session writes through _connection on another thread (SqliteReader).
     private readonly SqliteReader _reader;
 
+    // Copies a run's committed log into the database file while the run goes on (see SqliteCheckpoint).
+    private readonly SqliteCheckpoint _checkpoint;
+
     private SqliteProductStore(SqliteConnection connection, string path)
     {
         _connection = connection;
         _reader = new SqliteReader(path);
+        _checkpoint = new SqliteCheckpoint(path);
     }
 
     /// <summary>Opens the store of <paramref name="dataDirectory"/>, creating it (and the folder) when <paramref name="create"/> (a run), else refusing a store that does not exist.</summary>
@@ -59,7 +63,7 @@ public sealed partial class SqliteProductStore : IProductStore
                 // string per row) go to a temporary file past SQLite's small temp cache instead of growing in memory with the feed.
                 pragma.CommandText = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -16384; PRAGMA temp_store = FILE;");
+                    $"PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -16384; PRAGMA temp_store = FILE;");
                 pragma.ExecuteNonQuery();
             }
 
@@ -114,7 +118,7 @@ public sealed partial class SqliteProductStore : IProductStore
     public Task<IStoreSession> BeginAsync(RunRecord run, SessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, run, options ?? SessionOptions.Partial));
+        return Task.FromResult<IStoreSession>(new SqliteStoreSession(_connection, _checkpoint, run, options ?? SessionOptions.Partial));
     }
 
     public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -276,6 +280,7 @@ public sealed partial class SqliteProductStore : IProductStore
     public async ValueTask DisposeAsync()
     {
         await _reader.DisposeAsync().ConfigureAwait(false);
+        await _checkpoint.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 

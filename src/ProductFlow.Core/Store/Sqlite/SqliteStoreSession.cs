@@ -14,6 +14,7 @@ namespace ProductFlow.Store.Sqlite;
 internal sealed partial class SqliteStoreSession : ISerialisingSession
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteCheckpoint _checkpoint;
     private readonly SqliteTransaction _transaction;
     private readonly RunRecord _run;
     private readonly string _at;
@@ -44,9 +45,10 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     private readonly SqliteKnownProducts _known;
     private readonly SqliteModelWriter _models;
 
-    public SqliteStoreSession(SqliteConnection connection, RunRecord run, SessionOptions options)
+    public SqliteStoreSession(SqliteConnection connection, SqliteCheckpoint checkpoint, RunRecord run, SessionOptions options)
     {
         _connection = connection;
+        _checkpoint = checkpoint;
         _transaction = connection.BeginTransaction();
         _run = run;
         _at = SqliteProductStore.Timestamp(run.Started);
@@ -333,7 +335,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             }
         }
 
-        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _checkpoint.CommitWithoutCheckpoint(_connection, _transaction, cancellationToken).ConfigureAwait(false);
         _committed = true;
         return new CommitSummary(_created, _updated, _unchanged) { Removed = removed };
     }
