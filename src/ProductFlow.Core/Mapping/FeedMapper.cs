@@ -94,6 +94,21 @@ public sealed class FeedMapper : IRecordMapper
         return mapped;
     }
 
+    /// <summary>The SKU and parent <see cref="Map"/> reads (with the same transformations), and no more; a feed mapped here holds no product models.</summary>
+    public RowIdentity Identify(SourceRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Problem is not null)
+        {
+            return new RowIdentity("", null, false);
+        }
+
+        var compiled = _compiled is { } c && ReferenceEquals(c.Header, row.Header) ? c : _compiled = Compile(row.Header);
+        List<Issue>? timeouts = null;
+        var sku = Read(compiled.Sku, row, "sku", ref timeouts, out _)?.Trim() ?? "";
+        return new RowIdentity(sku, NullIfEmpty(Read(compiled.Parent, row, "parent", ref timeouts, out _)), false);
+    }
+
     private static ValueOrigin Origin(FieldReader value, SourceRow row, string? rule)
     {
         if (value.Column is null)

@@ -1,4 +1,5 @@
 using ProductFlow.Connectors;
+using ProductFlow.Model;
 
 namespace ProductFlow.Mapping;
 
@@ -9,4 +10,18 @@ public interface IRecordMapper
     IReadOnlyCollection<string> RequiredColumns { get; }
 
     MappedRecord Map(SourceRow row);
+
+    /// <summary>What the record of <paramref name="row"/> is, without its values: what a feed's survey and its sorting read of every row.</summary>
+    /// <remarks>The same as <see cref="Map"/>'s record says; a mapper that can tell it without mapping the whole row does so.</remarks>
+    RowIdentity Identify(SourceRow row) => RowIdentity.Of(Map(row).Record);
+}
+
+/// <summary>A mapped row's SKU (a product model's code), its parent and whether it is a product model.</summary>
+public readonly record struct RowIdentity(string Sku, string? Parent, bool IsModel)
+{
+    public static RowIdentity Of(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new RowIdentity(record.Sku, record.Parent, record.IsModel);
+    }
 }

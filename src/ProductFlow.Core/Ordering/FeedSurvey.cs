@@ -19,7 +19,7 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
     /// <summary>What a feed mapped without parents holds: products, none of them in a model, so in any order it is grouped.</summary>
     public static readonly FeedSurvey ProductsOnly = new(true, true, false);
 
-    /// <summary>Reads <paramref name="source"/> once, mapping each row, and stops as soon as the answer is known.</summary>
+    /// <summary>Reads <paramref name="source"/> once, identifying each row (<see cref="IRecordMapper.Identify"/>), and stops as soon as the answer is known.</summary>
     /// <remarks>A feed that cannot be read to its end is surveyed up to where it breaks: the run's own pass then fails at the same place.</remarks>
     public static async Task<FeedSurvey> ScanAsync(IFeedReader reader, FeedSource source, IRecordMapper mapper, CancellationToken cancellationToken = default)
     {
@@ -39,7 +39,7 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
                     continue;
                 }
 
-                var record = mapper.Map(row).Record;
+                var record = mapper.Identify(row);
                 var named = string.IsNullOrWhiteSpace(record.Parent) ? (ulong?)null : KeyHash.Of(record.Parent);
                 if (record.IsModel)
                 {

@@ -42,8 +42,8 @@ public sealed class RowSorter : IDisposable
         ArgumentNullException.ThrowIfNull(mapper);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var record = row.Problem is null ? mapper.Map(row).Record : null;
-            if (record is null || (!record.IsModel && string.IsNullOrWhiteSpace(record.Parent)))
+            RowIdentity? identity = row.Problem is null ? mapper.Identify(row) : null;
+            if (identity is not { } record || (!record.IsModel && string.IsNullOrWhiteSpace(record.Parent)))
             {
                 yield return row;
                 continue;

@@ -143,13 +143,19 @@ internal sealed class AttributeTypeRule : IRule
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
             case AttributeType.MultiSelect:
-                var codes = value.Data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    .Select(code => Option(attribute, code, value, record, context))
-                    .ToList();
-                return codes.Contains(null) ? null : string.Join(',', codes);
+                return Options(attribute, value, record, context);
             default:
                 return value.Data;
         }
+    }
+
+    // Its own method: a lambda in Canonicalize would cost a closure on every call, whatever the attribute's type.
+    private string? Options(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    {
+        var codes = value.Data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => Option(attribute, code, value, record, context))
+            .ToList();
+        return codes.Contains(null) ? null : string.Join(',', codes);
     }
 
     /// <summary>Why <paramref name="data"/> is no media path or URL, or <c>null</c> when it is one: a relative path without <c>..</c>

@@ -15,8 +15,7 @@ public static class NotesJson
             return "";
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        return JsonText.Write(notes, static (writer, notes) =>
         {
             writer.WriteStartObject();
             writer.WriteStrings("channels", notes.Channels);
@@ -40,9 +39,7 @@ public static class NotesJson
             }
 
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     public static ProductNotes Read(string? json)

@@ -12,6 +12,7 @@ namespace ProductFlow.Store;
 /// bytes and the same SHA-256, whatever the column order of the feed. Lineage is aligned with the sorted values, one
 /// blob per version (<see cref="LineageJson"/>). The source is lineage too: which source holds a value changes no content hash.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "Its writers write into its own buffers: disposing one only flushes it, and nothing is released.")]
 public sealed class ProductDocument
 {
     private static readonly Comparison<ProductValue> ValueOrder = (a, b) =>
@@ -32,8 +33,18 @@ public sealed class ProductDocument
 
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
+
+    // Kept with their buffers and reset for each record (a writer holds nothing to release).
+    private readonly Utf8JsonWriter _contentWriter;
+    private readonly Utf8JsonWriter _lineageWriter;
     private readonly List<ProductValue> _sorted = [];
     private string? _source;
+
+    public ProductDocument()
+    {
+        _contentWriter = new Utf8JsonWriter(_content);
+        _lineageWriter = new Utf8JsonWriter(_lineage);
+    }
 
     /// <summary>The canonical JSON of the last <see cref="Write"/>.</summary>
     public ReadOnlyMemory<byte> Content => _content.WrittenMemory;
@@ -54,16 +65,14 @@ public sealed class ProductDocument
         _sorted.Sort(ValueOrder);
 
         _content.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_content))
-        {
-            WriteContent(writer, record);
-        }
+        _contentWriter.Reset(_content);
+        WriteContent(_contentWriter, record);
+        _contentWriter.Flush();
 
         _lineage.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_lineage))
-        {
-            WriteLineage(writer, record);
-        }
+        _lineageWriter.Reset(_lineage);
+        WriteLineage(_lineageWriter, record);
+        _lineageWriter.Flush();
 
         Hash = SHA256.HashData(_content.WrittenSpan);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ProductFlow.Connectors;
+using ProductFlow.Json;
 using ProductFlow.Mapping;
 
 namespace ProductFlow.Store;
@@ -23,8 +24,7 @@ public static class QuarantineJson
     public static string Source(SourceRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        return JsonText.Write(row, static (writer, row) =>
         {
             writer.WriteStartObject();
             if (row.Raw is not null)
@@ -38,8 +38,6 @@ public static class QuarantineJson
             }
 
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 }

@@ -107,6 +107,38 @@ public class MappingTransformsTests
     }
 
     [Test]
+    public void A_row_is_identified_as_its_mapping_maps_it_sku_and_parent_through_their_transformations()
+    {
+        var mappers = new[]
+        {
+            new FeedMapper(new MappingOptions { Sku = new ColumnMapping { Column = "Varenummer" } }),
+            new FeedMapper(new MappingOptions
+            {
+                Sku = new ColumnMapping { Column = "Varenummer", Transform = [Step("trim"), Step("upper")] },
+                Parent = new ColumnMapping { Column = "Varenummer", Pattern = "^(.*)-[^-]+$" },
+            }),
+            new FeedMapper(new MappingOptions { Sku = new ColumnMapping { Column = "Varenummer" }, Parent = new ColumnMapping { Column = "Modell" } }),
+        };
+        var rows = new[]
+        {
+            Row(2, "TEE-01-BLK-S", "", "", "", "", "TEE-01"),
+            Row(3, "  tee-02-s ", "", "", "", "", "  "),
+            Row(4, "SINGLE", "", "", "", "", ""),
+            Row(5, "", "", "", "", "", "M"),
+        };
+
+        foreach (var mapper in mappers)
+        {
+            foreach (var row in rows)
+            {
+                Assert.That(mapper.Identify(row), Is.EqualTo(RowIdentity.Of(mapper.Map(row).Record)), $"line {row.Line}");
+            }
+        }
+
+        Assert.That(mappers[1].Identify(rows[0]), Is.EqualTo(new RowIdentity("TEE-01-BLK-S", "TEE-01-BLK", false)));
+    }
+
+    [Test]
     public void A_pattern_without_a_group_keeps_the_whole_match_and_names_itself_in_the_origin()
     {
         var mapped = Map(new ColumnMapping { Column = "Navn", Attribute = "size", Pattern = @"\b(XS|S|M|L|XL)\b" }, Row(2, "NK-1", "Genser str. M blå", "", "", "", ""));
