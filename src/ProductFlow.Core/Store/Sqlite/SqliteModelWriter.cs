@@ -12,23 +12,24 @@ namespace ProductFlow.Store.Sqlite;
 internal sealed class SqliteModelWriter : IDisposable
 {
     private readonly SqliteCommand _select;
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteCommand _version;
+    private readonly SqliteStatement _upsert;
+    private readonly SqliteStatement _version;
     private readonly ProductDocument _document = new();
 
     public SqliteModelWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _select = Prepare(connection, transaction, "SELECT version, hash FROM product_models WHERE code = $code", "$code");
-        _upsert = Prepare(
-            connection, transaction,
+        // The writes run in the transaction begun on the same connection.
+        _upsert = new SqliteStatement(
+            connection,
             """
             INSERT INTO product_models (code, version, hash, doc, run_id, source, parent, family) VALUES ($code, $version, $hash, $doc, $run, $source, $parent, $family)
             ON CONFLICT (code) DO UPDATE SET version = excluded.version, hash = excluded.hash, doc = excluded.doc, run_id = excluded.run_id,
                 source = excluded.source, parent = excluded.parent, family = excluded.family
             """,
             "$code", "$version", "$hash", "$doc", "$run", "$source", "$parent", "$family");
-        _version = Prepare(
-            connection, transaction,
+        _version = new SqliteStatement(
+            connection,
             "INSERT INTO product_model_versions (code, version, run_id, at, hash, doc, lineage) VALUES ($code, $version, $run, $at, $hash, $doc, $lineage)",
             "$code", "$version", "$run", "$at", "$hash", "$doc", "$lineage");
     }
@@ -52,10 +53,25 @@ internal sealed class SqliteModelWriter : IDisposable
             }
         }
 
-        var doc = _document.Content.ToArray();
-        Execute(_upsert, model.Sku, current + 1, _document.Hash, doc, run.Id, run.Pipeline, (object?)model.Parent ?? DBNull.Value, (object?)model.Family ?? DBNull.Value);
-        Execute(_version, model.Sku, current + 1, run.Id, at, _document.Hash, doc, _document.Lineage.ToArray());
-        return current + 1;
+        var version = current + 1;
+        _upsert.Bind(0, model.Sku);
+        _upsert.Bind(1, version);
+        _upsert.Bind(2, _document.Hash);
+        _upsert.Bind(3, _document.Content.Span);
+        _upsert.Bind(4, run.Id);
+        _upsert.Bind(5, run.Pipeline);
+        _upsert.Bind(6, model.Parent);
+        _upsert.Bind(7, model.Family);
+        _upsert.Execute();
+        _version.Bind(0, model.Sku);
+        _version.Bind(1, version);
+        _version.Bind(2, run.Id);
+        _version.Bind(3, at);
+        _version.Bind(4, _document.Hash);
+        _version.Bind(5, _document.Content.Span);
+        _version.Bind(6, _document.Lineage.Span);
+        _version.Execute();
+        return version;
     }
 
     public void Dispose()
@@ -63,16 +79,6 @@ internal sealed class SqliteModelWriter : IDisposable
         _select.Dispose();
         _upsert.Dispose();
         _version.Dispose();
-    }
-
-    private static void Execute(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)

@@ -1,20 +1,11 @@
 using Microsoft.Data.Sqlite;
+using ProductFlow.Model;
 
 namespace ProductFlow.Store.Sqlite;
 
-/// <summary>How the session runs its statements: prepared once in its transaction, values bound by position.</summary>
+/// <summary>How the session runs its statements: prepared once in its transaction; writes bound by index, reads as commands.</summary>
 internal sealed partial class SqliteStoreSession
 {
-    private static int Execute(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        return command.ExecuteNonQuery();
-    }
-
     private void Execute(string sql)
     {
         using var command = _connection.CreateCommand();
@@ -23,6 +14,7 @@ internal sealed partial class SqliteStoreSession
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A read, as a command: its rows are read through a data reader.</summary>
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {
         var command = _connection.CreateCommand();
@@ -37,13 +29,51 @@ internal sealed partial class SqliteStoreSession
         return command;
     }
 
-    private static Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
+    /// <summary>A write run for every row: its parameters' indexes resolved once (see <see cref="SqliteStatement"/>); it runs in the session's transaction, begun on the same connection.</summary>
+    private SqliteStatement Statement(string sql, params string[] parameters) => new(_connection, sql, parameters);
 
-        return command.ExecuteNonQueryAsync(cancellationToken);
+    /// <summary>Binds the product row's values (in the order of the product statements' parameters) and runs <paramref name="statement"/>.</summary>
+    private int ExecuteProduct(SqliteStatement statement, ProductRecord record, int version, string blocked, long sequence, string notes, string sources, long state)
+    {
+        statement.Bind(0, record.Sku);
+        statement.Bind(1, version);
+        statement.Bind(2, _current.Hash);
+        statement.Bind(3, record.Enabled ? 1 : 0);
+        statement.Bind(4, blocked);
+        statement.Bind(5, _current.Content);
+        statement.Bind(6, _run.Id);
+        statement.Bind(7, _run.Pipeline);
+        statement.Bind(8, sequence);
+        statement.Bind(9, notes);
+        statement.Bind(10, sources);
+        statement.Bind(11, state);
+        statement.Bind(12, record.Parent ?? record.Sku); // the model, as the document says it (SqliteSchema, version 6)
+        statement.Bind(13, _current.Checked);
+        return statement.Execute();
+    }
+
+    private void ExecuteVersion(string sku, int version)
+    {
+        _version.Bind(0, sku);
+        _version.Bind(1, version);
+        _version.Bind(2, _run.Id);
+        _version.Bind(3, _at);
+        _version.Bind(4, _current.Hash);
+        _version.Bind(5, _current.Lineage);
+        _version.Execute();
+    }
+
+    private static void ExecuteSku(SqliteStatement statement, string sku)
+    {
+        statement.Bind(0, sku);
+        statement.Execute();
+    }
+
+    /// <summary>Closes the open quarantine entries earlier runs left for <paramref name="sku"/>.</summary>
+    private void ExecuteClose(string sku)
+    {
+        _close.Bind(0, sku);
+        _close.Bind(1, _run.Id);
+        _close.Execute();
     }
 }

@@ -22,14 +22,14 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     private readonly ProductDocument _document = new();
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _lineage;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteCommand _block;
-    private readonly SqliteCommand _version;
-    private readonly SqliteCommand _supersede;
-    private readonly SqliteCommand _quarantine;
-    private readonly SqliteCommand _seen;
-    private readonly SqliteCommand _close;
+    private readonly SqliteStatement _insert;
+    private readonly SqliteStatement _upsert;
+    private readonly SqliteStatement _block;
+    private readonly SqliteStatement _version;
+    private readonly SqliteStatement _supersede;
+    private readonly SqliteStatement _quarantine;
+    private readonly SqliteStatement _seen;
+    private readonly SqliteStatement _close;
     private bool _committed;
     private long _created;
     private long _updated;
@@ -61,8 +61,8 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             """;
         string[] productParameters = ["$sku", "$version", "$hash", "$enabled", "$blocked", "$doc", "$run", "$source", "$seq", "$notes", "$sources", "$state", "$model", "$checked"];
         // A SKU the SKU map does not hold was not in the store when the session began: inserted, unless this session inserted it already.
-        _insert = Prepare(InsertProduct + " ON CONFLICT (sku) DO NOTHING", productParameters);
-        _upsert = Prepare(
+        _insert = Statement(InsertProduct + " ON CONFLICT (sku) DO NOTHING", productParameters);
+        _upsert = Statement(
             InsertProduct + """
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, hash = excluded.hash, enabled = excluded.enabled,
                 blocked = excluded.blocked, doc = excluded.doc, run_id = excluded.run_id, source = excluded.source, removed = 0,
@@ -72,22 +72,22 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             productParameters);
         // Same content: blocking, notes (and the channels checked) and sources change in place; only a change of blocking or of the
         // channels checked is a change for channel deltas.
-        _block = Prepare(
+        _block = Statement(
             "UPDATE products SET notes = $notes, change_seq = CASE WHEN blocked <> $blocked OR checked <> $checked THEN $seq ELSE change_seq END, "
             + "blocked = $blocked, checked = $checked, sources = $sources, state = $state WHERE sku = $sku",
             "$sku", "$blocked", "$seq", "$notes", "$sources", "$state", "$checked");
         // The current version's document is products.doc (see SqliteSchema); a new version moves it to the version it supersedes.
-        _version = Prepare(
+        _version = Statement(
             "INSERT INTO product_version_rows (sku, version, run_id, at, hash, doc, lineage, removed) VALUES ($sku, $version, $run, $at, $hash, X'', $lineage, 0)",
             "$sku", "$version", "$run", "$at", "$hash", "$lineage");
-        _supersede = Prepare(
+        _supersede = Statement(
             "UPDATE product_version_rows SET doc = (SELECT doc FROM products WHERE sku = $sku) WHERE sku = $sku AND version = $version", "$sku", "$version");
-        _quarantine = Prepare(
+        _quarantine = Statement(
             "INSERT OR REPLACE INTO quarantine (run_id, line, sku, issues, source) VALUES ($run, $line, $sku, $issues, $source)",
             "$run", "$line", "$sku", "$issues", "$source");
         Execute("CREATE TEMP TABLE IF NOT EXISTS seen (sku TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.seen;");
-        _seen = Prepare("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
-        _close = Prepare("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
+        _seen = Statement("INSERT OR IGNORE INTO temp.seen (sku) VALUES ($sku)", "$sku");
+        _close = Statement("UPDATE quarantine SET closed_by = $run WHERE sku = $sku AND closed_by IS NULL AND run_id <> $run", "$sku", "$run");
         _openQuarantine = OpenQuarantineSkus();
         _known = SqliteKnownProducts.Load(connection, _transaction);
         _models = new SqliteModelWriter(connection, _transaction);
@@ -116,14 +116,14 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
         if (_options.Full)
         {
-            Execute(_seen, record.Sku);
+            ExecuteSku(_seen, record.Sku);
         }
 
         // An accepted SKU closes its open quarantine entries of earlier runs.
         var key = KeyHash.Of(record.Sku);
         if (_openQuarantine.Contains(key))
         {
-            Execute(_close, record.Sku, _run.Id);
+            ExecuteClose(record.Sku);
         }
 
         StoredRow? stored = null;
@@ -214,17 +214,25 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             if (!string.Equals(stored.Blocked, blocked, StringComparison.Ordinal) || !string.Equals(stored.Notes, notes, StringComparison.Ordinal)
                 || !string.Equals(stored.Sources, sources, StringComparison.Ordinal) || stored.State != state)
             {
-                Execute(_block, record.Sku, blocked, NextSequence(), notes, sources, state, _current.Checked);
+                _block.Bind(0, record.Sku);
+                _block.Bind(1, blocked);
+                _block.Bind(2, NextSequence());
+                _block.Bind(3, notes);
+                _block.Bind(4, sources);
+                _block.Bind(5, state);
+                _block.Bind(6, _current.Checked);
+                _block.Execute();
             }
 
             return 0;
         }
 
         var version = stored.Version;
-        Execute(_supersede, record.Sku, version);
-        Execute(_upsert, record.Sku, version + 1, _current.Hash, record.Enabled ? 1 : 0, blocked, _current.Content, _run.Id, _run.Pipeline, NextSequence(), notes, sources, state,
-            record.Parent ?? record.Sku, _current.Checked); // the model, as the document says it (SqliteSchema, version 6)
-        Execute(_version, record.Sku, version + 1, _run.Id, _at, _current.Hash, _current.Lineage);
+        _supersede.Bind(0, record.Sku);
+        _supersede.Bind(1, version);
+        _supersede.Execute();
+        ExecuteProduct(_upsert, record, version + 1, blocked, NextSequence(), notes, sources, state);
+        ExecuteVersion(record.Sku, version + 1);
         return version + 1;
     }
 
@@ -232,14 +240,13 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     private bool Insert(ProductRecord record, string blocked, string notes, string sources, long state)
     {
         var sequence = NextSequence();
-        if (Execute(_insert, record.Sku, 1, _current.Hash, record.Enabled ? 1 : 0, blocked, _current.Content, _run.Id, _run.Pipeline, sequence, notes, sources, state,
-            record.Parent ?? record.Sku, _current.Checked) == 0)
+        if (ExecuteProduct(_insert, record, 1, blocked, sequence, notes, sources, state) == 0)
         {
             _sequence--; // not used: the update that follows takes it
             return false;
         }
 
-        Execute(_version, record.Sku, 1, _run.Id, _at, _current.Hash, _current.Lineage);
+        ExecuteVersion(record.Sku, 1);
         return true;
     }
 
@@ -280,23 +287,31 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         return record;
     }
 
-    public async ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
+    /// <remarks>As <see cref="UpsertAsync(ProductRecord, IReadOnlyCollection{string}, CancellationToken)"/>, synchronous.</remarks>
+    public ValueTask QuarantineAsync(MappedRecord rejected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejected);
+        cancellationToken.ThrowIfCancellationRequested();
         var row = rejected.Row;
         var sku = rejected.Record.Sku.Length == 0 ? null : rejected.Record.Sku;
         if (_options.Full && sku is not null)
         {
-            await ExecuteAsync(_seen, cancellationToken, sku).ConfigureAwait(false);
+            ExecuteSku(_seen, sku);
         }
 
         if (sku is not null)
         {
             // A SKU has one open entry, the latest: this one closes the entries earlier runs left open.
-            await ExecuteAsync(_close, cancellationToken, sku, _run.Id).ConfigureAwait(false);
+            ExecuteClose(sku);
         }
 
-        await ExecuteAsync(_quarantine, cancellationToken, _run.Id, row.Line, (object?)sku ?? DBNull.Value, QuarantineJson.Issues(rejected), QuarantineJson.Source(row)).ConfigureAwait(false);
+        _quarantine.Bind(0, _run.Id);
+        _quarantine.Bind(1, row.Line);
+        _quarantine.Bind(2, sku);
+        _quarantine.Bind(3, QuarantineJson.Issues(rejected));
+        _quarantine.Bind(4, QuarantineJson.Source(row));
+        _quarantine.Execute();
+        return ValueTask.CompletedTask;
     }
 
     public async Task<CommitSummary> CommitAsync(CancellationToken cancellationToken = default)
@@ -327,9 +342,11 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _select, _lineage, _insert, _upsert, _block, _version, _supersede, _quarantine, _seen, _close })
+        await _select.DisposeAsync().ConfigureAwait(false);
+        await _lineage.DisposeAsync().ConfigureAwait(false);
+        foreach (var statement in new[] { _insert, _upsert, _block, _version, _supersede, _quarantine, _seen, _close })
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            statement.Dispose();
         }
 
         _models.Dispose();
