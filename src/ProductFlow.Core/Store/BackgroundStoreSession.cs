@@ -10,8 +10,9 @@ namespace ProductFlow.Store;
 /// batches (the caller waits when the store falls behind); one task hands them to the inner session one by one, so the
 /// last upsert of a SKU still wins. A record belongs to the session once queued (see <see cref="IStoreSession"/>).
 /// The inner session's writes take the token given here: a queued write is no longer the caller's call.
-/// When the inner session can take records serialised ahead (<see cref="ISerialisingSession"/>), each record is serialised
-/// here, on the caller's thread, as it is queued: the two threads then share the work more evenly.
+/// When the inner session can take records serialised ahead (<see cref="ISerialisingSession"/>), a record queued while the
+/// task is behind (a batch waits in the channel) is serialised here, on the caller's thread; one queued while the task keeps
+/// up is left to the task. Whichever thread has room does the work, so the two share it whichever is the slower.
 /// A failing inner session ends the task and closes the channel with its exception: the next upsert or quarantine, a
 /// caller waiting for room, and <see cref="CommitAsync"/> throw it. <see cref="CommitAsync"/> waits for every queued write,
 /// then commits the inner session; <see cref="DisposeAsync"/> without a commit stops the task between two writes and
@@ -113,8 +114,9 @@ internal sealed class BackgroundStoreSession : IStoreSession
         }
 
         ThrowIfWriterStopped();
-        if (write.Record is { } record && _serialising is not null)
+        if (write.Record is { } record && _serialising is not null && _batches.Reader.Count > 0)
         {
+            // The task is behind: serialising here spares it that work (see the remarks).
             write = write with { Serialised = _serialising.SerialiseAhead(record, _document) };
         }
 

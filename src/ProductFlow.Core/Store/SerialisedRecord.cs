@@ -16,7 +16,7 @@ internal sealed record SerialisedRecord(byte[] Hash, byte[] Content, byte[] Line
     }
 }
 
-/// <summary>A session that can take a record already serialised: <see cref="BackgroundStoreSession"/> serialises on the caller's thread.</summary>
+/// <summary>A session that can take a record already serialised: <see cref="BackgroundStoreSession"/> serialises on the caller's thread while its writer is behind.</summary>
 /// <remarks>
 /// A run's rules and its store's writes run on two threads; the store's thread was the slower, and serialising a record (its
 /// canonical JSON, SHA-256 and lineage) was some 40% of it. <see cref="SerialiseAhead"/> uses only what the session knew when it

@@ -44,23 +44,53 @@ public class BackgroundStoreSessionTests
 
     [Test]
     [CancelAfter(30_000)]
-    public async Task A_session_that_takes_records_serialised_ahead_gets_each_serialised_on_the_thread_that_queued_it_in_order()
+    public async Task While_the_writer_is_behind_the_caller_serialises_what_it_queues_on_its_own_thread()
     {
-        var inner = new SerialisingSession();
-        var callers = new List<int>();
+        var gate = new TaskCompletionSource();
+        var inner = new SerialisingSession { Gate = gate.Task };
+        var callers = new HashSet<int>();
         await using (var session = BackgroundStoreSession.Start(inner, Token))
         {
-            for (var i = 0; i < MoreThanQueued; i++)
-            {
-                callers.Add(Environment.CurrentManagedThreadId);
-                await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
-            }
+            // The writer waits at its first record: the batches after it wait in the channel, the writer behind.
+            var queued = Task.Run(
+                async () =>
+                {
+                    for (var i = 0; i < MoreThanQueued; i++)
+                    {
+                        lock (callers)
+                        {
+                            callers.Add(Environment.CurrentManagedThreadId);
+                        }
 
+                        await session.UpsertAsync(Some.Record($"S{i}"), [], Token);
+                    }
+                },
+                Token);
+            await Task.Delay(200, Token);
+            gate.SetResult();
+            await queued;
             await session.CommitAsync(Token);
         }
 
-        Assert.That(inner.SerialisedOn, Is.EqualTo(callers), "the thread each record was serialised on");
-        Assert.That(inner.Written, Is.EqualTo(Enumerable.Range(0, MoreThanQueued).Select(i => $"S{i}")));
+        Assert.That(inner.Ahead, Has.Count.GreaterThanOrEqualTo(BackgroundStoreSession.BatchSize), "records serialised by the caller");
+        Assert.That(inner.AheadOn, Is.SubsetOf(callers), "on the caller's threads");
+        Assert.That(inner.Ahead.Concat(inner.ByWriter).Order(StringComparer.Ordinal), Is.EqualTo(Enumerable.Range(0, MoreThanQueued).Select(i => $"S{i}").Order(StringComparer.Ordinal)), "each record serialised once");
+        Assert.That(inner.Written, Is.EqualTo(Enumerable.Range(0, MoreThanQueued).Select(i => $"S{i}")), "written in order");
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task While_the_writer_keeps_up_it_serialises_the_records_itself()
+    {
+        var inner = new SerialisingSession();
+        await using (var session = BackgroundStoreSession.Start(inner, Token))
+        {
+            await UpsertAsync(session, BackgroundStoreSession.BatchSize - 1); // less than a batch: none handed over yet, the writer waiting
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(inner.Ahead, Is.Empty);
+        Assert.That(inner.Written, Is.EqualTo(inner.ByWriter).And.EqualTo(Enumerable.Range(0, BackgroundStoreSession.BatchSize - 1).Select(i => $"S{i}")));
     }
 
     [Test]
@@ -178,32 +208,44 @@ public class BackgroundStoreSessionTests
         return mapped;
     }
 
-    /// <summary>Serialises ahead (the SKU's bytes stand for the stored form) and records which thread did what.</summary>
+    /// <summary>Serialises ahead when asked (the SKU's bytes stand for the stored form), else at the write, and records which thread did what.</summary>
     private sealed class SerialisingSession : ISerialisingSession
     {
-        public List<int> SerialisedOn { get; } = [];
+        /// <summary>What the first write waits for.</summary>
+        public Task Gate { get; init; } = Task.CompletedTask;
+
+        public List<string> Ahead { get; } = [];
+
+        public HashSet<int> AheadOn { get; } = [];
+
+        public List<string> ByWriter { get; } = [];
 
         public List<string> Written { get; } = [];
 
         public SerialisedRecord? SerialiseAhead(ProductRecord record, ProductDocument document)
         {
-            lock (SerialisedOn)
+            lock (Ahead)
             {
-                SerialisedOn.Add(Environment.CurrentManagedThreadId);
+                Ahead.Add(record.Sku);
+                AheadOn.Add(Environment.CurrentManagedThreadId);
             }
 
             return new SerialisedRecord([], System.Text.Encoding.UTF8.GetBytes(record.Sku), [], "", "");
         }
 
-        public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, SerialisedRecord? serialised, CancellationToken cancellationToken = default)
+        public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, SerialisedRecord? serialised, CancellationToken cancellationToken = default)
         {
-            Assert.That(System.Text.Encoding.UTF8.GetString(serialised!.Content), Is.EqualTo(record.Sku), "the record's own stored form");
-            lock (Written)
+            await Gate;
+            if (serialised is null)
             {
-                Written.Add(record.Sku);
+                ByWriter.Add(record.Sku); // the session serialises it itself, on the writer's thread
+            }
+            else
+            {
+                Assert.That(System.Text.Encoding.UTF8.GetString(serialised.Content), Is.EqualTo(record.Sku), "the record's own stored form");
             }
 
-            return ValueTask.CompletedTask;
+            Written.Add(record.Sku);
         }
 
         public ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, CancellationToken cancellationToken = default) =>
