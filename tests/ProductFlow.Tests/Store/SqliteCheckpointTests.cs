@@ -82,6 +82,25 @@ public class SqliteCheckpointTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task A_commit_that_fails_throws_its_own_error_and_leaves_the_automatic_checkpoint_on(CancellationToken token)
+    {
+        Execute(null, "PRAGMA foreign_keys = ON; CREATE TABLE child (parent INTEGER REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED)");
+        await using var checkpoint = new SqliteCheckpoint(_path);
+        await using (var transaction = _connection.BeginTransaction())
+        {
+            Execute(transaction, "INSERT INTO child (parent) VALUES (42)"); // no such row in t: COMMIT fails
+            Assert.That(
+                async () => await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token),
+                Throws.InstanceOf<SqliteException>().With.Message.Contains("FOREIGN KEY"));
+            await transaction.RollbackAsync(token);
+        }
+
+        Assert.That(Scalar("PRAGMA wal_autocheckpoint"), Is.EqualTo(1_000L));
+        Assert.That(Scalar("SELECT count(*) FROM child"), Is.EqualTo(0L));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Reads_and_writes_go_on_while_the_log_is_copied(CancellationToken token)
     {
         var checkpoint = new SqliteCheckpoint(_path);

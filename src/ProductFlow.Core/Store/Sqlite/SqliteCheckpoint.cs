@@ -27,7 +27,8 @@ internal sealed class SqliteCheckpoint(string path) : IAsyncDisposable
         }
         finally
         {
-            await Pragma(connection, null, "PRAGMA wal_autocheckpoint = 1000", CancellationToken.None).ConfigureAwait(false);
+            // A commit that failed (a deferred constraint) leaves the transaction open: the setting is restored inside it.
+            await Pragma(connection, transaction.Connection is null ? null : transaction, "PRAGMA wal_autocheckpoint = 1000", CancellationToken.None).ConfigureAwait(false);
         }
 
         await _running.ConfigureAwait(false);
