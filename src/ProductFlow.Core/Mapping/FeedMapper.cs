@@ -57,7 +57,7 @@ public sealed class FeedMapper : IRecordMapper
             return unreadable;
         }
 
-        var compiled = _compiled is { } c && ReferenceEquals(c.Header, row.Header) ? c : _compiled = Compile(row.Header);
+        var compiled = CompiledFor(row.Header);
         List<Issue>? timeouts = null;
         var sku = Read(compiled.Sku, row, "sku", ref timeouts, out _)?.Trim() ?? "";
         var skuTimedOut = timeouts is not null;
@@ -103,7 +103,7 @@ public sealed class FeedMapper : IRecordMapper
             return new RowIdentity("", null, false);
         }
 
-        var compiled = _compiled is { } c && ReferenceEquals(c.Header, row.Header) ? c : _compiled = Compile(row.Header);
+        var compiled = CompiledFor(row.Header);
         List<Issue>? timeouts = null;
         var sku = Read(compiled.Sku, row, "sku", ref timeouts, out _)?.Trim() ?? "";
         return new RowIdentity(sku, NullIfEmpty(Read(compiled.Parent, row, "parent", ref timeouts, out _)), false);
@@ -186,6 +186,10 @@ public sealed class FeedMapper : IRecordMapper
 
     private IEnumerable<ColumnMapping> Fields() =>
         new[] { _mapping.Sku, _mapping.Parent, _mapping.Family, _mapping.Categories, _mapping.Enabled }.OfType<ColumnMapping>().Concat(_mapping.Values);
+
+    /// <summary>The mapping compiled against <paramref name="header"/>: kept while the rows share it (one feed's rows do).</summary>
+    private Compiled CompiledFor(FeedHeader header) =>
+        _compiled is { } compiled && ReferenceEquals(compiled.Header, header) ? compiled : _compiled = Compile(header);
 
     private Compiled Compile(FeedHeader header) => new(
         header,

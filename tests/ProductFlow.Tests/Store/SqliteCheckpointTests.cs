@@ -33,11 +33,7 @@ public class SqliteCheckpointTests
     public async Task Once_disposed_the_database_file_holds_every_committed_page(CancellationToken token)
     {
         var checkpoint = new SqliteCheckpoint(_path);
-        await using (var transaction = _connection.BeginTransaction())
-        {
-            Insert(transaction, rows: 3_000); // ~3,000 pages of 4 KB: three times the automatic checkpoint's 1,000
-            await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token);
-        }
+        await InsertAndCommitAsync(checkpoint, rows: 3_000, token); // ~3,000 pages of 4 KB: three times the automatic checkpoint's 1,000
 
         await checkpoint.DisposeAsync();
 
@@ -52,11 +48,7 @@ public class SqliteCheckpointTests
     public async Task The_connection_checkpoints_automatically_again_after_the_commit(CancellationToken token)
     {
         await using var checkpoint = new SqliteCheckpoint(_path);
-        await using (var transaction = _connection.BeginTransaction())
-        {
-            Insert(transaction, rows: 10);
-            await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token);
-        }
+        await InsertAndCommitAsync(checkpoint, rows: 10, token);
 
         Assert.That(Scalar("PRAGMA wal_autocheckpoint"), Is.EqualTo(1_000L));
     }
@@ -104,18 +96,10 @@ public class SqliteCheckpointTests
     public async Task Reads_and_writes_go_on_while_the_log_is_copied(CancellationToken token)
     {
         var checkpoint = new SqliteCheckpoint(_path);
-        await using (var transaction = _connection.BeginTransaction())
-        {
-            Insert(transaction, rows: 3_000);
-            await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token);
-        }
+        await InsertAndCommitAsync(checkpoint, rows: 3_000, token);
 
         Assert.That(Scalar("SELECT count(*) FROM t"), Is.EqualTo(3_000L));
-        await using (var transaction = _connection.BeginTransaction())
-        {
-            Insert(transaction, rows: 5, first: 3_000);
-            await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token); // waits for the first copy, then starts another
-        }
+        await InsertAndCommitAsync(checkpoint, rows: 5, token, first: 3_000); // waits for the first copy, then starts another
 
         await checkpoint.DisposeAsync();
         Assert.That(Scalar("SELECT count(*) FROM t"), Is.EqualTo(3_005L));
@@ -124,6 +108,14 @@ public class SqliteCheckpointTests
         using var count = other.CreateCommand();
         count.CommandText = "SELECT count(*) FROM t";
         Assert.That(count.ExecuteScalar(), Is.EqualTo(3_005L), "another connection sees both commits");
+    }
+
+    /// <summary>Inserts <paramref name="rows"/> rows in a transaction of their own, committed through <paramref name="checkpoint"/>.</summary>
+    private async Task InsertAndCommitAsync(SqliteCheckpoint checkpoint, int rows, CancellationToken token, int first = 0)
+    {
+        await using var transaction = _connection.BeginTransaction();
+        Insert(transaction, rows, first);
+        await checkpoint.CommitWithoutCheckpoint(_connection, transaction, token);
     }
 
     private void Insert(SqliteTransaction transaction, int rows, int first = 0)

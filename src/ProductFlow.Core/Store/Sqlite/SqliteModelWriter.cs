@@ -18,7 +18,7 @@ internal sealed class SqliteModelWriter : IDisposable
 
     public SqliteModelWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _select = Prepare(connection, transaction, "SELECT version, hash FROM product_models WHERE code = $code", "$code");
+        _select = SqliteStoreSession.PrepareRead(connection, transaction, "SELECT version, hash FROM product_models WHERE code = $code", "$code");
         // The writes run in the transaction begun on the same connection.
         _upsert = new SqliteStatement(
             connection,
@@ -79,19 +79,5 @@ internal sealed class SqliteModelWriter : IDisposable
         _select.Dispose();
         _upsert.Dispose();
         _version.Dispose();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
     }
 }

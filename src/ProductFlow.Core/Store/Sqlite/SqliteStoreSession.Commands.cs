@@ -15,10 +15,13 @@ internal sealed partial class SqliteStoreSession
     }
 
     /// <summary>A read, as a command: its rows are read through a data reader.</summary>
-    private SqliteCommand Prepare(string sql, params string[] parameters)
+    private SqliteCommand Prepare(string sql, params string[] parameters) => PrepareRead(_connection, _transaction, sql, parameters);
+
+    /// <summary>A read prepared in <paramref name="transaction"/>, its parameters named (values set per execution); also the model writer's.</summary>
+    internal static SqliteCommand PrepareRead(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var name in parameters)
         {
