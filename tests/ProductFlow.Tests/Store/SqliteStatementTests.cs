@@ -152,6 +152,76 @@ public class SqliteStatementTests
     }
 
     [Test]
+    public void Read_steps_a_query_row_by_row_with_each_columns_bytes_and_runs_again_after_its_last_row()
+    {
+        Run("INSERT INTO t (id, name, data) VALUES (1, 'Grüße', x'0001ff'), (2, '', x''), (3, 'c', x'07')");
+        using var query = new SqliteStatement(_connection, "SELECT name, data FROM t WHERE id >= $from ORDER BY id", "$from");
+
+        List<(string, byte[])> ReadAll()
+        {
+            var rows = new List<(string, byte[])>();
+            while (query.Read())
+            {
+                rows.Add((System.Text.Encoding.UTF8.GetString(query.Blob(0)), query.Blob(1).ToArray()));
+            }
+
+            return rows;
+        }
+
+        query.Bind(0, 2);
+        Assert.That(ReadAll(), Is.EqualTo(new[] { ("", Array.Empty<byte>()), ("c", new byte[] { 7 }) }));
+        query.Bind(0, 1);
+        Assert.That(ReadAll(), Is.EqualTo(new[] { ("Grüße", new byte[] { 0, 1, 255 }), ("", Array.Empty<byte>()), ("c", new byte[] { 7 }) }));
+    }
+
+    [Test]
+    public void Read_reports_an_error_of_a_row_as_a_sqlite_exception_and_stays_usable()
+    {
+        Run("INSERT INTO t (id, note) VALUES (1, '{\"a\": 1}'), (2, 'not json')");
+        using var query = new SqliteStatement(_connection, "SELECT json(note) FROM t ORDER BY id");
+
+        Assert.That(query.Read(), Is.True);
+        var error = Assert.Throws<SqliteException>(() => query.Read())!;
+        Assert.That(error.Message, Does.Contain("malformed JSON"));
+        Assert.That(query.Read(), Is.True, "reset after the error, the query runs again from its first row");
+        Assert.That(System.Text.Encoding.UTF8.GetString(query.Blob(0)), Is.EqualTo("{\"a\":1}"));
+    }
+
+    [Test]
+    public void Reset_lets_a_query_read_in_part_release_the_database()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"productflow-statement-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var reader = new SqliteConnection($"Data Source={file};Pooling=False");
+            reader.Open();
+            using (var create = reader.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1), (2)";
+                create.ExecuteNonQuery();
+            }
+
+            using var query = new SqliteStatement(reader, "SELECT id FROM t");
+            Assert.That(query.Read(), Is.True);
+            using var writer = new SqliteConnection($"Data Source={file};Pooling=False");
+            writer.Open();
+            using var write = writer.CreateCommand();
+            write.CommandTimeout = 1; // seconds: Microsoft.Data.Sqlite retries a busy database until then
+            write.CommandText = "INSERT INTO t VALUES (3)";
+            Assert.That(() => write.ExecuteNonQuery(), Throws.InstanceOf<SqliteException>(), "a rollback journal: the open read holds a shared lock");
+
+            query.Reset();
+
+            Assert.That(() => write.ExecuteNonQuery(), Throws.Nothing);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Prepare_fails_naming_a_parameter_the_sql_does_not_have()
     {
         var thrown = Assert.Throws<ArgumentException>(() => new SqliteStatement(_connection, "INSERT INTO t (id) VALUES ($id)", "$id", "$name"))!;

@@ -123,13 +123,25 @@ public sealed partial class SqliteProductStore : IProductStore
 
     public async IAsyncEnumerable<PublishableProduct> ReadPublishableAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT doc, blocked, checked FROM products WHERE enabled = 1 AND removed = 0 "
-            + "ORDER BY model, sku"; // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // A statement of its own, its rows read in place: each document is parsed from SQLite's buffer, not a copy of it.
+        using var query = new SqliteStatement(
+            _connection,
+            "SELECT doc, blocked, checked FROM products WHERE enabled = 1 AND removed = 0 "
+            + "ORDER BY model, sku"); // model = coalesce(json_extract(doc, '$.parent'), sku), read from the products_model index
+        var blocked = new Utf8Strings();
+        var checkedFor = new Utf8Strings();
+        try
         {
-            yield return new PublishableProduct(ProductDocument.Read((byte[])reader[0]), reader.GetString(1), reader.GetString(2));
+            while (query.Read())
+            {
+                var product = new PublishableProduct(ProductDocument.Read(query.Blob(0)), blocked.Of(query.Blob(1)), checkedFor.Of(query.Blob(2)));
+                yield return product;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            query.Reset(); // a read stopped early releases its hold on the database
         }
     }
 

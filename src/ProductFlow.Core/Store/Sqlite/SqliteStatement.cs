@@ -4,7 +4,7 @@ using SQLitePCL;
 
 namespace ProductFlow.Store.Sqlite;
 
-/// <summary>One write statement prepared once on a connection's handle, its values bound by index.</summary>
+/// <summary>One statement prepared once on a connection's handle, its values bound by index; a write, or a query read row by row.</summary>
 /// <remarks>
 /// <para>
 /// A <see cref="SqliteCommand"/> binds its parameters by name on every execution (<c>sqlite3_bind_parameter_index</c> for each,
@@ -111,6 +111,35 @@ internal sealed class SqliteStatement : IDisposable
             raw.sqlite3_clear_bindings(_statement);
         }
     }
+
+    /// <summary>Steps a query to its next row: false after the last, when the statement is reset and its values cleared (as after <see cref="Execute"/>).</summary>
+    /// <remarks>A row's columns (<see cref="Blob"/>) are read before the next step: their spans are SQLite's own buffers, good until then. A busy database is not waited for (see the class's remarks).</remarks>
+    /// <exception cref="SqliteException">SQLite's error; the statement is reset.</exception>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        try
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+            return false;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+            raw.sqlite3_clear_bindings(_statement);
+        }
+    }
+
+    /// <summary>Resets a query read only in part, so it can run again; its values stay bound.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    /// <summary>The blob in <paramref name="column"/> of the current row (a text's UTF-8 bytes), without a copy: good until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
 
     public void Dispose() => _statement.Dispose();
 
