@@ -166,8 +166,32 @@ public sealed class ChannelView
     public List<string> Missing(ProductRecord record, IReadOnlyList<string> required)
     {
         ArgumentNullException.ThrowIfNull(required);
-        return required.Where(code => string.IsNullOrWhiteSpace(Resolve(record, code)?.Data)).ToList();
+        var missing = new List<string>();
+        foreach (var code in required)
+        {
+            if (IsMissing(record, code))
+            {
+                missing.Add(code);
+            }
+        }
+
+        return missing;
     }
+
+    /// <summary>How many of <paramref name="required"/> <see cref="Missing"/> lists, without listing them (a report counts every record).</summary>
+    public int CountMissing(ProductRecord record, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        var count = 0;
+        foreach (var code in required)
+        {
+            count += IsMissing(record, code) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private bool IsMissing(ProductRecord record, string attribute) => string.IsNullOrWhiteSpace(Resolve(record, attribute)?.Data);
 
     /// <summary>The data of catalog attribute <paramref name="attributeIndex"/> (its index in <see cref="ProductCatalog.Attributes"/>) as
     /// <see cref="WriteJson"/> writes it, before typing; <c>null</c> when absent.</summary>

@@ -3,8 +3,18 @@ namespace ProductFlow.Connectors;
 /// <summary>A feed to read: where it is, how it is encoded, and which columns the mapping needs.</summary>
 public sealed record FeedSource(string Path)
 {
-    /// <summary>The feed's name in issues and lineage: its file name.</summary>
-    public string Name => System.IO.Path.GetFileName(Path);
+    public string Path
+    {
+        get;
+        init
+        {
+            field = value;
+            Name = System.IO.Path.GetFileName(value);
+        }
+    } = Path;
+
+    /// <summary>The feed's name in issues and lineage: its file name (worked out once: every row's lineage names it).</summary>
+    public string Name { get; private init; } = System.IO.Path.GetFileName(Path);
 
     public string Format { get; init; } = "csv";
 

@@ -14,6 +14,20 @@ internal static class JsonWriting
         }
     }
 
+    /// <summary>As the overload for any sequence, indexing a list instead of enumerating it through an interface (no boxed enumerator per call).</summary>
+    public static void WriteStrings(this Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        writer.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            writer.WriteStringValue(values[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
     public static void WriteStrings(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);

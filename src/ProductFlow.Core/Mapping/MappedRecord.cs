@@ -24,7 +24,21 @@ public sealed class MappedRecord
     /// <summary>Whether a record-level error keeps the record out of the store.</summary>
     public bool IsRejected => Issues.Exists(i => i.Severity == Severity.Error && i.Channel is null);
 
-    /// <summary>The channels that a channel-level error keeps the record off.</summary>
-    public IEnumerable<string> BlockedChannels =>
-        Issues.Where(i => i.Severity == Severity.Error && i.Channel is not null).Select(i => i.Channel!).Distinct(StringComparer.Ordinal);
+    /// <summary>The channels that a channel-level error keeps the record off, each once, in the order of their first error.</summary>
+    public IReadOnlyList<string> BlockedChannels
+    {
+        get
+        {
+            List<string>? channels = null; // most records have no channel-level error: nothing is allocated for them
+            foreach (var issue in Issues)
+            {
+                if (issue is { Severity: Severity.Error, Channel: { } channel } && channels?.Contains(channel) != true)
+                {
+                    (channels ??= []).Add(channel);
+                }
+            }
+
+            return channels ?? [];
+        }
+    }
 }

@@ -35,6 +35,13 @@ public sealed class ProductValues : IList<ProductValue>, IReadOnlyList<ProductVa
         Version++;
     }
 
+    /// <summary>Adds every one of <paramref name="items"/>, the list grown once to hold them.</summary>
+    public void AddRange(ReadOnlySpan<ProductValue> items)
+    {
+        _items.AddRange(items);
+        Version++;
+    }
+
     public void Insert(int index, ProductValue item)
     {
         _items.Insert(index, item);

@@ -32,7 +32,7 @@ public sealed class CompletenessTracker
         {
             if (family.Requirements.TryGetValue(view.Channel.Code, out var required) && required.Count > 0)
             {
-                var score = new CompletenessScore(view.Channel.Code, view.Channel.Locale, required.Count - view.Missing(record, required).Count, required.Count);
+                var score = new CompletenessScore(view.Channel.Code, view.Channel.Locale, required.Count - view.CountMissing(record, required), required.Count);
                 completeness.Add(score.Present, score.Required);
                 scores.Add(score);
             }

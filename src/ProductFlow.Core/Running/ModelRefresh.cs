@@ -84,7 +84,7 @@ internal sealed class ModelRefresh(ProductCatalog catalog, IReadOnlyList<Channel
             InheritModelValues.Inherit(record, chain);
             rules.CheckChannels(mapped);
             record.Notes = new ProductNotes(codes, mapped.Issues) { Completeness = completeness.Add(record) };
-            await session.UpsertAsync(record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
+            await session.UpsertAsync(record, mapped.BlockedChannels, cancellationToken).ConfigureAwait(false);
             refreshed++;
         }
 

@@ -368,7 +368,7 @@ public sealed class PipelineRunner
             // What explain tells later: the channels this record was checked for, why it is off any of them, how complete it is.
             // Set before the upsert: from then on the record is the session's, written on another thread.
             mapped.Record.Notes = new ProductNotes(channels, mapped.Issues) { Completeness = scores };
-            await session.UpsertAsync(mapped.Record, mapped.BlockedChannels.ToList(), cancellationToken).ConfigureAwait(false);
+            await session.UpsertAsync(mapped.Record, mapped.BlockedChannels, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed class ProductDocument
     [ThreadStatic]
     private static Dictionary<string, string>? _names;
 
+    [ThreadStatic]
+    private static List<ProductValue>? _reading; // the values of the document being read, before its record exists
+
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
 
@@ -87,7 +90,8 @@ public sealed class ProductDocument
         var model = false;
         List<string> categories = [];
         List<string> groups = [];
-        List<ProductValue> values = [];
+        var values = _reading ??= [];
+        values.Clear();
         List<ProductAssociation> associations = [];
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -157,10 +161,8 @@ public sealed class ProductDocument
             record.Categories.Add(category);
         }
 
-        foreach (var value in values)
-        {
-            record.Values.Add(value);
-        }
+        record.Values.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+        values.Clear(); // holds no record's values once read
 
         foreach (var group in groups)
         {
@@ -180,7 +182,7 @@ public sealed class ProductDocument
         Next(ref reader, JsonTokenType.StartArray);
         while (Next(ref reader) == JsonTokenType.String)
         {
-            strings.Add(reader.GetString()!);
+            strings.Add(NameAt(ref reader));
         }
     }
 
@@ -272,16 +274,14 @@ public sealed class ProductDocument
     private static string? Text(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
 
     /// <summary>An attribute, locale, channel or currency: a small vocabulary, so one string per name and thread instead of one per value.</summary>
-    private static string? Name(ref Utf8JsonReader reader)
-    {
-        if (Next(ref reader) == JsonTokenType.Null)
-        {
-            return null;
-        }
+    private static string? Name(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : NameAt(ref reader);
 
+    /// <summary>As <see cref="Name"/>, of the string the reader is on (a category, a group: small vocabularies too).</summary>
+    private static string NameAt(ref Utf8JsonReader reader)
+    {
         if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
         {
-            return reader.GetString();
+            return reader.GetString()!;
         }
 
         Span<char> chars = stackalloc char[64];
