@@ -37,7 +37,8 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
 
     public string Normalize(string text)
     {
-        if (_form is { } form && !text.IsNormalized(form))
+        // ASCII text is in every normal form: most values skip the normalisation check (and its per-call cost before the JIT optimises it).
+        if (_form is { } form && !Ascii.IsValid(text) && !text.IsNormalized(form))
         {
             text = text.Normalize(form);
         }
