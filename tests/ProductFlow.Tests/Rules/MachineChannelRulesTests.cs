@@ -100,6 +100,19 @@ public class MachineChannelRulesTests
         Assert.That(issues[1].Message, Does.Contain("'availability'").And.Contain("'stock'"));
     }
 
+    [TestCase("19.9", "EUR", false, TestName = "A price with an amount and a currency is a google price")]
+    [TestCase("", "EUR", true, TestName = "A blank price is missing for google")]
+    public void A_google_price_needs_an_amount(string amount, string? currency, bool missing)
+    {
+        var record = Variant("A-1", "A", "red", "s");
+        var price = record.Values.Single(v => v.Attribute == "price");
+        record.Values[record.Values.IndexOf(price)] = price with { Data = amount, Currency = currency };
+
+        var issues = Apply(["google"], record).Issues.Where(i => i.Rule == RuleIds.GoogleRequired).Select(i => i.Field);
+
+        Assert.That(issues, missing ? Is.EqualTo(new[] { "price" }) : Is.Empty);
+    }
+
     private static MappedRecord Apply(string[] channels, ProductRecord record, Dictionary<string, Severity>? severity = null)
     {
         var pipeline = new LoadedPipeline(

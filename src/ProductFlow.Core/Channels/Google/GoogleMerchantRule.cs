@@ -22,7 +22,7 @@ internal sealed class GoogleMerchantRule(ChannelDefinition channel, ChannelViews
         for (var f = 0; f < GoogleItem.Required.Count; f++)
         {
             var field = GoogleItem.Required[f];
-            if (_item.ValueOf(record.Record, field) is null)
+            if (!_item.Has(record.Record, field))
             {
                 var source = field == "link" ? "the link template" : _item.Source(field) is { } code ? $"attribute '{code}'" : "no attribute (map one under google.attributes)";
                 context.Report(record, RuleIds.GoogleRequired, Severity.Error, $"channel '{channel.Code}': Google needs '{field}', from {source}, which has no value", field: _item.Source(field) ?? field, channel: channel.Code);
