@@ -65,7 +65,7 @@ public class PipelineMicroBenchmarks
         _rows = _rows.Take(Batch).ToList();
         _template = new TemplateEnricher(pipeline.Definition.Enrich.First(e => e.Kind == "template"));
         // The web channel publishes its whole channel view: the widest snapshot row of the demo's channels.
-        _fields = new ChannelFields(_catalog.FindChannel("web")!, _catalog);
+        _fields = new ChannelFields(new ChannelView(_catalog.FindChannel("web")!, _catalog));
         _snapshot = _records.Select(_fields.RowOf).ToArray();
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProductFlow.Json;
 using ProductFlow.Model;
@@ -11,21 +13,26 @@ namespace ProductFlow.Catalog;
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
 /// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
-/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once.
-/// A view keeps buffers: one view per thread.
+/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once. It keeps the
+/// resolutions of the last <see cref="Recent"/> records, so a publish that compares a group's records first and writes them
+/// after resolves each once too. A view keeps buffers: one view per thread at a time.
 /// </remarks>
 public sealed class ChannelView
 {
     private readonly ChannelDefinition _channel;
     private readonly ProductCatalog _catalog;
-    private readonly Dictionary<string, int> _attributeIndex;
-    private readonly ProductValue?[] _best;
-    private readonly int[] _bestScore;
-    private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
+    /// <summary>How many records' resolutions a view keeps: more than a model's variants, as a rule.</summary>
+    public const int Recent = 64;
 
-    // The record (and the version of its values) that _best holds the resolution of.
-    private ProductRecord? _resolved;
-    private int _resolvedVersion;
+    private readonly Dictionary<string, int> _attributeIndex;
+    private readonly (string? Name, int Index)[] _byReference; // _attributeIndex by the name's reference: values share their names' strings
+    private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
+    private readonly Resolution[] _recent;
+    private int _next; // the entry of _recent the next new resolution replaces
+    private Resolution _current;
+    private ProductValue?[] _best; // _current's values, by attribute index
+    private string[]? _plannedFields; // the fields Texts was last given, and what each is
+    private int[] _plan = [];
 
     public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -34,12 +41,16 @@ public sealed class ChannelView
         _channel = channel;
         _catalog = catalog;
         _attributeIndex = catalog.Attributes.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
-        _best = new ProductValue?[catalog.Attributes.Count];
-        _bestScore = new int[catalog.Attributes.Count];
+        _byReference = new (string?, int)[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)catalog.Attributes.Count * 4))];
+        _recent = [.. Enumerable.Range(0, Recent).Select(_ => new Resolution(catalog.Attributes.Count))];
+        _current = _recent[0];
+        _best = _current.Best;
         _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
     }
 
     public ChannelDefinition Channel => _channel;
+
+    public ProductCatalog Catalog => _catalog;
 
     /// <summary>The value of <paramref name="field"/> as text: a record field or a resolved attribute; <c>null</c> when absent.</summary>
     public string? Text(ProductRecord record, string field)
@@ -60,22 +71,20 @@ public sealed class ChannelView
 
     /// <summary>
     /// The text of each of <paramref name="fields"/> into <paramref name="texts"/> (same index), as <see cref="Text"/> gives it,
-    /// resolving the record's values in one pass instead of once per field.
+    /// resolving the record's values in one pass instead of once per field. What each field is (a record field, an attribute) is
+    /// worked out once for an array given again: a caller keeps its <paramref name="fields"/> unchanged.
     /// </summary>
-    public void Texts(ProductRecord record, IReadOnlyList<string> fields, string?[] texts)
+    public void Texts(ProductRecord record, string[] fields, string?[] texts)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(texts);
+        var plan = PlanOf(fields);
         ResolveAll(record);
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < plan.Length; i++)
         {
-            var field = fields[i];
-            texts[i] = field switch
-            {
-                "sku" or "parent" or "family" or "categories" or "enabled" or "groups" or "associations" => Text(record, field),
-                _ => _attributeIndex.TryGetValue(field, out var index) ? Present(index, _best[index]) : Resolve(record, field)?.Data,
-            };
+            var index = plan[i];
+            texts[i] = index >= 0 ? Present(index, _best[index]) : index == RecordField ? Text(record, fields[i]) : Resolve(record, fields[i])?.Data;
         }
     }
 
@@ -143,7 +152,8 @@ public sealed class ChannelView
     public ProductValue? Resolve(ProductRecord record, string attribute)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_attributeIndex.TryGetValue(attribute, out var index))
+        var index = IndexOf(attribute);
+        if (index < 0)
         {
             return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
         }
@@ -203,23 +213,89 @@ public sealed class ChannelView
         value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
 
     private string? Present(string attribute, ProductValue? value) =>
-        value is null ? null : _attributeIndex.TryGetValue(attribute, out var index) ? Present(index, value) : value.Data;
+        value is null ? null : IndexOf(attribute) is >= 0 and var index ? Present(index, value) : value.Data;
 
-    /// <summary>Resolves every attribute in one pass over the values (as <see cref="ProductRecord.Resolve"/> does one by one), into <c>_best</c>; nothing when it holds this record's values already.</summary>
-    private void ResolveAll(ProductRecord record)
+    // What Texts does with each field: an attribute's index, or one of these.
+    private const int RecordField = -1;
+    private const int OtherField = -2;
+
+    /// <summary>What each of <paramref name="fields"/> is; worked out again only when they are not the array of the last call.</summary>
+    private int[] PlanOf(string[] fields)
     {
-        if (ReferenceEquals(record, _resolved) && record.Values.Version == _resolvedVersion)
+        if (ReferenceEquals(fields, _plannedFields))
         {
-            return;
+            return _plan;
         }
 
-        _resolved = record;
-        _resolvedVersion = record.Values.Version;
-        Array.Clear(_best);
-        Array.Fill(_bestScore, -1);
+        var plan = new int[fields.Length];
+        for (var i = 0; i < plan.Length; i++)
+        {
+            plan[i] = fields[i] switch
+            {
+                "sku" or "parent" or "family" or "categories" or "enabled" or "groups" or "associations" => RecordField,
+                var field => _attributeIndex.TryGetValue(field, out var index) ? index : OtherField,
+            };
+        }
+
+        _plannedFields = fields;
+        return _plan = plan;
+    }
+
+    /// <summary>The catalog index of <paramref name="attribute"/>, -1 when the catalog has no such attribute.</summary>
+    /// <remarks>Names are looked up by their string's reference first: a record's values share a few strings (the mapping's, the store's per thread).</remarks>
+    private int IndexOf(string attribute)
+    {
+        ref var entry = ref _byReference[RuntimeHelpers.GetHashCode(attribute) & (_byReference.Length - 1)];
+        if (!ReferenceEquals(entry.Name, attribute))
+        {
+            entry = (attribute, _attributeIndex.TryGetValue(attribute, out var index) ? index : -1);
+        }
+
+        return entry.Index;
+    }
+
+    /// <summary>
+    /// Makes <c>_best</c> the resolution of every attribute of <paramref name="record"/>, in one pass over its values (as
+    /// <see cref="ProductRecord.Resolve"/> does one by one): a kept one when the record's values have not changed since, else a new one
+    /// in place of the oldest.
+    /// </summary>
+    private void ResolveAll(ProductRecord record)
+    {
+        var version = record.Values.Version;
+        if (!_current.Holds(record, version))
+        {
+            _current = Kept(record, version) ?? Resolve(record, version);
+            _best = _current.Best;
+        }
+    }
+
+    private Resolution? Kept(ProductRecord record, int version)
+    {
+        foreach (var resolution in _recent)
+        {
+            if (resolution.Holds(record, version))
+            {
+                return resolution;
+            }
+        }
+
+        return null;
+    }
+
+    private Resolution Resolve(ProductRecord record, int version)
+    {
+        var resolution = _recent[_next];
+        _next = (_next + 1) % _recent.Length;
+        resolution.Record = record;
+        resolution.Version = version;
+        var best = resolution.Best;
+        var bestScore = resolution.Score;
+        Array.Clear(best);
+        Array.Fill(bestScore, -1);
         foreach (var value in record.Values)
         {
-            if (!_attributeIndex.TryGetValue(value.Attribute, out var i)
+            var i = IndexOf(value.Attribute);
+            if (i < 0
                 || (value.Locale is not null && !string.Equals(value.Locale, _channel.Locale, StringComparison.Ordinal))
                 || (value.Channel is not null && !string.Equals(value.Channel, _channel.Code, StringComparison.Ordinal))
                 || (_channel.Currency is not null && value.Currency is not null && !string.Equals(value.Currency, _channel.Currency, StringComparison.Ordinal)))
@@ -228,12 +304,28 @@ public sealed class ChannelView
             }
 
             var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
-            if (score > _bestScore[i])
+            if (score > bestScore[i])
             {
-                _best[i] = value;
-                _bestScore[i] = score;
+                best[i] = value;
+                bestScore[i] = score;
             }
         }
+
+        return resolution;
+    }
+
+    /// <summary>One record's resolution: its best value of each attribute (by catalog index) and that value's specificity.</summary>
+    private sealed class Resolution(int attributes)
+    {
+        public ProductValue?[] Best { get; } = new ProductValue?[attributes];
+
+        public int[] Score { get; } = new int[attributes];
+
+        public ProductRecord? Record { get; set; }
+
+        public int Version { get; set; }
+
+        public bool Holds(ProductRecord record, int version) => ReferenceEquals(record, Record) && version == Version;
     }
 
     /// <summary>Writes an attribute's data as a JSON value of its type (see the remarks of this class).</summary>

@@ -11,8 +11,8 @@ namespace ProductFlow.Channels;
 /// </remarks>
 public sealed record ChannelKind(string Name, ChannelGrouping Grouping, RemovalPolicy Removals)
 {
-    /// <summary>The writer of a channel of this kind, on <c>output</c>, for a full file or a delta.</summary>
-    public required Func<ChannelDefinition, ProductCatalog, Stream, ExportMode, IChannelWriter> CreateWriter { get; init; }
+    /// <summary>The writer of a channel of this kind (given by its view of records), on <c>output</c>, for a full file or a delta.</summary>
+    public required Func<ChannelView, Stream, ExportMode, IChannelWriter> CreateWriter { get; init; }
 
     /// <summary>The extension of the kind's data file (with its dot), by channel: <c>.csv</c> unless the kind says otherwise.</summary>
     public Func<ChannelDefinition, string> Extension { get; init; } = _ => ".csv";

@@ -30,7 +30,14 @@ public static class ChannelWriters
     }
 
     public static IChannelWriter Create(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode = ExportMode.Full) =>
-        KindOf(channel).CreateWriter(channel, catalog, output, mode);
+        Create(new ChannelView(channel, catalog), output, mode);
+
+    /// <summary>The writer of <paramref name="view"/>'s channel, reading records through <paramref name="view"/>: a publish shares one view between its comparison and its writer, so each record is resolved once.</summary>
+    public static IChannelWriter Create(ChannelView view, Stream output, ExportMode mode = ExportMode.Full)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return KindOf(view.Channel).CreateWriter(view, output, mode);
+    }
 
     /// <summary>The data file name of a channel, without writing anything: its <c>file</c>, else its code with the extension of its kind (and format).</summary>
     public static string FileName(ChannelDefinition channel)

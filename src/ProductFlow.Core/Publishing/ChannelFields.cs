@@ -20,11 +20,13 @@ public sealed class ChannelFields
     private readonly string[] _fields;
     private readonly string?[] _texts; // reused by RowOf: one ChannelFields per channel of a publish, never shared between threads
 
-    public ChannelFields(ChannelDefinition channel, ProductCatalog catalog)
+    /// <param name="view">The channel's view of records: a publish shares it with the channel's writer, so each record is resolved once.</param>
+    public ChannelFields(ChannelView view)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(catalog);
-        _view = new ChannelView(channel, catalog);
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
+        var catalog = view.Catalog;
+        _view = view;
         _catalog = catalog;
         _akeneo = channel.Kind == Channels.Akeneo.AkeneoCsvWriter.Kind;
         var fields = channel.Columns.Count > 0

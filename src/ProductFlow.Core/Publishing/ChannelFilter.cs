@@ -17,13 +17,15 @@ public static class ChannelFilter
         return channel.CompiledFilter is not { } filter || filter.Evaluate(new CheckScope(new ChannelView(channel, catalog), channel.Locale).FieldsOf(record));
     }
 
+    /// <summary>The records of <paramref name="records"/> that <paramref name="view"/>'s channel admits, read through that view.</summary>
     public static async IAsyncEnumerable<ProductRecord> Apply(
-        IAsyncEnumerable<ProductRecord> records, ChannelDefinition channel, ProductCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<ProductRecord> records, ChannelView view, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
         var filter = channel.CompiledFilter;
-        var scope = filter is null ? null : new CheckScope(new ChannelView(channel, catalog), channel.Locale);
+        var scope = filter is null ? null : new CheckScope(view, channel.Locale);
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (filter is null || filter.Evaluate(scope!.FieldsOf(record)))

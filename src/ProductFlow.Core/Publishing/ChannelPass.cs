@@ -78,13 +78,16 @@ internal sealed class ChannelPass : IAsyncDisposable
     public async Task RunAsync(IAsyncEnumerable<ProductRecord> records, CancellationToken cancellationToken)
     {
         var published = _state is null ? [] : SnapshotFile.Read(_state);
-        var writer = Hashing is null ? null : ChannelWriters.Create(Channel, _catalog, Hashing, Mode);
+
+        // One view of the channel for its filter, its comparison and its writer: each record is resolved once.
+        var view = new ChannelView(Channel, _catalog);
+        var writer = Hashing is null ? null : ChannelWriters.Create(view, Hashing, Mode);
         var grouping = ChannelWriters.KindOf(Channel).Grouping;
         long rows = 0, count = 0, added = 0, changed = 0, removed = 0;
         using (var stateWriter = Snapshot is null ? null : SnapshotFile.Create(Snapshot.Content))
         await using (writer)
         {
-            await foreach (var group in ChannelDiff.GroupsAsync(ChannelFilter.Apply(records, Channel, _catalog, cancellationToken), published, new ChannelFields(Channel, _catalog), cancellationToken).ConfigureAwait(false))
+            await foreach (var group in ChannelDiff.GroupsAsync(ChannelFilter.Apply(records, view, cancellationToken), published, new ChannelFields(view), cancellationToken).ConfigureAwait(false))
             {
                 count += group.Current.Count;
                 foreach (var change in group.Changes)

@@ -23,7 +23,7 @@ public class ChannelFieldsTests
         record.Values.Add(new ProductValue("price", null, null, "99", ValueOrigin.FromRule("test")) { Currency = "XYZ" });
         var view = new ChannelView(channel, ChannelRecords.Catalog);
 
-        var row = new ChannelFields(channel, ChannelRecords.Catalog).RowOf(record);
+        var row = new ChannelFields(new ChannelView(channel, ChannelRecords.Catalog)).RowOf(record);
 
         Assert.That(row.Fields, Is.Not.Empty);
         Assert.That(row.Fields.Select(f => f.Value), Is.EqualTo(row.Fields.Select(f => view.Text(record, f.Key))));
@@ -34,7 +34,7 @@ public class ChannelFieldsTests
     public void RowOf_leaves_out_fields_without_a_value_and_keeps_no_state_between_records()
     {
         var channel = ChannelRecords.Channel("web");
-        var fields = new ChannelFields(channel, ChannelRecords.Catalog);
+        var fields = new ChannelFields(new ChannelView(channel, ChannelRecords.Catalog));
         var full = ChannelRecords.Variant("TS-1-BLK-M", "TS-1", "black", "m");
         var sparse = ChannelRecords.Single("SOLO-1", ("name", "Solo"));
 

@@ -230,7 +230,7 @@ public class BackgroundStoreSessionTests
                 AheadOn.Add(Environment.CurrentManagedThreadId);
             }
 
-            return new SerialisedRecord([], System.Text.Encoding.UTF8.GetBytes(record.Sku), [], "", "");
+            return new SerialisedRecord([], System.Text.Encoding.UTF8.GetBytes(record.Sku), ReadOnlyMemory<byte>.Empty, "", "");
         }
 
         public async ValueTask UpsertAsync(ProductRecord record, IReadOnlyCollection<string> blockedChannels, SerialisedRecord? serialised, CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ public class BackgroundStoreSessionTests
             }
             else
             {
-                Assert.That(System.Text.Encoding.UTF8.GetString(serialised.Content), Is.EqualTo(record.Sku), "the record's own stored form");
+                Assert.That(System.Text.Encoding.UTF8.GetString(serialised.Content.Span), Is.EqualTo(record.Sku), "the record's own stored form");
             }
 
             Written.Add(record.Sku);

@@ -7,6 +7,6 @@ internal static class AkeneoChannel
 {
     public static ChannelKind Registration { get; } = new(AkeneoCsvWriter.Kind, ChannelGrouping.Record, RemovalPolicy.FullOnly)
     {
-        CreateWriter = (channel, catalog, output, _) => new AkeneoCsvWriter(channel, catalog, output),
+        CreateWriter = (view, output, _) => new AkeneoCsvWriter(view, output),
     };
 }

@@ -24,11 +24,12 @@ internal sealed class AkeneoCsvWriter : IChannelWriter
     private readonly string _spoolPath = Path.Combine(Path.GetTempPath(), $"productflow-akeneo-{Guid.NewGuid():N}.tmp");
     private readonly BinaryWriter _spool;
 
-    public AkeneoCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output)
+    public AkeneoCsvWriter(ChannelView view, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
         _output = output;
-        _catalog = catalog;
+        _catalog = view.Catalog;
         _leading = channel.Akeneo?.Entity == AkeneoOptions.ProductModels ? AkeneoCells.ModelColumns : AkeneoCells.ProductColumns;
         _spool = new BinaryWriter(new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose), Encoding.UTF8);
         FileName = ChannelWriters.FileName(channel);

@@ -10,7 +10,7 @@ internal static class GoogleMerchant
 
     public static ChannelKind Registration { get; } = new(Kind, ChannelGrouping.Record, RemovalPolicy.FullOnly)
     {
-        CreateWriter = (channel, catalog, output, _) => IsXml(channel) ? new GoogleXmlWriter(channel, catalog, output) : new GoogleTsvWriter(channel, catalog, output),
+        CreateWriter = (view, output, _) => IsXml(view.Channel) ? new GoogleXmlWriter(view, output) : new GoogleTsvWriter(view, output),
         Extension = channel => IsXml(channel) ? ".xml" : ".tsv",
         UnguardedTextFields = channel => GoogleItem.TextFields.Select(f => GoogleItem.Map(channel)[f]),
         ImageFields = (channel, _) => [GoogleItem.Map(channel)["image_link"], GoogleItem.Map(channel)["additional_image_link"]],

@@ -12,10 +12,11 @@ internal sealed class GoogleTsvWriter : IChannelWriter
     private readonly GoogleItem _item;
     private readonly string?[] _row = new string?[GoogleItem.Fields.Count];
 
-    public GoogleTsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output)
+    public GoogleTsvWriter(ChannelView view, Stream output)
     {
-        _item = new GoogleItem(channel, catalog);
-        FileName = ChannelWriters.FileName(channel);
+        ArgumentNullException.ThrowIfNull(view);
+        _item = new GoogleItem(view.Channel, view.Catalog, view);
+        FileName = ChannelWriters.FileName(view.Channel);
         var options = CsvWriterOptions.Default with { Mode = CsvMode.NoEscape, Separator = '\t', NewLine = "\n", WriteByteOrderMark = false };
         _tsv = CsvWriter.Create(output, options, leaveOpen: false);
         _tsv.WriteRecord([.. GoogleItem.Fields]);

@@ -14,10 +14,11 @@ internal sealed class GoogleXmlWriter : IChannelWriter
     private readonly XmlWriter _xml;
     private readonly GoogleItem _item;
 
-    public GoogleXmlWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output)
+    public GoogleXmlWriter(ChannelView view, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        _item = new GoogleItem(channel, catalog);
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
+        _item = new GoogleItem(channel, view.Catalog, view);
         FileName = ChannelWriters.FileName(channel);
         _xml = XmlWriter.Create(output, new XmlWriterSettings
         {

@@ -7,7 +7,7 @@ internal static class PartnerChannel
 {
     public static ChannelKind Registration { get; } = new(PartnerCsvWriter.Kind, ChannelGrouping.Record, RemovalPolicy.Tombstone)
     {
-        CreateWriter = (channel, catalog, output, mode) => new PartnerCsvWriter(channel, catalog, output, mode),
+        CreateWriter = (view, output, mode) => new PartnerCsvWriter(view, output, mode),
         ImageFields = (channel, _) => channel.Columns.Select(c => c.Value),
     };
 }

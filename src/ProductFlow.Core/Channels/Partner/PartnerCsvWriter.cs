@@ -20,9 +20,11 @@ internal sealed class PartnerCsvWriter : IChannelWriter
     private readonly PartnerFormat _format;
     private readonly Func<string, string>[] _numbers;
 
-    public PartnerCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
+    public PartnerCsvWriter(ChannelView view, Stream output, ExportMode mode)
     {
-        _view = new ChannelView(channel, catalog);
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
+        _view = view;
         _delta = mode == ExportMode.Delta;
         FileName = ChannelWriters.FileName(channel);
         _format = new PartnerFormat(channel);

@@ -7,7 +7,7 @@ internal static class ShopifyChannel
 {
     public static ChannelKind Registration { get; } = new(ShopifyCsvWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Archive)
     {
-        CreateWriter = (channel, catalog, output, mode) => new ShopifyCsvWriter(channel, catalog, output, mode),
+        CreateWriter = (view, output, mode) => new ShopifyCsvWriter(view, output, mode),
         UnguardedTextFields = channel => ShopifyCsvWriter.TextFields.Select(f => ShopifyCsvWriter.Map(channel)[f]),
         ImageFields = (channel, _) => [ShopifyCsvWriter.Map(channel)["image"]],
     };

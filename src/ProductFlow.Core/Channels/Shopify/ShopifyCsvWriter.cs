@@ -46,10 +46,12 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private readonly ModelBatches _groups;
     private readonly string? _productCategory;
 
-    public ShopifyCsvWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
+    public ShopifyCsvWriter(ChannelView view, Stream output, ExportMode mode)
     {
-        _view = new ChannelView(channel, catalog);
-        _catalog = catalog;
+        ArgumentNullException.ThrowIfNull(view);
+        var channel = view.Channel;
+        _view = view;
+        _catalog = view.Catalog;
         _map = Map(channel);
         _productCategory = channel.Shopify?.ProductCategory;
         _groups = new ModelBatches(WriteProduct, mode);

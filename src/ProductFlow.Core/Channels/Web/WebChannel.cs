@@ -7,7 +7,7 @@ internal static class WebChannel
 {
     public static ChannelKind Registration { get; } = new(WebJsonWriter.Kind, ChannelGrouping.Model, RemovalPolicy.Tombstone)
     {
-        CreateWriter = (channel, catalog, output, mode) => new WebJsonWriter(channel, catalog, output, mode),
+        CreateWriter = (view, output, mode) => new WebJsonWriter(view, output, mode),
         Extension = _ => ".jsonl",
         ImageFields = (_, catalog) => catalog.Attributes.Select(a => a.Code),
     };

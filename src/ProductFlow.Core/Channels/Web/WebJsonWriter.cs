@@ -44,12 +44,14 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
 
-    public WebJsonWriter(ChannelDefinition channel, ProductCatalog catalog, Stream output, ExportMode mode)
+    public WebJsonWriter(ChannelView view, Stream output, ExportMode mode)
     {
+        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(output);
+        var channel = view.Channel;
         _output = output;
-        _catalog = catalog;
-        _view = new ChannelView(channel, catalog);
+        _catalog = view.Catalog;
+        _view = view;
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
         _groups = new ModelBatches(WriteGroup, mode);

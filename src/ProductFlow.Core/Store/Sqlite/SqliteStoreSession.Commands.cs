@@ -43,7 +43,7 @@ internal sealed partial class SqliteStoreSession
         statement.Bind(2, _current.Hash);
         statement.Bind(3, record.Enabled ? 1 : 0);
         statement.Bind(4, blocked);
-        statement.Bind(5, _current.Content);
+        statement.Bind(5, _current.Content.Span);
         statement.Bind(6, _run.Id);
         statement.Bind(7, _run.Pipeline);
         statement.Bind(8, sequence);
@@ -62,7 +62,7 @@ internal sealed partial class SqliteStoreSession
         _version.Bind(2, _run.Id);
         _version.Bind(3, _at);
         _version.Bind(4, _current.Hash);
-        _version.Bind(5, _current.Lineage);
+        _version.Bind(5, _current.Lineage.Span);
         _version.Execute();
     }
 

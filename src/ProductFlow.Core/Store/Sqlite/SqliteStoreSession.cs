@@ -37,7 +37,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     private long _sequence = -1;
 
     // The record being written, serialised (by this session or ahead of it, see ISerialisingSession).
-    private SerialisedRecord _current = new([], [], [], "", "");
+    private SerialisedRecord _current = new([], ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, "", "");
 
     // Hashes of the SKUs with open quarantine entries from earlier runs: most accepted records have none, and skip the UPDATE.
     private readonly HashSet<ulong> _openQuarantine;
@@ -130,7 +130,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         var prepared = false;
         if (serialised is not null)
         {
-            _current = serialised;
+            Take(serialised);
             prepared = true;
         }
 
@@ -250,7 +250,15 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         return true;
     }
 
-    private void Serialise(ProductRecord record) => _current = SerialisedRecord.Of(_document, record, _run.Pipeline);
+    /// <summary>Serialises <paramref name="record"/> into <see cref="_current"/>, over the session's document: written before the next.</summary>
+    private void Serialise(ProductRecord record) => Take(SerialisedRecord.InPlace(_document, record, _run.Pipeline));
+
+    /// <summary>Makes <paramref name="serialised"/> the record being written; the one before it is written, and its copy goes back to the pool.</summary>
+    private void Take(SerialisedRecord serialised)
+    {
+        _current.Release();
+        _current = serialised;
+    }
 
     /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>
     private void Withdraw(string sku)

@@ -1,0 +1,63 @@
+using ProductFlow.Catalog;
+using ProductFlow.Model;
+
+namespace ProductFlow.Tests.Channels;
+
+public class ChannelViewTests
+{
+    private static ChannelView WebView() => new(ChannelRecords.Channel("web"), ChannelRecords.Catalog);
+
+    [Test]
+    public void A_record_changed_since_a_kept_resolution_is_resolved_again()
+    {
+        var view = WebView();
+        var first = ChannelRecords.Single("SOLO-1", ("name", "Before"));
+        var second = ChannelRecords.Single("SOLO-2", ("name", "Other"));
+        Assert.That(view.Text(first, "name"), Is.EqualTo("Before"));
+        Assert.That(view.Text(second, "name"), Is.EqualTo("Other")); // the first's resolution is kept, no longer the current one
+
+        first.Values.Clear();
+        first.Values.Add(new ProductValue("name", null, null, "After", ValueOrigin.FromRule("test")));
+
+        Assert.That(view.Text(first, "name"), Is.EqualTo("After"));
+        Assert.That(view.Text(second, "name"), Is.EqualTo("Other"));
+    }
+
+    [Test]
+    public void Records_resolved_in_turn_each_keep_their_own_values_beyond_the_kept_resolutions()
+    {
+        var view = WebView();
+        var records = Enumerable.Range(0, (ChannelView.Recent * 2) + 3).Select(i => ChannelRecords.Single($"SKU-{i}", ("name", $"Name {i}"))).ToList();
+
+        // Forwards, backwards, forwards: reads from kept resolutions and from resolutions made again after they were replaced.
+        var order = records.Concat(Enumerable.Reverse(records)).Concat(records);
+
+        Assert.That(order.Select(r => view.Text(r, "name")), Is.EqualTo(order.Select(r => "Name " + r.Sku[4..])));
+    }
+
+    [Test]
+    public void An_attribute_named_by_an_equal_string_of_its_own_resolves_like_the_catalogs()
+    {
+        var view = WebView();
+        var record = ChannelRecords.Single("SOLO-1");
+        record.Values.Add(new ProductValue(new string("name".AsSpan()), null, null, "Own string", ValueOrigin.FromRule("test")));
+
+        Assert.That(view.Text(record, new string("name".AsSpan())), Is.EqualTo("Own string"));
+        Assert.That(view.Resolve(record, "name")?.Data, Is.EqualTo("Own string"));
+        Assert.That(view.Values(record).Select(v => (v.Attribute.Code, v.Data)), Does.Contain(("name", "Own string")));
+    }
+
+    [Test]
+    public void Texts_follows_the_fields_it_is_given_when_they_change_from_call_to_call()
+    {
+        var view = WebView();
+        var record = ChannelRecords.Single("SOLO-1", ("name", "Solo"), ("brand", "Acme"));
+        var texts = new string?[3];
+
+        view.Texts(record, ["name", "brand", "family"], texts);
+        Assert.That(texts, Is.EqualTo(new[] { "Solo", "Acme", "tshirts" }));
+
+        view.Texts(record, ["family", "not-an-attribute", "name"], texts);
+        Assert.That(texts, Is.EqualTo(new[] { "tshirts", null, "Solo" }));
+    }
+}
