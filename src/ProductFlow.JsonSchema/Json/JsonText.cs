@@ -11,8 +11,8 @@ internal static class JsonText
     /// <summary>Characters decoded onto the stack up to this size; longer strings rent from the pool.</summary>
     public const int StackChars = 256;
 
-    /// <summary>The UTF-16 surrogates (U+D800 to U+DFFF), searched as a set: the generic range search boxes its bounds
-    /// until the JIT optimises it, which on a row path costs a box per call for the first thousands of rows.</summary>
+    /// <summary>The UTF-16 surrogates (U+D800 to U+DFFF), searched as a set: on a row path the generic range search
+    /// (<c>IndexOfAnyInRange</c> on chars) was seen allocating a boxed char per call.</summary>
     public static readonly SearchValues<char> Surrogates = SearchValues.Create(string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
     // A backslash (start of an escape) or any non-ASCII byte: one vectorised search answers both "escaped?" and "ASCII?".
