@@ -15,12 +15,12 @@ namespace ProductFlow.Channels;
 internal sealed class FormulaLikeRule : IRule
 {
     private readonly ChannelView _view;
-    private readonly IReadOnlyList<string> _fields;
+    private readonly string[] _fields; // an array: foreach over it allocates no enumerator on every record
 
     private FormulaLikeRule(ChannelView view, IEnumerable<string> fields)
     {
         _view = view;
-        _fields = fields.Prepend("sku").Distinct(StringComparer.Ordinal).ToList();
+        _fields = fields.Prepend("sku").Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The rule for <paramref name="channel"/>, or <c>null</c> when its kind guards its values or is not machine-read.</summary>
@@ -37,7 +37,7 @@ internal sealed class FormulaLikeRule : IRule
     {
         foreach (var field in _fields)
         {
-            if (_view.Text(record.Record, field) is { } text && FormulaGuard.IsFormulaLike(text))
+            if (MayStartLikeFormula(record.Record, field) && _view.Text(record.Record, field) is { } text && FormulaGuard.IsFormulaLike(text))
             {
                 context.Report(
                     record, RuleIds.FormulaLike, Severity.Warning,
@@ -46,4 +46,16 @@ internal sealed class FormulaLikeRule : IRule
             }
         }
     }
+
+    /// <summary>False when the field's text cannot start like a formula, told without joining it: the categories and groups are
+    /// joined with <c>,</c>, so their text starts with the first code's first character (the separator when that code is empty).</summary>
+    private static bool MayStartLikeFormula(ProductRecord record, string field) => field switch
+    {
+        "categories" => FirstMayTrigger(record.Categories),
+        "groups" => FirstMayTrigger(record.Groups),
+        _ => true,
+    };
+
+    private static bool FirstMayTrigger(IList<string> codes) =>
+        codes.Count > 0 && FormulaGuard.IsTrigger(codes[0].Length > 0 ? codes[0][0] : ',');
 }

@@ -95,7 +95,8 @@ public static class FormulaGuard
         return i == value.Length;
     }
 
-    private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
+    /// <summary>Whether a cell starting with <paramref name="c"/> may be read as a formula.</summary>
+    internal static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     private static int CountLeadingQuotes(string value)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ProductFlow.Expressions;
 
 /// <summary>A compiled rule condition, such as <c>sale_price &lt;= price</c> or <c>categories starts with 'apparel' and not exists size</c>.</summary>
@@ -9,13 +7,13 @@ namespace ProductFlow.Expressions;
 /// <c>field starts with 'x'</c>. Operands are fields (attribute codes or <c>sku</c>, <c>parent</c>, <c>family</c>,
 /// <c>categories</c>), numbers and quoted strings. Two numbers compare as numbers, anything else as ordinal
 /// text. A field with several values (categories) matches when any value does; an absent field matches nothing.
-/// Parsed once into delegates: evaluating costs no parsing and no reflection.
+/// Parsed once into delegates and value tests: evaluating costs no parsing, no reflection and, on <see cref="IFieldValues"/>, no allocation.
 /// </remarks>
 public sealed class RuleExpression
 {
-    private readonly Func<FieldLookup, bool> _evaluate;
+    private readonly Func<IFieldValues, bool> _evaluate;
 
-    private RuleExpression(string text, Func<FieldLookup, bool> evaluate, IReadOnlyCollection<string> fields)
+    private RuleExpression(string text, Func<IFieldValues, bool> evaluate, IReadOnlyCollection<string> fields)
     {
         Text = text;
         _evaluate = evaluate;
@@ -36,7 +34,35 @@ public sealed class RuleExpression
         return new RuleExpression(text, evaluate, parser.Fields);
     }
 
-    public bool Evaluate(FieldLookup lookup) => _evaluate(lookup);
+    public bool Evaluate(FieldLookup lookup) => _evaluate(new LookupValues(lookup));
+
+    /// <summary>Evaluates on values read in place (the rules' path: nothing is allocated).</summary>
+    internal bool Evaluate(IFieldValues fields) => _evaluate(fields);
+
+    /// <summary>Whether any value of <paramref name="operand"/> (a field's values, or the constant) passes <paramref name="test"/>.</summary>
+    private static bool Any(Operand operand, IFieldValues fields, ValueTest test) =>
+        operand.Field is { } field ? fields.Any(field, test) : test.Holds(operand.Text, fields);
+
+    /// <summary>An operand: a field, or a constant (<see cref="Field"/> <c>null</c>).</summary>
+    private readonly record struct Operand(string? Field, string Text);
+
+    /// <summary>The values of a <see cref="FieldLookup"/>, as the lists it returns.</summary>
+    private sealed class LookupValues(FieldLookup lookup) : IFieldValues
+    {
+        public bool Any(string field, ValueTest test)
+        {
+            var values = lookup(field);
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (test.Holds(values[i], this))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private sealed class Parser(List<Token> tokens)
     {
@@ -46,7 +72,7 @@ public sealed class RuleExpression
 
         private Token Peek => tokens[_next];
 
-        public Func<FieldLookup, bool> ParseAll()
+        public Func<IFieldValues, bool> ParseAll()
         {
             var expression = ParseOr();
             if (Peek.Kind != TokenKind.End)
@@ -57,7 +83,7 @@ public sealed class RuleExpression
             return expression;
         }
 
-        private Func<FieldLookup, bool> ParseOr()
+        private Func<IFieldValues, bool> ParseOr()
         {
             var left = ParseAnd();
             while (IsKeyword("or"))
@@ -70,7 +96,7 @@ public sealed class RuleExpression
             return left;
         }
 
-        private Func<FieldLookup, bool> ParseAnd()
+        private Func<IFieldValues, bool> ParseAnd()
         {
             var left = ParseNot();
             while (IsKeyword("and"))
@@ -83,7 +109,7 @@ public sealed class RuleExpression
             return left;
         }
 
-        private Func<FieldLookup, bool> ParseNot()
+        private Func<IFieldValues, bool> ParseNot()
         {
             if (!IsKeyword("not"))
             {
@@ -95,7 +121,7 @@ public sealed class RuleExpression
             return lookup => !inner(lookup);
         }
 
-        private Func<FieldLookup, bool> ParsePrimary()
+        private Func<IFieldValues, bool> ParsePrimary()
         {
             if (Peek.Kind == TokenKind.LeftParen)
             {
@@ -109,7 +135,7 @@ public sealed class RuleExpression
             {
                 _next++;
                 var field = Field(Expect(TokenKind.Identifier));
-                return lookup => lookup(field).Any(v => v.Length > 0);
+                return fields => fields.Any(field, NotEmptyTest.Instance);
             }
 
             var left = ParseOperand();
@@ -117,15 +143,15 @@ public sealed class RuleExpression
             {
                 var negate = IsKeyword("not");
                 _next += negate ? 2 : 1;
-                var set = ParseList();
-                return negate ? lookup => !left(lookup).Any(set.Contains) : lookup => left(lookup).Any(set.Contains);
+                var inSet = new InSetTest(ParseList());
+                return negate ? fields => !Any(left, fields, inSet) : fields => Any(left, fields, inSet);
             }
 
             if (IsKeyword("starts") && IsKeyword("with", 1))
             {
                 _next += 2;
-                var prefix = Expect(TokenKind.String).Text;
-                return lookup => left(lookup).Any(v => v.StartsWith(prefix, StringComparison.Ordinal));
+                var startsWith = new StartsWithTest(Expect(TokenKind.String).Text);
+                return fields => Any(left, fields, startsWith);
             }
 
             var op = Expect(TokenKind.Operator).Text;
@@ -139,25 +165,34 @@ public sealed class RuleExpression
                 ">" => c => c > 0,
                 _ => c => c >= 0,
             };
-            return lookup =>
+
+            // Some left value and some right value compare as the operator says: a constant side becomes the test's constant.
+            if (right.Field is not { } rightField)
             {
-                var rightValues = right(lookup);
-                return left(lookup).Any(a => rightValues.Any(b => holds(Compare(a, b))));
-            };
+                var toRight = new CompareTest(right.Text, holds, constantIsLeft: false);
+                return fields => Any(left, fields, toRight);
+            }
+
+            if (left.Field is not { } leftField)
+            {
+                var fromLeft = new CompareTest(left.Text, holds, constantIsLeft: true);
+                return fields => fields.Any(rightField, fromLeft);
+            }
+
+            var toField = new CompareToFieldTest(rightField, holds);
+            return fields => fields.Any(leftField, toField);
         }
 
-        private Func<FieldLookup, IReadOnlyList<string>> ParseOperand()
+        private Operand ParseOperand()
         {
             var token = Peek;
             _next++;
             switch (token.Kind)
             {
                 case TokenKind.Identifier when !IsReserved(token.Text):
-                    var field = Field(token);
-                    return lookup => lookup(field);
+                    return new Operand(Field(token), token.Text);
                 case TokenKind.Number or TokenKind.String:
-                    IReadOnlyList<string> constant = [token.Text];
-                    return _ => constant;
+                    return new Operand(null, token.Text);
                 default:
                     _next--;
                     throw Unexpected();
@@ -198,13 +233,5 @@ public sealed class RuleExpression
         private ExpressionException Unexpected() => Peek.Kind == TokenKind.End
             ? new ExpressionException("the expression ends too early")
             : new ExpressionException($"unexpected '{Peek.Text}' at position {Peek.Position + 1}");
-
-        private static int Compare(string a, string b)
-        {
-            const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-            return decimal.TryParse(a, Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, Number, CultureInfo.InvariantCulture, out var y)
-                ? x.CompareTo(y)
-                : string.CompareOrdinal(a, b);
-        }
     }
 }

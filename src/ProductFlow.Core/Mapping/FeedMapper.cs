@@ -18,6 +18,9 @@ public sealed class FeedMapper : IRecordMapper
     /// <summary>The rule id recorded as the origin of a constant from the mapping.</summary>
     public const string ConstantOrigin = "mapping.constant";
 
+    /// <summary>The values a record is sized for beyond its mapped ones: those the rules' enrichers typically add.</summary>
+    private const int EnrichedValues = 2;
+
     private readonly MappingOptions _mapping;
     private readonly Dictionary<ColumnMapping, FieldTransforms> _transforms = new(ReferenceEqualityComparer.Instance);
     private Compiled? _compiled;
@@ -75,6 +78,8 @@ public sealed class FeedMapper : IRecordMapper
             { Feed = row.Feed, Line = row.Line, Column = compiled.Sku.Column, Field = "sku" });
         }
 
+        // Room for every mapped value and what enrichers add (a title, a default): the list is sized once, not doubled from 4.
+        record.Values.EnsureCapacity(compiled.Values.Length + EnrichedValues);
         ReadCategories(Read(compiled.Categories, row, "categories", ref timeouts, out _), compiled.Categories, record);
         ReadEnabled(Read(compiled.Enabled, row, "enabled", ref timeouts, out _), compiled.Enabled, row, mapped);
         foreach (var value in compiled.Values)

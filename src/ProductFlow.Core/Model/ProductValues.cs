@@ -42,6 +42,9 @@ public sealed class ProductValues : IList<ProductValue>, IReadOnlyList<ProductVa
         Version++;
     }
 
+    /// <summary>Makes room for <paramref name="capacity"/> values (a mapper knows how many a row may have): the list does not grow value by value.</summary>
+    public void EnsureCapacity(int capacity) => _items.EnsureCapacity(capacity);
+
     public void Insert(int index, ProductValue item)
     {
         _items.Insert(index, item);

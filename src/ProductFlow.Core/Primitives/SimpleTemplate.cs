@@ -22,12 +22,18 @@ internal sealed class SimpleTemplate
     // The text of each output for the render under way (the template is used one record at a time), cleared after it.
     private readonly string?[] _texts;
 
+    // Each filtered output's last value and its filtered text (filters are pure: the same value filters to the same text).
+    private readonly string?[] _lastValues;
+    private readonly string?[] _lastFiltered;
+
     private SimpleTemplate(string[] literals, int[] outputs, TextFilter[][] filters)
     {
         _literals = literals;
         _outputs = outputs;
         _filters = filters;
         _texts = new string?[outputs.Length];
+        _lastValues = new string?[outputs.Length];
+        _lastFiltered = new string?[outputs.Length];
     }
 
     /// <summary>The simple form of <paramref name="text"/>, or <c>null</c> when it is any other Liquid.</summary>
@@ -106,9 +112,9 @@ internal sealed class SimpleTemplate
         for (var i = 0; i < _outputs.Length; i++)
         {
             var value = values[_outputs[i]];
-            foreach (var filter in _filters[i])
+            if (value is not null && _filters[i].Length > 0)
             {
-                value = value is null ? null : filter.Apply(value);
+                value = Filtered(i, value);
             }
 
             _texts[i] = value;
@@ -118,6 +124,25 @@ internal sealed class SimpleTemplate
         var text = length == 0 ? string.Empty : string.Create(length, this, static (span, template) => template.Write(span));
         Array.Clear(_texts);
         return text;
+    }
+
+    /// <summary>Output <paramref name="i"/>'s value through its filters (a filter never returns <c>null</c>); the same value as the last
+    /// record's (rows of a model share their colour, their brand) takes the last result instead of filtering it into a new string again.</summary>
+    private string Filtered(int i, string value)
+    {
+        if (!string.Equals(value, _lastValues[i], StringComparison.Ordinal))
+        {
+            var filtered = value;
+            foreach (var filter in _filters[i])
+            {
+                filtered = filter.Apply(filtered);
+            }
+
+            _lastValues[i] = value;
+            _lastFiltered[i] = filtered;
+        }
+
+        return _lastFiltered[i]!;
     }
 
     private void Write(Span<char> span)

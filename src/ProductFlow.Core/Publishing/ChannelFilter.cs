@@ -14,7 +14,7 @@ public static class ChannelFilter
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(channel);
-        return channel.CompiledFilter is not { } filter || filter.Evaluate(new CheckScope(new ChannelView(channel, catalog), channel.Locale).Lookup(record));
+        return channel.CompiledFilter is not { } filter || filter.Evaluate(new CheckScope(new ChannelView(channel, catalog), channel.Locale).FieldsOf(record));
     }
 
     /// <summary>The records of <paramref name="records"/> that <paramref name="view"/>'s channel admits, read through that view.</summary>
@@ -28,7 +28,7 @@ public static class ChannelFilter
         var scope = filter is null ? null : new CheckScope(view, channel.Locale);
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (filter is null || filter.Evaluate(scope!.Lookup(record)))
+            if (filter is null || filter.Evaluate(scope!.FieldsOf(record)))
             {
                 yield return record;
             }

@@ -20,6 +20,9 @@ internal sealed class AttributeTypeRule : IRule
     private readonly ValueCultures _cultures;
     private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
 
+    // The last URL found valid (the rule sees one record at a time): rows of a model often share an image, and parsing one allocates a Uri.
+    private string? _lastUrl;
+
     public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
         _catalog = catalog;
@@ -125,9 +128,11 @@ internal sealed class AttributeTypeRule : IRule
                 context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value);
                 return null;
             case AttributeType.Url:
-                if (Uri.TryCreate(value.Data.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                var url = value.Data.Trim();
+                if (string.Equals(url, _lastUrl, StringComparison.Ordinal) || IsHttpUrl(url))
                 {
-                    return value.Data.Trim();
+                    _lastUrl = url;
+                    return url;
                 }
 
                 context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
@@ -148,6 +153,9 @@ internal sealed class AttributeTypeRule : IRule
                 return value.Data;
         }
     }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     // Its own method: a lambda in Canonicalize would cost a closure on every call, whatever the attribute's type.
     private string? Options(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)

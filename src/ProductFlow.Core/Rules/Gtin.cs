@@ -36,7 +36,8 @@ public static class Gtin
             digits[count++] = c;
         }
 
-        normalized = new string(digits[..count]);
+        // Most codes are digits only already: the input itself, not a copy.
+        normalized = digits[..count].SequenceEqual(input) ? input : new string(digits[..count]);
         if (count is not (8 or 12 or 13 or 14))
         {
             return GtinProblem.WrongLength;

@@ -31,6 +31,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     private readonly KeySet _finished = new();
     private readonly List<MappedRecord> _rows = [];
     private readonly List<MappedRecord> _ready = [];
+    private readonly List<ProductValues> _accepted = [];
     private string? _parent;
     private bool _streaming;
 
@@ -101,18 +102,32 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
         _rows.Clear();
     }
 
-    private static void Lift(List<MappedRecord> rows, VariantShape shape)
+    // Runs once per product model: reads the rows by index and reuses its list, allocating only the lifted values' copies.
+    private void Lift(List<MappedRecord> rows, VariantShape shape)
     {
-        var accepted = rows.Where(r => !r.IsRejected).Select(r => r.Record.Values).ToList();
+        var accepted = _accepted;
+        accepted.Clear();
+        foreach (var row in rows)
+        {
+            if (!row.IsRejected)
+            {
+                accepted.Add(row.Record.Values);
+            }
+        }
+
         if (accepted.Count < 2)
         {
+            accepted.Clear();
             return;
         }
 
-        var variantLevel = shape.VariantLevel.Where(a => !shape.Axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
-        foreach (var value in accepted[0].ToList())
+        // By index, not a copy of the first variant's values: a lift replaces the value at the first index with the same
+        // content, never one after the value being read, and replacing keeps the count.
+        var first = accepted[0];
+        for (var j = 0; j < first.Count; j++)
         {
-            if (!variantLevel.Contains(value.Attribute) || value.Data.Length == 0 || !accepted.TrueForAll(values => IndexOfSame(values, value) >= 0))
+            var value = first[j];
+            if (!shape.Liftable.Contains(value.Attribute) || value.Data.Length == 0 || !AllHave(accepted, value))
             {
                 continue;
             }
@@ -123,6 +138,21 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
                 values[i] = values[i] with { Origin = values[i].Origin.ChangedBy(LiftRule) };
             }
         }
+
+        accepted.Clear();
+    }
+
+    private static bool AllHave(List<ProductValues> accepted, ProductValue value)
+    {
+        foreach (var values in accepted)
+        {
+            if (IndexOfSame(values, value) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The index of the value with <paramref name="key"/>'s scope and data, or -1.</summary>

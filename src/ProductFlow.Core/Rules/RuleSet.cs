@@ -17,13 +17,14 @@ namespace ProductFlow.Rules;
 /// </remarks>
 public sealed class RuleSet : IDisposable
 {
-    private readonly IReadOnlyList<IRule> _recordRules;
-    private readonly IReadOnlyList<IRule> _modelRules;
-    private readonly IReadOnlyList<IRule> _channelRules;
+    // Arrays, not interfaces: the rules run on every row, and foreach over an array allocates no enumerator.
+    private readonly IRule[] _recordRules;
+    private readonly IRule[] _modelRules;
+    private readonly IRule[] _channelRules;
     private readonly RuleContext _context;
     private readonly ModelGroups _groups;
 
-    private RuleSet(IReadOnlyList<IRule> recordRules, IReadOnlyList<IRule> modelRules, IReadOnlyList<IRule> channelRules, RuleContext context, ModelGroups groups)
+    private RuleSet(IRule[] recordRules, IRule[] modelRules, IRule[] channelRules, RuleContext context, ModelGroups groups)
     {
         _recordRules = recordRules;
         _modelRules = modelRules;
@@ -71,7 +72,7 @@ public sealed class RuleSet : IDisposable
         // Product models get their type checks and their own rules; a pipeline's enrichers and checks are for products (a variant with
         // the values it inherits), and channels publish products.
         var modelRules = new IRule[] { types, family, new SkuUniqueRule(), new ModelRule(catalog) };
-        return new RuleSet(recordRules, modelRules, channelRules, new RuleContext(rules.Severity, definition.Mapping, severities), groups);
+        return new RuleSet([.. recordRules], modelRules, [.. channelRules], new RuleContext(rules.Severity, definition.Mapping, severities), groups);
     }
 
     /// <summary>Every rule in the order it runs: record rules, then channel rules (for profiling; <see cref="Apply"/> is the way to run them).</summary>
@@ -119,8 +120,9 @@ public sealed class RuleSet : IDisposable
 
     private IReadOnlyList<MappedRecord> ApplyChannelRules(IReadOnlyList<MappedRecord> done)
     {
-        foreach (var record in done)
+        for (var r = 0; r < done.Count; r++)
         {
+            var record = done[r];
             if (record.Row.Problem is not null || record.IsRejected || record.Record.IsModel)
             {
                 continue;

@@ -27,6 +27,7 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
     private readonly KeyMap<FirstVariant> _models = new();
     private readonly KeySet _finishedModels = new();
     private ulong? _currentModel;
+    private string?[] _axisValues = [];
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -60,7 +61,7 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
 
         // One pass over the values: the axis values (in axis order, hashed) and the model-level values (summed,
         // so their order in the feed does not matter).
-        var axisValues = new string?[shape.Axes.Length];
+        var axisValues = AxisValues(shape.Axes.Length);
         ulong modelValues = 0;
         foreach (var value in product.Values)
         {
@@ -78,7 +79,7 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         var missing = Array.IndexOf(axisValues, null);
         if (missing >= 0)
         {
-            var names = shape.Axes.Where((_, i) => axisValues[i] is null);
+            var names = MissingAxes(shape.Axes, axisValues);
             context.Report(record, RuleIds.VariantAxisMissing, Severity.Error, $"variant of '{parent}' has no {string.Join(", ", names)} (axes of {shape.Code})", field: shape.Axes[missing]);
             return;
         }
@@ -99,6 +100,35 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         {
             context.Report(record, RuleIds.VariantModelValue, Severity.Warning, $"model-level values differ from the first variant of '{parent}' (line {first.Line}): they must be the same on every variant");
         }
+    }
+
+    /// <summary>The buffer of one record's axis values, cleared (reused from record to record: a rule sees one record at a time).</summary>
+    private string?[] AxisValues(int axes)
+    {
+        if (_axisValues.Length != axes)
+        {
+            _axisValues = new string?[axes];
+        }
+        else
+        {
+            Array.Clear(_axisValues);
+        }
+
+        return _axisValues;
+    }
+
+    private static List<string> MissingAxes(string[] axes, string?[] axisValues)
+    {
+        var names = new List<string>();
+        for (var i = 0; i < axes.Length; i++)
+        {
+            if (axisValues[i] is null)
+            {
+                names.Add(axes[i]);
+            }
+        }
+
+        return names;
     }
 
     private void CheckGrouping(MappedRecord record, RuleContext context, ulong model)

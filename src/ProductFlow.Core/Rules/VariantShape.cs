@@ -11,6 +11,9 @@ namespace ProductFlow.Rules;
 /// </remarks>
 internal sealed record VariantShape(string Code, string[] Axes, HashSet<string> VariantLevel)
 {
+    /// <summary>The variant-level attributes that are no axis: those a model's variants may share (and lift).</summary>
+    public HashSet<string> Liftable { get; } = VariantLevel.Where(a => !Axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The shape of the levels from <paramref name="firstLevel"/> (0-based) of <paramref name="variant"/>.</summary>
     public static VariantShape Of(FamilyVariantDefinition variant, int firstLevel)
     {
@@ -24,9 +27,12 @@ internal sealed record VariantShape(string Code, string[] Axes, HashSet<string> 
 }
 
 /// <summary>The <see cref="VariantShape"/> of each record, compiled once per family variant and level.</summary>
+/// <remarks>Asked once per record: the look-up allocates nothing (no key string, no delegate) once a shape is compiled.</remarks>
 internal sealed class VariantShapes(ProductCatalog catalog)
 {
-    private readonly Dictionary<(string, int), VariantShape?> _shapes = [];
+    // Keyed apart (by family variant code and level, by family code) so a look-up needs no composed key.
+    private readonly Dictionary<(string, int), VariantShape?> _byVariant = [];
+    private readonly Dictionary<string, VariantShape?> _byFamily = new(StringComparer.Ordinal);
 
     /// <summary>The shape under the record's model, or <c>null</c> when the record is no variant (no parent, a model, or a family that does not vary).</summary>
     public VariantShape? For(ProductRecord record, ModelChain? chain)
@@ -39,18 +45,29 @@ internal sealed class VariantShapes(ProductCatalog catalog)
 
         if (chain is not null)
         {
-            return chain.Root.FamilyVariant is { } code ? Shape(code, chain.Depth - 1, () => catalog.FindFamilyVariantByCode(code)) : null;
+            return chain.Root.FamilyVariant is { } code ? OfVariant(code, chain.Depth - 1) : null;
         }
 
-        return record.Family is { } family ? Shape("family:" + family, 0, () => catalog.FindFamilyVariant(family)) : null;
+        return record.Family is { } family ? OfFamily(family) : null;
     }
 
-    private VariantShape? Shape(string key, int firstLevel, Func<FamilyVariantDefinition?> find)
+    private VariantShape? OfVariant(string code, int firstLevel)
     {
-        if (!_shapes.TryGetValue((key, firstLevel), out var shape))
+        if (!_byVariant.TryGetValue((code, firstLevel), out var shape))
         {
-            shape = find() is { } variant ? VariantShape.Of(variant, firstLevel) : null;
-            _shapes[(key, firstLevel)] = shape;
+            shape = catalog.FindFamilyVariantByCode(code) is { } variant ? VariantShape.Of(variant, firstLevel) : null;
+            _byVariant[(code, firstLevel)] = shape;
+        }
+
+        return shape;
+    }
+
+    private VariantShape? OfFamily(string family)
+    {
+        if (!_byFamily.TryGetValue(family, out var shape))
+        {
+            shape = catalog.FindFamilyVariant(family) is { } variant ? VariantShape.Of(variant, 0) : null;
+            _byFamily[family] = shape;
         }
 
         return shape;

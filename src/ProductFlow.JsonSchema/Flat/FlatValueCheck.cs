@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.JsonSchema.Json;
 using ProductFlow.JsonSchema.Keywords;
 using ProductFlow.JsonSchema.Validation;
 
@@ -186,7 +187,7 @@ internal sealed class FlatValueCheck
 
     private static bool IsValidUtf16(ReadOnlySpan<char> text)
     {
-        var i = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        var i = text.IndexOfAny(JsonText.Surrogates);
         while (i >= 0)
         {
             if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
@@ -195,7 +196,7 @@ internal sealed class FlatValueCheck
             }
 
             i += 2;
-            var next = text[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            var next = text[i..].IndexOfAny(JsonText.Surrogates);
             i = next < 0 ? -1 : i + next;
         }
 

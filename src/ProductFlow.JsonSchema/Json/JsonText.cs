@@ -11,6 +11,10 @@ internal static class JsonText
     /// <summary>Characters decoded onto the stack up to this size; longer strings rent from the pool.</summary>
     public const int StackChars = 256;
 
+    /// <summary>The UTF-16 surrogates (U+D800 to U+DFFF), searched as a set: on a row path the generic range search
+    /// (<c>IndexOfAnyInRange</c> on chars) was seen allocating a boxed char per call.</summary>
+    public static readonly SearchValues<char> Surrogates = SearchValues.Create(string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
     // A backslash (start of an escape) or any non-ASCII byte: one vectorised search answers both "escaped?" and "ASCII?".
     private static readonly SearchValues<byte> EscapeOrNonAscii = SearchValues.Create([(byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 

@@ -68,7 +68,7 @@ internal sealed class StringValidator : KeywordValidator
         if (_minLength > 0 || _maxLength < int.MaxValue)
         {
             // Without surrogates (found vectorized) every char is one code point.
-            var length = text.ContainsAnyInRange('\uD800', '\uDFFF') ? JsonText.CodePointLength(text) : text.Length;
+            var length = text.ContainsAny(JsonText.Surrogates) ? JsonText.CodePointLength(text) : text.Length;
             if (length < _minLength || length > _maxLength)
             {
                 return false;

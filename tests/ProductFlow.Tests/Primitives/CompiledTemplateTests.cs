@@ -131,6 +131,16 @@ public class CompiledTemplateTests
     }
 
     [Test]
+    public void Render_filters_each_value_whether_it_repeats_the_last_one_or_not()
+    {
+        var template = CompiledTemplate.Parse("{{ brand | upcase }} {{ color | capitalize }}");
+
+        string?[][] rows = [["a", "white"], ["a", "white"], ["b", "black"], ["b", null], ["b", "white"], [null, "white"], ["a", ""], ["a", "white"]];
+
+        Assert.That(rows.Select(row => template.Render(row)), Is.EqualTo(new[] { "A White", "A White", "B Black", "B ", "B White", " White", "A ", "A White" }));
+    }
+
+    [Test]
     public void Render_takes_one_value_per_variable()
     {
         var template = CompiledTemplate.Parse("{{ brand }} {{ name }}");

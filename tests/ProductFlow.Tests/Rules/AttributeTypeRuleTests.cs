@@ -114,6 +114,26 @@ public class AttributeTypeRuleTests
         Assert.That(mapped.Record.Values.Select(v => (v.Attribute, v.Data)), Is.EqualTo(new[] { ("weight", "2") }), "never stored as its type when it is not one");
     }
 
+    [Test]
+    public void Each_records_url_is_checked_whether_it_repeats_the_last_valid_one_or_not()
+    {
+        var rule = new AttributeTypeRule(Some.Catalog());
+        string[] urls = ["https://cdn.example.com/a.jpg", " https://cdn.example.com/a.jpg", "cdn.example.com/a.jpg", "https://cdn.example.com/a.jpg", "ftp://cdn.example.com/a.jpg"];
+
+        var results = urls.Select(url =>
+        {
+            var mapped = Some.Mapped(Some.Record("A", ("image", url)));
+            rule.Apply(mapped, new RuleContext(new RulesOptions().Severity));
+            return (mapped.Record.Values.Single().Data, mapped.Issues.SingleOrDefault()?.Rule);
+        });
+
+        Assert.That(results, Is.EqualTo(new (string, string?)[]
+        {
+            ("https://cdn.example.com/a.jpg", null), ("https://cdn.example.com/a.jpg", null), ("cdn.example.com/a.jpg", RuleIds.UrlFormat),
+            ("https://cdn.example.com/a.jpg", null), ("ftp://cdn.example.com/a.jpg", RuleIds.UrlFormat),
+        }));
+    }
+
     private static ProductFlow.Mapping.MappedRecord Apply(params (string, string)[] values)
     {
         var mapped = Some.Mapped(Some.Record("A", values));

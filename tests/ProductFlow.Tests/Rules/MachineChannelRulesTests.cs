@@ -35,6 +35,24 @@ public class MachineChannelRulesTests
         Assert.That(Apply(["partner"], record.With("brand", "=cmd")).Issues.Where(i => i.Rule == RuleIds.FormulaLike), Is.Empty);
     }
 
+    [TestCase(new[] { "-sale", "apparel" }, true, TestName = "Categories whose first code starts like a formula are formula-like shopify tags")]
+    [TestCase(new[] { "apparel", "=sale" }, false, TestName = "Categories whose later code starts like a formula are not: the tags start with the first")]
+    [TestCase(new[] { "", "=sale" }, false, TestName = "Categories whose first code is empty start with the separator")]
+    [TestCase(new[] { "-5" }, false, TestName = "A category that is a plain number is no formula")]
+    public void Shopify_tags_are_formula_like_as_the_joined_categories_start(string[] categories, bool formulaLike)
+    {
+        var record = Variant("A-1", "A", "red", "s");
+        record.Categories.Clear();
+        foreach (var category in categories)
+        {
+            record.Categories.Add(category);
+        }
+
+        var issues = Apply(["shopify"], record).Issues.Where(i => i.Rule == RuleIds.FormulaLike).Select(i => i.Field);
+
+        Assert.That(issues, formulaLike ? Is.EqualTo(new[] { "categories" }) : Is.Empty);
+    }
+
     [Test]
     public void A_formula_warning_takes_the_pipelines_severity_override()
     {
@@ -80,6 +98,19 @@ public class MachineChannelRulesTests
             (RuleIds.GoogleRequired, Severity.Error, "price"),
         }));
         Assert.That(issues[1].Message, Does.Contain("'availability'").And.Contain("'stock'"));
+    }
+
+    [TestCase("19.9", "EUR", false, TestName = "A price with an amount and a currency is a google price")]
+    [TestCase("", "EUR", true, TestName = "A blank price is missing for google")]
+    public void A_google_price_needs_an_amount(string amount, string? currency, bool missing)
+    {
+        var record = Variant("A-1", "A", "red", "s");
+        var price = record.Values.Single(v => v.Attribute == "price");
+        record.Values[record.Values.IndexOf(price)] = price with { Data = amount, Currency = currency };
+
+        var issues = Apply(["google"], record).Issues.Where(i => i.Rule == RuleIds.GoogleRequired).Select(i => i.Field);
+
+        Assert.That(issues, missing ? Is.EqualTo(new[] { "price" }) : Is.Empty);
     }
 
     private static MappedRecord Apply(string[] channels, ProductRecord record, Dictionary<string, Severity>? severity = null)

@@ -70,6 +70,19 @@ public class ModelGroupsTests
     }
 
     [Test]
+    public void A_value_a_variant_holds_twice_is_lifted_at_its_first_place_only()
+    {
+        var first = Variant("M1", "A", "black", "s");
+        first.Values.Add(Some.Value("tags", "new"));
+
+        var records = SomePipeline.Apply(Pipeline(new RulesOptions()), first, Variant("M1", "B", "black", "m"));
+
+        var tags = records[0].Record.Values.Where(v => v.Attribute == "tags").Select(v => v.Origin.Rule);
+        Assert.That(tags, Is.EqualTo(new[] { "lift", null }), "each variant's value is found at its first place, once per value of the first variant");
+        Assert.That(Rules(records[1])["tags"], Is.EqualTo("lift"));
+    }
+
+    [Test]
     public void Rows_of_a_model_come_back_when_the_model_ends_in_feed_order_with_channel_rules_applied()
     {
         using var rules = RuleSet.Create(Pipeline(new RulesOptions()), ChannelRules.For);

@@ -96,6 +96,13 @@ internal sealed class GoogleItem
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
+    /// <summary>Whether <see cref="ValueOf"/> has a value for <paramref name="field"/>, told without formatting a price (a price
+    /// with an amount and a currency is never blank).</summary>
+    public bool Has(ProductRecord record, string field) =>
+        field is "price" or "sale_price"
+            ? _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.Resolve(record, source)?.Currency) is not null
+            : ValueOf(record, field) is not null;
+
     private string? Value(ProductRecord record, string field) => field switch
     {
         "id" => record.Sku,

@@ -5,7 +5,7 @@ using ProductFlow.Model;
 namespace ProductFlow.Rules.Checks;
 
 /// <summary>Which values of a record a check reads: the channel view's resolved value when the check names a channel, else every value of the attribute (in the check's locale, if any).</summary>
-/// <remarks>Checks run on every row: reading values through this scope allocates nothing but the lists an expression asks for.</remarks>
+/// <remarks>Checks run on every row: reading values through this scope allocates nothing.</remarks>
 internal sealed class CheckScope(ChannelView? view, string? locale)
 {
     private readonly ChannelView? _view = view;
@@ -28,51 +28,67 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
         return false;
     }
 
-    /// <summary>The field lookup of expressions: record fields, then the attribute's values (multi-selects split).</summary>
-    public FieldLookup Lookup(ProductRecord record) => field => FieldValues(record, field);
+    /// <summary>The fields of expressions on <paramref name="record"/>: record fields, then the attribute's values (multi-selects split).</summary>
+    public Fields FieldsOf(ProductRecord record) => new(this) { Record = record };
 
-    /// <summary>The values of an expression's field: a record field, else the attribute's values (multi-selects split).</summary>
-    public IReadOnlyList<string> FieldValues(ProductRecord record, string field) => field switch
+    /// <summary>Whether any value of an expression's field passes <paramref name="test"/>: a record field, else the attribute's values in
+    /// this scope, each split at <c>,</c>, without empty parts (the codes of a multi-select), read as spans of the value.</summary>
+    private bool Any(ProductRecord record, string field, ValueTest test, IFieldValues fields)
     {
-        "sku" => [record.Sku],
-        "parent" => record.Parent is null ? [] : [record.Parent],
-        "family" => record.Family is null ? [] : [record.Family],
-        "categories" => record.Categories.ToList(),
-        "groups" => record.Groups.ToList(),
-        "enabled" => [record.Enabled ? "true" : "false"],
-        _ => SplitValues(record, field),
-    };
+        switch (field)
+        {
+            case "sku":
+                return test.Holds(record.Sku, fields);
+            case "parent":
+                return record.Parent is not null && test.Holds(record.Parent, fields);
+            case "family":
+                return record.Family is not null && test.Holds(record.Family, fields);
+            case "categories":
+                return AnyOf(record.Categories, test, fields);
+            case "groups":
+                return AnyOf(record.Groups, test, fields);
+            case "enabled":
+                return test.Holds(record.Enabled ? "true" : "false", fields);
+        }
+
+        foreach (var value in Values(record, field))
+        {
+            foreach (var range in value.Data.AsSpan().Split(','))
+            {
+                var part = value.Data.AsSpan(range);
+                if (part.Length > 0 && test.Holds(part, fields))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyOf(IList<string> values, ValueTest test, IFieldValues fields)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (test.Holds(values[i], fields))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool Includes(ProductValue value, string attribute) =>
         string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
         && (locale is null || value.Locale is null || string.Equals(value.Locale, locale, StringComparison.Ordinal));
 
-    /// <summary>The attribute's values in this scope, each split at <c>,</c>, without empty parts.</summary>
-    private List<string> SplitValues(ProductRecord record, string attribute)
+    /// <summary>The fields of expressions on one record; a check keeps one and sets the record it checks (a rule sees one record at a time).</summary>
+    public sealed class Fields(CheckScope scope) : IFieldValues
     {
-        var parts = new List<string>();
-        foreach (var value in Values(record, attribute))
-        {
-            if (!value.Data.Contains(','))
-            {
-                if (value.Data.Length > 0)
-                {
-                    parts.Add(value.Data);
-                }
+        public ProductRecord? Record { get; set; }
 
-                continue;
-            }
-
-            foreach (var part in value.Data.Split(','))
-            {
-                if (part.Length > 0)
-                {
-                    parts.Add(part);
-                }
-            }
-        }
-
-        return parts;
+        public bool Any(string field, ValueTest test) => scope.Any(Record!, field, test, this);
     }
 
     /// <summary>The values of one attribute in a scope, enumerated without allocating.</summary>

@@ -13,9 +13,8 @@ internal sealed class ExpressionCheck : IRule
     private readonly RuleExpression _assert;
     private readonly RuleExpression? _when;
 
-    // One lookup for every record, reading the record being checked (a rule is called one record at a time, see IRule): no closure per row.
-    private readonly FieldLookup _lookup;
-    private ProductRecord? _record;
+    // One set of fields for every record, reading the record being checked (a rule is called one record at a time, see IRule): nothing per row.
+    private readonly CheckScope.Fields _fields;
 
     public ExpressionCheck(CheckOptions options, CheckScope scope, RuleExpression assert, RuleExpression? when)
     {
@@ -23,13 +22,13 @@ internal sealed class ExpressionCheck : IRule
         _scope = scope;
         _assert = assert;
         _when = when;
-        _lookup = field => _scope.FieldValues(_record!, field);
+        _fields = new CheckScope.Fields(scope);
     }
 
     public void Apply(MappedRecord record, RuleContext context)
     {
-        _record = record.Record;
-        if ((_when is null || _when.Evaluate(_lookup)) && !_assert.Evaluate(_lookup))
+        _fields.Record = record.Record;
+        if ((_when is null || _when.Evaluate(_fields)) && !_assert.Evaluate(_fields))
         {
             var message = _options.Message ?? (_when is null ? $"'{_assert.Text}' does not hold" : $"'{_assert.Text}' does not hold although '{_when.Text}'");
             var field = _assert.Fields.FirstOrDefault();

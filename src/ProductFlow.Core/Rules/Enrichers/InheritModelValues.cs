@@ -20,7 +20,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 
     private readonly Dictionary<string, HashSet<string>?> _variantLevel = new(StringComparer.Ordinal);
     private string? _model;
-    private List<ProductValue> _modelValues = [];
+    private readonly List<ProductValue> _modelValues = [];
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -44,13 +44,27 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
         if (!string.Equals(parent, _model, StringComparison.Ordinal))
         {
             _model = parent;
-            _modelValues = product.Values.Where(v => !variantLevel.Contains(v.Attribute) && !string.IsNullOrWhiteSpace(v.Data)).ToList();
+            HoldModelValues(product.Values, variantLevel);
             return;
         }
 
         foreach (var inherited in _modelValues)
         {
             Take(product.Values, inherited, keepSource: true);
+        }
+    }
+
+    /// <summary>Holds the model-level, non-blank values of a model's first row (in a loop of its own: a query's closure would be
+    /// allocated on every row that reaches <see cref="Apply"/>).</summary>
+    private void HoldModelValues(ProductValues values, HashSet<string> variantLevel)
+    {
+        _modelValues.Clear();
+        foreach (var value in values)
+        {
+            if (!variantLevel.Contains(value.Attribute) && !string.IsNullOrWhiteSpace(value.Data))
+            {
+                _modelValues.Add(value);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ProductFlow.Mapping;
@@ -8,6 +9,8 @@ namespace ProductFlow.Rules.Enrichers;
 /// <summary>Enricher <c>normalize</c>: whitespace, Unicode normal form and case of text values; a value it changes records it in its origin.</summary>
 internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
 {
+    private static readonly SearchValues<char> BelowCombiningMarks = SearchValues.Create(string.Concat(Enumerable.Range(0, 0x300).Select(c => (char)c)));
+
     private readonly string _rule = options.Id ?? "normalize";
     private readonly NormalizationForm? _form = options.Unicode.ToUpperInvariant() switch
     {
@@ -37,7 +40,7 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
 
     public string Normalize(string text)
     {
-        if (_form is { } form && !text.IsNormalized(form))
+        if (_form is { } form && !IsNormalizedAsIs(text, form) && !text.IsNormalized(form))
         {
             text = text.Normalize(form);
         }
@@ -55,6 +58,12 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
             _ => text,
         };
     }
+
+    /// <summary>Whether <paramref name="text"/> is in <paramref name="form"/> by its characters alone, so most values skip the
+    /// normalisation check (which allocates on every call): text below U+0300 is in NFC (each such character is its own
+    /// composition and none combines: combining marks start at U+0300), ASCII text in NFKC too.</summary>
+    private static bool IsNormalizedAsIs(string text, NormalizationForm form) =>
+        form == NormalizationForm.FormC ? !text.AsSpan().ContainsAnyExcept(BelowCombiningMarks) : Ascii.IsValid(text);
 
     /// <summary>Whether <see cref="CollapseSpaces"/> would change anything: most values are already clean, and cost one scan.</summary>
     private static bool NeedsSpaceWork(string text)

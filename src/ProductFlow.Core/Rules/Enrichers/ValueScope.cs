@@ -26,13 +26,17 @@ internal readonly record struct ValueScope(string? Locale, string? Channel)
     /// <summary>Sets <paramref name="attribute"/> in exactly this scope, replacing a value of exactly this scope.</summary>
     public void Set(ProductRecord record, string attribute, string data, ValueOrigin origin)
     {
-        var scope = this;
-        var existing = record.Values.Where(v => v.Attribute == attribute && v.Locale == scope.Locale && v.Channel == scope.Channel).ToList();
-        foreach (var value in existing)
+        // From the end, so removing keeps the indexes still to read; enrichers run on every row, so no query, no copy.
+        var values = record.Values;
+        for (var i = values.Count - 1; i >= 0; i--)
         {
-            record.Values.Remove(value);
+            var value = values[i];
+            if (value.Attribute == attribute && value.Locale == Locale && value.Channel == Channel)
+            {
+                values.RemoveAt(i);
+            }
         }
 
-        record.Values.Add(new ProductValue(attribute, Locale, Channel, data, origin));
+        values.Add(new ProductValue(attribute, Locale, Channel, data, origin));
     }
 }

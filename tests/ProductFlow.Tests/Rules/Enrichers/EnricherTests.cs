@@ -30,6 +30,20 @@ public class EnricherTests
         Assert.That((value.Origin.Column, value.Origin.Rule), Is.EqualTo(("col", "normalize")));
     }
 
+    [TestCase("NFC", "Gr\u00f6\u00dfe 30 \u00b0C x\u00b2", "Gr\u00f6\u00dfe 30 \u00b0C x\u00b2", null, TestName = "Latin text is in NFC as it is")]
+    [TestCase("NFC", "Gro\u0308\u00dfe", "Gr\u00f6\u00dfe", "normalize", TestName = "A combining mark after Latin text is composed")]
+    [TestCase("NFC", "\u0041\u030A \u212B", "\u00c5 \u00c5", "normalize", TestName = "Characters above the combining marks are composed or replaced in NFC")]
+    [TestCase("NFKC", "x\u00b2 \u00bd", "x2 1\u20442", "normalize", TestName = "NFKC replaces Latin compatibility characters")]
+    [TestCase("NFKC", "Classic Tee", "Classic Tee", null, TestName = "ASCII text is in NFKC as it is")]
+    public void Normalize_puts_text_in_the_unicode_form(string form, string data, string expected, string? rule)
+    {
+        var pipeline = Enrich(new EnrichOptions { Kind = "normalize", Attributes = ["brand"], Unicode = form, Whitespace = false });
+
+        var value = SomePipeline.Apply(pipeline, Some.Record("A", ("brand", data))).Single().Record.Values.Single();
+
+        Assert.That((value.Data, value.Origin.Rule), Is.EqualTo((expected, rule)));
+    }
+
     [Test]
     public void A_template_renders_values_resolved_for_its_locale()
     {
