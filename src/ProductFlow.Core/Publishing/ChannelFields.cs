@@ -19,6 +19,10 @@ public sealed class ChannelFields
     private readonly bool _akeneo;
     private readonly string[] _fields;
     private readonly string?[] _texts; // reused by RowOf: one ChannelFields per channel of a publish, never shared between threads
+    private readonly int[] _present; // reused by RowOf: the indexes of _texts that have a text
+    private readonly List<(int[] Present, string[] Names)> _shapes = []; // the names of the fields rows had, shared by rows with the same
+    private int _lastShape;
+    private const int Shapes = 16;
 
     /// <param name="view">The channel's view of records: a publish shares it with the channel's writer, so each record is resolved once.</param>
     public ChannelFields(ChannelView view)
@@ -34,6 +38,7 @@ public sealed class ChannelFields
             : RecordFields.Concat(catalog.Attributes.Select(a => a.Code));
         _fields = fields.Where(f => f is not ("sku" or "parent")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         _texts = new string?[_fields.Length];
+        _present = new int[_fields.Length];
     }
 
     public SnapshotRow RowOf(ProductRecord record)
@@ -49,22 +54,56 @@ public sealed class ChannelFields
 
         _view.Texts(record, _fields, _texts);
         var count = 0;
-        foreach (var text in _texts)
+        for (var i = 0; i < _texts.Length; i++)
         {
-            count += text is null ? 0 : 1;
-        }
-
-        // Exactly as many as the record has: a row lives until its group is written, and most records have a few of the catalog's fields.
-        var values = new KeyValuePair<string, string>[count];
-        count = 0;
-        for (var i = 0; i < _fields.Length; i++)
-        {
-            if (_texts[i] is { } text)
+            if (_texts[i] is not null)
             {
-                values[count++] = new(_fields[i], text);
+                _present[count++] = i;
             }
         }
 
-        return new SnapshotRow(record.Sku, record.Parent, values);
+        // Exactly as many as the record has: a row lives until its group is written, and most records have a few of the catalog's fields.
+        var texts = count == 0 ? [] : new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            texts[i] = _texts[_present[i]]!;
+        }
+
+        return new SnapshotRow(record.Sku, record.Parent, NamesOf(_present.AsSpan(0, count)), texts);
+    }
+
+    /// <summary>The names of the fields at <paramref name="present"/> (indexes of <c>_fields</c>): one array for every row with those fields.</summary>
+    private string[] NamesOf(ReadOnlySpan<int> present)
+    {
+        for (var k = 0; k < _shapes.Count; k++)
+        {
+            var (indexes, known) = _shapes[(_lastShape + k) % _shapes.Count]; // the last shape first: a model's records have the same fields, as a rule
+            if (present.SequenceEqual(indexes))
+            {
+                _lastShape = (_lastShape + k) % _shapes.Count;
+                return known;
+            }
+        }
+
+        var names = new string[present.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = _fields[present[i]];
+        }
+
+        // A few shapes are kept: records differ in which fields they have by family and by the odd missing value.
+        var shape = (present.ToArray(), names);
+        if (_shapes.Count < Shapes)
+        {
+            _shapes.Add(shape);
+            _lastShape = _shapes.Count - 1;
+        }
+        else
+        {
+            _lastShape = (_lastShape + 1) % Shapes;
+            _shapes[_lastShape] = shape;
+        }
+
+        return names;
     }
 }

@@ -17,23 +17,28 @@ public static class SnapshotFile
         ArgumentNullException.ThrowIfNull(input);
         using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var names = new List<string>();
+        var texts = new List<string>();
         while (reader.ReadLine() is { } line)
         {
-            yield return Parse(line);
+            yield return Parse(line, names, texts);
         }
     }
 
-    private static SnapshotRow Parse(string line)
+    // names, texts: lists kept for the next line, so a row's arrays are made at their size.
+    private static SnapshotRow Parse(string line, List<string> names, List<string> texts)
     {
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
-        var fields = new List<KeyValuePair<string, string>>();
+        names.Clear();
+        texts.Clear();
         foreach (var field in root.GetProperty("f").EnumerateObject())
         {
-            fields.Add(new(field.Name, field.Value.GetString()!));
+            names.Add(field.Name);
+            texts.Add(field.Value.GetString()!);
         }
 
-        return new SnapshotRow(root.GetProperty("s").GetString()!, root.TryGetProperty("m", out var model) ? model.GetString() : null, fields);
+        return new SnapshotRow(root.GetProperty("s").GetString()!, root.TryGetProperty("m", out var model) ? model.GetString() : null, [.. names], [.. texts]);
     }
 
     public sealed class Writer : IDisposable
@@ -65,10 +70,9 @@ public static class SnapshotFile
             }
 
             _json.WriteStartObject("f");
-            var fields = row.Fields;
-            for (var i = 0; i < fields.Count; i++) // by index: a foreach over the interface would allocate an enumerator per row
+            for (var i = 0; i < row.Count; i++)
             {
-                _json.WriteString(fields[i].Key, fields[i].Value);
+                _json.WriteString(row.Name(i), row.Text(i));
             }
 
             _json.WriteEndObject();

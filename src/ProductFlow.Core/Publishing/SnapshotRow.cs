@@ -3,13 +3,38 @@ using ProductFlow.Channels;
 namespace ProductFlow.Publishing;
 
 /// <summary>One record as a channel published it: its SKU, model and the text of each field it has, sorted by field name.</summary>
+/// <remarks>
+/// The names and the texts are kept apart, so rows with the same fields share one array of names (see <see cref="ChannelFields"/>):
+/// a publish makes a row per record and channel.
+/// </remarks>
 public sealed class SnapshotRow
 {
+    private readonly string[] _names;
+    private readonly string[] _texts;
+
     public SnapshotRow(string sku, string? model, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Sku = sku;
+        Model = model;
+        _names = new string[fields.Count];
+        _texts = new string[fields.Count];
+        for (var i = 0; i < _names.Length; i++)
+        {
+            (_names[i], _texts[i]) = fields[i];
+        }
+    }
+
+    /// <param name="sku">The record's SKU.</param>
+    /// <param name="model">The record's model, if it has one.</param>
+    /// <param name="names">The fields' names, ordinal; rows may share the array, so nobody changes it.</param>
+    /// <param name="texts">The fields' texts, by the index of their name; the row's own.</param>
+    internal SnapshotRow(string sku, string? model, string[] names, string[] texts)
     {
         Sku = sku;
         Model = model;
-        Fields = fields;
+        _names = names;
+        _texts = texts;
     }
 
     public string Sku { get; }
@@ -17,7 +42,17 @@ public sealed class SnapshotRow
     public string? Model { get; }
 
     /// <summary>Field name -> text, ordinal by name; absent fields are left out.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
+    /// <remarks>A view made on each call: the row's own readers go by <see cref="Count"/>, <see cref="Name"/> and <see cref="Text"/>.</remarks>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields => new FieldList(_names, _texts);
+
+    /// <summary>How many fields the row has.</summary>
+    internal int Count => _texts.Length;
+
+    /// <summary>The name of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
+    internal string Name(int index) => _names[index];
+
+    /// <summary>The text of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
+    internal string Text(int index) => _texts[index];
 
     /// <summary>The channel-order group: the model, or the SKU of a product without one.</summary>
     public string Group => Model ?? Sku;
@@ -27,7 +62,7 @@ public sealed class SnapshotRow
     public static IReadOnlyList<FieldChange> Added(SnapshotRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new AddedFields(row.Fields);
+        return new AddedFields(row);
     }
 
     /// <summary>The fields whose text differs between <paramref name="before"/> and <paramref name="after"/> (rows of one SKU and group), by name.</summary>
@@ -37,24 +72,24 @@ public sealed class SnapshotRow
         ArgumentNullException.ThrowIfNull(after);
         var changes = new List<FieldChange>();
         int i = 0, j = 0;
-        while (i < before.Fields.Count || j < after.Fields.Count)
+        while (i < before.Count || j < after.Count)
         {
-            var c = i == before.Fields.Count ? 1 : j == after.Fields.Count ? -1 : string.CompareOrdinal(before.Fields[i].Key, after.Fields[j].Key);
+            var c = i == before.Count ? 1 : j == after.Count ? -1 : string.CompareOrdinal(before.Name(i), after.Name(j));
             if (c < 0)
             {
-                changes.Add(new FieldChange(before.Fields[i].Key, before.Fields[i].Value, null));
+                changes.Add(new FieldChange(before.Name(i), before.Text(i), null));
                 i++;
             }
             else if (c > 0)
             {
-                changes.Add(new FieldChange(after.Fields[j].Key, null, after.Fields[j].Value));
+                changes.Add(new FieldChange(after.Name(j), null, after.Text(j)));
                 j++;
             }
             else
             {
-                if (!string.Equals(before.Fields[i].Value, after.Fields[j].Value, StringComparison.Ordinal))
+                if (!string.Equals(before.Text(i), after.Text(j), StringComparison.Ordinal))
                 {
-                    changes.Add(new FieldChange(before.Fields[i].Key, before.Fields[i].Value, after.Fields[j].Value));
+                    changes.Add(new FieldChange(before.Name(i), before.Text(i), after.Text(j)));
                 }
 
                 i++;
@@ -68,15 +103,32 @@ public sealed class SnapshotRow
     /// <summary>Compares rows in channel order (<see cref="ChannelOrder"/>).</summary>
     public static int Compare(SnapshotRow a, SnapshotRow b) => ChannelOrder.Compare(a.Group, a.Sku, b.Group, b.Sku);
 
-    private sealed class AddedFields(IReadOnlyList<KeyValuePair<string, string>> fields) : IReadOnlyList<FieldChange>
+    private sealed class FieldList(string[] names, string[] texts) : IReadOnlyList<KeyValuePair<string, string>>
     {
-        public int Count => fields.Count;
+        public int Count => texts.Length;
 
-        public FieldChange this[int index] => new(fields[index].Key, null, fields[index].Value);
+        public KeyValuePair<string, string> this[int index] => new(names[index], texts[index]);
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class AddedFields(SnapshotRow row) : IReadOnlyList<FieldChange>
+    {
+        public int Count => row.Count;
+
+        public FieldChange this[int index] => new(row.Name(index), null, row.Text(index));
 
         public IEnumerator<FieldChange> GetEnumerator()
         {
-            for (var i = 0; i < fields.Count; i++)
+            for (var i = 0; i < row.Count; i++)
             {
                 yield return this[i];
             }

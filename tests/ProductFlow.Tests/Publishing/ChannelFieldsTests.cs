@@ -44,4 +44,32 @@ public class ChannelFieldsTests
         Assert.That(row.Fields.Select(f => f.Key), Is.EqualTo(new[] { "family", "name" }));
         Assert.That(row.Fields.Select(f => f.Value), Is.EqualTo(new[] { "tshirts", "Solo" }));
     }
+
+    [Test]
+    public void Rows_kept_together_each_have_their_own_fields_whatever_fields_the_records_before_had()
+    {
+        // Rows with the same fields share their names: every subset of these, in an order that revisits shapes after many others.
+        string[] attributes = ["name", "brand", "color", "size", "gtin", "material"];
+        var channel = ChannelRecords.Channel("web");
+        var view = new ChannelView(channel, ChannelRecords.Catalog);
+        var fields = new ChannelFields(new ChannelView(channel, ChannelRecords.Catalog));
+        var records = new List<ProductRecord>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var mask = 1; mask < 1 << attributes.Length; mask++)
+            {
+                var values = attributes.Where((_, i) => (mask & (1 << i)) != 0).Select(a => (a, $"{a} {mask} {pass}")).ToArray();
+                records.Add(ChannelRecords.Single($"SKU-{pass}-{mask:D2}", values));
+            }
+        }
+
+        var rows = records.Select(fields.RowOf).ToList();
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var expected = new[] { "family" }.Concat(attributes).Where(f => view.Text(records[i], f) is not null).Order(StringComparer.Ordinal).ToList();
+            Assert.That(rows[i].Fields.Select(f => f.Key), Is.EqualTo(expected), records[i].Sku);
+            Assert.That(rows[i].Fields.Select(f => f.Value), Is.EqualTo(expected.Select(f => view.Text(records[i], f))), records[i].Sku);
+        }
+    }
 }
