@@ -43,6 +43,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly HashSet<string> _mapped;
     private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
+    private readonly Dictionary<string, VariantLevels> _levels = new(StringComparer.Ordinal); // by family: a publish writes many models of few families
 
     public WebJsonWriter(ChannelView view, Stream output, ExportMode mode)
     {
@@ -109,25 +110,25 @@ internal sealed class WebJsonWriter : IChannelWriter
             return;
         }
 
-        var variant = first.Family is null ? null : _catalog.FindFamilyVariant(first.Family);
-        var variantLevel = variant?.VariantAttributes.ToHashSet(StringComparer.Ordinal) ?? [];
+        var levels = LevelsOf(first.Family);
+        var variantLevel = levels.VariantLevel;
         _json.WriteString("@type", "ProductGroup");
         _json.WriteString("productGroupID", first.Parent);
         _json.WriteOptional("name", IsModelLevel(_map["name"], variantLevel) ? Text(first, _map["name"]) : null);
-        WriteProperties(first, a => !variantLevel.Contains(a));
+        WriteProperties(first, levels.AtModelLevel);
         _json.WriteStartArray("variesBy");
-        foreach (var axis in variant?.Axes ?? [])
+        foreach (var axis in levels.Axes)
         {
             _json.WriteStringValue(axis == _map["color"] ? "https://schema.org/color" : axis == _map["size"] ? "https://schema.org/size" : axis);
         }
 
         _json.WriteEndArray();
-        WriteAdditional(first, a => !variantLevel.Contains(a));
+        WriteAdditional(first, levels.AtModelLevel);
         _json.WriteStartArray("hasVariant");
         foreach (var record in records)
         {
             _json.WriteStartObject();
-            WriteProduct(record, variantLevel.Contains);
+            WriteProduct(record, levels.AtVariantLevel);
             _json.WriteEndObject();
         }
 
@@ -240,6 +241,23 @@ internal sealed class WebJsonWriter : IChannelWriter
         }
     }
 
+    /// <summary>The levels of <paramref name="family"/>'s variant, worked out once per family for the writer (the catalog does not change while it writes).</summary>
+    private VariantLevels LevelsOf(string? family)
+    {
+        if (family is null)
+        {
+            return VariantLevels.None;
+        }
+
+        if (!_levels.TryGetValue(family, out var levels))
+        {
+            levels = _catalog.FindFamilyVariant(family) is { } variant ? new VariantLevels(variant) : VariantLevels.None;
+            _levels.Add(family, levels);
+        }
+
+        return levels;
+    }
+
     private static bool IsModelLevel(string? attribute, HashSet<string> variantLevel) => attribute is not null && !variantLevel.Contains(attribute);
 
     private string? Text(ProductRecord record, string? field) => field is null ? null : _view.Text(record, field);
@@ -249,5 +267,27 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.Flush();
         _json.Reset();
         _output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>A family variant's axes and the attributes at a variant level, with the tests a group's writing passes down.</summary>
+    private sealed class VariantLevels
+    {
+        public static readonly VariantLevels None = new(null);
+
+        public VariantLevels(FamilyVariantDefinition? variant)
+        {
+            Axes = variant?.Axes.ToArray() ?? [];
+            VariantLevel = variant?.VariantAttributes.ToHashSet(StringComparer.Ordinal) ?? [];
+            AtModelLevel = a => !VariantLevel.Contains(a);
+            AtVariantLevel = VariantLevel.Contains;
+        }
+
+        public string[] Axes { get; }
+
+        public HashSet<string> VariantLevel { get; }
+
+        public Func<string, bool> AtModelLevel { get; }
+
+        public Func<string, bool> AtVariantLevel { get; }
     }
 }
