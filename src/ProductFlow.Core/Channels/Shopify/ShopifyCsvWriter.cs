@@ -40,6 +40,7 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private const int MaxOptions = 3;
 
     private readonly CsvWriter _csv;
+    private readonly string?[] _row = new string?[Header.Count]; // reused row after row: WriteRecord copies the fields into its buffer
     private readonly ChannelView _view;
     private readonly ProductCatalog _catalog;
     private readonly FieldMap _map;
@@ -121,7 +122,8 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            var row = new string?[Header.Count];
+            var row = _row;
+            Array.Clear(row);
             row[0] = handle;
             if (i == 0)
             {
