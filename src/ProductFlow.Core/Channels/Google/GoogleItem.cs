@@ -166,7 +166,8 @@ internal sealed class GoogleItem
         }
 
         var currency = _view.Channel.Currency ?? _view.Resolve(record, source)?.Currency;
-        return currency is null ? null : amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
+        // One string, formatted in place (not the amount's string and then the joined one).
+        return currency is null ? null : string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
     }
 
     private string? Weight(ProductRecord record)
