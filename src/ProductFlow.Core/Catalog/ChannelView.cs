@@ -33,6 +33,8 @@ public sealed class ChannelView
     private ProductValue?[] _best; // _current's values, by attribute index
     private string[]? _plannedFields; // the fields Texts was last given, and what each is
     private int[] _plan = [];
+    private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
+    private string? _groups; // likewise the groups
 
     public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
     {
@@ -61,9 +63,9 @@ public sealed class ChannelView
             "sku" => record.Sku,
             "parent" => record.Parent,
             "family" => record.Family,
-            "categories" => record.Categories.Count == 0 ? null : string.Join(',', record.Categories),
+            "categories" => JoinedText.Of(record.Categories, ref _categories),
             "enabled" => record.Enabled ? "true" : "false",
-            "groups" => record.Groups.Count == 0 ? null : string.Join(',', record.Groups),
+            "groups" => JoinedText.Of(record.Groups, ref _groups),
             "associations" => ProductAssociation.Text(record.Associations),
             _ => Present(field, Resolve(record, field)),
         };

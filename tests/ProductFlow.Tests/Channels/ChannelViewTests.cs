@@ -60,4 +60,29 @@ public class ChannelViewTests
         view.Texts(record, ["family", "not-an-attribute", "name"], texts);
         Assert.That(texts, Is.EqualTo(new[] { "tshirts", null, "Solo" }));
     }
+
+    [Test]
+    public void Categories_and_groups_are_each_records_own_joined_whatever_the_records_before_had()
+    {
+        // Close neighbours of each other in turn: a text joined before is given again only for lists that join to it.
+        string[][] lists =
+        [
+            ["apparel", "tshirts"], ["apparel", "tshirts"], ["apparel"], ["apparel", "tshirt"], ["apparel", "tshirts", "sale"],
+            ["apparel,tshirts"], [], ["apparel", ""], ["apparel"], ["", "apparel"], ["apparel", "tshirts"],
+        ];
+        var view = WebView();
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var record = ChannelRecords.Single($"SOLO-{i}", ("name", "Solo"));
+            foreach (var item in lists[i])
+            {
+                record.Categories.Add(item);
+                record.Groups.Add(item);
+            }
+
+            var expected = lists[i].Length == 0 ? null : string.Join(',', lists[i]);
+            Assert.That(view.Text(record, "categories"), Is.EqualTo(expected), $"categories of list {i}");
+            Assert.That(view.Text(record, "groups"), Is.EqualTo(expected), $"groups of list {i}");
+        }
+    }
 }
