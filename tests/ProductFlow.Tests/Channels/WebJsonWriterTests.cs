@@ -104,6 +104,18 @@ public class WebJsonWriterTests
     }
 
     [Test]
+    public async Task Each_model_is_written_by_its_own_familys_levels_whatever_models_came_before()
+    {
+        var other = Variant("X-1", "X", "red", "s");
+        other.Family = "no_such_family"; // no family variant: no axes, every attribute on the group
+        var lines = Lines(await WriteAsync("web", [Variant("A-1", "A", "navy", "m"), other, Variant("C-1", "C", "red", "s")]));
+
+        Assert.That(lines.Select(l => l.GetProperty("variesBy").GetArrayLength()), Is.EqualTo(new[] { 2, 0, 2 }));
+        Assert.That(lines.Select(l => l.TryGetProperty("description", out _)), Is.EqualTo(new[] { false, true, false }), "description is a variant attribute of tshirts only");
+        Assert.That(lines[1].GetProperty("description").GetString(), Is.EqualTo("Classic Tee in red, size S."));
+    }
+
+    [Test]
     public async Task A_delta_writes_one_tombstone_per_model_that_left_and_one_per_product_without_model()
     {
         var lines = Lines(await WriteAsync("web", [Variant("A-1", "A", "red", "s")], ExportMode.Delta, ("B-1", "B"), ("B-2", "B"), ("GIFT-1", null)));
