@@ -14,6 +14,10 @@ public static class CanonicalNumber
     public static string Format(decimal value) =>
         value == 0 ? "0" : value.ToString("0.############################", CultureInfo.InvariantCulture);
 
+    /// <summary><see cref="Format(decimal)"/> of <paramref name="value"/>, a space and <paramref name="unit"/> (<c>0.25 kg</c>), made as one string.</summary>
+    public static string FormatWithUnit(decimal value, string unit) =>
+        value == 0 ? "0 " + unit : string.Create(CultureInfo.InvariantCulture, $"{value:0.############################} {unit}");
+
     /// <summary>
     /// <see cref="Format(decimal)"/> of <paramref name="value"/>, or <paramref name="current"/> itself when it already is that text:
     /// most values of a feed are canonical, and a rule that checks every number should not copy each one.

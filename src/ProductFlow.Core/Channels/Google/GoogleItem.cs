@@ -180,9 +180,9 @@ internal sealed class GoogleItem
         var unit = value.Unit ?? _view.Attribute(source)?.Unit;
         if (unit is not null && GoogleMassUnits.Contains(unit) && CanonicalNumber.TryParse(value.Data, out var number))
         {
-            return CanonicalNumber.Format(number) + " " + unit;
+            return CanonicalNumber.FormatWithUnit(number, unit);
         }
 
-        return _view.Measure(record, source, "kg") is { } kg ? CanonicalNumber.Format(kg) + " kg" : null;
+        return _view.Measure(record, source, "kg") is { } kg ? CanonicalNumber.FormatWithUnit(kg, "kg") : null;
     }
 }
