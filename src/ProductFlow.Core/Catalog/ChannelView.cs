@@ -13,17 +13,21 @@ namespace ProductFlow.Catalog;
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
 /// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
-/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once. It keeps the
-/// resolutions of the last <see cref="Recent"/> records, so a publish that compares a group's records first and writes them
-/// after resolves each once too. A view keeps buffers: one view per thread at a time.
+/// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once. A view made to
+/// keep the resolutions of more records (<see cref="GroupSize"/> for a publish, which compares a group's records first and
+/// writes them after) resolves each of those once too. A view keeps buffers: one view per thread at a time.
 /// </remarks>
 public sealed class ChannelView
 {
+    /// <summary>The resolutions a publish's view keeps: more records than a model has variants, as a rule.</summary>
+    public const int GroupSize = 64;
+
+    // What Texts does with each field: an attribute's index, or one of these.
+    private const int RecordField = -1;
+    private const int OtherField = -2;
+
     private readonly ChannelDefinition _channel;
     private readonly ProductCatalog _catalog;
-    /// <summary>How many records' resolutions a view keeps: more than a model's variants, as a rule.</summary>
-    public const int Recent = 64;
-
     private readonly Dictionary<string, int> _attributeIndex;
     private readonly (string? Name, int Index)[] _byReference; // _attributeIndex by the name's reference: values share their names' strings
     private readonly bool[] _media; // by attribute index: a media attribute, resolved against the channel's mediaBaseUrl
@@ -36,15 +40,20 @@ public sealed class ChannelView
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
     private string? _groups; // likewise the groups
 
-    public ChannelView(ChannelDefinition channel, ProductCatalog catalog)
+    /// <param name="channel">The channel.</param>
+    /// <param name="catalog">The catalog the channel belongs to.</param>
+    /// <param name="recent">How many records' resolutions the view keeps (each an array of the catalog's size): one for the rules, which
+    /// read a record until they are done with it, <see cref="GroupSize"/> for a publish.</param>
+    public ChannelView(ChannelDefinition channel, ProductCatalog catalog, int recent = 1)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentOutOfRangeException.ThrowIfLessThan(recent, 1);
         _channel = channel;
         _catalog = catalog;
         _attributeIndex = catalog.Attributes.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         _byReference = new (string?, int)[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)catalog.Attributes.Count * 4))];
-        _recent = [.. Enumerable.Range(0, Recent).Select(_ => new Resolution(catalog.Attributes.Count))];
+        _recent = [.. Enumerable.Range(0, recent).Select(_ => new Resolution(catalog.Attributes.Count))];
         _current = _recent[0];
         _best = _current.Best;
         _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
@@ -240,10 +249,6 @@ public sealed class ChannelView
 
     private string? Present(string attribute, ProductValue? value) =>
         value is null ? null : IndexOf(attribute) is >= 0 and var index ? Present(index, value) : value.Data;
-
-    // What Texts does with each field: an attribute's index, or one of these.
-    private const int RecordField = -1;
-    private const int OtherField = -2;
 
     /// <summary>What each of <paramref name="fields"/> is; worked out again only when they are not the array of the last call.</summary>
     private int[] PlanOf(string[] fields)

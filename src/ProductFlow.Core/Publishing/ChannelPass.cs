@@ -80,7 +80,7 @@ internal sealed class ChannelPass : IAsyncDisposable
         var published = _state is null ? [] : SnapshotFile.Read(_state);
 
         // One view of the channel for its filter, its comparison and its writer: each record is resolved once.
-        var view = new ChannelView(Channel, _catalog);
+        var view = new ChannelView(Channel, _catalog, ChannelView.GroupSize);
         var writer = Hashing is null ? null : ChannelWriters.Create(view, Hashing, Mode);
         var grouping = ChannelWriters.KindOf(Channel).Grouping;
         long rows = 0, count = 0, added = 0, changed = 0, removed = 0;

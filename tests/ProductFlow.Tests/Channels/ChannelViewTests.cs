@@ -5,12 +5,13 @@ namespace ProductFlow.Tests.Channels;
 
 public class ChannelViewTests
 {
-    private static ChannelView WebView() => new(ChannelRecords.Channel("web"), ChannelRecords.Catalog);
+    private static ChannelView WebView(int recent = ChannelView.GroupSize) => new(ChannelRecords.Channel("web"), ChannelRecords.Catalog, recent);
 
-    [Test]
-    public void A_record_changed_since_a_kept_resolution_is_resolved_again()
+    [TestCase(1)]
+    [TestCase(ChannelView.GroupSize)]
+    public void A_record_changed_since_a_kept_resolution_is_resolved_again(int recent)
     {
-        var view = WebView();
+        var view = WebView(recent);
         var first = ChannelRecords.Single("SOLO-1", ("name", "Before"));
         var second = ChannelRecords.Single("SOLO-2", ("name", "Other"));
         Assert.That(view.Text(first, "name"), Is.EqualTo("Before"));
@@ -23,11 +24,12 @@ public class ChannelViewTests
         Assert.That(view.Text(second, "name"), Is.EqualTo("Other"));
     }
 
-    [Test]
-    public void Records_resolved_in_turn_each_keep_their_own_values_beyond_the_kept_resolutions()
+    [TestCase(1)]
+    [TestCase(ChannelView.GroupSize)]
+    public void Records_resolved_in_turn_each_keep_their_own_values_beyond_the_kept_resolutions(int recent)
     {
-        var view = WebView();
-        var records = Enumerable.Range(0, (ChannelView.Recent * 2) + 3).Select(i => ChannelRecords.Single($"SKU-{i}", ("name", $"Name {i}"))).ToList();
+        var view = WebView(recent);
+        var records = Enumerable.Range(0, (ChannelView.GroupSize * 2) + 3).Select(i => ChannelRecords.Single($"SKU-{i}", ("name", $"Name {i}"))).ToList();
 
         // Forwards, backwards, forwards: reads from kept resolutions and from resolutions made again after they were replaced.
         var order = records.Concat(Enumerable.Reverse(records)).Concat(records);
