@@ -34,7 +34,6 @@ public sealed class ChannelView
     private readonly Resolution[] _recent;
     private int _next; // the entry of _recent the next new resolution replaces
     private Resolution _current;
-    private ProductValue?[] _best; // _current's values, by attribute index
     private string[]? _plannedFields; // the fields Texts was last given, and what each is
     private int[] _plan = [];
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
@@ -55,7 +54,6 @@ public sealed class ChannelView
         _byReference = new (string?, int)[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)catalog.Attributes.Count * 4))];
         _recent = [.. Enumerable.Range(0, recent).Select(_ => new Resolution(catalog.Attributes.Count))];
         _current = _recent[0];
-        _best = _current.Best;
         _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
     }
 
@@ -91,11 +89,11 @@ public sealed class ChannelView
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(texts);
         var plan = PlanOf(fields);
-        ResolveAll(record);
+        var best = ResolveAll(record);
         for (var i = 0; i < plan.Length; i++)
         {
             var index = plan[i];
-            texts[i] = index >= 0 ? Present(index, _best[index]) : index == RecordField ? Text(record, fields[i]) : Resolve(record, fields[i])?.Data;
+            texts[i] = index >= 0 ? Present(index, best[index]) : index == RecordField ? Text(record, fields[i]) : Resolve(record, fields[i])?.Data;
         }
     }
 
@@ -147,10 +145,10 @@ public sealed class ChannelView
     {
         ArgumentNullException.ThrowIfNull(record);
         values.Clear();
-        ResolveAll(record);
-        for (var i = 0; i < _best.Length; i++)
+        var best = ResolveAll(record);
+        for (var i = 0; i < best.Length; i++)
         {
-            if (_best[i] is { } value)
+            if (best[i] is { } value)
             {
                 values.Add((_catalog.Attributes[i], Present(i, value)!));
             }
@@ -169,8 +167,7 @@ public sealed class ChannelView
             return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
         }
 
-        ResolveAll(record);
-        return _best[index];
+        return ResolveAll(record)[index];
     }
 
     /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
@@ -208,15 +205,13 @@ public sealed class ChannelView
     /// <see cref="WriteJson"/> writes it, before typing; <c>null</c> when absent.</summary>
     internal string? Presented(ProductRecord record, int attributeIndex)
     {
-        ResolveAll(record);
-        return Present(attributeIndex, _best[attributeIndex]);
+        return Present(attributeIndex, ResolveAll(record)[attributeIndex]);
     }
 
     /// <summary>Whether catalog attribute <paramref name="attributeIndex"/> has a value in this view (is written by <see cref="WriteJson"/>).</summary>
     internal bool Has(ProductRecord record, int attributeIndex)
     {
-        ResolveAll(record);
-        return _best[attributeIndex] is not null;
+        return ResolveAll(record)[attributeIndex] is not null;
     }
 
     public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
@@ -229,10 +224,10 @@ public sealed class ChannelView
         writer.WriteOptional("family", record.Family);
         writer.WriteStrings("categories", record.Categories);
         writer.WriteBoolean("enabled", record.Enabled);
-        ResolveAll(record);
-        for (var i = 0; i < _best.Length; i++)
+        var best = ResolveAll(record);
+        for (var i = 0; i < best.Length; i++)
         {
-            if (_best[i] is { } value)
+            if (best[i] is { } value)
             {
                 var attribute = _catalog.Attributes[i];
                 writer.WritePropertyName(attribute.Code);
@@ -286,18 +281,19 @@ public sealed class ChannelView
     }
 
     /// <summary>
-    /// Makes <c>_best</c> the resolution of every attribute of <paramref name="record"/>, in one pass over its values (as
+    /// Makes <c>_current</c> the resolution of every attribute of <paramref name="record"/>, in one pass over its values (as
     /// <see cref="ProductRecord.Resolve"/> does one by one): a kept one when the record's values have not changed since, else a new one
-    /// in place of the oldest.
+    /// in place of the oldest. Returns its values, by attribute index.
     /// </summary>
-    private void ResolveAll(ProductRecord record)
+    private ProductValue?[] ResolveAll(ProductRecord record)
     {
         var version = record.Values.Version;
         if (!_current.Holds(record, version))
         {
-            _current = Kept(record, version) ?? Resolve(record, version);
-            _best = _current.Best;
+            _current = Kept(record, version) ?? ResolveAnew(record, version);
         }
+
+        return _current.Best;
     }
 
     private Resolution? Kept(ProductRecord record, int version)
@@ -313,7 +309,7 @@ public sealed class ChannelView
         return null;
     }
 
-    private Resolution Resolve(ProductRecord record, int version)
+    private Resolution ResolveAnew(ProductRecord record, int version)
     {
         var resolution = _recent[_next];
         _next = (_next + 1) % _recent.Length;

@@ -14,6 +14,8 @@ public sealed class ChannelFields
 {
     private static readonly string[] RecordFields = ["family", "categories", "groups", "associations"];
 
+    private const int Shapes = 16; // the field sets kept (see NamesOf)
+
     private readonly ChannelView _view;
     private readonly ProductCatalog _catalog;
     private readonly bool _akeneo;
@@ -22,7 +24,6 @@ public sealed class ChannelFields
     private readonly int[] _present; // reused by RowOf: the indexes of _texts that have a text
     private readonly List<(int[] Present, string[] Names)> _shapes = []; // the names of the fields rows had, shared by rows with the same
     private int _lastShape;
-    private const int Shapes = 16;
 
     /// <param name="view">The channel's view of records: a publish shares it with the channel's writer, so each record is resolved once.</param>
     public ChannelFields(ChannelView view)
