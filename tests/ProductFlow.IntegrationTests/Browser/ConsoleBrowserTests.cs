@@ -304,8 +304,9 @@ public sealed partial class ConsoleBrowserTests
     [Test]
     public async Task The_runs_page_follows_a_running_run_in_place_with_its_progress_and_each_pipelines_trend()
     {
-        // Big enough to run for some seconds, so the page sees rows counted while it runs.
-        var big = BigFeed.Write(_demo.Combine("big.csv"), copies: 200, distinctModels: true);
+        // Big enough to run for some seconds, so the page sees rows counted while it runs (progress is reported, and the page
+        // polls, once a second; a faster run needs a bigger feed to be seen running).
+        var big = BigFeed.Write(_demo.Combine("big.csv"), copies: 500, distinctModels: true);
         await SignInAsync(AdminKey);
         var runId = await UploadThroughApiAsync(big, "big.csv");
 
@@ -319,7 +320,7 @@ public sealed partial class ConsoleBrowserTests
         await _page.Locator($"#runs-table tr[data-run-id='{runId}'][data-status=completed]").WaitForAsync(new() { Timeout = (float)RunTimeout.TotalMilliseconds });
 
         Assert.That(await _page.EvaluateAsync<bool>("() => window.stayedOnPage === true"), Is.True, "updated in place, not reloaded");
-        Assert.That(await row.Locator("[data-field=read]").TextContentAsync(), Is.EqualTo("72,200"));
+        Assert.That(await row.Locator("[data-field=read]").TextContentAsync(), Is.EqualTo("180,500"), "every row of the feed: 500 copies of the sample's 361");
         Assert.That(await _page.Locator("figure.trend[data-pipeline=demo] svg g[data-run-id]").CountAsync(), Is.GreaterThanOrEqualTo(1));
         await _page.ReloadAsync();
         Assert.That(await _page.Locator($"figure.trend[data-pipeline=demo] svg g[data-run-id='{runId}']").CountAsync(), Is.EqualTo(1));
