@@ -17,28 +17,40 @@ namespace ProductFlow.Store;
 /// </remarks>
 public static class LineageJson
 {
+    private static readonly JsonEncodedText FeedName = JsonEncodedText.Encode("feed");
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values");
+    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("column");
+    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
+
     /// <summary>Writes the origins of <paramref name="values"/>; <paramref name="feed"/>, <paramref name="line"/> and <paramref name="source"/> are the defaults.</summary>
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source) =>
+        Write(writer, values, feed, line, source, null);
+
+    /// <summary>As the public overload, with feeds, columns, rules and sources (a small set, value after value) encoded once by <paramref name="texts"/> when their encoder is the writer's.</summary>
+    internal static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source, EncodedTexts? texts)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(values);
+        texts = texts is null ? null : writer.For(texts);
         writer.WriteStartObject();
-        writer.WriteOptional("feed", feed);
+        writer.WriteOptional(FeedName, feed, texts);
         if (line is { } number)
         {
-            writer.WriteNumber("line", number);
+            writer.WriteNumber(LineName, number);
         }
 
-        writer.WriteOptional("source", source);
-        writer.WriteStartArray("values");
-        foreach (var value in values)
+        writer.WriteOptional(SourceName, source, texts);
+        writer.WriteStartArray(ValuesName);
+        for (var i = 0; i < values.Count; i++)
         {
-            var origin = value.Origin;
+            var origin = values[i].Origin;
             var ownSource = origin.Source is not null && !string.Equals(origin.Source, source, StringComparison.Ordinal);
             var sameCell = origin.Column is not null && string.Equals(origin.Feed, feed, StringComparison.Ordinal) && origin.Line == line;
             if (sameCell && origin.Rule is null && !ownSource)
             {
-                writer.WriteStringValue(origin.Column);
+                writer.WriteStringValue(origin.Column!, texts);
                 continue;
             }
 
@@ -48,21 +60,21 @@ public static class LineageJson
                 // A cell of another feed or line; or a rule's value, which has no cell: an explicit null keeps the default off.
                 if (origin.Feed is null && origin.Column is not null)
                 {
-                    writer.WriteNull("feed");
+                    writer.WriteNull(FeedName);
                 }
 
-                writer.WriteOptional("feed", origin.Feed);
+                writer.WriteOptional(FeedName, origin.Feed, texts);
                 if (origin.Line is { } own)
                 {
-                    writer.WriteNumber("line", own);
+                    writer.WriteNumber(LineName, own);
                 }
             }
 
-            writer.WriteOptional("column", origin.Column);
-            writer.WriteOptional("rule", origin.Rule);
+            writer.WriteOptional(ColumnName, origin.Column, texts);
+            writer.WriteOptional(RuleName, origin.Rule, texts);
             if (ownSource)
             {
-                writer.WriteString("source", origin.Source);
+                writer.WriteString(SourceName, origin.Source!, texts);
             }
 
             writer.WriteEndObject();

@@ -41,6 +41,7 @@ public sealed class ProductDocument
     private readonly Utf8JsonWriter _contentWriter;
     private readonly Utf8JsonWriter _lineageWriter;
     private readonly List<ProductValue> _sorted = [];
+    private readonly EncodedTexts _texts = new(); // the writers' encoder: the default
     private string? _source;
 
     public ProductDocument()
@@ -305,28 +306,30 @@ public sealed class ProductDocument
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
     {
+        // Names are encoded once; attributes, locales, channels, currencies and families repeat record after record (a small set).
+        var texts = _texts;
         writer.WriteStartObject();
-        writer.WriteString("sku", record.Sku);
+        writer.WriteString(Names.Sku, record.Sku);
         if (record.IsModel)
         {
             // Only models say so: a product's document (and its hash) is as it was before models existed.
-            writer.WriteBoolean("model", true);
-            writer.WriteOptional("familyVariant", record.FamilyVariant);
+            writer.WriteBoolean(Names.Model, true);
+            writer.WriteOptional(Names.FamilyVariant, record.FamilyVariant, texts);
         }
 
-        writer.WriteOptional("parent", record.Parent);
-        writer.WriteOptional("family", record.Family);
-        writer.WriteStrings("categories", record.Categories);
-        writer.WriteBoolean("enabled", record.Enabled);
-        writer.WriteStartArray("values");
+        writer.WriteOptional(Names.Parent, record.Parent);
+        writer.WriteOptional(Names.Family, record.Family, texts);
+        writer.WriteStrings(Names.Categories, record.Categories);
+        writer.WriteBoolean(Names.Enabled, record.Enabled);
+        writer.WriteStartArray(Names.Values);
         foreach (var value in _sorted)
         {
             writer.WriteStartObject();
-            writer.WriteString("attribute", value.Attribute);
-            writer.WriteOptional("locale", value.Locale);
-            writer.WriteOptional("channel", value.Channel);
-            writer.WriteOptional("currency", value.Currency);
-            writer.WriteString("data", value.Data);
+            writer.WriteString(Names.Attribute, value.Attribute, texts);
+            writer.WriteOptional(Names.Locale, value.Locale, texts);
+            writer.WriteOptional(Names.Channel, value.Channel, texts);
+            writer.WriteOptional(Names.Currency, value.Currency, texts);
+            writer.WriteString(Names.Data, value.Data);
             writer.WriteEndObject();
         }
 
@@ -366,7 +369,24 @@ public sealed class ProductDocument
         // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
         var cell = _sorted.Find(v => v.Origin.Feed is not null)?.Origin;
         var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.Feed, cell?.Line);
-        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
+        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source, _texts);
     }
 
+    /// <summary>The property names of a document, encoded once (ASCII letters: the same bytes with any encoder).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Sku = JsonEncodedText.Encode("sku");
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+        public static readonly JsonEncodedText FamilyVariant = JsonEncodedText.Encode("familyVariant");
+        public static readonly JsonEncodedText Parent = JsonEncodedText.Encode("parent");
+        public static readonly JsonEncodedText Family = JsonEncodedText.Encode("family");
+        public static readonly JsonEncodedText Categories = JsonEncodedText.Encode("categories");
+        public static readonly JsonEncodedText Enabled = JsonEncodedText.Encode("enabled");
+        public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+        public static readonly JsonEncodedText Attribute = JsonEncodedText.Encode("attribute");
+        public static readonly JsonEncodedText Locale = JsonEncodedText.Encode("locale");
+        public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        public static readonly JsonEncodedText Currency = JsonEncodedText.Encode("currency");
+        public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+    }
 }

@@ -35,6 +35,39 @@ public class LineageJsonTests
         Assert.That(LineageJson.Read(plain), Is.EqualTo(new ValueOrigin?[] { ValueOrigin.FromCell("f.csv", 2, "c"), ValueOrigin.FromRule("default") }));
     }
 
+    [Test]
+    public void Origins_written_with_texts_encoded_once_are_the_bytes_of_plain_writes_whatever_the_writer_s_encoder()
+    {
+        var awkward = ProductFlow.Tests.Json.WrittenJson.Awkward;
+        var values = awkward.Select((text, i) => new ProductValue($"a{i}", null, null, "x", (i % 3) switch
+        {
+            0 => new ValueOrigin { Feed = "f.csv", Line = 7, Column = text, Source = "sup<p>lier" },
+            1 => new ValueOrigin { Rule = text, Source = awkward[^(i + 1)] },
+            _ => new ValueOrigin { Feed = text, Line = 3, Column = awkward[^(i + 1)], Source = "sup<p>lier" },
+        })).ToList();
+        var texts = new ProductFlow.Json.EncodedTexts();
+        foreach (var encoder in new[] { null, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                Assert.That(Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier", texts)), Is.EqualTo(Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier"))));
+            }
+        }
+
+        Assert.That(texts.Count, Is.GreaterThan(0), "the default encoder's writer used the texts");
+    }
+
+    private static byte[] Write(System.Text.Encodings.Web.JavaScriptEncoder? encoder, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = encoder }))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
     private static string Write(IReadOnlyList<ProductValue> values, string feed, long line, string source)
     {
         using var stream = new MemoryStream();
