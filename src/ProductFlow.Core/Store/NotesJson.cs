@@ -7,6 +7,24 @@ namespace ProductFlow.Store;
 /// <summary>The stored form of <see cref="ProductNotes"/>: compact JSON, the same bytes for the same notes (so a store can compare them).</summary>
 public static class NotesJson
 {
+    private static readonly JsonEncodedText ChannelsName = JsonEncodedText.Encode("channels");
+    private static readonly JsonEncodedText IssuesName = JsonEncodedText.Encode("issues");
+    private static readonly JsonEncodedText SeverityName = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText ChannelName = JsonEncodedText.Encode("channel");
+    private static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field");
+    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("column");
+    private static readonly JsonEncodedText CompletenessName = JsonEncodedText.Encode("completeness");
+    private static readonly JsonEncodedText LocaleName = JsonEncodedText.Encode("locale");
+    private static readonly JsonEncodedText PresentName = JsonEncodedText.Encode("present");
+    private static readonly JsonEncodedText RequiredName = JsonEncodedText.Encode("required");
+    private static readonly JsonEncodedText RatioName = JsonEncodedText.Encode("ratio");
+
+    // Channels, rules, fields, columns and locales repeat record after record: encoded once per thread (for the default encoder, JsonText's).
+    [ThreadStatic]
+    private static EncodedTexts? _texts;
+
     public static string Write(ProductNotes notes)
     {
         ArgumentNullException.ThrowIfNull(notes);
@@ -17,25 +35,26 @@ public static class NotesJson
 
         return JsonText.Write(notes, static (writer, notes) =>
         {
+            var texts = writer.For(_texts ??= new EncodedTexts());
             writer.WriteStartObject();
-            writer.WriteStrings("channels", notes.Channels);
-            writer.WriteStartArray("issues");
+            writer.WriteStrings(ChannelsName, notes.Channels, texts);
+            writer.WriteStartArray(IssuesName);
             foreach (var issue in notes.Issues)
             {
                 writer.WriteStartObject();
-                writer.WriteString("severity", issue.Severity.Code());
-                writer.WriteString("rule", issue.Rule);
-                writer.WriteString("message", issue.Message);
-                writer.WriteOptional("channel", issue.Channel);
-                writer.WriteOptional("field", issue.Field);
-                writer.WriteOptional("column", issue.Column);
+                writer.WriteString(SeverityName, issue.Severity.Code(), texts);
+                writer.WriteString(RuleName, issue.Rule, texts);
+                writer.WriteString(MessageName, issue.Message);
+                writer.WriteOptional(ChannelName, issue.Channel, texts);
+                writer.WriteOptional(FieldName, issue.Field, texts);
+                writer.WriteOptional(ColumnName, issue.Column, texts);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             if (notes.Completeness.Count > 0)
             {
-                WriteCompleteness(writer, notes.Completeness); // none when no channel sets requirements for the family
+                WriteCompleteness(writer, notes.Completeness, texts); // none when no channel sets requirements for the family
             }
 
             writer.WriteEndObject();
@@ -69,19 +88,22 @@ public static class NotesJson
     }
 
     /// <summary>Writes <c>completeness: [{channel, locale, present, required, ratio}]</c>, as notes store it and <c>explain --json</c> shows it (the ratio to 4 places).</summary>
-    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
+    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness) =>
+        WriteCompleteness(writer, completeness, null);
+
+    private static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness, EncodedTexts? texts)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(completeness);
-        writer.WriteStartArray("completeness");
+        writer.WriteStartArray(CompletenessName);
         foreach (var score in completeness)
         {
             writer.WriteStartObject();
-            writer.WriteString("channel", score.Channel);
-            writer.WriteString("locale", score.Locale);
-            writer.WriteNumber("present", score.Present);
-            writer.WriteNumber("required", score.Required);
-            writer.WriteNumber("ratio", Math.Round(score.Ratio, 4));
+            writer.WriteString(ChannelName, score.Channel, texts);
+            writer.WriteString(LocaleName, score.Locale, texts);
+            writer.WriteNumber(PresentName, score.Present);
+            writer.WriteNumber(RequiredName, score.Required);
+            writer.WriteNumber(RatioName, Math.Round(score.Ratio, 4));
             writer.WriteEndObject();
         }
 
