@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using ProductFlow.Json;
 
 namespace ProductFlow.Publishing;
 
@@ -47,9 +48,14 @@ public static class SnapshotFile
         // the end (a flush per row would be a sync point of the compressor and a system call per row).
         private const int Block = 1 << 16;
 
+        private static readonly JsonEncodedText SkuName = JsonEncodedText.Encode("s");
+        private static readonly JsonEncodedText ModelName = JsonEncodedText.Encode("m");
+        private static readonly JsonEncodedText FieldsName = JsonEncodedText.Encode("f");
+
         private readonly GZipStream _gzip;
         private readonly ArrayBufferWriter<byte> _buffer = new(Block + 4096);
         private readonly Utf8JsonWriter _json;
+        private readonly EncodedTexts _names = new(); // the field names, a channel's few, row after row (the writer's encoder: the default)
         private bool _disposed;
 
         internal Writer(Stream output)
@@ -63,16 +69,17 @@ public static class SnapshotFile
             ArgumentNullException.ThrowIfNull(row);
             _json.Reset();
             _json.WriteStartObject();
-            _json.WriteString("s", row.Sku);
+            _json.WriteString(SkuName, row.Sku);
             if (row.Model is not null)
             {
-                _json.WriteString("m", row.Model);
+                _json.WriteString(ModelName, row.Model);
             }
 
-            _json.WriteStartObject("f");
+            _json.WriteStartObject(FieldsName);
             for (var i = 0; i < row.Count; i++)
             {
-                _json.WriteString(row.Name(i), row.Text(i));
+                _json.WritePropertyName(row.Name(i), _names);
+                _json.WriteStringValue(row.Text(i));
             }
 
             _json.WriteEndObject();

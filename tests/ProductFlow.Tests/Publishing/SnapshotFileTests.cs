@@ -34,6 +34,32 @@ public class SnapshotFileTests
     }
 
     [Test]
+    public void Field_names_encoded_once_are_the_bytes_the_writer_makes_of_the_strings()
+    {
+        var awkward = ProductFlow.Tests.Json.WrittenJson.Awkward;
+        var fields = awkward.Order(StringComparer.Ordinal).Select(name => new KeyValuePair<string, string>(name, name + " <value>")).Append(new("z\uD800", "lone")).ToList();
+        using var file = new MemoryStream();
+        using (var writer = SnapshotFile.Create(file))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                writer.Write(new SnapshotRow($"S-{i}", i == 1 ? null : "m<é>", fields));
+            }
+        }
+
+        file.Position = 0;
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(3));
+        foreach (var line in lines)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+            Assert.That(bytes, Is.EqualTo(ProductFlow.Tests.Json.WrittenJson.Rewritten(bytes)), line);
+        }
+    }
+
+    [Test]
     public void The_writer_leaves_its_output_open()
     {
         using var file = new MemoryStream();
