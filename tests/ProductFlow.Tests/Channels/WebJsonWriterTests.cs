@@ -170,6 +170,26 @@ public class WebJsonWriterTests
         Assert.That(second, Is.EqualTo(first));
     }
 
+    [Test]
+    public async Task Lines_are_the_bytes_the_writer_s_encoder_makes_of_the_strings()
+    {
+        // Names and repeated texts are encoded once, with the writer's encoder (letters of every script as they are, HTML escaped).
+        var records = new[] { Variant("TS-1-NVY-M", "TS-<1>", "navy", "m", price: "19.9", stock: "3"), Variant("TS-1-NVY-S", "TS-<1>", "navy", "s", stock: "0"), Variant("TS-2-NVY-S", "TS-2", "navy", "s") };
+        records[0].Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-é"));
+
+        var lines = Text(await WriteAsync("web", records)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        Assert.That(lines, Has.Length.EqualTo(2));
+        foreach (var line in lines)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+            Assert.That(bytes, Is.EqualTo(ProductFlow.Tests.Json.WrittenJson.Rewritten(bytes, encoder)), line);
+        }
+
+        Assert.That(lines[0], Does.Contain("TS-\\u003C1\\u003E").And.Contain("MUG-é").And.Contain("\"priceCurrency\":\"EUR\""));
+    }
+
     private static List<JsonElement> Lines(byte[] bytes) =>
         Text(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 }

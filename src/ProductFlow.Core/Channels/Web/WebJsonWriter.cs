@@ -28,6 +28,12 @@ internal sealed class WebJsonWriter : IChannelWriter
 
     private static readonly string[] Properties = ["description", "brand", "gtin", "color", "size", "image", "weight"];
 
+    // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page. One
+    // instance for every writer, so the texts encoded once below are encoded exactly as the writers escape.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    private static readonly JsonEncodedText[] PropertyNames = Array.ConvertAll(Properties, p => JsonEncodedText.Encode(p, Encoder));
+
     private static readonly Dictionary<string, string> UnitCodes = new(StringComparer.Ordinal)
     {
         ["mg"] = "MGM", ["g"] = "GRM", ["kg"] = "KGM", ["t"] = "TNE", ["oz"] = "ONZ", ["lb"] = "LBR",
@@ -44,6 +50,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
     private readonly Dictionary<string, VariantLevels> _levels = new(StringComparer.Ordinal); // by family: a publish writes many models of few families
+    private readonly EncodedTexts _texts = new(Encoder); // attribute codes and currencies, record after record
 
     public WebJsonWriter(ChannelView view, Stream output, ExportMode mode)
     {
@@ -57,8 +64,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
         _groups = new ModelBatches(WriteGroup, mode);
         _associations = new WebAssociations(channel.Web?.Associations);
-        // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page.
-        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Encoder });
         FileName = ChannelWriters.FileName(channel);
     }
 
@@ -76,16 +82,16 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.WriteStartObject();
         if (model is null)
         {
-            _json.WriteString("@type", "Product");
-            _json.WriteString("sku", sku);
+            _json.WriteString(Names.Type, Names.Product);
+            _json.WriteString(Names.Sku, sku);
         }
         else
         {
-            _json.WriteString("@type", "ProductGroup");
-            _json.WriteString("productGroupID", model);
+            _json.WriteString(Names.Type, Names.ProductGroup);
+            _json.WriteString(Names.ProductGroupId, model);
         }
 
-        _json.WriteBoolean("removed", true);
+        _json.WriteBoolean(Names.Removed, true);
         _json.WriteEndObject();
         EndLine();
     }
@@ -101,7 +107,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     {
         var first = records[0];
         _json.WriteStartObject();
-        _json.WriteString("@context", "https://schema.org");
+        _json.WriteString(Names.Context, Names.SchemaOrg);
         if (first.Parent is null)
         {
             WriteProduct(first, _ => true);
@@ -112,11 +118,11 @@ internal sealed class WebJsonWriter : IChannelWriter
 
         var levels = LevelsOf(first.Family);
         var variantLevel = levels.VariantLevel;
-        _json.WriteString("@type", "ProductGroup");
-        _json.WriteString("productGroupID", first.Parent);
-        _json.WriteOptional("name", IsModelLevel(_map["name"], variantLevel) ? Text(first, _map["name"]) : null);
+        _json.WriteString(Names.Type, Names.ProductGroup);
+        _json.WriteString(Names.ProductGroupId, first.Parent);
+        _json.WriteOptional(Names.Name, IsModelLevel(_map["name"], variantLevel) ? Text(first, _map["name"]) : null);
         WriteProperties(first, levels.AtModelLevel);
-        _json.WriteStartArray("variesBy");
+        _json.WriteStartArray(Names.VariesBy);
         foreach (var axis in levels.Axes)
         {
             _json.WriteStringValue(axis == _map["color"] ? "https://schema.org/color" : axis == _map["size"] ? "https://schema.org/size" : axis);
@@ -124,7 +130,7 @@ internal sealed class WebJsonWriter : IChannelWriter
 
         _json.WriteEndArray();
         WriteAdditional(first, levels.AtModelLevel);
-        _json.WriteStartArray("hasVariant");
+        _json.WriteStartArray(Names.HasVariant);
         foreach (var record in records)
         {
             _json.WriteStartObject();
@@ -140,10 +146,10 @@ internal sealed class WebJsonWriter : IChannelWriter
     /// <summary>The properties of a product from the attributes at its level (every attribute, for a product without a model).</summary>
     private void WriteProduct(ProductRecord record, Func<string, bool> atLevel)
     {
-        _json.WriteString("@type", "Product");
-        _json.WriteString("sku", record.Sku);
+        _json.WriteString(Names.Type, Names.Product);
+        _json.WriteString(Names.Sku, record.Sku);
         var name = Text(record, _map["title"]) ?? (_map["name"] is { } code && atLevel(code) ? Text(record, code) : null);
-        _json.WriteOptional("name", name);
+        _json.WriteOptional(Names.Name, name);
         WriteProperties(record, atLevel);
         WriteOffer(record);
         WriteAdditional(record, atLevel);
@@ -152,8 +158,9 @@ internal sealed class WebJsonWriter : IChannelWriter
 
     private void WriteProperties(ProductRecord record, Func<string, bool> atLevel)
     {
-        foreach (var property in Properties)
+        for (var p = 0; p < Properties.Length; p++)
         {
+            var property = Properties[p];
             if (_map[property] is not { } source || !atLevel(source) || Text(record, source) is not { } text)
             {
                 continue;
@@ -162,15 +169,15 @@ internal sealed class WebJsonWriter : IChannelWriter
             switch (property)
             {
                 case "brand":
-                    _json.WriteStartObject("brand");
-                    _json.WriteString("@type", "Brand");
-                    _json.WriteString("name", text);
+                    _json.WriteStartObject(PropertyNames[p]);
+                    _json.WriteString(Names.Type, Names.Brand);
+                    _json.WriteString(Names.Name, text);
                     _json.WriteEndObject();
                     break;
                 case "weight" when _view.Number(record, source) is { } weight:
-                    _json.WriteStartObject("weight");
-                    _json.WriteString("@type", "QuantitativeValue");
-                    _json.WriteNumber("value", weight);
+                    _json.WriteStartObject(PropertyNames[p]);
+                    _json.WriteString(Names.Type, Names.QuantitativeValue);
+                    _json.WriteNumber(Names.Value, weight);
                     var unit = _view.Resolve(record, source)?.Unit ?? _view.Attribute(source)?.Unit;
                     if (unit is not null)
                     {
@@ -182,7 +189,7 @@ internal sealed class WebJsonWriter : IChannelWriter
                 case "weight":
                     break;
                 default:
-                    _json.WriteString(property, text);
+                    _json.WriteString(PropertyNames[p], text);
                     break;
             }
         }
@@ -197,13 +204,13 @@ internal sealed class WebJsonWriter : IChannelWriter
             return;
         }
 
-        _json.WriteStartObject("offers");
-        _json.WriteString("@type", "Offer");
-        _json.WriteNumber("price", price.Value);
-        _json.WriteString("priceCurrency", currency);
+        _json.WriteStartObject(Names.Offers);
+        _json.WriteString(Names.Type, Names.Offer);
+        _json.WriteNumber(Names.Price, price.Value);
+        _json.WriteString(Names.PriceCurrency, currency, _texts);
         if (_view.Number(record, _map["stock"]) is { } stock)
         {
-            _json.WriteString("availability", stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
+            _json.WriteString(Names.Availability, stock > 0 ? Names.InStock : Names.OutOfStock);
         }
 
         _json.WriteEndObject();
@@ -223,14 +230,14 @@ internal sealed class WebJsonWriter : IChannelWriter
 
             if (!started)
             {
-                _json.WriteStartArray("additionalProperty");
+                _json.WriteStartArray(Names.AdditionalProperty);
                 started = true;
             }
 
             _json.WriteStartObject();
-            _json.WriteString("@type", "PropertyValue");
-            _json.WriteString("name", attribute.Code);
-            _json.WritePropertyName("value");
+            _json.WriteString(Names.Type, Names.PropertyValue);
+            _json.WriteString(Names.Name, attribute.Code, _texts);
+            _json.WritePropertyName(Names.Value);
             ChannelView.WriteValue(_json, attribute, data);
             _json.WriteEndObject();
         }
@@ -289,5 +296,35 @@ internal sealed class WebJsonWriter : IChannelWriter
         public Func<string, bool> AtModelLevel { get; }
 
         public Func<string, bool> AtVariantLevel { get; }
+    }
+
+    /// <summary>The names and constant values of a document, encoded once with the writers' encoder.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Type = Encode("@type");
+        public static readonly JsonEncodedText Context = Encode("@context");
+        public static readonly JsonEncodedText Sku = Encode("sku");
+        public static readonly JsonEncodedText Name = Encode("name");
+        public static readonly JsonEncodedText Value = Encode("value");
+        public static readonly JsonEncodedText ProductGroupId = Encode("productGroupID");
+        public static readonly JsonEncodedText Removed = Encode("removed");
+        public static readonly JsonEncodedText VariesBy = Encode("variesBy");
+        public static readonly JsonEncodedText HasVariant = Encode("hasVariant");
+        public static readonly JsonEncodedText Offers = Encode("offers");
+        public static readonly JsonEncodedText Price = Encode("price");
+        public static readonly JsonEncodedText PriceCurrency = Encode("priceCurrency");
+        public static readonly JsonEncodedText Availability = Encode("availability");
+        public static readonly JsonEncodedText AdditionalProperty = Encode("additionalProperty");
+        public static readonly JsonEncodedText Product = Encode("Product");
+        public static readonly JsonEncodedText ProductGroup = Encode("ProductGroup");
+        public static readonly JsonEncodedText Brand = Encode("Brand");
+        public static readonly JsonEncodedText QuantitativeValue = Encode("QuantitativeValue");
+        public static readonly JsonEncodedText Offer = Encode("Offer");
+        public static readonly JsonEncodedText PropertyValue = Encode("PropertyValue");
+        public static readonly JsonEncodedText SchemaOrg = Encode("https://schema.org");
+        public static readonly JsonEncodedText InStock = Encode("https://schema.org/InStock");
+        public static readonly JsonEncodedText OutOfStock = Encode("https://schema.org/OutOfStock");
+
+        private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, Encoder);
     }
 }
