@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using ProductFlow.Json;
 
 namespace ProductFlow.Publishing;
 
@@ -55,7 +54,6 @@ public static class SnapshotFile
         private readonly GZipStream _gzip;
         private readonly ArrayBufferWriter<byte> _buffer = new(Block + 4096);
         private readonly Utf8JsonWriter _json;
-        private readonly EncodedTexts _names = new(); // the field names, a channel's few, row after row (the writer's encoder: the default)
         private bool _disposed;
 
         internal Writer(Stream output)
@@ -78,8 +76,7 @@ public static class SnapshotFile
             _json.WriteStartObject(FieldsName);
             for (var i = 0; i < row.Count; i++)
             {
-                _json.WritePropertyName(row.Name(i), _names);
-                _json.WriteStringValue(row.Text(i));
+                _json.WriteString(row.Name(i), row.Text(i));
             }
 
             _json.WriteEndObject();

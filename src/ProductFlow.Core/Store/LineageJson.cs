@@ -25,23 +25,18 @@ public static class LineageJson
     private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
 
     /// <summary>Writes the origins of <paramref name="values"/>; <paramref name="feed"/>, <paramref name="line"/> and <paramref name="source"/> are the defaults.</summary>
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source) =>
-        Write(writer, values, feed, line, source, null);
-
-    /// <summary>As the public overload, with feeds, columns, rules and sources (a small set, value after value) encoded once by <paramref name="texts"/> when their encoder is the writer's.</summary>
-    internal static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source, EncodedTexts? texts)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(values);
-        texts = texts is null ? null : writer.For(texts);
         writer.WriteStartObject();
-        writer.WriteOptional(FeedName, feed, texts);
+        writer.WriteOptional(FeedName, feed);
         if (line is { } number)
         {
             writer.WriteNumber(LineName, number);
         }
 
-        writer.WriteOptional(SourceName, source, texts);
+        writer.WriteOptional(SourceName, source);
         writer.WriteStartArray(ValuesName);
         for (var i = 0; i < values.Count; i++)
         {
@@ -50,7 +45,7 @@ public static class LineageJson
             var sameCell = origin.Column is not null && string.Equals(origin.Feed, feed, StringComparison.Ordinal) && origin.Line == line;
             if (sameCell && origin.Rule is null && !ownSource)
             {
-                writer.WriteStringValue(origin.Column!, texts);
+                writer.WriteStringValue(origin.Column!);
                 continue;
             }
 
@@ -63,18 +58,18 @@ public static class LineageJson
                     writer.WriteNull(FeedName);
                 }
 
-                writer.WriteOptional(FeedName, origin.Feed, texts);
+                writer.WriteOptional(FeedName, origin.Feed);
                 if (origin.Line is { } own)
                 {
                     writer.WriteNumber(LineName, own);
                 }
             }
 
-            writer.WriteOptional(ColumnName, origin.Column, texts);
-            writer.WriteOptional(RuleName, origin.Rule, texts);
+            writer.WriteOptional(ColumnName, origin.Column);
+            writer.WriteOptional(RuleName, origin.Rule);
             if (ownSource)
             {
-                writer.WriteString(SourceName, origin.Source!, texts);
+                writer.WriteString(SourceName, origin.Source!);
             }
 
             writer.WriteEndObject();

@@ -21,10 +21,6 @@ public static class NotesJson
     private static readonly JsonEncodedText RequiredName = JsonEncodedText.Encode("required");
     private static readonly JsonEncodedText RatioName = JsonEncodedText.Encode("ratio");
 
-    // Channels, rules, fields, columns and locales repeat record after record: encoded once per thread (for the default encoder, JsonText's).
-    [ThreadStatic]
-    private static EncodedTexts? _texts;
-
     public static string Write(ProductNotes notes)
     {
         ArgumentNullException.ThrowIfNull(notes);
@@ -35,26 +31,25 @@ public static class NotesJson
 
         return JsonText.Write(notes, static (writer, notes) =>
         {
-            var texts = writer.For(_texts ??= new EncodedTexts());
             writer.WriteStartObject();
-            writer.WriteStrings(ChannelsName, notes.Channels, texts);
+            writer.WriteStrings(ChannelsName, notes.Channels);
             writer.WriteStartArray(IssuesName);
             foreach (var issue in notes.Issues)
             {
                 writer.WriteStartObject();
-                writer.WriteString(SeverityName, issue.Severity.Code(), texts);
-                writer.WriteString(RuleName, issue.Rule, texts);
+                writer.WriteString(SeverityName, issue.Severity.Code());
+                writer.WriteString(RuleName, issue.Rule);
                 writer.WriteString(MessageName, issue.Message);
-                writer.WriteOptional(ChannelName, issue.Channel, texts);
-                writer.WriteOptional(FieldName, issue.Field, texts);
-                writer.WriteOptional(ColumnName, issue.Column, texts);
+                writer.WriteOptional(ChannelName, issue.Channel);
+                writer.WriteOptional(FieldName, issue.Field);
+                writer.WriteOptional(ColumnName, issue.Column);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             if (notes.Completeness.Count > 0)
             {
-                WriteCompleteness(writer, notes.Completeness, texts); // none when no channel sets requirements for the family
+                WriteCompleteness(writer, notes.Completeness); // none when no channel sets requirements for the family
             }
 
             writer.WriteEndObject();
@@ -88,10 +83,7 @@ public static class NotesJson
     }
 
     /// <summary>Writes <c>completeness: [{channel, locale, present, required, ratio}]</c>, as notes store it and <c>explain --json</c> shows it (the ratio to 4 places).</summary>
-    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness) =>
-        WriteCompleteness(writer, completeness, null);
-
-    private static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness, EncodedTexts? texts)
+    public static void WriteCompleteness(Utf8JsonWriter writer, IReadOnlyList<CompletenessScore> completeness)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(completeness);
@@ -99,8 +91,8 @@ public static class NotesJson
         foreach (var score in completeness)
         {
             writer.WriteStartObject();
-            writer.WriteString(ChannelName, score.Channel, texts);
-            writer.WriteString(LocaleName, score.Locale, texts);
+            writer.WriteString(ChannelName, score.Channel);
+            writer.WriteString(LocaleName, score.Locale);
             writer.WriteNumber(PresentName, score.Present);
             writer.WriteNumber(RequiredName, score.Required);
             writer.WriteNumber(RatioName, Math.Round(score.Ratio, 4));

@@ -41,7 +41,6 @@ public sealed class ProductDocument
     private readonly Utf8JsonWriter _contentWriter;
     private readonly Utf8JsonWriter _lineageWriter;
     private readonly List<ProductValue> _sorted = [];
-    private readonly EncodedTexts _texts = new(); // the writers' encoder: the default
     private string? _source;
 
     public ProductDocument()
@@ -306,29 +305,28 @@ public sealed class ProductDocument
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
     {
-        // Names are encoded once; attributes, locales, channels, currencies and families repeat record after record (a small set).
-        var texts = _texts;
+        // Property names are encoded once (the texts are written as strings: a cache of the repeated ones cost more than it saved).
         writer.WriteStartObject();
         writer.WriteString(Names.Sku, record.Sku);
         if (record.IsModel)
         {
             // Only models say so: a product's document (and its hash) is as it was before models existed.
             writer.WriteBoolean(Names.Model, true);
-            writer.WriteOptional(Names.FamilyVariant, record.FamilyVariant, texts);
+            writer.WriteOptional(Names.FamilyVariant, record.FamilyVariant);
         }
 
         writer.WriteOptional(Names.Parent, record.Parent);
-        writer.WriteOptional(Names.Family, record.Family, texts);
+        writer.WriteOptional(Names.Family, record.Family);
         writer.WriteStrings(Names.Categories, record.Categories);
         writer.WriteBoolean(Names.Enabled, record.Enabled);
         writer.WriteStartArray(Names.Values);
         foreach (var value in _sorted)
         {
             writer.WriteStartObject();
-            writer.WriteString(Names.Attribute, value.Attribute, texts);
-            writer.WriteOptional(Names.Locale, value.Locale, texts);
-            writer.WriteOptional(Names.Channel, value.Channel, texts);
-            writer.WriteOptional(Names.Currency, value.Currency, texts);
+            writer.WriteString(Names.Attribute, value.Attribute);
+            writer.WriteOptional(Names.Locale, value.Locale);
+            writer.WriteOptional(Names.Channel, value.Channel);
+            writer.WriteOptional(Names.Currency, value.Currency);
             writer.WriteString(Names.Data, value.Data);
             writer.WriteEndObject();
         }
@@ -369,7 +367,7 @@ public sealed class ProductDocument
         // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
         var cell = _sorted.Find(v => v.Origin.Feed is not null)?.Origin;
         var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.Feed, cell?.Line);
-        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source, _texts);
+        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
     }
 
     /// <summary>The property names of a document, encoded once (ASCII letters: the same bytes with any encoder).</summary>

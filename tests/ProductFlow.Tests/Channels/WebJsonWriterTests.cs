@@ -173,7 +173,7 @@ public class WebJsonWriterTests
     [Test]
     public async Task Lines_are_the_bytes_the_writer_s_encoder_makes_of_the_strings()
     {
-        // Names and repeated texts are encoded once, with the writer's encoder (letters of every script as they are, HTML escaped).
+        // Names and constant values are encoded once, with the writer's encoder (letters of every script as they are, HTML escaped).
         var records = new[] { Variant("TS-1-NVY-M", "TS-<1>", "navy", "m", price: "19.9", stock: "3"), Variant("TS-1-NVY-S", "TS-<1>", "navy", "s", stock: "0"), Variant("TS-2-NVY-S", "TS-2", "navy", "s") };
         records[0].Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-é"));
 

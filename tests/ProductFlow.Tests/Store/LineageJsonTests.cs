@@ -36,8 +36,9 @@ public class LineageJsonTests
     }
 
     [Test]
-    public void Origins_written_with_texts_encoded_once_are_the_bytes_of_plain_writes_whatever_the_writer_s_encoder()
+    public void Origins_are_the_bytes_the_writer_s_encoder_makes_of_the_strings_whatever_the_encoder()
     {
+        // The property names are encoded once, with the default encoder: they must come out as any writer would escape them.
         var awkward = ProductFlow.Tests.Json.WrittenJson.Awkward;
         var values = awkward.Select((text, i) => new ProductValue($"a{i}", null, null, "x", (i % 3) switch
         {
@@ -45,16 +46,12 @@ public class LineageJsonTests
             1 => new ValueOrigin { Rule = text, Source = awkward[^(i + 1)] },
             _ => new ValueOrigin { Feed = text, Line = 3, Column = awkward[^(i + 1)], Source = "sup<p>lier" },
         })).ToList();
-        var texts = new ProductFlow.Json.EncodedTexts();
         foreach (var encoder in new[] { null, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
         {
-            for (var round = 0; round < 2; round++)
-            {
-                Assert.That(Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier", texts)), Is.EqualTo(Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier"))));
-            }
-        }
+            var written = Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier"));
 
-        Assert.That(texts.Count, Is.GreaterThan(0), "the default encoder's writer used the texts");
+            Assert.That(written, Is.EqualTo(ProductFlow.Tests.Json.WrittenJson.Rewritten(written, encoder)), encoder?.ToString() ?? "default encoder");
+        }
     }
 
     private static byte[] Write(System.Text.Encodings.Web.JavaScriptEncoder? encoder, Action<Utf8JsonWriter> write)

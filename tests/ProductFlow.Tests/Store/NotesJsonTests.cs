@@ -10,7 +10,7 @@ public class NotesJsonTests
     [Test]
     public void Notes_are_the_bytes_the_writer_makes_of_the_strings_record_after_record()
     {
-        // Channels, rules, fields, columns and locales are encoded once per thread and kept: the stored notes are compared as they are.
+        // Property names are encoded once: the stored notes are compared as they are.
         var awkward = WrittenJson.Awkward;
         for (var round = 0; round < 3; round++)
         {

@@ -96,7 +96,7 @@ public sealed class ProductDocumentTests
     [Test]
     public void Content_and_lineage_are_the_bytes_the_writer_makes_of_the_strings_record_after_record()
     {
-        // Names are encoded once and kept: a text that came out escaped otherwise than by the writer would change every hash.
+        // Property names are encoded once: a name that came out escaped otherwise than by the writer would change every hash.
         var awkward = ProductFlow.Tests.Json.WrittenJson.Awkward;
         var document = new ProductDocument();
         for (var round = 0; round < 3; round++)

@@ -29,7 +29,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private static readonly string[] Properties = ["description", "brand", "gtin", "color", "size", "image", "weight"];
 
     // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page. One
-    // instance for every writer, so the texts encoded once below are encoded exactly as the writers escape.
+    // instance for every writer, so the names encoded once below are encoded exactly as the writers escape.
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     private static readonly JsonEncodedText[] PropertyNames = Array.ConvertAll(Properties, p => JsonEncodedText.Encode(p, Encoder));
@@ -50,7 +50,6 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
     private readonly Dictionary<string, VariantLevels> _levels = new(StringComparer.Ordinal); // by family: a publish writes many models of few families
-    private readonly EncodedTexts _texts = new(Encoder); // attribute codes and currencies, record after record
 
     public WebJsonWriter(ChannelView view, Stream output, ExportMode mode)
     {
@@ -207,7 +206,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.WriteStartObject(Names.Offers);
         _json.WriteString(Names.Type, Names.Offer);
         _json.WriteNumber(Names.Price, price.Value);
-        _json.WriteString(Names.PriceCurrency, currency, _texts);
+        _json.WriteString(Names.PriceCurrency, currency);
         if (_view.Number(record, _map["stock"]) is { } stock)
         {
             _json.WriteString(Names.Availability, stock > 0 ? Names.InStock : Names.OutOfStock);
@@ -236,7 +235,7 @@ internal sealed class WebJsonWriter : IChannelWriter
 
             _json.WriteStartObject();
             _json.WriteString(Names.Type, Names.PropertyValue);
-            _json.WriteString(Names.Name, attribute.Code, _texts);
+            _json.WriteString(Names.Name, attribute.Code);
             _json.WritePropertyName(Names.Value);
             ChannelView.WriteValue(_json, attribute, data);
             _json.WriteEndObject();
