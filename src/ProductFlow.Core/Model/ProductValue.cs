@@ -90,6 +90,9 @@ public sealed record ProductValue
     /// <summary>This value with <paramref name="data"/>, its origin changed by <paramref name="rule"/>.</summary>
     public ProductValue ChangedBy(string rule, string data) => this with { Data = data, OriginRule = rule };
 
+    /// <summary>This value converted to <paramref name="unit"/> (<paramref name="data"/> in it) by <paramref name="rule"/>, which its origin names.</summary>
+    public ProductValue ConvertedBy(string rule, string data, string unit) => this with { Data = data, Unit = unit, OriginRule = rule };
+
     /// <summary>This value, its origin's source set to <paramref name="source"/> (null: none, the store then gives the source that stores it).</summary>
     public ProductValue WithSource(string? source) => this with { OriginSource = source };
 }

@@ -62,6 +62,17 @@ public class ProductValueTests
     }
 
     [Test]
+    public void ConvertedBy_sets_the_data_and_the_unit_and_names_the_rule_keeping_the_cell()
+    {
+        var value = new ProductValue("weight", null, null, "180", ValueOrigin.FromCell("feed.csv", 7, "weight")) { Unit = "g" };
+
+        var converted = value.ConvertedBy("unit", "0.18", "kg");
+
+        Assert.That((converted.Data, converted.Unit), Is.EqualTo(("0.18", "kg")));
+        Assert.That(converted.Origin, Is.EqualTo(value.Origin.ChangedBy("unit")));
+    }
+
+    [Test]
     public void WithSource_sets_or_clears_only_the_source()
     {
         var value = new ProductValue("name", null, null, "Tee", ValueOrigin.FromCell("feed.csv", 7, "name_en"));
