@@ -38,14 +38,13 @@ public static class LineageJson
 
         writer.WriteOptional(SourceName, source);
         writer.WriteStartArray(ValuesName);
-        for (var i = 0; i < values.Count; i++)
+        foreach (var value in values)
         {
-            var origin = values[i].Origin;
-            var ownSource = origin.Source is not null && !string.Equals(origin.Source, source, StringComparison.Ordinal);
-            var sameCell = origin.Column is not null && string.Equals(origin.Feed, feed, StringComparison.Ordinal) && origin.Line == line;
-            if (sameCell && origin.Rule is null && !ownSource)
+            var ownSource = value.OriginSource is not null && !string.Equals(value.OriginSource, source, StringComparison.Ordinal);
+            var sameCell = value.OriginColumn is not null && string.Equals(value.OriginFeed, feed, StringComparison.Ordinal) && value.OriginLine == line;
+            if (sameCell && value.OriginRule is null && !ownSource)
             {
-                writer.WriteStringValue(origin.Column!);
+                writer.WriteStringValue(value.OriginColumn);
                 continue;
             }
 
@@ -53,23 +52,23 @@ public static class LineageJson
             if (!sameCell)
             {
                 // A cell of another feed or line; or a rule's value, which has no cell: an explicit null keeps the default off.
-                if (origin.Feed is null && origin.Column is not null)
+                if (value.OriginFeed is null && value.OriginColumn is not null)
                 {
                     writer.WriteNull(FeedName);
                 }
 
-                writer.WriteOptional(FeedName, origin.Feed);
-                if (origin.Line is { } own)
+                writer.WriteOptional(FeedName, value.OriginFeed);
+                if (value.OriginLine is { } own)
                 {
                     writer.WriteNumber(LineName, own);
                 }
             }
 
-            writer.WriteOptional(ColumnName, origin.Column);
-            writer.WriteOptional(RuleName, origin.Rule);
+            writer.WriteOptional(ColumnName, value.OriginColumn);
+            writer.WriteOptional(RuleName, value.OriginRule);
             if (ownSource)
             {
-                writer.WriteString(SourceName, origin.Source!);
+                writer.WriteString(SourceName, value.OriginSource);
             }
 
             writer.WriteEndObject();
