@@ -15,7 +15,7 @@ namespace ProductFlow.Bench;
 
 /// <summary>
 /// <c>micro</c>: BenchmarkDotNet per-record costs of the demo pipeline's hot steps, on records of a generated feed that went
-/// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, each channel's writer and
+/// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, the stored document, each channel's writer and
 /// the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line.
 /// </summary>
 /// <remarks>The per-record benchmarks run over <see cref="Batch"/> records in channel order (model-grouped writers flush a model
@@ -33,6 +33,7 @@ public class PipelineMicroBenchmarks
     private RuleContext _context = null!;
     private ChannelFields _fields = null!;
     private SnapshotRow[] _snapshot = null!;
+    private readonly ProductFlow.Store.ProductDocument _document = new();
 
     [GlobalSetup]
     public void Setup()
@@ -119,6 +120,20 @@ public class PipelineMicroBenchmarks
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public Task PartnerCsvWriter() => WriteAsync("partner");
+
+    /// <summary>What the store writes of a record: its canonical document (hashed) and its lineage.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int DocumentWrite()
+    {
+        var bytes = 0;
+        foreach (var record in _records)
+        {
+            _document.Write(record, "supplier");
+            bytes += _document.Content.Length;
+        }
+
+        return bytes;
+    }
 
     /// <summary>What a publish compares of a record: its channel fields as text.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
