@@ -114,6 +114,14 @@ public sealed class FeedMapper : IRecordMapper
         return new RowIdentity(sku, NullIfEmpty(Read(compiled.Parent, row, "parent", ref timeouts, out _)), false);
     }
 
+    /// <summary>The columns the SKU and the parent are read from, with their transformations' (a template's columns): all that <see cref="Identify"/> reads.</summary>
+    public IReadOnlyCollection<int> IdentityColumns(FeedHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var compiled = CompiledFor(header);
+        return compiled.Sku.ColumnIndexes.Concat(compiled.Parent?.ColumnIndexes ?? []).Distinct().ToList();
+    }
+
     private static ValueOrigin Origin(FieldReader value, SourceRow row, string? rule)
     {
         if (value.Column is null)
