@@ -86,8 +86,12 @@ public sealed class FeedMapper : IRecordMapper
         {
             if (Read(value, row, value.Mapping.Attribute!, ref timeouts, out var rule) is { } data)
             {
-                record.Values.Add(new ProductValue(value.Mapping.Attribute!, value.Mapping.Locale, value.Mapping.Channel, data, Origin(value, row, rule))
-                { Currency = value.Mapping.Currency, Unit = value.ReadUnit(row) });
+                var mapping = value.Mapping;
+                record.Values.Add(value.Column is null
+                    ? new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule))
+                    { Currency = mapping.Currency, Unit = value.ReadUnit(row) }
+                    : new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, row.Feed, row.Line, value.Column, rule)
+                    { Currency = mapping.Currency, Unit = value.ReadUnit(row) });
             }
         }
 
@@ -120,17 +124,6 @@ public sealed class FeedMapper : IRecordMapper
         ArgumentNullException.ThrowIfNull(header);
         var compiled = CompiledFor(header);
         return compiled.Sku.ColumnIndexes.Concat(compiled.Parent?.ColumnIndexes ?? []).Distinct().ToList();
-    }
-
-    private static ValueOrigin Origin(FieldReader value, SourceRow row, string? rule)
-    {
-        if (value.Column is null)
-        {
-            return ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule);
-        }
-
-        var cell = ValueOrigin.FromCell(row.Feed, row.Line, value.Column);
-        return rule is null ? cell : cell.ChangedBy(rule);
     }
 
     /// <summary>Reads a field; a regular expression that runs too long leaves the field without a value and adds an error (the record is rejected).</summary>

@@ -212,7 +212,7 @@ internal sealed class AttributeTypeRule : IRule
         }
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
-        return value with { Data = converted, Unit = target.Symbol, Origin = value.Origin.ChangedBy(RuleIds.UnitConvert) };
+        return value.ConvertedBy(RuleIds.UnitConvert, converted, target.Symbol);
     }
 
     /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>

@@ -135,7 +135,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
             foreach (var values in accepted)
             {
                 var i = IndexOfSame(values, value);
-                values[i] = values[i] with { Origin = values[i].Origin.ChangedBy(LiftRule) };
+                values[i] = values[i].ChangedBy(LiftRule);
             }
         }
 

@@ -53,7 +53,7 @@ public sealed class RuleContext
             Sku = target.Record.Sku,
             Feed = target.Record.Feed,
             Line = target.Record.Line,
-            Column = value?.Origin.Column ?? (attribute is null ? null : _columns.GetValueOrDefault((attribute, locale))),
+            Column = value?.OriginColumn ?? (attribute is null ? null : _columns.GetValueOrDefault((attribute, locale))),
             Field = field ?? value?.Attribute,
             Value = value?.Data,
             Channel = channel,

@@ -33,12 +33,11 @@ public static class LineageJson
         writer.WriteStartArray("values");
         foreach (var value in values)
         {
-            var origin = value.Origin;
-            var ownSource = origin.Source is not null && !string.Equals(origin.Source, source, StringComparison.Ordinal);
-            var sameCell = origin.Column is not null && string.Equals(origin.Feed, feed, StringComparison.Ordinal) && origin.Line == line;
-            if (sameCell && origin.Rule is null && !ownSource)
+            var ownSource = value.OriginSource is not null && !string.Equals(value.OriginSource, source, StringComparison.Ordinal);
+            var sameCell = value.OriginColumn is not null && string.Equals(value.OriginFeed, feed, StringComparison.Ordinal) && value.OriginLine == line;
+            if (sameCell && value.OriginRule is null && !ownSource)
             {
-                writer.WriteStringValue(origin.Column);
+                writer.WriteStringValue(value.OriginColumn);
                 continue;
             }
 
@@ -46,23 +45,23 @@ public static class LineageJson
             if (!sameCell)
             {
                 // A cell of another feed or line; or a rule's value, which has no cell: an explicit null keeps the default off.
-                if (origin.Feed is null && origin.Column is not null)
+                if (value.OriginFeed is null && value.OriginColumn is not null)
                 {
                     writer.WriteNull("feed");
                 }
 
-                writer.WriteOptional("feed", origin.Feed);
-                if (origin.Line is { } own)
+                writer.WriteOptional("feed", value.OriginFeed);
+                if (value.OriginLine is { } own)
                 {
                     writer.WriteNumber("line", own);
                 }
             }
 
-            writer.WriteOptional("column", origin.Column);
-            writer.WriteOptional("rule", origin.Rule);
+            writer.WriteOptional("column", value.OriginColumn);
+            writer.WriteOptional("rule", value.OriginRule);
             if (ownSource)
             {
-                writer.WriteString("source", origin.Source);
+                writer.WriteString("source", value.OriginSource);
             }
 
             writer.WriteEndObject();

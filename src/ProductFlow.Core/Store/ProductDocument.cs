@@ -364,9 +364,9 @@ public sealed class ProductDocument
     private void WriteLineage(Utf8JsonWriter writer, ProductRecord record)
     {
         // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
-        var cell = _sorted.Find(v => v.Origin.Feed is not null)?.Origin;
-        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.Feed, cell?.Line);
-        LineageJson.Write(writer, _sorted, feed, line, _source ?? _sorted.FirstOrDefault()?.Origin.Source);
+        var cell = record.Feed is null ? _sorted.Find(v => v.OriginFeed is not null) : null;
+        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.OriginFeed, cell?.OriginLine);
+        LineageJson.Write(writer, _sorted, feed, line, _source ?? (_sorted.Count > 0 ? _sorted[0].OriginSource : null));
     }
 
 }

@@ -63,7 +63,7 @@ public static class SourceMerge
         }
 
         var values = new Dictionary<(string, string?, string?, string?), ProductValue>();
-        foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))
+        foreach (var value in stored.Values.Where(v => !string.Equals(v.OriginSource, source, StringComparison.Ordinal)))
         {
             values[Key(value)] = value;
         }
@@ -71,12 +71,12 @@ public static class SourceMerge
         foreach (var value in incoming.Values)
         {
             var key = Key(value);
-            if (values.TryGetValue(key, out var other) && precedence.Rank(value.Attribute, other.Origin.Source) < precedence.Rank(value.Attribute, source))
+            if (values.TryGetValue(key, out var other) && precedence.Rank(value.Attribute, other.OriginSource) < precedence.Rank(value.Attribute, source))
             {
                 continue;
             }
 
-            values[key] = value.Origin.Source is null ? value with { Origin = value.Origin with { Source = source } } : value;
+            values[key] = value.OriginSource is null ? value.WithSource(source) : value;
         }
 
         foreach (var value in values.Values)
@@ -107,7 +107,7 @@ public static class SourceMerge
             rest.Associations.Add(association);
         }
 
-        foreach (var value in stored.Values.Where(v => !string.Equals(v.Origin.Source, source, StringComparison.Ordinal)))
+        foreach (var value in stored.Values.Where(v => !string.Equals(v.OriginSource, source, StringComparison.Ordinal)))
         {
             rest.Values.Add(value);
         }

@@ -105,8 +105,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
             return;
         }
 
-        var origin = model.Origin.ChangedBy(Rule);
-        var inherited = model with { Origin = keepSource ? origin : origin with { Source = null } };
+        var inherited = keepSource ? model.ChangedBy(Rule) : model.ChangedBy(Rule).WithSource(null);
         if (own < 0)
         {
             values.Add(inherited);

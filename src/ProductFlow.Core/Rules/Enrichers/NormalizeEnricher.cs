@@ -33,7 +33,7 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
             var normalized = Normalize(value.Data);
             if (!string.Equals(normalized, value.Data, StringComparison.Ordinal))
             {
-                values[i] = value with { Data = normalized, Origin = value.Origin.ChangedBy(_rule) };
+                values[i] = value.ChangedBy(_rule, normalized);
             }
         }
     }
