@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using ProductFlow.Channels;
 using ProductFlow.Connectors;
 using ProductFlow.Csv;
 using ProductFlow.Mapping;
+using ProductFlow.Ordering;
 using ProductFlow.Pipelines;
 using ProductFlow.Publishing;
 using ProductFlow.Rules;
@@ -32,6 +34,16 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         }
 
         return Task.FromResult(rows + (characters < 0 ? 1 : 0));
+    }
+
+    /// <summary>0. The feed's survey alone: the first pass of a run over a feed with models, identifying every row (<see cref="FeedSurvey"/>).</summary>
+    /// <remarks>Counts the rows the survey reads (it stops early on a feed it finds unordered) through a reader that passes them on.</remarks>
+    public async Task<long> SurveyAsync()
+    {
+        var (mapper, source) = Prepare();
+        var counted = new CountingReader(FeedReaders.For(source.Format));
+        _ = await FeedSurvey.ScanAsync(counted, source, mapper).ConfigureAwait(false);
+        return counted.Rows;
     }
 
     /// <summary>2. ProductFlow's CSV connector and mapper.</summary>
@@ -140,5 +152,20 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
             RequiredColumns = mapper.RequiredColumns,
         };
         return (mapper, source);
+    }
+
+    /// <summary>Passes a reader's rows on, counting them.</summary>
+    private sealed class CountingReader(IFeedReader inner) : IFeedReader
+    {
+        public long Rows { get; private set; }
+
+        public async IAsyncEnumerable<SourceRow> ReadAsync(FeedSource source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var row in inner.ReadAsync(source, cancellationToken).ConfigureAwait(false))
+            {
+                Rows++;
+                yield return row;
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ internal static class StagesCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"feed {feed}: {bytes / 1e6:0.0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
         var stageList = new (string Name, Func<Task<long>> Run)[]
         {
+            ("0. the feed's survey: every row identified (SKU, parent), a run's first pass", stages.SurveyAsync),
             ("1. CsvHelper 34, every field as a string", stages.CsvHelperFloorAsync),
             ("2. ProductFlow read + map", stages.ReadAndMapAsync),
             ("3. + rules (types, enrichers, checks, GTIN, variants, schema)", stages.RulesAsync),

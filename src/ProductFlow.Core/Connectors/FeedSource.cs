@@ -45,6 +45,14 @@ public sealed record FeedSource(string Path)
     /// <summary>Columns the mapping reads: the reader fails the feed when one is missing or appears twice.</summary>
     public IReadOnlyCollection<string> RequiredColumns { get; init; } = [];
 
+    /// <summary>Which of the feed's columns a pass reads, asked once the header is known: their indexes in <see cref="FeedHeader.Columns"/>, or <c>null</c> for every column. <c>null</c> (the default): every column.</summary>
+    /// <remarks>
+    /// A reader may leave the fields of the other columns empty (the CSV reader does, and does not decode them): a pass that needs a
+    /// few columns of each row, such as a feed's survey, reads no more. Everything else is read as for every column: the header's
+    /// checks, the rows' problems and where the feed fails.
+    /// </remarks>
+    public Func<FeedHeader, IReadOnlyCollection<int>?>? ColumnsRead { get; init; }
+
     /// <summary>Told how many bytes of the file have been read (CSV, JSON, JSON Lines), for progress; <c>null</c> for none.</summary>
     public FeedProgress? Progress { get; init; }
 }

@@ -118,6 +118,14 @@ public sealed class FeedMapper : IRecordMapper
         return new RowIdentity(sku, NullIfEmpty(Read(compiled.Parent, row, "parent", ref timeouts, out _)), false);
     }
 
+    /// <summary>The columns the SKU and the parent are read from, with their transformations' (a template's columns): all that <see cref="Identify"/> reads.</summary>
+    public IReadOnlyCollection<int> IdentityColumns(FeedHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var compiled = CompiledFor(header);
+        return compiled.Sku.ColumnIndexes.Concat(compiled.Parent?.ColumnIndexes ?? []).Distinct().ToList();
+    }
+
     /// <summary>Reads a field; a regular expression that runs too long leaves the field without a value and adds an error (the record is rejected).</summary>
     private static string? Read(FieldReader? reader, SourceRow row, string field, ref List<Issue>? timeouts, out string? rule)
     {

@@ -48,6 +48,9 @@ internal sealed class FieldReader
     /// <summary>The column exactly as the feed's header writes it, or a template's columns (<c>Navn + Farge</c>); <c>null</c> for a constant.</summary>
     public string? Column { get; }
 
+    /// <summary>The indexes of the columns <see cref="Read(SourceRow)"/> reads: its template's, else its column's (none for a constant or a column the header lacks).</summary>
+    public IEnumerable<int> ColumnIndexes => (_template is not null ? _template.Indexes : _constant is null ? [_index] : []).Where(i => i >= 0);
+
     /// <summary>The unit of a metric value: the row's unit column, else the mapping's constant unit.</summary>
     public string? ReadUnit(SourceRow row) =>
         _unitIndex >= 0 && row[_unitIndex].Trim() is { Length: > 0 } unit ? unit : Mapping.Unit;

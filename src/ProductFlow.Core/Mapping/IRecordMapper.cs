@@ -11,6 +11,10 @@ public interface IRecordMapper
 
     MappedRecord Map(SourceRow row);
 
+    /// <summary>The columns of <paramref name="header"/> (their indexes) that <see cref="Identify"/> reads; <c>null</c> when the mapper cannot tell: every column.</summary>
+    /// <remarks>A pass that only identifies rows (a feed's survey) gives it to the reader (<see cref="FeedSource.ColumnsRead"/>), which may then leave the other fields empty.</remarks>
+    IReadOnlyCollection<int>? IdentityColumns(FeedHeader header) => null;
+
     /// <summary>What the record of <paramref name="row"/> is, without its values: what a feed's survey and its sorting read of every row.</summary>
     /// <remarks>The same as <see cref="Map"/>'s record says; a mapper that can tell it without mapping the whole row does so.</remarks>
     RowIdentity Identify(SourceRow row) => RowIdentity.Of(Map(row).Record);

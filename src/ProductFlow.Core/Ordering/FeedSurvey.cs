@@ -20,7 +20,11 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
     public static readonly FeedSurvey ProductsOnly = new(true, true, false);
 
     /// <summary>Reads <paramref name="source"/> once, identifying each row (<see cref="IRecordMapper.Identify"/>), and stops as soon as the answer is known.</summary>
-    /// <remarks>A feed that cannot be read to its end is surveyed up to where it breaks: the run's own pass then fails at the same place.</remarks>
+    /// <remarks>
+    /// Only the columns the mapper identifies rows by are read (<see cref="IRecordMapper.IdentityColumns"/>, all of them when it cannot
+    /// tell); the reader's checks are those of a full read. A feed that cannot be read to its end is surveyed up to where it breaks: the
+    /// run's own pass then fails at the same place.
+    /// </remarks>
     public static async Task<FeedSurvey> ScanAsync(IFeedReader reader, FeedSource source, IRecordMapper mapper, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -32,7 +36,7 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
         bool grouped = true, products = false, hasModels = false, variants = false;
         try
         {
-            await foreach (var row in reader.ReadAsync(source with { Progress = null, HeaderRead = null }, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in reader.ReadAsync(source with { Progress = null, HeaderRead = null, ColumnsRead = mapper.IdentityColumns }, cancellationToken).ConfigureAwait(false))
             {
                 if (row.Problem is not null)
                 {

@@ -139,6 +139,38 @@ public class MappingTransformsTests
     }
 
     [Test]
+    public void A_row_is_identified_by_its_identity_columns_alone_those_of_its_sku_and_parent_and_their_templates()
+    {
+        var mappers = new[]
+        {
+            new FeedMapper(new MappingOptions { Sku = new ColumnMapping { Column = "Varenummer" }, Parent = new ColumnMapping { Column = "Modell" } }),
+            new FeedMapper(new MappingOptions
+            {
+                Sku = new ColumnMapping { Column = "Varenummer", Transform = [Step("trim"), Step("upper")] },
+                Parent = new ColumnMapping { Column = "Varenummer", Pattern = "^(.*)-[^-]+$" },
+            }),
+            new FeedMapper(new MappingOptions
+            {
+                Sku = new ColumnMapping { Template = "{Modell}-{Farge}-{Varenummer}" },
+                Parent = new ColumnMapping { Template = "{Modell}-{Farge}" },
+                Values = [Value("Navn", "name")],
+            }),
+            new FeedMapper(new MappingOptions { Sku = new ColumnMapping { Column = "Varenummer" }, Parent = new ColumnMapping { Constant = "ALL" } }),
+        };
+        var rows = new[] { Row(2, "TEE-01-BLK-S", "Tee", "Black", "c", "1", "TEE-01"), Row(3, "  tee-02-s ", "Tee", "", "", "", "  ") };
+
+        var columns = mappers.Select(m => m.IdentityColumns(Header).Order().Select(i => Header.Columns[i])).ToList();
+        foreach (var (mapper, row) in mappers.SelectMany(m => rows.Select(r => (m, r))))
+        {
+            var read = mapper.IdentityColumns(Header);
+            var narrowed = new SourceRow(row.Feed, row.Line, Header, row.Fields.Select((f, i) => read.Contains(i) ? f : "").ToArray());
+            Assert.That(mapper.Identify(narrowed), Is.EqualTo(mapper.Identify(row)), $"line {row.Line}");
+        }
+
+        Assert.That(columns, Is.EqualTo(new[] { ["Varenummer", "Modell"], ["Varenummer"], new[] { "Varenummer", "Farge", "Modell" }, ["Varenummer"] }));
+    }
+
+    [Test]
     public void A_pattern_without_a_group_keeps_the_whole_match_and_names_itself_in_the_origin()
     {
         var mapped = Map(new ColumnMapping { Column = "Navn", Attribute = "size", Pattern = @"\b(XS|S|M|L|XL)\b" }, Row(2, "NK-1", "Genser str. M blå", "", "", "", ""));

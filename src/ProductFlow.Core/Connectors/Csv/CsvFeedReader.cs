@@ -46,6 +46,10 @@ public sealed class CsvFeedReader : IFeedReader
         var kept = KeptColumns(reader.Headers);
         var returnedFile = kept.Length != reader.Headers.Count;
 
+        // A pass that reads a few columns (a survey) leaves the other fields empty: they are not decoded, nor made strings.
+        // Scanning the record is the same, so are its checks: malformed quoting and field counts are found as in a full read.
+        var read = ColumnsRead(source, header);
+
         while (true)
         {
             bool more;
@@ -69,10 +73,20 @@ public sealed class CsvFeedReader : IFeedReader
             }
 
             var fields = new string[kept.Length];
-            for (var i = 0; i < kept.Length; i++)
+            if (read is null)
             {
-                var value = reader.GetString(kept[i]);
-                fields[i] = returnedFile ? FormulaGuard.Unprotect(value) : value;
+                for (var i = 0; i < kept.Length; i++)
+                {
+                    fields[i] = Field(reader, kept[i], returnedFile);
+                }
+            }
+            else
+            {
+                Array.Fill(fields, "");
+                foreach (var i in read)
+                {
+                    fields[i] = Field(reader, kept[i], returnedFile);
+                }
             }
 
             yield return new SourceRow(source.Name, reader.LineNumber, header, fields);
@@ -123,6 +137,18 @@ public sealed class CsvFeedReader : IFeedReader
             { Feed = source.Name, Line = line },
         ]
         : [];
+
+    private static string Field(CsvReader reader, int index, bool returnedFile)
+    {
+        var value = reader.GetString(index);
+        return returnedFile ? FormulaGuard.Unprotect(value) : value;
+    }
+
+    /// <summary>The fields the pass reads (indexes of the header's columns), or <c>null</c> for all of them.</summary>
+    private static int[]? ColumnsRead(FeedSource source, FeedHeader header) =>
+        source.ColumnsRead?.Invoke(header) is { } columns
+            ? columns.Where(i => i >= 0 && i < header.Columns.Count).Distinct().Order().ToArray()
+            : null;
 
     private static int[] KeptColumns(IReadOnlyList<string> headers) =>
         Enumerable.Range(0, headers.Count)

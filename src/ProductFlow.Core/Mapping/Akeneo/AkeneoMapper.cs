@@ -72,6 +72,16 @@ public sealed class AkeneoMapper : IRecordMapper
         return mapped;
     }
 
+    /// <summary>The <c>sku</c>, <c>code</c> and <c>parent</c> columns: all that a record's SKU (or model code), its parent and whether it is a model come from.</summary>
+    /// <remarks>The header's checks are <see cref="Map"/>'s, made on the first row as in a full read.</remarks>
+    public IReadOnlyCollection<int> IdentityColumns(FeedHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return Enumerable.Range(0, header.Columns.Count)
+            .Where(i => AkeneoColumn.Parse(header.Columns[i], _catalog).Field is AkeneoField.Sku or AkeneoField.Code or AkeneoField.Parent)
+            .ToList();
+    }
+
     private void Read(AkeneoColumn column, string data, SourceRow row, MappedRecord mapped)
     {
         var record = mapped.Record;
