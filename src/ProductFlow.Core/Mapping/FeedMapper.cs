@@ -87,11 +87,9 @@ public sealed class FeedMapper : IRecordMapper
             if (Read(value, row, value.Mapping.Attribute!, ref timeouts, out var rule) is { } data)
             {
                 var mapping = value.Mapping;
-                record.Values.Add(value.Column is null
-                    ? new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule))
-                    { Currency = mapping.Currency, Unit = value.ReadUnit(row) }
-                    : new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, row.Feed, row.Line, value.Column, rule)
-                    { Currency = mapping.Currency, Unit = value.ReadUnit(row) });
+                var (origin, cell) = Origin(value, row, rule);
+                record.Values.Add(new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, origin, row.Line, cell)
+                { Currency = mapping.Currency, Unit = value.ReadUnit(row) });
             }
         }
 
@@ -125,6 +123,12 @@ public sealed class FeedMapper : IRecordMapper
         var compiled = CompiledFor(header);
         return compiled.Sku.ColumnIndexes.Concat(compiled.Parent?.ColumnIndexes ?? []).Distinct().ToList();
     }
+
+    // A cell's value read as it is holds its column and shares its feed's origin; one a rule changed, or a constant, has its own.
+    private static (ValueOrigin Origin, string? Cell) Origin(FieldReader value, SourceRow row, string? rule) =>
+        value.Column is null ? (ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule), null)
+        : rule is null ? (ValueOrigin.OfFeed(row.Feed), value.Column)
+        : (ValueOrigin.FromCell(row.Feed, row.Line, value.Column).ChangedBy(rule), null);
 
     /// <summary>Reads a field; a regular expression that runs too long leaves the field without a value and adds an error (the record is rejected).</summary>
     private static string? Read(FieldReader? reader, SourceRow row, string field, ref List<Issue>? timeouts, out string? rule)

@@ -7,15 +7,18 @@ namespace ProductFlow.Model;
 /// prices, <see cref="Currency"/>. A metric value carries its <see cref="Unit"/>. <see cref="Data"/> is the canonical text: numbers in invariant
 /// form (<c>12.5</c>), booleans <c>true</c>/<c>false</c>, options by code, multi-selects as codes
 /// joined by <c>,</c>. The origin is lineage, not content: it is not part of the content hash.</para>
-/// <para>The value holds its origin's parts itself, not an origin object: a mapped row has a value per cell, and an origin object
-/// beside each one was ~40% of what mapping a row allocated. <see cref="Origin"/> makes the object when asked (explain, history);
-/// the store's lineage and the rules read the parts (<see cref="OriginFeed"/>, <see cref="OriginColumn"/>, ...) and change them
-/// with <see cref="ChangedBy(string)"/>. Two values are equal when their origins are, as before.</para>
+/// <para>A value read from a cell holds the cell's column and line itself and shares one origin object per feed for the rest: a
+/// mapped row has a value per cell, and an origin object beside each one was ~40% of what mapping a row allocated. Any other
+/// value holds its origin object, which values share (a rule's, the store's). <see cref="Origin"/> makes a cell's origin when
+/// asked (explain, history); the store's lineage and the rules read the parts (<see cref="OriginFeed"/>, <see cref="OriginColumn"/>,
+/// ...) and change them with <see cref="ChangedBy(string)"/>. Two values are equal when their origins' parts are, however held.</para>
 /// </remarks>
 public sealed record ProductValue
 {
-    // ValueOrigin.Line is a long?; no line is this value (lines start at 1).
-    private const long NoLine = long.MinValue;
+    // The origin, or for a value held as a cell (_column set) the origin of its feed: Feed, and Source if any, nothing else.
+    private readonly ValueOrigin _origin;
+    private readonly string? _column;
+    private readonly long _line;
 
     public ProductValue(string Attribute, string? Locale, string? Channel, string Data, ValueOrigin Origin)
     {
@@ -23,20 +26,22 @@ public sealed record ProductValue
         this.Locale = Locale;
         this.Channel = Channel;
         this.Data = Data;
-        this.Origin = Origin;
+        _origin = Origin ?? throw new ArgumentNullException(nameof(Origin));
     }
 
-    /// <summary>A value read from a cell of <paramref name="feed"/> (at <paramref name="line"/>, <paramref name="column"/>), changed by <paramref name="rule"/> when it is given.</summary>
-    internal ProductValue(string attribute, string? locale, string? channel, string data, string feed, long line, string column, string? rule)
+    /// <summary>
+    /// A value read from a cell when <paramref name="column"/> is given: <paramref name="origin"/> is then the origin of its feed
+    /// (<see cref="ValueOrigin.OfFeed"/>, shared by the feed's values) and <paramref name="line"/> the cell's. Without a column,
+    /// <paramref name="origin"/> is the value's whole origin.
+    /// </summary>
+    internal ProductValue(string attribute, string? locale, string? channel, string data, ValueOrigin origin, long line, string? column)
+        : this(attribute, locale, channel, data, origin)
     {
-        Attribute = attribute;
-        Locale = locale;
-        Channel = channel;
-        Data = data;
-        OriginFeed = feed;
-        OriginLineOrNone = line;
-        OriginColumn = column;
-        OriginRule = rule;
+        if (column is not null)
+        {
+            _line = line;
+            _column = column;
+        }
     }
 
     public string Attribute { get; init; }
@@ -52,47 +57,73 @@ public sealed record ProductValue
     /// <summary>The unit of a metric value (<c>kg</c>, <c>cm</c>, ...); stored values are in the attribute's unit.</summary>
     public string? Unit { get; init; }
 
-    /// <summary>Where the value came from; a new object at each call, made from the parts the value holds.</summary>
+    /// <summary>Where the value came from. A cell's is made at each call from the parts the value holds.</summary>
     public ValueOrigin Origin
     {
-        get => new() { Source = OriginSource, Feed = OriginFeed, Line = OriginLine, Column = OriginColumn, Rule = OriginRule };
+        get => _column is null ? _origin : new() { Source = _origin.Source, Feed = _origin.Feed, Line = _line, Column = _column };
         init
         {
-            ArgumentNullException.ThrowIfNull(value);
-            OriginSource = value.Source;
-            OriginFeed = value.Feed;
-            OriginLineOrNone = value.Line ?? NoLine;
-            OriginColumn = value.Column;
-            OriginRule = value.Rule;
+            _origin = value ?? throw new ArgumentNullException(nameof(value));
+            _column = null;
+            _line = 0;
         }
     }
 
     /// <summary><see cref="ValueOrigin.Source"/> of <see cref="Origin"/>, read without making it.</summary>
-    public string? OriginSource { get; private init; }
+    public string? OriginSource => _origin.Source;
 
     /// <summary><see cref="ValueOrigin.Feed"/> of <see cref="Origin"/>, read without making it.</summary>
-    public string? OriginFeed { get; private init; }
+    public string? OriginFeed => _origin.Feed;
 
     /// <summary><see cref="ValueOrigin.Line"/> of <see cref="Origin"/>, read without making it.</summary>
-    public long? OriginLine => OriginLineOrNone == NoLine ? null : OriginLineOrNone;
+    public long? OriginLine => _column is null ? _origin.Line : _line;
 
     /// <summary><see cref="ValueOrigin.Column"/> of <see cref="Origin"/>, read without making it.</summary>
-    public string? OriginColumn { get; private init; }
+    public string? OriginColumn => _column ?? _origin.Column;
 
     /// <summary><see cref="ValueOrigin.Rule"/> of <see cref="Origin"/>, read without making it.</summary>
-    public string? OriginRule { get; private init; }
-
-    private long OriginLineOrNone { get; init; } = NoLine;
+    public string? OriginRule => _column is null ? _origin.Rule : null;
 
     /// <summary>This value, its origin changed by <paramref name="rule"/> (<see cref="ValueOrigin.ChangedBy"/>): the cell stays known.</summary>
-    public ProductValue ChangedBy(string rule) => this with { OriginRule = rule };
+    public ProductValue ChangedBy(string rule) => this with { Origin = Origin.ChangedBy(rule) };
 
     /// <summary>This value with <paramref name="data"/>, its origin changed by <paramref name="rule"/>.</summary>
-    public ProductValue ChangedBy(string rule, string data) => this with { Data = data, OriginRule = rule };
+    public ProductValue ChangedBy(string rule, string data) => this with { Data = data, Origin = Origin.ChangedBy(rule) };
 
     /// <summary>This value converted to <paramref name="unit"/> (<paramref name="data"/> in it) by <paramref name="rule"/>, which its origin names.</summary>
-    public ProductValue ConvertedBy(string rule, string data, string unit) => this with { Data = data, Unit = unit, OriginRule = rule };
+    public ProductValue ConvertedBy(string rule, string data, string unit) => this with { Data = data, Unit = unit, Origin = Origin.ChangedBy(rule) };
 
     /// <summary>This value, its origin's source set to <paramref name="source"/> (null: none, the store then gives the source that stores it).</summary>
-    public ProductValue WithSource(string? source) => this with { OriginSource = source };
+    public ProductValue WithSource(string? source) => this with { Origin = Origin with { Source = source } };
+
+    public bool Equals(ProductValue? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && string.Equals(Attribute, other.Attribute, StringComparison.Ordinal)
+            && string.Equals(Locale, other.Locale, StringComparison.Ordinal)
+            && string.Equals(Channel, other.Channel, StringComparison.Ordinal)
+            && string.Equals(Data, other.Data, StringComparison.Ordinal)
+            && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
+            && string.Equals(Unit, other.Unit, StringComparison.Ordinal)
+            && string.Equals(OriginSource, other.OriginSource, StringComparison.Ordinal)
+            && string.Equals(OriginFeed, other.OriginFeed, StringComparison.Ordinal)
+            && OriginLine == other.OriginLine
+            && string.Equals(OriginColumn, other.OriginColumn, StringComparison.Ordinal)
+            && string.Equals(OriginRule, other.OriginRule, StringComparison.Ordinal));
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Attribute, StringComparer.Ordinal);
+        hash.Add(Locale, StringComparer.Ordinal);
+        hash.Add(Channel, StringComparer.Ordinal);
+        hash.Add(Data, StringComparer.Ordinal);
+        hash.Add(Currency, StringComparer.Ordinal);
+        hash.Add(Unit, StringComparer.Ordinal);
+        hash.Add(OriginSource, StringComparer.Ordinal);
+        hash.Add(OriginFeed, StringComparer.Ordinal);
+        hash.Add(OriginLine);
+        hash.Add(OriginColumn, StringComparer.Ordinal);
+        hash.Add(OriginRule, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
 }

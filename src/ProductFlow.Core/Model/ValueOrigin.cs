@@ -22,6 +22,13 @@ public sealed record ValueOrigin
 
     public static ValueOrigin FromRule(string rule) => new() { Rule = rule };
 
+    [ThreadStatic]
+    private static ValueOrigin? _lastFeed;
+
+    /// <summary>The origin of <paramref name="feed"/> alone, which the values read from its cells share (<see cref="ProductValue"/>); the same object for the same feed row after row.</summary>
+    internal static ValueOrigin OfFeed(string feed) =>
+        _lastFeed is { } last && string.Equals(last.Feed, feed, StringComparison.Ordinal) ? last : _lastFeed = new() { Feed = feed };
+
     /// <summary>This origin, changed by <paramref name="rule"/> (a unit conversion, a normalisation): the cell stays known.</summary>
     public ValueOrigin ChangedBy(string rule) => this with { Rule = rule };
 }

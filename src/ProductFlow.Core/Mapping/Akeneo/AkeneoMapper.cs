@@ -112,7 +112,7 @@ public sealed class AkeneoMapper : IRecordMapper
                 mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
                 break;
             case AkeneoField.Value:
-                record.Values.Add(new ProductValue(column.Attribute!.Code, column.Locale, column.Scope, data, row.Feed, row.Line, column.Name, rule: null)
+                record.Values.Add(new ProductValue(column.Attribute!.Code, column.Locale, column.Scope, data, ValueOrigin.OfFeed(row.Feed), row.Line, column.Name)
                 { Currency = column.Currency });
                 break;
             case AkeneoField.Unit when column.Attribute!.Type == AttributeType.Metric:
