@@ -29,12 +29,7 @@ internal static class JsonWriting
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(values);
         writer.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            writer.WriteStringValue(values[i]);
-        }
-
-        writer.WriteEndArray();
+        WriteValues(writer, values);
     }
 
     /// <summary>As the overload with a string name, with a name encoded once.</summary>
@@ -43,6 +38,12 @@ internal static class JsonWriting
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(values);
         writer.WriteStartArray(name);
+        WriteValues(writer, values);
+    }
+
+    // The values of an array just started, and its end.
+    private static void WriteValues(Utf8JsonWriter writer, IReadOnlyList<string> values)
+    {
         for (var i = 0; i < values.Count; i++)
         {
             writer.WriteStringValue(values[i]);
