@@ -60,7 +60,7 @@ public sealed record ProductValue
     /// <summary>Where the value came from. A cell's is made at each call from the parts the value holds.</summary>
     public ValueOrigin Origin
     {
-        get => _column is null ? _origin : new() { Source = _origin.Source, Feed = _origin.Feed, Line = _line, Column = _column };
+        get => _column is null ? _origin : CellOrigin(rule: null);
         init
         {
             _origin = value ?? throw new ArgumentNullException(nameof(value));
@@ -85,16 +85,21 @@ public sealed record ProductValue
     public string? OriginRule => _column is null ? _origin.Rule : null;
 
     /// <summary>This value, its origin changed by <paramref name="rule"/> (<see cref="ValueOrigin.ChangedBy"/>): the cell stays known.</summary>
-    public ProductValue ChangedBy(string rule) => this with { Origin = Origin.ChangedBy(rule) };
+    public ProductValue ChangedBy(string rule) => this with { Origin = OriginChangedBy(rule) };
 
     /// <summary>This value with <paramref name="data"/>, its origin changed by <paramref name="rule"/>.</summary>
-    public ProductValue ChangedBy(string rule, string data) => this with { Data = data, Origin = Origin.ChangedBy(rule) };
+    public ProductValue ChangedBy(string rule, string data) => this with { Data = data, Origin = OriginChangedBy(rule) };
 
     /// <summary>This value converted to <paramref name="unit"/> (<paramref name="data"/> in it) by <paramref name="rule"/>, which its origin names.</summary>
-    public ProductValue ConvertedBy(string rule, string data, string unit) => this with { Data = data, Unit = unit, Origin = Origin.ChangedBy(rule) };
+    public ProductValue ConvertedBy(string rule, string data, string unit) => this with { Data = data, Unit = unit, Origin = OriginChangedBy(rule) };
 
     /// <summary>This value, its origin's source set to <paramref name="source"/> (null: none, the store then gives the source that stores it).</summary>
     public ProductValue WithSource(string? source) => this with { Origin = Origin with { Source = source } };
+
+    // A cell's origin changed by a rule is made once, not made as it is and then copied with the rule.
+    private ValueOrigin OriginChangedBy(string rule) => _column is null ? _origin.ChangedBy(rule) : CellOrigin(rule);
+
+    private ValueOrigin CellOrigin(string? rule) => new() { Source = _origin.Source, Feed = _origin.Feed, Line = _line, Column = _column, Rule = rule };
 
     public bool Equals(ProductValue? other) =>
         ReferenceEquals(this, other) || (other is not null

@@ -305,7 +305,8 @@ public sealed class ProductDocument
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
     {
-        // Property names are encoded once (the texts are written as strings: a cache of the repeated ones cost more than it saved).
+        // The names every document has are encoded once (Names); those of groups and associations, which few records have, are
+        // written as strings, and so are the texts (a cache of the repeated ones cost more than it saved).
         writer.WriteStartObject();
         writer.WriteString(Names.Sku, record.Sku);
         if (record.IsModel)
