@@ -29,15 +29,9 @@ internal static class EcmaRegex
         return regex;
     }
 
-    /// <summary>Throws the <see cref="FormatException"/> <see cref="Get"/> would throw for an invalid <paramref name="pattern"/>,
-    /// without compiling it: the regex is only parsed (a pattern <see cref="Get"/> has compiled is known to be valid).</summary>
-    public static void Check(string pattern)
-    {
-        if (!Cache.ContainsKey(pattern))
-        {
-            Create(pattern, RegexOptions.None);
-        }
-    }
+    /// <summary>The regex for <paramref name="pattern"/> as <see cref="Get"/> has compiled it, else parsed for the interpreter
+    /// (not compiled, not cached); throws the <see cref="FormatException"/> <see cref="Get"/> would throw when invalid.</summary>
+    public static Regex Parse(string pattern) => Cache.TryGetValue(pattern, out var cached) ? cached : Create(pattern, RegexOptions.None);
 
     /// <summary>Whether <paramref name="pattern"/> is a valid ECMA-262 regular expression (as far as the translation knows).</summary>
     public static bool IsValid(string pattern)
