@@ -6,7 +6,7 @@ using ProductFlow.JsonSchema.Regexes;
 
 namespace ProductFlow.JsonSchema.Keywords;
 
-/// <summary>Checking <c>pattern</c>/<c>patternProperties</c> regexes (compiled on first use) with load errors that point at
+/// <summary>Checking <c>pattern</c>/<c>patternProperties</c> regexes (<see cref="LazyRegex"/>: compiled to IL after their first matches) with load errors that point at
 /// the keyword, and matching property names without allocating.</summary>
 internal static class PatternMatching
 {
