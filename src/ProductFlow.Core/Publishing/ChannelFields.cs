@@ -22,7 +22,7 @@ public sealed class ChannelFields
     private readonly string[] _fields;
     private readonly string?[] _texts; // reused by RowOf: one ChannelFields per channel of a publish, never shared between threads
     private readonly int[] _present; // reused by RowOf: the indexes of _texts that have a text
-    private readonly List<(int[] Present, string[] Names)> _shapes = []; // the names of the fields rows had, shared by rows with the same
+    private readonly List<(int[] Present, SnapshotNames Names)> _shapes = []; // the names of the fields rows had, shared by rows with the same
     private int _lastShape;
 
     /// <param name="view">The channel's view of records: a publish shares it with the channel's writer, so each record is resolved once.</param>
@@ -73,8 +73,8 @@ public sealed class ChannelFields
         return new SnapshotRow(record.Sku, record.Parent, NamesOf(_present.AsSpan(0, count)), texts);
     }
 
-    /// <summary>The names of the fields at <paramref name="present"/> (indexes of <c>_fields</c>): one array for every row with those fields.</summary>
-    private string[] NamesOf(ReadOnlySpan<int> present)
+    /// <summary>The names of the fields at <paramref name="present"/> (indexes of <c>_fields</c>): one for every row with those fields.</summary>
+    private SnapshotNames NamesOf(ReadOnlySpan<int> present)
     {
         for (var k = 0; k < _shapes.Count; k++)
         {
@@ -93,7 +93,7 @@ public sealed class ChannelFields
         }
 
         // A few shapes are kept: records differ in which fields they have by family and by the odd missing value.
-        var shape = (present.ToArray(), names);
+        var shape = (present.ToArray(), new SnapshotNames(names));
         if (_shapes.Count < Shapes)
         {
             _shapes.Add(shape);
@@ -105,6 +105,6 @@ public sealed class ChannelFields
             _shapes[_lastShape] = shape;
         }
 
-        return names;
+        return shape.Item2;
     }
 }

@@ -76,7 +76,14 @@ public static class SnapshotFile
             _json.WriteStartObject(FieldsName);
             for (var i = 0; i < row.Count; i++)
             {
-                _json.WriteString(row.Name(i), row.Text(i));
+                if (row.EncodedName(i) is { } name)
+                {
+                    _json.WriteString(name, row.Text(i));
+                }
+                else
+                {
+                    _json.WriteString(row.Name(i), row.Text(i));
+                }
             }
 
             _json.WriteEndObject();

@@ -11,6 +11,7 @@ public sealed class SnapshotRow
 {
     private readonly string[] _names;
     private readonly string[] _texts;
+    private readonly SnapshotNames? _shape; // the shared names of the row's shape, with their encoding; null for a row of its own names
 
     public SnapshotRow(string sku, string? model, IReadOnlyList<KeyValuePair<string, string>> fields)
     {
@@ -37,6 +38,16 @@ public sealed class SnapshotRow
         _texts = texts;
     }
 
+    /// <param name="sku">The record's SKU.</param>
+    /// <param name="model">The record's model, if it has one.</param>
+    /// <param name="shape">The fields' names, shared by the rows with the same fields.</param>
+    /// <param name="texts">The fields' texts, by the index of their name; the row's own.</param>
+    internal SnapshotRow(string sku, string? model, SnapshotNames shape, string[] texts)
+        : this(sku, model, shape.Names, texts)
+    {
+        _shape = shape;
+    }
+
     public string Sku { get; }
 
     public string? Model { get; }
@@ -50,6 +61,9 @@ public sealed class SnapshotRow
 
     /// <summary>The name of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
     internal string Name(int index) => _names[index];
+
+    /// <summary>The name of field <paramref name="index"/> encoded once for its shape; null for a row of its own names or a name that is not valid UTF-16.</summary>
+    internal System.Text.Json.JsonEncodedText? EncodedName(int index) => _shape?.Encoded(index);
 
     /// <summary>The text of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
     internal string Text(int index) => _texts[index];

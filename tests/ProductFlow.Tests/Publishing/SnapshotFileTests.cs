@@ -60,6 +60,37 @@ public class SnapshotFileTests
     }
 
     [Test]
+    public void Rows_of_a_channel_whose_names_are_encoded_once_per_shape_are_written_as_the_strings_would_be()
+    {
+        // Rows from ChannelFields share their names by shape, encoded once; rows made of pairs (no shape) take the string path.
+        // Both must give the same bytes, a lone surrogate (which JsonEncodedText cannot encode) included.
+        string[] names = [.. ProductFlow.Tests.Json.WrittenJson.Awkward, "z\uD800", "\uDC00a", "é<\"q\">"];
+        var channel = new ProductFlow.Catalog.ChannelDefinition
+        {
+            Code = "partner", Kind = "partner-csv", Locale = "en_US", Columns = [.. names.Select(n => new ProductFlow.Catalog.ChannelColumn { Header = n, Value = n })],
+        };
+        var fields = new ChannelFields(new ProductFlow.Catalog.ChannelView(channel, ProductFlow.Tests.Channels.ChannelRecords.Catalog, ProductFlow.Catalog.ChannelView.GroupSize));
+        var rows = new List<SnapshotRow>();
+        for (var i = 0; i < 40; i++)
+        {
+            // Shapes revisited after others: every name, every other name, one name, none.
+            var record = new ProductFlow.Model.ProductRecord($"S-{i}") { Parent = i % 5 == 0 ? null : "m<é>" };
+            for (var n = 0; n < names.Length; n++)
+            {
+                if (i % 4 == 0 || (i % 4 == 1 && n % 2 == 0) || (i % 4 == 2 && n == i % names.Length))
+                {
+                    record.Values.Add(new ProductFlow.Model.ProductValue(names[n], null, null, $"{names[n]} <{i}>", ProductFlow.Model.ValueOrigin.FromRule("test")));
+                }
+            }
+
+            rows.Add(fields.RowOf(record));
+        }
+
+        Assert.That(rows.Sum(r => r.Fields.Count), Is.GreaterThan(names.Length * 10));
+        Assert.That(Written(rows), Is.EqualTo(Written(rows.Select(r => new SnapshotRow(r.Sku, r.Model, [.. r.Fields])))));
+    }
+
+    [Test]
     public void The_writer_leaves_its_output_open()
     {
         using var file = new MemoryStream();
@@ -87,5 +118,24 @@ public class SnapshotFileTests
         Assert.That(file.Flushes, Is.LessThanOrEqualTo(1), "flushes of the file");
         // The compressor hands its output on a few kilobytes at a time; 20,000 rows flushed one by one made 20,000 writes and more.
         Assert.That(file.Writes, Is.LessThan((file.Length / 4_096) + 4), $"writes to the file for {file.Length:N0} compressed bytes");
+    }
+
+    // The state file's lines, uncompressed.
+    private static byte[] Written(IEnumerable<SnapshotRow> rows)
+    {
+        using var file = new MemoryStream();
+        using (var writer = SnapshotFile.Create(file))
+        {
+            foreach (var row in rows)
+            {
+                writer.Write(row);
+            }
+        }
+
+        file.Position = 0;
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
     }
 }
