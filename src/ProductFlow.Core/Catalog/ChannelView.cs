@@ -102,10 +102,13 @@ public sealed class ChannelView
         field is not null && Text(record, field) is { } text && CanonicalNumber.TryParse(text, out var number) ? number : null;
 
     /// <summary>A metric attribute's value in <paramref name="unit"/> (a unit of its family); <c>null</c> when absent or not convertible.</summary>
-    public decimal? Measure(ProductRecord record, string? attribute, string unit)
+    public decimal? Measure(ProductRecord record, string? attribute, string unit) =>
+        attribute is null ? null : Measure(record, attribute, _catalog.FindAttribute(attribute), unit);
+
+    /// <summary>As <see cref="Measure(ProductRecord, string?, string)"/>, given the attribute's definition (<see cref="Attribute"/>), worked out once by a writer.</summary>
+    internal decimal? Measure(ProductRecord record, string attribute, AttributeDefinition? definition, string unit)
     {
-        if (attribute is null
-            || _catalog.FindAttribute(attribute) is not { MetricFamily: { } family } definition
+        if (definition is not { MetricFamily: { } family }
             || Resolve(record, attribute) is not { } value
             || !CanonicalNumber.TryParse(value.Data, out var number)
             || UnitTable.Find(family, value.Unit ?? definition.Unit ?? "") is not { } from

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Channels.Google;
+using ProductFlow.Model;
 using static ProductFlow.Tests.Channels.ChannelRecords;
 
 namespace ProductFlow.Tests.Channels;
@@ -89,6 +90,26 @@ public class GoogleMerchantWriterTests
     }
 
     [Test]
+    public async Task Availability_and_shipping_weight_follow_their_fields_record_after_record()
+    {
+        // What each field is, worked out once per channel: the same for records of every shape, in any order.
+        var byStock = Tsv();
+        var byStatus = Tsv(new Dictionary<string, string> { ["availability"] = "material", ["shipping_weight"] = "" });
+        ProductRecord[] records =
+        [
+            Weighed(Variant("A-1", "A", "red", "s", stock: "0"), "250", "g"),
+            Single("SOLO-1", ("title", "Solo"), ("material", "Pre Order")),
+            Weighed(Variant("A-2", "A", "red", "m", stock: "3"), "250", "mg"),
+            Weighed(Variant("A-3", "A", "red", "l", stock: null), "0.18", null),
+        ];
+
+        Assert.That(Column(Text(await WriteAsync(byStock, records)), "availability"), Is.EqualTo(new[] { "out_of_stock", "", "in_stock", "" }));
+        Assert.That(Column(Text(await WriteAsync(byStock, records)), "shipping_weight"), Is.EqualTo(new[] { "250 g", "", "0.00025 kg", "0.18 kg" }));
+        Assert.That(Column(Text(await WriteAsync(byStatus, records)), "availability"), Is.EqualTo(new[] { "100%_cotton", "pre_order", "100%_cotton", "100%_cotton" }));
+        Assert.That(Column(Text(await WriteAsync(byStatus, records)), "shipping_weight"), Is.EqualTo(new[] { "", "", "", "" }));
+    }
+
+    [Test]
     public void The_file_is_named_after_the_format()
     {
         Assert.That((ChannelWriters.FileName(Channel("google")), ChannelWriters.FileName(Tsv())), Is.EqualTo(("google.xml", "feed.tsv")));
@@ -113,6 +134,25 @@ public class GoogleMerchantWriterTests
 
             Assert.That(second, Is.EqualTo(first), channel.Code);
         }
+    }
+
+    private static ProductRecord Weighed(ProductRecord record, string data, string? unit)
+    {
+        foreach (var value in record.Values.Where(v => v.Attribute == "weight").ToList())
+        {
+            record.Values.Remove(value);
+        }
+
+        record.Values.Add(new ProductValue("weight", null, null, data, ValueOrigin.FromRule("test")) { Unit = unit });
+        return record;
+    }
+
+    // The values of one column of a TSV, row by row.
+    private static string[] Column(string tsv, string field)
+    {
+        var lines = tsv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.IndexOf(lines[0].Split('\t'), field);
+        return [.. lines.Skip(1).Select(l => l.Split('\t')[index])];
     }
 
     private static ChannelDefinition Tsv(Dictionary<string, string>? attributes = null) => new()

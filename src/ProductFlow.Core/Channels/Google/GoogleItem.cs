@@ -44,12 +44,19 @@ internal sealed class GoogleItem
 
     private static readonly HashSet<string> GoogleMassUnits = new(["g", "kg", "lb", "oz"], StringComparer.Ordinal);
 
+    // What each of Fields is, and each by its name: worked out once, not per record and field.
+    private static readonly Kind[] Kinds = [.. Fields.Select(KindOf)];
+    private static readonly Dictionary<string, int> FieldIndex = Fields.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+
     private readonly ChannelView _view;
     private readonly GoogleOptions _options;
     private readonly FieldMap _map;
     private readonly CompiledTemplate? _link;
     private readonly string?[] _linkValues;
     private readonly string?[] _values = new string?[Fields.Count];
+    private readonly string?[] _sources; // by index of Fields: the catalog field mapped to each, if one is
+    private readonly bool _numericStock; // availability's field holds numbers (a stock), not a boolean or a status
+    private readonly AttributeDefinition? _weight; // shipping_weight's attribute
 
     // view: the view to read records through, shared with the rules of the channel (default: one of its own).
     public GoogleItem(ChannelDefinition channel, ProductCatalog catalog, ChannelView? view = null)
@@ -60,6 +67,9 @@ internal sealed class GoogleItem
         _map = Map(channel);
         _link = _options.Link is null ? null : CompiledTemplate.Parse(_options.Link);
         _linkValues = new string?[_link?.Variables.Length ?? 0];
+        _sources = [.. Fields.Select(f => _map[f])];
+        _numericStock = _map["availability"] is { } stock && _view.Attribute(stock)?.IsNumeric == true;
+        _weight = _map["shipping_weight"] is { } weight ? _view.Attribute(weight) : null;
     }
 
     public GoogleOptions Options => _options;
@@ -80,7 +90,7 @@ internal sealed class GoogleItem
         ArgumentNullException.ThrowIfNull(record);
         for (var i = 0; i < Fields.Count; i++)
         {
-            var value = Value(record, Fields[i]);
+            var value = Value(record, i);
             _values[i] = string.IsNullOrWhiteSpace(value) ? null : value;
         }
 
@@ -103,19 +113,36 @@ internal sealed class GoogleItem
             ? _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.Resolve(record, source)?.Currency) is not null
             : ValueOf(record, field) is not null;
 
-    private string? Value(ProductRecord record, string field) => field switch
+    private static Kind KindOf(string field) => field switch
     {
-        "id" => record.Sku,
-        "item_group_id" => record.Parent,
-        "link" => Link(record),
-        "availability" => Availability(record),
-        "price" or "sale_price" => Price(record, field),
-        "condition" => Text(record, field) ?? _options.Condition,
-        "shipping_weight" => Weight(record),
+        "id" => Kind.Id,
+        "item_group_id" => Kind.ItemGroupId,
+        "link" => Kind.Link,
+        "availability" => Kind.Availability,
+        "price" or "sale_price" => Kind.Price,
+        "condition" => Kind.Condition,
+        "shipping_weight" => Kind.Weight,
+        _ => Kind.Text,
+    };
+
+    // A field that is not one of Fields is the text of what it is mapped to, if anything.
+    private string? Value(ProductRecord record, string field) =>
+        FieldIndex.TryGetValue(field, out var index) ? Value(record, index) : _map[field] is { } source ? _view.Text(record, source) : null;
+
+    /// <summary>The value of <c>Fields[<paramref name="field"/>]</c>, before blanks are taken for none.</summary>
+    private string? Value(ProductRecord record, int field) => Kinds[field] switch
+    {
+        Kind.Id => record.Sku,
+        Kind.ItemGroupId => record.Parent,
+        Kind.Link => Link(record),
+        Kind.Availability => Availability(record, _sources[field]),
+        Kind.Price => Price(record, _sources[field]),
+        Kind.Condition => Text(record, field) ?? _options.Condition,
+        Kind.Weight => Weight(record, _sources[field]),
         _ => Text(record, field),
     };
 
-    private string? Text(ProductRecord record, string field) => _map[field] is { } source ? _view.Text(record, source) : null;
+    private string? Text(ProductRecord record, int field) => _sources[field] is { } source ? _view.Text(record, source) : null;
 
     private string? Link(ProductRecord record)
     {
@@ -138,14 +165,14 @@ internal sealed class GoogleItem
         return _link.Render(_linkValues).Trim();
     }
 
-    private string? Availability(ProductRecord record)
+    private string? Availability(ProductRecord record, string? source)
     {
-        if (_map["availability"] is not { } source || _view.Text(record, source) is not { } text)
+        if (source is null || _view.Text(record, source) is not { } text)
         {
             return null;
         }
 
-        if (_view.Attribute(source)?.IsNumeric == true)
+        if (_numericStock)
         {
             return CanonicalNumber.TryParse(text, out var stock) ? (stock > 0 ? "in_stock" : "out_of_stock") : null;
         }
@@ -158,9 +185,9 @@ internal sealed class GoogleItem
         };
     }
 
-    private string? Price(ProductRecord record, string field)
+    private string? Price(ProductRecord record, string? source)
     {
-        if (_map[field] is not { } source || _view.Number(record, source) is not { } amount)
+        if (source is null || _view.Number(record, source) is not { } amount)
         {
             return null;
         }
@@ -170,19 +197,31 @@ internal sealed class GoogleItem
         return currency is null ? null : string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
     }
 
-    private string? Weight(ProductRecord record)
+    private string? Weight(ProductRecord record, string? source)
     {
-        if (_map["shipping_weight"] is not { } source || _view.Resolve(record, source) is not { } value)
+        if (source is null || _view.Resolve(record, source) is not { } value)
         {
             return null;
         }
 
-        var unit = value.Unit ?? _view.Attribute(source)?.Unit;
+        var unit = value.Unit ?? _weight?.Unit;
         if (unit is not null && GoogleMassUnits.Contains(unit) && CanonicalNumber.TryParse(value.Data, out var number))
         {
             return CanonicalNumber.FormatWithUnit(number, unit);
         }
 
-        return _view.Measure(record, source, "kg") is { } kg ? CanonicalNumber.FormatWithUnit(kg, "kg") : null;
+        return _view.Measure(record, source, _weight, "kg") is { } kg ? CanonicalNumber.FormatWithUnit(kg, "kg") : null;
+    }
+
+    private enum Kind
+    {
+        Text,
+        Id,
+        ItemGroupId,
+        Link,
+        Availability,
+        Price,
+        Condition,
+        Weight,
     }
 }
