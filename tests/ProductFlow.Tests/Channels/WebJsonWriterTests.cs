@@ -116,6 +116,33 @@ public class WebJsonWriterTests
     }
 
     [Test]
+    public async Task Mapped_and_additional_properties_follow_the_channel_map_at_each_level_group_after_group()
+    {
+        // What each level writes is worked out once per family: models, a product without a model and a family without a variant in a row.
+        var channel = new ChannelDefinition
+        {
+            Code = "site", Kind = "web-json", Locale = "en_US", Currency = "EUR",
+            Web = new WebOptions { Attributes = new Dictionary<string, string> { ["gtin"] = "", ["brand"] = "material" } },
+        };
+        var other = Variant("X-1", "X", "red", "s");
+        other.Family = "no_such_family";
+        var solo = Single("SOLO-1", ("gtin", "123"), ("brand", "Solo brand"), ("material", "wool"));
+
+        var lines = Lines(await WriteAsync(channel, [Variant("A-1", "A", "navy", "m"), Variant("A-2", "A", "navy", "s"), solo, other]));
+
+        Assert.That(lines, Has.Count.EqualTo(3));
+        Assert.That(lines.Select(l => l.GetProperty("brand").GetProperty("name").GetString()), Is.EqualTo(new[] { "100% cotton", "wool", "100% cotton" }));
+        Assert.That(lines.Select(Additional), Is.EqualTo(new[] { "brand=Northwind Apparel", "brand=Solo brand gtin=123", "brand=Northwind Apparel gtin=4006381001007" }));
+        Assert.That(lines[0].GetProperty("hasVariant").EnumerateArray().Select(Additional), Is.EqualTo(new[] { "gtin=4006381001007", "gtin=4006381001007" }));
+        Assert.That(lines[2].GetProperty("hasVariant").EnumerateArray().Select(Additional), Is.EqualTo(new[] { "" }));
+        Assert.That(lines.Select(l => l.TryGetProperty("gtin", out _)), Is.All.False);
+
+        static string Additional(JsonElement product) => product.TryGetProperty("additionalProperty", out var properties)
+            ? string.Join(' ', properties.EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}={p.GetProperty("value").GetString()}"))
+            : "";
+    }
+
+    [Test]
     public async Task A_delta_writes_one_tombstone_per_model_that_left_and_one_per_product_without_model()
     {
         var lines = Lines(await WriteAsync("web", [Variant("A-1", "A", "red", "s")], ExportMode.Delta, ("B-1", "B"), ("B-2", "B"), ("GIFT-1", null)));

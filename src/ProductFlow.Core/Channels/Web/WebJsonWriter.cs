@@ -27,6 +27,8 @@ internal sealed class WebJsonWriter : IChannelWriter
     };
 
     private static readonly string[] Properties = ["description", "brand", "gtin", "color", "size", "image", "weight"];
+    private const int BrandProperty = 1; // indexes of Properties
+    private const int WeightProperty = 6;
 
     // Letters of every script as they are; HTML-sensitive characters stay escaped, so a document can be embedded in a page. One
     // instance for every writer, so the names encoded once below are encoded exactly as the writers escape.
@@ -43,13 +45,23 @@ internal sealed class WebJsonWriter : IChannelWriter
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
     private readonly ChannelView _view;
-    private readonly List<(AttributeDefinition Attribute, string Data)> _values = []; // reused by WriteAdditional, record after record
     private readonly ProductCatalog _catalog;
     private readonly FieldMap _map;
-    private readonly HashSet<string> _mapped;
     private readonly ModelBatches _groups;
     private readonly WebAssociations _associations;
     private readonly Dictionary<string, VariantLevels> _levels = new(StringComparer.Ordinal); // by family: a publish writes many models of few families
+
+    // The fields mapped to the properties, worked out once: a document is written from them, not by looking names up per record.
+    private readonly string?[] _sources; // by index of Properties
+    private readonly string? _name;
+    private readonly string? _title;
+    private readonly string? _price;
+    private readonly string? _stock;
+    private readonly string? _weightUnit; // the unit of the weight's attribute, for a value without its own
+    private readonly bool[] _additional; // by catalog attribute: not mapped to a property, so written under additionalProperty
+    private readonly JsonEncodedText?[] _codes; // by catalog attribute: its code encoded once (null for one the encoder cannot take)
+    private readonly VariantLevels _noVariant; // a family without a family variant
+    private readonly Level _everyLevel; // a product without a model
 
     public WebJsonWriter(ChannelView view, Stream output, ExportMode mode)
     {
@@ -60,7 +72,14 @@ internal sealed class WebJsonWriter : IChannelWriter
         _catalog = view.Catalog;
         _view = view;
         _map = new FieldMap(DefaultAttributes, channel.Web?.Attributes);
-        _mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
+        var mapped = _map.Sources.ToHashSet(StringComparer.Ordinal);
+        _sources = [.. Properties.Select(p => _map[p])];
+        (_name, _title, _price, _stock) = (_map["name"], _map["title"], _map["price"], _map["stock"]);
+        _weightUnit = _map["weight"] is { } weight ? view.Attribute(weight)?.Unit : null;
+        _additional = [.. _catalog.Attributes.Select(a => !mapped.Contains(a.Code))];
+        _codes = [.. _catalog.Attributes.Select(a => Encoded(a.Code))];
+        _noVariant = new VariantLevels(this, null);
+        _everyLevel = new Level(this, _ => true);
         _groups = new ModelBatches(WriteGroup, mode);
         _associations = new WebAssociations(channel.Web?.Associations);
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Encoder });
@@ -109,22 +128,21 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.WriteString(Names.Context, Names.SchemaOrg);
         if (first.Parent is null)
         {
-            WriteProduct(first, _ => true);
+            WriteProduct(first, _everyLevel);
             _json.WriteEndObject();
             EndLine();
             return;
         }
 
         var levels = LevelsOf(first.Family);
-        var variantLevel = levels.VariantLevel;
         _json.WriteString(Names.Type, Names.ProductGroup);
         _json.WriteString(Names.ProductGroupId, first.Parent);
-        _json.WriteOptional(Names.Name, IsModelLevel(_map["name"], variantLevel) ? Text(first, _map["name"]) : null);
+        _json.WriteOptional(Names.Name, levels.AtModelLevel.Name ? Text(first, _name) : null);
         WriteProperties(first, levels.AtModelLevel);
         _json.WriteStartArray(Names.VariesBy);
         foreach (var axis in levels.Axes)
         {
-            _json.WriteStringValue(axis == _map["color"] ? "https://schema.org/color" : axis == _map["size"] ? "https://schema.org/size" : axis);
+            _json.WriteStringValue(axis);
         }
 
         _json.WriteEndArray();
@@ -143,11 +161,11 @@ internal sealed class WebJsonWriter : IChannelWriter
     }
 
     /// <summary>The properties of a product from the attributes at its level (every attribute, for a product without a model).</summary>
-    private void WriteProduct(ProductRecord record, Func<string, bool> atLevel)
+    private void WriteProduct(ProductRecord record, Level atLevel)
     {
         _json.WriteString(Names.Type, Names.Product);
         _json.WriteString(Names.Sku, record.Sku);
-        var name = Text(record, _map["title"]) ?? (_map["name"] is { } code && atLevel(code) ? Text(record, code) : null);
+        var name = Text(record, _title) ?? (atLevel.Name ? Text(record, _name) : null);
         _json.WriteOptional(Names.Name, name);
         WriteProperties(record, atLevel);
         WriteOffer(record);
@@ -155,29 +173,28 @@ internal sealed class WebJsonWriter : IChannelWriter
         _associations.Write(_json, record);
     }
 
-    private void WriteProperties(ProductRecord record, Func<string, bool> atLevel)
+    private void WriteProperties(ProductRecord record, Level atLevel)
     {
         for (var p = 0; p < Properties.Length; p++)
         {
-            var property = Properties[p];
-            if (_map[property] is not { } source || !atLevel(source) || Text(record, source) is not { } text)
+            if (!atLevel.Properties[p] || _sources[p] is not { } source || Text(record, source) is not { } text)
             {
                 continue;
             }
 
-            switch (property)
+            switch (p)
             {
-                case "brand":
+                case BrandProperty:
                     _json.WriteStartObject(PropertyNames[p]);
                     _json.WriteString(Names.Type, Names.Brand);
                     _json.WriteString(Names.Name, text);
                     _json.WriteEndObject();
                     break;
-                case "weight" when _view.Number(record, source) is { } weight:
+                case WeightProperty when _view.Number(record, source) is { } weight:
                     _json.WriteStartObject(PropertyNames[p]);
                     _json.WriteString(Names.Type, Names.QuantitativeValue);
                     _json.WriteNumber(Names.Value, weight);
-                    var unit = _view.Resolve(record, source)?.Unit ?? _view.Attribute(source)?.Unit;
+                    var unit = _view.Resolve(record, source)?.Unit ?? _weightUnit;
                     if (unit is not null)
                     {
                         _json.WriteString(UnitCodes.ContainsKey(unit) ? "unitCode" : "unitText", UnitCodes.GetValueOrDefault(unit, unit));
@@ -185,7 +202,7 @@ internal sealed class WebJsonWriter : IChannelWriter
 
                     _json.WriteEndObject();
                     break;
-                case "weight":
+                case WeightProperty:
                     break;
                 default:
                     _json.WriteString(PropertyNames[p], text);
@@ -196,8 +213,8 @@ internal sealed class WebJsonWriter : IChannelWriter
 
     private void WriteOffer(ProductRecord record)
     {
-        var price = _view.Number(record, _map["price"]);
-        var currency = _view.Channel.Currency ?? (_map["price"] is { } code ? _view.Resolve(record, code)?.Currency : null);
+        var price = _view.Number(record, _price);
+        var currency = _view.Channel.Currency ?? (_price is { } code ? _view.Resolve(record, code)?.Currency : null);
         if (price is null || currency is null)
         {
             return;
@@ -207,7 +224,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.WriteString(Names.Type, Names.Offer);
         _json.WriteNumber(Names.Price, price.Value);
         _json.WriteString(Names.PriceCurrency, currency);
-        if (_view.Number(record, _map["stock"]) is { } stock)
+        if (_view.Number(record, _stock) is { } stock)
         {
             _json.WriteString(Names.Availability, stock > 0 ? Names.InStock : Names.OutOfStock);
         }
@@ -216,13 +233,13 @@ internal sealed class WebJsonWriter : IChannelWriter
     }
 
     /// <summary>Attributes at the level that no schema.org property takes, as <c>PropertyValue</c>s.</summary>
-    private void WriteAdditional(ProductRecord record, Func<string, bool> atLevel)
+    private void WriteAdditional(ProductRecord record, Level atLevel)
     {
         var started = false;
-        _view.Values(record, _values);
-        foreach (var (attribute, data) in _values)
+        var attributes = _catalog.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
-            if (_mapped.Contains(attribute.Code) || !atLevel(attribute.Code))
+            if (!atLevel.Additional[i] || _view.Presented(record, i) is not { } data)
             {
                 continue;
             }
@@ -235,9 +252,17 @@ internal sealed class WebJsonWriter : IChannelWriter
 
             _json.WriteStartObject();
             _json.WriteString(Names.Type, Names.PropertyValue);
-            _json.WriteString(Names.Name, attribute.Code);
+            if (_codes[i] is { } code)
+            {
+                _json.WriteString(Names.Name, code);
+            }
+            else
+            {
+                _json.WriteString(Names.Name, attributes[i].Code);
+            }
+
             _json.WritePropertyName(Names.Value);
-            ChannelView.WriteValue(_json, attribute, data);
+            ChannelView.WriteValue(_json, attributes[i], data);
             _json.WriteEndObject();
         }
 
@@ -252,19 +277,17 @@ internal sealed class WebJsonWriter : IChannelWriter
     {
         if (family is null)
         {
-            return VariantLevels.None;
+            return _noVariant;
         }
 
         if (!_levels.TryGetValue(family, out var levels))
         {
-            levels = _catalog.FindFamilyVariant(family) is { } variant ? new VariantLevels(variant) : VariantLevels.None;
+            levels = _catalog.FindFamilyVariant(family) is { } variant ? new VariantLevels(this, variant) : _noVariant;
             _levels.Add(family, levels);
         }
 
         return levels;
     }
-
-    private static bool IsModelLevel(string? attribute, HashSet<string> variantLevel) => attribute is not null && !variantLevel.Contains(attribute);
 
     private string? Text(ProductRecord record, string? field) => field is null ? null : _view.Text(record, field);
 
@@ -275,26 +298,55 @@ internal sealed class WebJsonWriter : IChannelWriter
         _output.WriteByte((byte)'\n');
     }
 
-    /// <summary>A family variant's axes and the attributes at a variant level, with the tests a group's writing passes down.</summary>
+    /// <summary>The code of an attribute as a value, encoded once with the writers' encoder; null for one it cannot take (invalid UTF-16), written from its string.</summary>
+    private static JsonEncodedText? Encoded(string code)
+    {
+        try
+        {
+            return JsonEncodedText.Encode(code, Encoder);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A family variant's axes (as <c>variesBy</c> lists them) and what a group's writing writes at the model and at the variant level.</summary>
     private sealed class VariantLevels
     {
-        public static readonly VariantLevels None = new(null);
-
-        public VariantLevels(FamilyVariantDefinition? variant)
+        public VariantLevels(WebJsonWriter writer, FamilyVariantDefinition? variant)
         {
-            Axes = variant?.Axes.ToArray() ?? [];
-            VariantLevel = variant?.VariantAttributes.ToHashSet(StringComparer.Ordinal) ?? [];
-            AtModelLevel = a => !VariantLevel.Contains(a);
-            AtVariantLevel = VariantLevel.Contains;
+            var variantLevel = variant?.VariantAttributes.ToHashSet(StringComparer.Ordinal) ?? [];
+            Axes = [.. (variant?.Axes ?? []).Select(axis => axis == writer._map["color"] ? "https://schema.org/color" : axis == writer._map["size"] ? "https://schema.org/size" : axis)];
+            AtModelLevel = new Level(writer, a => !variantLevel.Contains(a));
+            AtVariantLevel = new Level(writer, variantLevel.Contains);
         }
 
         public string[] Axes { get; }
 
-        public HashSet<string> VariantLevel { get; }
+        public Level AtModelLevel { get; }
 
-        public Func<string, bool> AtModelLevel { get; }
+        public Level AtVariantLevel { get; }
+    }
 
-        public Func<string, bool> AtVariantLevel { get; }
+    /// <summary>What a product's document takes at one level (its model's, its variants', every one): worked out once per family and level.</summary>
+    private sealed class Level
+    {
+        public Level(WebJsonWriter writer, Func<string, bool> atLevel)
+        {
+            Name = writer._name is { } name && atLevel(name);
+            Properties = [.. writer._sources.Select(source => source is not null && atLevel(source))];
+            Additional = [.. writer._catalog.Attributes.Select((a, i) => writer._additional[i] && atLevel(a.Code))];
+        }
+
+        /// <summary>Whether the name's field is at this level (a variant's title comes first, at any level).</summary>
+        public bool Name { get; }
+
+        /// <summary>By index of <c>Properties</c>: whether the property's field is at this level.</summary>
+        public bool[] Properties { get; }
+
+        /// <summary>By catalog attribute: whether it is written under <c>additionalProperty</c> at this level.</summary>
+        public bool[] Additional { get; }
     }
 
     /// <summary>The names and constant values of a document, encoded once with the writers' encoder.</summary>
