@@ -112,6 +112,29 @@ public class ShopifyCsvWriterTests
     }
 
     [Test]
+    public async Task Options_grams_and_images_are_each_products_own_whatever_products_came_before()
+    {
+        // Each family's options are worked out once and each product's images counted afresh: products of other shapes in between.
+        var other = Variant("X-1", "X", "red", "s");
+        other.Family = "no_such_family"; // no family variant: Shopify's single default option
+        var pounds = Variant("C-1", "C", "red", "m");
+        var weight = pounds.Values.Single(v => v.Attribute == "weight");
+        pounds.Values.Remove(weight);
+        pounds.Values.Add(weight with { Data = "2", Unit = "lb" });
+        var solo = Single("SOLO-1", ("name", "Solo"), ("image", "https://cdn.example.com/products/ts-1/navy.jpg"));
+
+        var rows = Rows(await WriteAsync("shopify", [Variant("A-1", "A", "navy", "m"), Variant("A-2", "A", "red", "s"), other, solo, pounds]));
+
+        Assert.That(rows.Select(r => (r["Handle"], r["Option1 Name"], r["Option1 Value"], r["Option2 Name"], r["Option2 Value"])), Is.EqualTo(new[]
+        {
+            ("a", "Color", "navy", "Size", "m"), ("a", "", "red", "", "s"), ("x", "Title", "Default Title", "", ""),
+            ("solo-1", "Title", "Default Title", "", ""), ("c", "Color", "red", "Size", "m"),
+        }));
+        Assert.That(rows.Select(r => r["Variant Grams"]), Is.EqualTo(new[] { "180", "180", "180", "", "907" }));
+        Assert.That(rows.Select(r => r["Image Position"]), Is.EqualTo(new[] { "1", "2", "1", "1", "1" }));
+    }
+
+    [Test]
     public void Handles_are_lower_case_with_single_dashes()
     {
         Assert.That(new[] { "TS-1001", "  Über Tee!! 2 ", "A__B--C" }.Select(ShopifyCsvWriter.Handle), Is.EqualTo(new[] { "ts-1001", "ber-tee-2", "a-b-c" }));

@@ -43,9 +43,24 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private readonly string?[] _row = new string?[Header.Count]; // reused row after row: WriteRecord copies the fields into its buffer
     private readonly ChannelView _view;
     private readonly ProductCatalog _catalog;
-    private readonly FieldMap _map;
     private readonly ModelBatches _groups;
     private readonly string? _productCategory;
+    private readonly List<string> _images = []; // a product's distinct images, reused product after product
+    private readonly Dictionary<string, (string[] Axes, string[] Names)> _options = new(StringComparer.Ordinal); // by family
+
+    // The field mapped to each column, and the weight's attribute: worked out once, not looked up by name per record.
+    private readonly string? _title;
+    private readonly string? _body;
+    private readonly string? _vendor;
+    private readonly string? _type;
+    private readonly string? _tags;
+    private readonly string? _weight;
+    private readonly AttributeDefinition? _weightAttribute;
+    private readonly string? _inventory;
+    private readonly string? _price;
+    private readonly string? _compareAtPrice;
+    private readonly string? _barcode;
+    private readonly string? _image;
 
     public ShopifyCsvWriter(ChannelView view, Stream output, ExportMode mode)
     {
@@ -53,7 +68,11 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
         var channel = view.Channel;
         _view = view;
         _catalog = view.Catalog;
-        _map = Map(channel);
+        var map = Map(channel);
+        (_title, _body, _vendor, _type, _tags) = (map["title"], map["body"], map["vendor"], map["type"], map["tags"]);
+        (_weight, _inventory, _price, _compareAtPrice) = (map["weight"], map["inventory"], map["price"], map["compareAtPrice"]);
+        (_barcode, _image) = (map["barcode"], map["image"]);
+        _weightAttribute = _weight is null ? null : view.Attribute(_weight);
         _productCategory = channel.Shopify?.ProductCategory;
         _groups = new ModelBatches(WriteProduct, mode);
         FileName = ChannelWriters.FileName(channel);
@@ -114,11 +133,10 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
     private void WriteProduct(IReadOnlyList<ProductRecord> records)
     {
         var first = records[0];
-        var axes = first.Parent is not null && first.Family is not null && _catalog.FindFamilyVariant(first.Family) is { } variant
-            ? variant.Axes.Take(MaxOptions).ToList()
-            : [];
+        var (axes, options) = first.Parent is not null && first.Family is not null ? OptionsOf(first.Family) : ([], []);
         var handle = Handle(first.Parent ?? first.Sku);
-        var images = new List<string>();
+        var images = _images;
+        images.Clear();
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -127,36 +145,36 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
             row[0] = handle;
             if (i == 0)
             {
-                row[1] = Text(first, "title");
-                row[2] = Html(Text(first, "body"));
-                row[3] = Text(first, "vendor");
+                row[1] = Text(first, _title);
+                row[2] = Html(Text(first, _body));
+                row[3] = Text(first, _vendor);
                 row[4] = _productCategory;
-                row[5] = Text(first, "type");
-                row[6] = Text(first, "tags")?.Replace(",", ", ", StringComparison.Ordinal);
+                row[5] = Text(first, _type);
+                row[6] = Text(first, _tags)?.Replace(",", ", ", StringComparison.Ordinal);
                 row[7] = "true";
                 row[22] = "active";
             }
 
-            if (axes.Count == 0)
+            if (axes.Length == 0)
             {
                 row[8] = i == 0 ? "Title" : null;
                 row[9] = "Default Title";
             }
 
-            for (var a = 0; a < axes.Count; a++)
+            for (var a = 0; a < axes.Length; a++)
             {
-                row[8 + (2 * a)] = i == 0 ? OptionName(axes[a]) : null;
+                row[8 + (2 * a)] = i == 0 ? options[a] : null;
                 row[9 + (2 * a)] = _view.Text(record, axes[a]);
             }
 
             row[14] = record.Sku;
-            row[15] = _view.Measure(record, _map["weight"], "g") is { } grams ? Math.Round(grams, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) : null;
-            row[16] = _view.Number(record, _map["inventory"]) is { } stock ? Math.Truncate(stock).ToString(CultureInfo.InvariantCulture) : null;
-            row[17] = Money(record, "price");
-            row[18] = Money(record, "compareAtPrice");
-            row[19] = Text(record, "barcode");
+            row[15] = _weight is not null && _view.Measure(record, _weight, _weightAttribute, "g") is { } grams ? Math.Round(grams, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) : null;
+            row[16] = _view.Number(record, _inventory) is { } stock ? Math.Truncate(stock).ToString(CultureInfo.InvariantCulture) : null;
+            row[17] = Money(record, _price);
+            row[18] = Money(record, _compareAtPrice);
+            row[19] = Text(record, _barcode);
             // One image per distinct URL (per colour, in the demo): a variant repeating its model's image adds nothing.
-            if (Text(record, "image") is { } image && !images.Contains(image, StringComparer.Ordinal))
+            if (Text(record, _image) is { } image && !images.Contains(image, StringComparer.Ordinal))
             {
                 images.Add(image);
                 row[20] = image;
@@ -167,10 +185,23 @@ internal sealed class ShopifyCsvWriter : IChannelWriter
         }
     }
 
-    private string? Text(ProductRecord record, string field) => _map[field] is { } source ? _view.Text(record, source) : null;
+    /// <summary>A family's option axes (at most <see cref="MaxOptions"/>) and their names, worked out once per family.</summary>
+    private (string[] Axes, string[] Names) OptionsOf(string family)
+    {
+        if (!_options.TryGetValue(family, out var options))
+        {
+            var axes = _catalog.FindFamilyVariant(family) is { } variant ? variant.Axes.Take(MaxOptions).ToArray() : [];
+            _options.Add(family, options = (axes, Array.ConvertAll(axes, OptionName)));
+        }
 
-    private string? Money(ProductRecord record, string field) =>
-        _view.Number(record, _map[field])?.ToString("0.00", CultureInfo.InvariantCulture);
+        return options;
+    }
+
+    // source: the field mapped to a column, if any.
+    private string? Text(ProductRecord record, string? source) => source is null ? null : _view.Text(record, source);
+
+    private string? Money(ProductRecord record, string? source) =>
+        _view.Number(record, source)?.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>An option's name: the axis attribute's code with a capital, such as <c>Color</c>.</summary>
     private static string OptionName(string axis) => axis.Length == 0 ? axis : char.ToUpperInvariant(axis[0]) + axis[1..].Replace('_', ' ');
