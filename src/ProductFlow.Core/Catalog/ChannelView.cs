@@ -34,8 +34,8 @@ public sealed class ChannelView
     private readonly Resolution[] _recent;
     private int _next; // the entry of _recent the next new resolution replaces
     private Resolution _current;
-    private string[]? _plannedFields; // the fields Texts was last given, and what each is
-    private int[] _plan = [];
+    private readonly (string[]? Fields, int[] Plan)[] _plans = new (string[]?, int[])[2]; // the fields Texts was last given by each of
+    private int _lastPlan; // its callers (a publish's comparison and a writer, record after record), and what each field is
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
     private string? _groups; // likewise the groups
 
@@ -248,12 +248,15 @@ public sealed class ChannelView
     private string? Present(string attribute, ProductValue? value) =>
         value is null ? null : IndexOf(attribute) is >= 0 and var index ? Present(index, value) : value.Data;
 
-    /// <summary>What each of <paramref name="fields"/> is; worked out again only when they are not the array of the last call.</summary>
+    /// <summary>What each of <paramref name="fields"/> is; worked out again only when they are not the array of one of the last calls.</summary>
     private int[] PlanOf(string[] fields)
     {
-        if (ReferenceEquals(fields, _plannedFields))
+        foreach (var (planned, known) in _plans)
         {
-            return _plan;
+            if (ReferenceEquals(fields, planned))
+            {
+                return known;
+            }
         }
 
         var plan = new int[fields.Length];
@@ -266,8 +269,9 @@ public sealed class ChannelView
             };
         }
 
-        _plannedFields = fields;
-        return _plan = plan;
+        _lastPlan = (_lastPlan + 1) % _plans.Length;
+        _plans[_lastPlan] = (fields, plan);
+        return plan;
     }
 
     /// <summary>The catalog index of <paramref name="attribute"/>, -1 when the catalog has no such attribute.</summary>

@@ -64,6 +64,29 @@ public class ChannelViewTests
     }
 
     [Test]
+    public void Texts_given_the_fields_of_two_callers_in_turn_gives_each_its_own_fields()
+    {
+        // A publish's comparison and its writer share a view, each with its own fields, record after record.
+        var view = WebView();
+        var record = ChannelRecords.Single("SOLO-1", ("name", "Solo"), ("brand", "Acme"));
+        string[] first = ["name", "brand", "family"], second = ["family", "not-an-attribute", "name"], third = ["brand"];
+        var texts = new string?[3];
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            view.Texts(record, first, texts);
+            Assert.That(texts, Is.EqualTo(new[] { "Solo", "Acme", "tshirts" }));
+            view.Texts(record, second, texts);
+            Assert.That(texts, Is.EqualTo(new[] { "tshirts", null, "Solo" }));
+            if (pass == 1)
+            {
+                view.Texts(record, third, texts);
+                Assert.That(texts[0], Is.EqualTo("Acme"));
+            }
+        }
+    }
+
+    [Test]
     public void Categories_and_groups_are_each_records_own_joined_whatever_the_records_before_had()
     {
         // Close neighbours of each other in turn: a text joined before is given again only for lists that join to it.
