@@ -127,6 +127,7 @@ public class WebJsonWriterTests
         var other = Variant("X-1", "X", "red", "s");
         other.Family = "no_such_family";
         var solo = Single("SOLO-1", ("gtin", "123"), ("brand", "Solo brand"), ("material", "wool"));
+        solo.Values.Add(new ProductValue("weight", null, null, "2", ValueOrigin.FromRule("test")) { Unit = "st" }); // no UN/CEFACT code known
 
         var lines = Lines(await WriteAsync(channel, [Variant("A-1", "A", "navy", "m"), Variant("A-2", "A", "navy", "s"), solo, other]));
 
@@ -136,6 +137,7 @@ public class WebJsonWriterTests
         Assert.That(lines[0].GetProperty("hasVariant").EnumerateArray().Select(Additional), Is.EqualTo(new[] { "gtin=4006381001007", "gtin=4006381001007" }));
         Assert.That(lines[2].GetProperty("hasVariant").EnumerateArray().Select(Additional), Is.EqualTo(new[] { "" }));
         Assert.That(lines.Select(l => l.TryGetProperty("gtin", out _)), Is.All.False);
+        Assert.That(lines[1].GetProperty("weight").GetRawText(), Is.EqualTo("""{"@type":"QuantitativeValue","value":2,"unitText":"st"}"""));
 
         static string Additional(JsonElement product) => product.TryGetProperty("additionalProperty", out var properties)
             ? string.Join(' ', properties.EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}={p.GetProperty("value").GetString()}"))

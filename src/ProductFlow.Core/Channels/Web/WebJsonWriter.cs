@@ -195,9 +195,13 @@ internal sealed class WebJsonWriter : IChannelWriter
                     _json.WriteString(Names.Type, Names.QuantitativeValue);
                     _json.WriteNumber(Names.Value, weight);
                     var unit = _view.Resolve(record, source)?.Unit ?? _weightUnit;
-                    if (unit is not null)
+                    if (unit is not null && UnitCodes.TryGetValue(unit, out var unitCode))
                     {
-                        _json.WriteString(UnitCodes.ContainsKey(unit) ? "unitCode" : "unitText", UnitCodes.GetValueOrDefault(unit, unit));
+                        _json.WriteString(Names.UnitCode, unitCode);
+                    }
+                    else if (unit is not null)
+                    {
+                        _json.WriteString(Names.UnitText, unit);
                     }
 
                     _json.WriteEndObject();
@@ -357,6 +361,8 @@ internal sealed class WebJsonWriter : IChannelWriter
         public static readonly JsonEncodedText Sku = Encode("sku");
         public static readonly JsonEncodedText Name = Encode("name");
         public static readonly JsonEncodedText Value = Encode("value");
+        public static readonly JsonEncodedText UnitCode = Encode("unitCode");
+        public static readonly JsonEncodedText UnitText = Encode("unitText");
         public static readonly JsonEncodedText ProductGroupId = Encode("productGroupID");
         public static readonly JsonEncodedText Removed = Encode("removed");
         public static readonly JsonEncodedText VariesBy = Encode("variesBy");
