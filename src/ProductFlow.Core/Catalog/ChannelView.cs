@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using ProductFlow.Json;
 using ProductFlow.Model;
 using ProductFlow.Primitives;
 using ProductFlow.Primitives.Units;
@@ -17,7 +15,7 @@ namespace ProductFlow.Catalog;
 /// keep the resolutions of more records (<see cref="GroupSize"/> for a publish, which compares a group's records first and
 /// writes them after) resolves each of those once too. A view keeps buffers: one view per thread at a time.
 /// </remarks>
-public sealed class ChannelView
+public sealed partial class ChannelView
 {
     /// <summary>The resolutions a publish's view keeps: more records than a model has variants, as a rule.</summary>
     public const int GroupSize = 64;
@@ -38,6 +36,7 @@ public sealed class ChannelView
     private int[] _plan = [];
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
     private string? _groups; // likewise the groups
+    private int[] _slotRanks = []; // by slot id: 0 not worked out yet, else what Rank gives
 
     /// <param name="channel">The channel.</param>
     /// <param name="catalog">The catalog the channel belongs to.</param>
@@ -214,30 +213,6 @@ public sealed class ChannelView
         return ResolveAll(record)[attributeIndex] is not null;
     }
 
-    public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WriteString("sku", record.Sku);
-        writer.WriteOptional("parent", record.Parent);
-        writer.WriteOptional("family", record.Family);
-        writer.WriteStrings("categories", record.Categories);
-        writer.WriteBoolean("enabled", record.Enabled);
-        var best = ResolveAll(record);
-        for (var i = 0; i < best.Length; i++)
-        {
-            if (best[i] is { } value)
-            {
-                var attribute = _catalog.Attributes[i];
-                writer.WritePropertyName(attribute.Code);
-                WriteValue(writer, attribute, Present(i, value)!);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
     /// <summary>The data of a resolved value as the channel publishes it: a media path under the channel's <c>mediaBaseUrl</c> (<see cref="MediaUrl"/>), anything else as stored.</summary>
     private string? Present(int index, ProductValue? value) =>
         value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
@@ -321,16 +296,14 @@ public sealed class ChannelView
         Array.Fill(bestScore, -1);
         foreach (var value in record.Values)
         {
-            var i = IndexOf(value.Attribute);
-            if (i < 0
-                || (value.Locale is not null && !string.Equals(value.Locale, _channel.Locale, StringComparison.Ordinal))
-                || (value.Channel is not null && !string.Equals(value.Channel, _channel.Code, StringComparison.Ordinal))
-                || (_channel.Currency is not null && value.Currency is not null && !string.Equals(value.Currency, _channel.Currency, StringComparison.Ordinal)))
+            var rank = RankOf(value.Slot) - 1;
+            if (rank < 0)
             {
                 continue;
             }
 
-            var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
+            var i = rank >> 2;
+            var score = rank & 3;
             if (score > bestScore[i])
             {
                 best[i] = value;
@@ -339,6 +312,48 @@ public sealed class ChannelView
         }
 
         return resolution;
+    }
+
+    /// <summary>What this view makes of a value of <paramref name="slot"/>: worked out once per shared slot, then read by its id.</summary>
+    private int RankOf(ValueSlot slot)
+    {
+        var id = slot.Id;
+        if (id == 0)
+        {
+            return Rank(slot);
+        }
+
+        if (id >= _slotRanks.Length)
+        {
+            Array.Resize(ref _slotRanks, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)id + 1), ValueSlot.MaxShared + 1));
+        }
+
+        ref var rank = ref _slotRanks[id];
+        if (rank == 0)
+        {
+            rank = Rank(slot);
+        }
+
+        return rank;
+    }
+
+    /// <summary>
+    /// 1 + the catalog index of the slot's attribute (shifted left by 2) and its specificity for the channel (2 for a channel's, 1 for
+    /// a locale's, as <see cref="ProductRecord.Resolve"/> ranks them); -1 for a slot the channel does not see (another locale, channel
+    /// or currency, or no catalog attribute).
+    /// </summary>
+    private int Rank(ValueSlot slot)
+    {
+        var i = IndexOf(slot.Attribute);
+        if (i < 0
+            || (slot.Locale is not null && !string.Equals(slot.Locale, _channel.Locale, StringComparison.Ordinal))
+            || (slot.Channel is not null && !string.Equals(slot.Channel, _channel.Code, StringComparison.Ordinal))
+            || (_channel.Currency is not null && slot.Currency is not null && !string.Equals(slot.Currency, _channel.Currency, StringComparison.Ordinal)))
+        {
+            return -1;
+        }
+
+        return 1 + ((i << 2) | ((slot.Channel is null ? 0 : 2) + (slot.Locale is null ? 0 : 1)));
     }
 
     /// <summary>One record's resolution: its best value of each attribute (by catalog index) and that value's specificity.</summary>
@@ -353,31 +368,5 @@ public sealed class ChannelView
         public int Version { get; set; }
 
         public bool Holds(ProductRecord record, int version) => ReferenceEquals(record, Record) && version == Version;
-    }
-
-    /// <summary>Writes an attribute's data as a JSON value of its type (see the remarks of this class).</summary>
-    internal static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)
-    {
-        switch (attribute.Type)
-        {
-            case AttributeType.Number or AttributeType.Price or AttributeType.Metric when CanonicalNumber.TryParse(data, out var number):
-                writer.WriteNumberValue(number);
-                break;
-            case AttributeType.Boolean when data is "true" or "false":
-                writer.WriteBooleanValue(data == "true");
-                break;
-            case AttributeType.MultiSelect:
-                writer.WriteStartArray();
-                foreach (var code in data.Split(',', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    writer.WriteStringValue(code);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(data);
-                break;
-        }
     }
 }

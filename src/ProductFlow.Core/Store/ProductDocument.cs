@@ -256,8 +256,9 @@ public sealed class ProductDocument
         }
 
         return new ProductValue(
-            attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"), Stored)
-        { Currency = currency };
+            ValueSlot.Of(attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, currency),
+            data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"),
+            Stored);
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
