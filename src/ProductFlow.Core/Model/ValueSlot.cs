@@ -25,7 +25,7 @@ public sealed class ValueSlot
     private static int _lastId;
 
     [ThreadStatic]
-    private static ValueSlot?[]? _recent;
+    private static Recent[]? _recent;
 
     private ValueSlot(string attribute, string? locale, string? channel, string? currency, int id)
     {
@@ -51,11 +51,11 @@ public sealed class ValueSlot
     public static ValueSlot Of(string attribute, string? locale, string? channel, string? currency)
     {
         ArgumentNullException.ThrowIfNull(attribute);
-        var recent = _recent ??= new ValueSlot?[1 << RecentBits];
-        var index = RecentIndex(attribute, locale, channel, currency);
-        if (recent[index] is { } hit
-            && ReferenceEquals(hit.Attribute, attribute) && ReferenceEquals(hit.Locale, locale)
-            && ReferenceEquals(hit.Channel, channel) && ReferenceEquals(hit.Currency, currency))
+        var recent = _recent ??= new Recent[1 << RecentBits];
+        ref var entry = ref recent[RecentIndex(attribute, locale, channel, currency)];
+        if (entry.Slot is { } hit
+            && ReferenceEquals(entry.Attribute, attribute) && ReferenceEquals(entry.Locale, locale)
+            && ReferenceEquals(entry.Channel, channel) && ReferenceEquals(entry.Currency, currency))
         {
             return hit;
         }
@@ -63,7 +63,7 @@ public sealed class ValueSlot
         var slot = Find(attribute, locale, channel, currency);
         if (slot.Id != 0)
         {
-            recent[index] = slot;
+            entry = new Recent(attribute, locale, channel, currency, slot);
         }
 
         return slot;
@@ -109,4 +109,7 @@ public sealed class ValueSlot
     }
 
     private readonly record struct Key(string Attribute, string? Locale, string? Channel, string? Currency);
+
+    // A slot a thread asked for lately, by the strings it asked with (the slot holds those of the first caller, maybe others).
+    private readonly record struct Recent(string Attribute, string? Locale, string? Channel, string? Currency, ValueSlot Slot);
 }
