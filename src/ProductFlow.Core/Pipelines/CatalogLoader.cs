@@ -220,7 +220,7 @@ public static class CatalogLoader
         {
             try
             {
-                LiquidTemplate.Parse(link);
+                LiquidTemplate.Check(link);
                 foreach (var variable in LiquidTemplate.Variables(link).Where(v => !IsField(catalog, v)))
                 {
                     problem(path + ".google.link", $"unknown field '{variable}'");

@@ -42,7 +42,7 @@ internal static class EnricherDefinitions
         {
             try
             {
-                LiquidTemplate.Parse(template);
+                LiquidTemplate.Check(template);
             }
             catch (ArgumentException e)
             {

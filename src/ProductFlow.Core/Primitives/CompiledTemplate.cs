@@ -22,13 +22,14 @@ public sealed class CompiledTemplate
 
     private CompiledTemplate(string text)
     {
-        // Parsed by Fluid whatever it is, so a template is valid exactly when Fluid says so.
-        var fluid = LiquidTemplate.Parse(text);
+        // A template of the simple form is valid Liquid (CompiledTemplateTests hold it against Fluid's parser), so Fluid parses
+        // only the others: a template is valid exactly when Fluid says so, with Fluid's error, and Fluid's parser is built only
+        // when a template needs it.
         Variables = LiquidTemplate.Variables(text);
         _simple = SimpleTemplate.TryParse(text, Variables);
         if (_simple is null)
         {
-            _fluid = fluid;
+            _fluid = LiquidTemplate.Parse(text);
             _context = new TemplateContext();
         }
     }

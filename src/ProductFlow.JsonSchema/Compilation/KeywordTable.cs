@@ -172,7 +172,7 @@ internal static class KeywordTable
             {
                 foreach (var property in b.Expect("patternProperties", patternValue, JsonValueKind.Object, "an object").EnumerateObject())
                 {
-                    var regex = PatternMatching.CompileRegex(b, "patternProperties", property.Name);
+                    var regex = PatternMatching.CheckedRegex(b, "patternProperties", property.Name);
                     patterns.Add(new PatternSchema(regex, b.Subschema("patternProperties", property.Name), "patternProperties/" + JsonPointer.Escape(property.Name)));
                 }
             }

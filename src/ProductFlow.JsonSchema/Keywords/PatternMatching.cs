@@ -6,15 +6,15 @@ using ProductFlow.JsonSchema.Regexes;
 
 namespace ProductFlow.JsonSchema.Keywords;
 
-/// <summary>Compiling <c>pattern</c>/<c>patternProperties</c> regexes with load errors that point at
+/// <summary>Checking <c>pattern</c>/<c>patternProperties</c> regexes (<see cref="LazyRegex"/>: compiled to IL after their first matches) with load errors that point at
 /// the keyword, and matching property names without allocating.</summary>
 internal static class PatternMatching
 {
-    public static Regex CompileRegex(NodeBuilder builder, string keyword, string pattern)
+    public static LazyRegex CheckedRegex(NodeBuilder builder, string keyword, string pattern)
     {
         try
         {
-            return EcmaRegex.Get(pattern);
+            return LazyRegex.Of(pattern);
         }
         catch (FormatException ex)
         {

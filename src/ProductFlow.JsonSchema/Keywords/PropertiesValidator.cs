@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProductFlow.JsonSchema.Json;
+using ProductFlow.JsonSchema.Regexes;
 using ProductFlow.JsonSchema.Validation;
 
 namespace ProductFlow.JsonSchema.Keywords;
@@ -190,7 +191,7 @@ internal sealed class PropertiesValidator : KeywordValidator
 
             foreach (var pattern in _patterns)
             {
-                if (PatternMatching.NameMatches(pattern.Regex, property))
+                if (PatternMatching.NameMatches(pattern.Regex.Value, property))
                 {
                     declared = true;
                     evaluated?.Mark(position);
@@ -236,7 +237,7 @@ internal sealed class PropertiesValidator : KeywordValidator
 }
 
 /// <summary>One <c>patternProperties</c> entry.</summary>
-internal sealed record PatternSchema(Regex Regex, SchemaNode Schema, string Path);
+internal sealed record PatternSchema(LazyRegex Regex, SchemaNode Schema, string Path);
 
 /// <summary>What <see cref="PropertiesValidator"/> is built from; every part is optional.</summary>
 internal sealed record PropertiesParts(

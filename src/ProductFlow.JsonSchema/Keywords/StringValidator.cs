@@ -19,7 +19,7 @@ internal sealed class StringValidator : KeywordValidator
 {
     private readonly int _minLength;
     private readonly int _maxLength;
-    private readonly Regex? _regex;
+    private readonly LazyRegex? _regex;
     private readonly SimplePattern? _simple;
     private readonly FormatCheck? _format;
     private readonly bool _needsChars;
@@ -28,7 +28,7 @@ internal sealed class StringValidator : KeywordValidator
     private readonly Failure _pattern;
     private readonly Failure _formatFailure;
 
-    private StringValidator(SchemaPosition position, int? minLength, int? maxLength, string? pattern, Regex? regex, string? format, FormatCheck? check)
+    private StringValidator(SchemaPosition position, int? minLength, int? maxLength, string? pattern, LazyRegex? regex, string? format, FormatCheck? check)
         : base(position, "pattern")
     {
         _minLength = minLength ?? 0;
@@ -48,7 +48,7 @@ internal sealed class StringValidator : KeywordValidator
         int? min = validation && b.TryGet("minLength", out var minValue) ? b.Count("minLength", minValue) : null;
         int? max = validation && b.TryGet("maxLength", out var maxValue) ? b.Count("maxLength", maxValue) : null;
         var pattern = validation && b.TryGet("pattern", out var patternValue) ? b.ExpectString("pattern", patternValue) : null;
-        var regex = pattern is null ? null : PatternMatching.CompileRegex(b, "pattern", pattern);
+        var regex = pattern is null ? null : PatternMatching.CheckedRegex(b, "pattern", pattern);
         var format = formats && b.TryGet("format", out var formatValue) ? b.ExpectString("format", formatValue) : null;
         var check = format is not null && b.AssertFormat ? FormatCheckers.Find(format) : null;
         return min is null && max is null && regex is null && check is null
@@ -84,7 +84,7 @@ internal sealed class StringValidator : KeywordValidator
                 return false;
             }
         }
-        else if (_regex is not null && !_regex.IsMatch(text))
+        else if (_regex is not null && !_regex.Value.IsMatch(text))
         {
             return false;
         }
@@ -149,10 +149,10 @@ internal sealed class StringValidator : KeywordValidator
     }
 
     /// <summary>The checks that need characters: a regex (when the bytes were not matched already) and the format.</summary>
-    private bool CheckChars(ReadOnlySpan<char> text, Regex? regex, ValidationContext context)
+    private bool CheckChars(ReadOnlySpan<char> text, LazyRegex? regex, ValidationContext context)
     {
         var valid = true;
-        if (regex is not null && !regex.IsMatch(text))
+        if (regex is not null && !regex.Value.IsMatch(text))
         {
             valid = context.Fail(_pattern.Segment, _pattern.Absolute, _pattern.Message);
             if (!context.Collecting)

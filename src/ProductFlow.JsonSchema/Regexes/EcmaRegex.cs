@@ -29,6 +29,10 @@ internal static class EcmaRegex
         return regex;
     }
 
+    /// <summary>The regex for <paramref name="pattern"/> as <see cref="Get"/> has compiled it, else parsed for the interpreter
+    /// (not compiled, not cached); throws the <see cref="FormatException"/> <see cref="Get"/> would throw when invalid.</summary>
+    public static Regex Parse(string pattern) => Cache.TryGetValue(pattern, out var cached) ? cached : Create(pattern, RegexOptions.None);
+
     /// <summary>Whether <paramref name="pattern"/> is a valid ECMA-262 regular expression (as far as the translation knows).</summary>
     public static bool IsValid(string pattern)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ProductFlow.JsonSchema;
 
 namespace ProductFlow.Tests.JsonSchema;
@@ -39,6 +40,45 @@ public sealed class SchemaLoadingTests
 
         Assert.That((ex.File, ex.Pointer), Is.EqualTo((path, "/properties/gtin/pattern")));
         Assert.That(ex.Message, Does.Contain("invalid regular expression"));
+    }
+
+    [TestCase("""{"properties": {"gtin": {"pattern": "a(b"}}}""", "/properties/gtin/pattern")]
+    [TestCase("""{"patternProperties": {"a(b": {"type": "string"}}}""", "/patternProperties")]
+    [TestCase("""{"$defs": {"unused": {"pattern": "a(b"}}}""", "/$defs/unused/pattern")]
+    public void Invalid_regex_fails_the_load_with_the_regex_parsers_reason_though_regexes_are_compiled_later(string schema, string location)
+    {
+        var path = Write("product.json", schema);
+        var reason = Assert.Throws<RegexParseException>(() => _ = new Regex("a(b"))!.Message;
+
+        var ex = Assert.Throws<SchemaLoadException>(() => ProductFlow.JsonSchema.JsonSchema.FromFile(path));
+
+        Assert.That((ex.File, ex.Pointer), Is.EqualTo((path, location)));
+        Assert.That(ex.Message, Does.Contain("invalid regular expression 'a(b': " + reason));
+    }
+
+    [Test]
+    public void Patterns_interpreted_then_compiled_match_as_before_in_pattern_and_patternProperties()
+    {
+        // "^a(b|c)+$" is no simple pattern, so it is matched by the regex; "^[0-9]+$" by its bytes, and by the regex when escaped.
+        var path = Write("product.json", """
+            {"properties": {"code": {"pattern": "^a(b|c)+$"}, "n": {"pattern": "^[0-9]+$"}},
+             "patternProperties": {"^x(y|z)$": {"type": "integer"}}}
+            """);
+        var schema = ProductFlow.JsonSchema.JsonSchema.FromFile(path);
+
+        Assert.That(schema.Validate(JsonDocument.Parse("""{"code": "abcb", "n": "12", "xy": 1}""").RootElement).IsValid, Is.True);
+        Assert.That(schema.Validate(JsonDocument.Parse("""{"code": "ab", "n": "\u0031\u0032"}""").RootElement).IsValid, Is.True);
+        Assert.That(schema.Validate(JsonDocument.Parse("""{"code": "abd"}""").RootElement).IsValid, Is.False);
+        Assert.That(schema.Validate(JsonDocument.Parse("""{"n": "1\u0041"}""").RootElement).IsValid, Is.False);
+        Assert.That(schema.Validate(JsonDocument.Parse("""{"xz": "one"}""").RootElement).IsValid, Is.False);
+
+        // Past the matches a regex is interpreted for: the same answers from the compiled one.
+        for (var i = 0; i < 80; i++)
+        {
+            var valid = i % 2 == 0;
+            var document = JsonDocument.Parse(valid ? """{"code": "acb", "n": "\u0037", "xz": 2}""" : """{"code": "ab1", "xy": 2.5}""");
+            Assert.That(schema.Validate(document.RootElement).IsValid, Is.EqualTo(valid), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     [Test]

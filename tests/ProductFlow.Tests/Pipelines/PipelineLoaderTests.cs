@@ -1,3 +1,4 @@
+using Fluid;
 using ProductFlow.Pipelines;
 using ProductFlow.Tests.Support;
 
@@ -247,6 +248,66 @@ public class PipelineLoaderTests
 
         Assert.That(error!.JsonPath, Is.EqualTo("$.channels[0].schema"));
         Assert.That(error.Message, Does.Contain("broken.schema.json").And.Contain("/required"));
+    }
+
+    [Test]
+    public void A_template_that_is_not_valid_Liquid_fails_the_load_with_Fluids_error_and_one_that_needs_Fluid_loads()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("p.json", Pipeline("""
+            "source": {}, "channels": ["web"],
+            "enrich": [
+              { "kind": "template", "attribute": "name", "locale": "en_US", "template": "{{ name " },
+              { "kind": "template", "attribute": "name", "locale": "en_US", "template": "{% if name %}{{ name | truncate: 5 }}{% endif %}" },
+              { "kind": "template", "attribute": "name", "locale": "en_US", "template": "{{ name | upcase }}" },
+              { "kind": "template", "attribute": "name", "locale": "en_US", "template": "{% if name %}" }
+            ]
+            """));
+
+        var problems = Assert.Throws<PipelineDefinitionException>(() => PipelineLoader.Load(path))!.Problems;
+
+        Assert.That(problems.Select(p => (p.JsonPath, p.Message)), Is.EqualTo(new[]
+        {
+            ("$.enrich[0].template", "is not a valid Liquid template: " + FluidError("{{ name ").ReplaceLineEndings(" ")),
+            ("$.enrich[3].template", "is not a valid Liquid template: " + FluidError("{% if name %}").ReplaceLineEndings(" ")),
+        }));
+    }
+
+    [TestCase("https://shop.example/p/{{ sku ", true)]
+    [TestCase("https://shop.example/p/{% for x in sku %}", true)]
+    [TestCase("https://shop.example/p/{{ sku | url_encode }}", false)]
+    [TestCase("https://shop.example/p/{{ sku }}", false)]
+    public void A_google_link_that_is_not_valid_Liquid_is_a_catalog_problem_with_Fluids_error(string link, bool broken)
+    {
+        using var dir = new TempDirectory();
+        var catalog = dir.File("catalog.json", $$"""
+            {
+              "locales": ["en_US"],
+              "attributes": [ { "code": "name", "type": "text" } ],
+              "channels": [ { "code": "google", "kind": "google-merchant", "locale": "en_US",
+                              "google": { "link": "{{link}}", "attributes": { "title": "name" } } } ]
+            }
+            """);
+
+        if (!broken)
+        {
+            Assert.That(ProductFlow.Pipelines.CatalogLoader.Load(catalog).Channels.Single().Google!.Link, Is.EqualTo(link));
+            return;
+        }
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => ProductFlow.Pipelines.CatalogLoader.Load(catalog))!;
+
+        Assert.That(error.Problems.Select(p => (p.JsonPath, p.Message)), Is.EqualTo(new[]
+        {
+            ("$.channels[0].google.link", "is not a valid Liquid template: " + FluidError(link)),
+        }));
+    }
+
+    // Fluid's error for a template it rejects, as the ArgumentException for the template (its parameter 'text') carries it.
+    private static string FluidError(string template)
+    {
+        Assert.That(new FluidParser().TryParse(template, out _, out var error), Is.False);
+        return error + " (Parameter 'text')";
     }
 
     private static string Pipeline(string extra, string values = "") => $$"""

@@ -130,6 +130,43 @@ public class CompiledTemplateTests
         Assert.That(() => CompiledTemplate.Parse(text), Throws.ArgumentException);
     }
 
+    // Templates that come near the simple form's edges: Liquid's words as names, braces and tag ends in the text, unclosed and
+    // doubled tags, a filter with nothing after its bar.
+    [TestCase("{{ and }} {{ or }} {{ contains }} {{ in }} {{ if }} {{ endif }} {{ raw }} {{ for }} {{ with }} {{ else }}")]
+    [TestCase("{{ a }}}")]
+    [TestCase("{{ a }}{")]
+    [TestCase("a { b } %} }} {")]
+    [TestCase("{{ a }}{{")]
+    [TestCase("{{ a }} {{ }}")]
+    [TestCase("{{ a | }}")]
+    [TestCase("{{ a || upcase }}")]
+    [TestCase("{{ a | upcase upcase }}")]
+    [TestCase("{{ a b }}")]
+    [TestCase("{{ _ }}{{ _1 }}{{ a_ }}")]
+    [TestCase("{{ 1a }}")]
+    [TestCase("{{ a\n|\nupcase\n}}")]
+    [TestCase("{{ a }}{{ A }}")]
+    [TestCase("{{ a }} {%")]
+    public void Parse_and_Check_accept_exactly_what_Fluids_parser_accepts_with_its_error(string text)
+    {
+        AssertJudgedAsFluidJudges(text);
+    }
+
+    [Test]
+    public void Parse_and_Check_accept_exactly_what_Fluids_parser_accepts_for_random_token_soup()
+    {
+        string[] tokens = ["{{", "}}", "{", "}", "{%", "%}", "-", "|", " ", "\n", "a", "B", "_", "1", ".", ":", "'", "upcase", "capitalize", "or", "nil", "raw"];
+        var random = new Random(20);
+        var simple = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => tokens[random.Next(tokens.Length)]));
+            simple += AssertJudgedAsFluidJudges(text) ? 1 : 0;
+        }
+
+        Assert.That(simple, Is.GreaterThan(1_000), "enough of the soup is of the simple form to test it");
+    }
+
     [Test]
     public void Render_filters_each_value_whether_it_repeats_the_last_one_or_not()
     {
@@ -170,6 +207,22 @@ public class CompiledTemplateTests
         }
 
         return text.ToString();
+    }
+
+    // CompiledTemplate.Parse and LiquidTemplate.Check take a template exactly when Fluid's own parser does, and throw Fluid's error
+    // when it does not (the simple form is rendered without Fluid's parser, so this holds it to Fluid's). Whether it is simple.
+    private static bool AssertJudgedAsFluidJudges(string text)
+    {
+        var valid = new FluidParser().TryParse(text, out _, out var error);
+        if (valid)
+        {
+            Assert.That(() => LiquidTemplate.Check(text), Throws.Nothing, text);
+            return CompiledTemplate.Parse(text).IsSimple;
+        }
+
+        Assert.That(() => LiquidTemplate.Check(text), Throws.ArgumentException.With.Message.StartsWith(error), text);
+        Assert.That(() => CompiledTemplate.Parse(text), Throws.ArgumentException.With.Message.StartsWith(error), text);
+        return false;
     }
 
     // Sets the current culture (and UI culture) for a test's body; "" is the invariant culture.
