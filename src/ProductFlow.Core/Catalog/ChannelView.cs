@@ -323,11 +323,7 @@ public sealed partial class ChannelView
             return Rank(slot);
         }
 
-        if (id >= _slotRanks.Length)
-        {
-            Array.Resize(ref _slotRanks, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)id + 1), ValueSlot.MaxShared + 1));
-        }
-
+        ValueSlot.Room(ref _slotRanks, id);
         ref var rank = ref _slotRanks[id];
         if (rank == 0)
         {

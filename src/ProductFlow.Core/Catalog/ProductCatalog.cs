@@ -60,13 +60,8 @@ public sealed class ProductCatalog
         var attribute = FindAttribute(slot.Attribute);
         if (id > 0)
         {
-            if (id >= bySlot.Length)
-            {
-                bySlot = new AttributeDefinition?[Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)id + 1), ValueSlot.MaxShared + 1)];
-                _attributeBySlot.CopyTo(bySlot, 0);
-                _attributeBySlot = bySlot;
-            }
-
+            ValueSlot.Room(ref bySlot, id);
+            _attributeBySlot = bySlot;
             bySlot[id] = attribute ?? NoAttribute;
         }
 

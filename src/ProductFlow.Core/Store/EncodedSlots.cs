@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.Json;
 using ProductFlow.Model;
 
@@ -24,11 +23,7 @@ internal sealed class EncodedSlots
             return Encode(slot);
         }
 
-        if (id >= _byId.Length)
-        {
-            Array.Resize(ref _byId, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)id + 1), ValueSlot.MaxShared + 1));
-        }
-
+        ValueSlot.Room(ref _byId, id);
         var names = _byId[id] ??= Encode(slot) ?? NotEncodable;
         return ReferenceEquals(names, NotEncodable) ? null : names;
     }

@@ -59,6 +59,24 @@ public class ValueSlotTests
     }
 
     [Test]
+    public void The_catalog_finds_a_slots_attribute_as_it_finds_the_attribute_by_name_from_any_thread()
+    {
+        var catalog = ProductFlow.Tests.Channels.ChannelRecords.Catalog;
+        var names = catalog.Attributes.Select(a => a.Code).Append("not_in_catalog").Append($"other-{Guid.NewGuid():N}").ToArray();
+        var slots = names.SelectMany(n => new[]
+        {
+            ValueSlot.Of(n, null, null, null), ValueSlot.Of(n, "de_DE", "web", "EUR"), ValueSlot.Unshared(n, "en_US", null, null),
+        }).ToArray();
+        var found = new ProductFlow.Catalog.AttributeDefinition?[4][];
+
+        Parallel.For(0, found.Length, t => found[t] = [.. Enumerable.Range(0, 3).SelectMany(_ => slots.Select(catalog.FindAttribute))]);
+
+        var expected = Enumerable.Range(0, 3).SelectMany(_ => slots.Select(s => catalog.FindAttribute(s.Attribute))).ToArray();
+        Assert.That(expected.Count(a => a is null), Is.EqualTo(3 * 2 * 3), "the two names the catalog does not have, in three slots, three times");
+        Assert.That(found, Has.All.EqualTo(expected));
+    }
+
+    [Test]
     public void A_slot_needs_an_attribute() =>
         Assert.That(() => ValueSlot.Of(null!, null, null, null), Throws.ArgumentNullException);
 }
