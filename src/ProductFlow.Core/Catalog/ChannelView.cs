@@ -10,7 +10,8 @@ namespace ProductFlow.Catalog;
 /// <remarks>
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
-/// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
+/// A view resolves every attribute of a record in one pass (what a value's <see cref="ValueSlot"/> is to the channel, its attribute
+/// and how specific it is, is worked out once per slot and then read by the slot's id) and keeps the result until the record's values change
 /// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once. A view made to
 /// keep the resolutions of more records (<see cref="GroupSize"/> for a publish, which compares a group's records first and
 /// writes them after) resolves each of those once too. A view keeps buffers: one view per thread at a time.

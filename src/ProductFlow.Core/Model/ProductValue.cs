@@ -12,7 +12,7 @@ namespace ProductFlow.Model;
 /// value holds its origin object, which values share (a rule's, the store's). <see cref="Origin"/> makes a cell's origin when
 /// asked (explain, history); the store's lineage and the rules read the parts (<see cref="OriginFeed"/>, <see cref="OriginColumn"/>,
 /// ...) and change them with <see cref="ChangedBy(string)"/>. Two values are equal when their origins' parts are, however held.</para>
-/// <para>The attribute, locale, channel and currency are held as one shared <see cref="Slot"/>; setting one of them (<c>with</c>)
+/// <para>The attribute, locale, channel and currency are held as one shared <see cref="ValueSlot"/>; setting one of them (<c>with</c>)
 /// gives the value the slot of the new names.</para>
 /// </remarks>
 public sealed record ProductValue
@@ -31,7 +31,7 @@ public sealed record ProductValue
     /// <summary>A value of <paramref name="slot"/> (its attribute, locale, channel and currency).</summary>
     internal ProductValue(ValueSlot slot, string data, ValueOrigin origin)
     {
-        _slot = slot;
+        _slot = slot ?? throw new ArgumentNullException(nameof(slot));
         Data = data;
         _origin = origin ?? throw new ArgumentNullException(nameof(origin));
     }
@@ -78,7 +78,7 @@ public sealed record ProductValue
     }
 
     /// <summary>The value's attribute, locale, channel and currency, as one shared object (see <see cref="ValueSlot"/>).</summary>
-    public ValueSlot Slot => _slot;
+    internal ValueSlot Slot => _slot;
 
     /// <summary>The unit of a metric value (<c>kg</c>, <c>cm</c>, ...); stored values are in the attribute's unit.</summary>
     public string? Unit { get; init; }
