@@ -37,7 +37,7 @@ public sealed partial class ChannelView
     private int[] _plan = [];
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
     private string? _groups; // likewise the groups
-    private int[] _slotRanks = []; // by slot id: 0 not worked out yet, else what Rank gives
+    private readonly SlotTable<int> _ranks; // what Rank gives for each slot
 
     /// <param name="channel">The channel.</param>
     /// <param name="catalog">The catalog the channel belongs to.</param>
@@ -54,6 +54,7 @@ public sealed partial class ChannelView
         _byReference = new (string?, int)[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)catalog.Attributes.Count * 4))];
         _recent = [.. Enumerable.Range(0, recent).Select(_ => new Resolution(catalog.Attributes.Count))];
         _current = _recent[0];
+        _ranks = new SlotTable<int>(Rank);
         _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
     }
 
@@ -297,7 +298,7 @@ public sealed partial class ChannelView
         Array.Fill(bestScore, -1);
         foreach (var value in record.Values)
         {
-            var rank = RankOf(value.Slot) - 1;
+            var rank = _ranks[value.Slot] - 1;
             if (rank < 0)
             {
                 continue;
@@ -313,25 +314,6 @@ public sealed partial class ChannelView
         }
 
         return resolution;
-    }
-
-    /// <summary>What this view makes of a value of <paramref name="slot"/>: worked out once per shared slot, then read by its id.</summary>
-    private int RankOf(ValueSlot slot)
-    {
-        var id = slot.Id;
-        if (id == 0)
-        {
-            return Rank(slot);
-        }
-
-        ValueSlot.Room(ref _slotRanks, id);
-        ref var rank = ref _slotRanks[id];
-        if (rank == 0)
-        {
-            rank = Rank(slot);
-        }
-
-        return rank;
     }
 
     /// <summary>

@@ -7,15 +7,13 @@ namespace ProductFlow.Catalog;
 /// <remarks>Loaded and validated by <c>Pipelines.CatalogLoader</c>; lookups are by code, case-sensitive.</remarks>
 public sealed class ProductCatalog
 {
-    private static readonly AttributeDefinition NoAttribute = new() { Code = "" };
-
     private Dictionary<string, AttributeDefinition>? _attributes;
     private Dictionary<string, FamilyDefinition>? _families;
     private Dictionary<string, ChannelDefinition>? _channels;
     private Dictionary<string, FamilyVariantDefinition>? _variants;
     private Dictionary<string, FamilyVariantDefinition>? _variantsByCode;
     private Dictionary<string, CategoryDefinition>? _categories;
-    private AttributeDefinition?[] _attributeBySlot = []; // by slot id: null not worked out yet, NoAttribute none, else the attribute
+    private SlotTable<AttributeDefinition?>? _attributeBySlot;
 
     public IReadOnlyList<string> Locales { get; set; } = [];
 
@@ -46,27 +44,7 @@ public sealed class ProductCatalog
         (_attributes ??= Attributes.ToDictionary(a => a.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
 
     /// <summary>The attribute of a value's <paramref name="slot"/>, if the catalog has it: worked out once per shared slot, then read by its id.</summary>
-    /// <remarks>Threads that share the catalog may each work a slot out; the answer is the same, so none is lost that matters.</remarks>
-    public AttributeDefinition? FindAttribute(ValueSlot slot)
-    {
-        ArgumentNullException.ThrowIfNull(slot);
-        var id = slot.Id;
-        var bySlot = _attributeBySlot;
-        if (id > 0 && id < bySlot.Length && bySlot[id] is { } known)
-        {
-            return ReferenceEquals(known, NoAttribute) ? null : known;
-        }
-
-        var attribute = FindAttribute(slot.Attribute);
-        if (id > 0)
-        {
-            ValueSlot.Room(ref bySlot, id);
-            _attributeBySlot = bySlot;
-            bySlot[id] = attribute ?? NoAttribute;
-        }
-
-        return attribute;
-    }
+    public AttributeDefinition? FindAttribute(ValueSlot slot) => (_attributeBySlot ??= new(s => FindAttribute(s.Attribute)))[slot];
 
     public FamilyDefinition? FindFamily(string code) =>
         (_families ??= Families.ToDictionary(f => f.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

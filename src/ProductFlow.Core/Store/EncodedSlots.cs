@@ -5,28 +5,15 @@ namespace ProductFlow.Store;
 
 /// <summary>A slot's names (attribute, locale, channel, currency) encoded for JSON once, kept by slot id: a document writes them for every value.</summary>
 /// <remarks>
-/// One writer's (not thread-safe). A slot that is not shared (id 0) is encoded at each call. A name that is not valid UTF-16 (a lone
+/// One writer's. A slot that is not shared (id 0) is encoded at each call. A name that is not valid UTF-16 (a lone
 /// surrogate) cannot be encoded ahead: <see cref="Of"/> gives <c>null</c> for its slot, and the writer writes the names as strings,
 /// escaping the surrogate as it always has.
 /// </remarks>
 internal sealed class EncodedSlots
 {
-    private static readonly Names NotEncodable = new(null, null, null, null);
+    private readonly SlotTable<Names?> _names = new(Encode);
 
-    private Names?[] _byId = [];
-
-    public Names? Of(ValueSlot slot)
-    {
-        var id = slot.Id;
-        if (id == 0)
-        {
-            return Encode(slot);
-        }
-
-        ValueSlot.Room(ref _byId, id);
-        var names = _byId[id] ??= Encode(slot) ?? NotEncodable;
-        return ReferenceEquals(names, NotEncodable) ? null : names;
-    }
+    public Names? Of(ValueSlot slot) => _names[slot];
 
     private static Names? Encode(ValueSlot slot)
     {
