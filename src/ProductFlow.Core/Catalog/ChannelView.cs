@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using ProductFlow.Json;
 using ProductFlow.Model;
 using ProductFlow.Primitives;
 using ProductFlow.Primitives.Units;
@@ -12,12 +10,13 @@ namespace ProductFlow.Catalog;
 /// <remarks>
 /// Resolution falls back from the most specific scope to the unscoped value (see <see cref="ProductRecord.Resolve"/>).
 /// In JSON, numbers and prices are numbers, booleans are booleans, multi-selects are arrays; absent values are left out.
-/// A view resolves every attribute of a record in one pass and keeps the result until the record's values change
+/// A view resolves every attribute of a record in one pass (what a value's <see cref="ValueSlot"/> is to the channel, its attribute
+/// and how specific it is, is worked out once per slot and then read by the slot's id) and keeps the result until the record's values change
 /// (<see cref="ProductValues.Version"/>), so the rules of a channel that share a view resolve each record once. A view made to
 /// keep the resolutions of more records (<see cref="GroupSize"/> for a publish, which compares a group's records first and
 /// writes them after) resolves each of those once too. A view keeps buffers: one view per thread at a time.
 /// </remarks>
-public sealed class ChannelView
+public sealed partial class ChannelView
 {
     /// <summary>The resolutions a publish's view keeps: more records than a model has variants, as a rule.</summary>
     public const int GroupSize = 64;
@@ -38,6 +37,7 @@ public sealed class ChannelView
     private int _lastPlan; // its callers (a publish's comparison and a writer, record after record), and what each field is
     private string? _categories; // the categories Text joined last, given again for the same ones: a model's records share them, as a rule
     private string? _groups; // likewise the groups
+    private readonly SlotTable<int> _ranks; // what Rank gives for each slot
 
     /// <param name="channel">The channel.</param>
     /// <param name="catalog">The catalog the channel belongs to.</param>
@@ -54,6 +54,7 @@ public sealed class ChannelView
         _byReference = new (string?, int)[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)catalog.Attributes.Count * 4))];
         _recent = [.. Enumerable.Range(0, recent).Select(_ => new Resolution(catalog.Attributes.Count))];
         _current = _recent[0];
+        _ranks = new SlotTable<int>(Rank);
         _media = catalog.Attributes.Select(a => a.Type == AttributeType.Media && channel.MediaBaseUrl is not null).ToArray();
     }
 
@@ -217,30 +218,6 @@ public sealed class ChannelView
         return ResolveAll(record)[attributeIndex] is not null;
     }
 
-    public void WriteJson(ProductRecord record, Utf8JsonWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WriteString("sku", record.Sku);
-        writer.WriteOptional("parent", record.Parent);
-        writer.WriteOptional("family", record.Family);
-        writer.WriteStrings("categories", record.Categories);
-        writer.WriteBoolean("enabled", record.Enabled);
-        var best = ResolveAll(record);
-        for (var i = 0; i < best.Length; i++)
-        {
-            if (best[i] is { } value)
-            {
-                var attribute = _catalog.Attributes[i];
-                writer.WritePropertyName(attribute.Code);
-                WriteValue(writer, attribute, Present(i, value)!);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
     /// <summary>The data of a resolved value as the channel publishes it: a media path under the channel's <c>mediaBaseUrl</c> (<see cref="MediaUrl"/>), anything else as stored.</summary>
     private string? Present(int index, ProductValue? value) =>
         value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
@@ -328,16 +305,14 @@ public sealed class ChannelView
         Array.Fill(bestScore, -1);
         foreach (var value in record.Values)
         {
-            var i = IndexOf(value.Attribute);
-            if (i < 0
-                || (value.Locale is not null && !string.Equals(value.Locale, _channel.Locale, StringComparison.Ordinal))
-                || (value.Channel is not null && !string.Equals(value.Channel, _channel.Code, StringComparison.Ordinal))
-                || (_channel.Currency is not null && value.Currency is not null && !string.Equals(value.Currency, _channel.Currency, StringComparison.Ordinal)))
+            var rank = _ranks[value.Slot] - 1;
+            if (rank < 0)
             {
                 continue;
             }
 
-            var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
+            var i = rank >> 2;
+            var score = rank & 3;
             if (score > bestScore[i])
             {
                 best[i] = value;
@@ -346,6 +321,25 @@ public sealed class ChannelView
         }
 
         return resolution;
+    }
+
+    /// <summary>
+    /// 1 + the catalog index of the slot's attribute (shifted left by 2) and its specificity for the channel (2 for a channel's, 1 for
+    /// a locale's, as <see cref="ProductRecord.Resolve"/> ranks them); -1 for a slot the channel does not see (another locale, channel
+    /// or currency, or no catalog attribute).
+    /// </summary>
+    private int Rank(ValueSlot slot)
+    {
+        var i = IndexOf(slot.Attribute);
+        if (i < 0
+            || (slot.Locale is not null && !string.Equals(slot.Locale, _channel.Locale, StringComparison.Ordinal))
+            || (slot.Channel is not null && !string.Equals(slot.Channel, _channel.Code, StringComparison.Ordinal))
+            || (_channel.Currency is not null && slot.Currency is not null && !string.Equals(slot.Currency, _channel.Currency, StringComparison.Ordinal)))
+        {
+            return -1;
+        }
+
+        return 1 + ((i << 2) | ((slot.Channel is null ? 0 : 2) + (slot.Locale is null ? 0 : 1)));
     }
 
     /// <summary>One record's resolution: its best value of each attribute (by catalog index) and that value's specificity.</summary>
@@ -360,31 +354,5 @@ public sealed class ChannelView
         public int Version { get; set; }
 
         public bool Holds(ProductRecord record, int version) => ReferenceEquals(record, Record) && version == Version;
-    }
-
-    /// <summary>Writes an attribute's data as a JSON value of its type (see the remarks of this class).</summary>
-    internal static void WriteValue(Utf8JsonWriter writer, AttributeDefinition attribute, string data)
-    {
-        switch (attribute.Type)
-        {
-            case AttributeType.Number or AttributeType.Price or AttributeType.Metric when CanonicalNumber.TryParse(data, out var number):
-                writer.WriteNumberValue(number);
-                break;
-            case AttributeType.Boolean when data is "true" or "false":
-                writer.WriteBooleanValue(data == "true");
-                break;
-            case AttributeType.MultiSelect:
-                writer.WriteStartArray();
-                foreach (var code in data.Split(',', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    writer.WriteStringValue(code);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(data);
-                break;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProductFlow.Model;
 
 namespace ProductFlow.Catalog;
 
@@ -12,6 +13,7 @@ public sealed class ProductCatalog
     private Dictionary<string, FamilyVariantDefinition>? _variants;
     private Dictionary<string, FamilyVariantDefinition>? _variantsByCode;
     private Dictionary<string, CategoryDefinition>? _categories;
+    private SlotTable<AttributeDefinition?>? _attributeBySlot;
 
     public IReadOnlyList<string> Locales { get; set; } = [];
 
@@ -40,6 +42,9 @@ public sealed class ProductCatalog
 
     public AttributeDefinition? FindAttribute(string code) =>
         (_attributes ??= Attributes.ToDictionary(a => a.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
+
+    /// <summary>The attribute of a value's <paramref name="slot"/>, if the catalog has it: worked out once per shared slot, then read by its id.</summary>
+    public AttributeDefinition? FindAttribute(ValueSlot slot) => (_attributeBySlot ??= new(s => FindAttribute(s.Attribute)))[slot];
 
     public FamilyDefinition? FindFamily(string code) =>
         (_families ??= Families.ToDictionary(f => f.Code, StringComparer.Ordinal)).GetValueOrDefault(code);

@@ -86,10 +86,8 @@ public sealed class FeedMapper : IRecordMapper
         {
             if (Read(value, row, value.Mapping.Attribute!, ref timeouts, out var rule) is { } data)
             {
-                var mapping = value.Mapping;
                 var (origin, cell) = Origin(value, row, rule);
-                record.Values.Add(new ProductValue(mapping.Attribute!, mapping.Locale, mapping.Channel, data, origin, row.Line, cell)
-                { Currency = mapping.Currency, Unit = value.ReadUnit(row) });
+                record.Values.Add(new ProductValue(value.Slot!, data, origin, row.Line, cell) { Unit = value.ReadUnit(row) });
             }
         }
 

@@ -1,4 +1,5 @@
 using ProductFlow.Connectors;
+using ProductFlow.Model;
 using ProductFlow.Pipelines.Transforms;
 using ProductFlow.Pipelines;
 
@@ -33,6 +34,7 @@ internal sealed class FieldReader
         Column = _index >= 0 ? header.Columns[_index] : _template?.Display;
         _unitIndex = mapping.UnitColumn is null ? -1 : header.IndexOf(mapping.UnitColumn);
         _keepEmpty = string.Equals(mapping.OnEmpty, "keep", StringComparison.Ordinal);
+        Slot = mapping.Attribute is null ? null : ValueSlot.Of(mapping.Attribute, mapping.Locale, mapping.Channel, mapping.Currency);
         if (mapping.Map.Count > 0)
         {
             _map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +46,9 @@ internal sealed class FieldReader
     }
 
     public ColumnMapping Mapping { get; }
+
+    /// <summary>The slot of the values this field gives (its mapping's attribute, locale, channel and currency); <c>null</c> for a field that is no attribute.</summary>
+    public ValueSlot? Slot { get; }
 
     /// <summary>The column exactly as the feed's header writes it, or a template's columns (<c>Navn + Farge</c>); <c>null</c> for a constant.</summary>
     public string? Column { get; }

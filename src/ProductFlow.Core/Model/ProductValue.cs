@@ -12,6 +12,8 @@ namespace ProductFlow.Model;
 /// value holds its origin object, which values share (a rule's, the store's). <see cref="Origin"/> makes a cell's origin when
 /// asked (explain, history); the store's lineage and the rules read the parts (<see cref="OriginFeed"/>, <see cref="OriginColumn"/>,
 /// ...) and change them with <see cref="ChangedBy(string)"/>. Two values are equal when their origins' parts are, however held.</para>
+/// <para>The attribute, locale, channel and currency are held as one shared <see cref="ValueSlot"/>; setting one of them (<c>with</c>)
+/// gives the value the slot of the new names.</para>
 /// </remarks>
 public sealed record ProductValue
 {
@@ -19,14 +21,19 @@ public sealed record ProductValue
     private readonly ValueOrigin _origin;
     private readonly string? _column;
     private readonly long _line;
+    private readonly ValueSlot _slot;
 
     public ProductValue(string Attribute, string? Locale, string? Channel, string Data, ValueOrigin Origin)
+        : this(ValueSlot.Of(Attribute, Locale, Channel, currency: null), Data, Origin)
     {
-        this.Attribute = Attribute;
-        this.Locale = Locale;
-        this.Channel = Channel;
-        this.Data = Data;
-        _origin = Origin ?? throw new ArgumentNullException(nameof(Origin));
+    }
+
+    /// <summary>A value of <paramref name="slot"/> (its attribute, locale, channel and currency).</summary>
+    internal ProductValue(ValueSlot slot, string data, ValueOrigin origin)
+    {
+        _slot = slot ?? throw new ArgumentNullException(nameof(slot));
+        Data = data;
+        _origin = origin ?? throw new ArgumentNullException(nameof(origin));
     }
 
     /// <summary>
@@ -34,8 +41,8 @@ public sealed record ProductValue
     /// (<see cref="ValueOrigin.OfFeed"/>, shared by the feed's values) and <paramref name="line"/> the cell's. Without a column,
     /// <paramref name="origin"/> is the value's whole origin.
     /// </summary>
-    internal ProductValue(string attribute, string? locale, string? channel, string data, ValueOrigin origin, long line, string? column)
-        : this(attribute, locale, channel, data, origin)
+    internal ProductValue(ValueSlot slot, string data, ValueOrigin origin, long line, string? column)
+        : this(slot, data, origin)
     {
         if (column is not null)
         {
@@ -44,15 +51,34 @@ public sealed record ProductValue
         }
     }
 
-    public string Attribute { get; init; }
+    public string Attribute
+    {
+        get => _slot.Attribute;
+        init => _slot = ValueSlot.Of(value, _slot.Locale, _slot.Channel, _slot.Currency);
+    }
 
-    public string? Locale { get; init; }
+    public string? Locale
+    {
+        get => _slot.Locale;
+        init => _slot = ValueSlot.Of(_slot.Attribute, value, _slot.Channel, _slot.Currency);
+    }
 
-    public string? Channel { get; init; }
+    public string? Channel
+    {
+        get => _slot.Channel;
+        init => _slot = ValueSlot.Of(_slot.Attribute, _slot.Locale, value, _slot.Currency);
+    }
 
     public string Data { get; init; }
 
-    public string? Currency { get; init; }
+    public string? Currency
+    {
+        get => _slot.Currency;
+        init => _slot = ValueSlot.Of(_slot.Attribute, _slot.Locale, _slot.Channel, value);
+    }
+
+    /// <summary>The value's attribute, locale, channel and currency, as one shared object (see <see cref="ValueSlot"/>).</summary>
+    internal ValueSlot Slot => _slot;
 
     /// <summary>The unit of a metric value (<c>kg</c>, <c>cm</c>, ...); stored values are in the attribute's unit.</summary>
     public string? Unit { get; init; }
@@ -103,11 +129,8 @@ public sealed record ProductValue
 
     public bool Equals(ProductValue? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && string.Equals(Attribute, other.Attribute, StringComparison.Ordinal)
-            && string.Equals(Locale, other.Locale, StringComparison.Ordinal)
-            && string.Equals(Channel, other.Channel, StringComparison.Ordinal)
+            && ValueSlot.Same(_slot, other._slot)
             && string.Equals(Data, other.Data, StringComparison.Ordinal)
-            && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
             && string.Equals(Unit, other.Unit, StringComparison.Ordinal)
             && string.Equals(OriginSource, other.OriginSource, StringComparison.Ordinal)
             && string.Equals(OriginFeed, other.OriginFeed, StringComparison.Ordinal)

@@ -59,7 +59,7 @@ internal sealed class AttributeTypeRule : IRule
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (value.Data.Length == 0 || _catalog.FindAttribute(value.Attribute) is not { } attribute)
+            if (value.Data.Length == 0 || _catalog.FindAttribute(value.Slot) is not { } attribute)
             {
                 continue;
             }

@@ -11,7 +11,9 @@ namespace ProductFlow.Rules;
 /// </remarks>
 internal sealed class FamilyAttributesRule(ProductCatalog catalog) : IRule
 {
-    private readonly Dictionary<string, HashSet<string>?> _families = new(StringComparer.Ordinal);
+    // Per family, whether a slot's attribute is one of the family's (null: no such family); the last family's kept at hand.
+    private readonly Dictionary<string, SlotTable<bool>?> _families = new(StringComparer.Ordinal);
+    private (string? Code, SlotTable<bool>? Attributes) _last;
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -24,7 +26,7 @@ internal sealed class FamilyAttributesRule(ProductCatalog catalog) : IRule
         HashSet<string>? reported = null;
         foreach (var value in product.Values)
         {
-            if (!attributes.Contains(value.Attribute) && (reported ??= new(StringComparer.Ordinal)).Add(value.Attribute))
+            if (!attributes[value.Slot] && (reported ??= new(StringComparer.Ordinal)).Add(value.Attribute))
             {
                 context.Report(record, RuleIds.AttributeNotInFamily, Severity.Warning,
                     $"attribute '{value.Attribute}' is not an attribute of family '{code}': add it to the family in the catalog, or map the column elsewhere", value: value);
@@ -32,14 +34,25 @@ internal sealed class FamilyAttributesRule(ProductCatalog catalog) : IRule
         }
     }
 
-    private HashSet<string>? Attributes(string family)
+    private SlotTable<bool>? Attributes(string family)
     {
+        if (ReferenceEquals(family, _last.Code))
+        {
+            return _last.Attributes;
+        }
+
         if (!_families.TryGetValue(family, out var attributes))
         {
-            attributes = catalog.FindFamily(family) is { } definition ? new HashSet<string>(definition.Attributes, StringComparer.Ordinal) : null;
+            if (catalog.FindFamily(family) is { } definition)
+            {
+                var codes = new HashSet<string>(definition.Attributes, StringComparer.Ordinal);
+                attributes = new SlotTable<bool>(slot => codes.Contains(slot.Attribute));
+            }
+
             _families[family] = attributes;
         }
 
+        _last = (family, attributes);
         return attributes;
     }
 }

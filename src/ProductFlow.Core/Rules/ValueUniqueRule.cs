@@ -14,13 +14,14 @@ namespace ProductFlow.Rules;
 internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
 {
     private readonly KeyMap<Owner> _owners = new();
+    private readonly SlotTable<bool> _checked = new(slot => attributes.Contains(slot.Attribute));
 
     public void Apply(MappedRecord record, RuleContext context)
     {
         var sku = (uint)KeyHash.Of(record.Record.Sku);
         foreach (var value in record.Record.Values)
         {
-            if (value.Data.Length == 0 || !attributes.Contains(value.Attribute))
+            if (value.Data.Length == 0 || !_checked[value.Slot])
             {
                 continue;
             }

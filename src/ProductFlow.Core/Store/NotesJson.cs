@@ -34,8 +34,9 @@ public static class NotesJson
             writer.WriteStartObject();
             writer.WriteStrings(ChannelsName, notes.Channels);
             writer.WriteStartArray(IssuesName);
-            foreach (var issue in notes.Issues)
+            for (var i = 0; i < notes.Issues.Count; i++)
             {
+                var issue = notes.Issues[i];
                 writer.WriteStartObject();
                 writer.WriteString(SeverityName, issue.Severity.Code());
                 writer.WriteString(RuleName, issue.Rule);
@@ -88,8 +89,9 @@ public static class NotesJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(completeness);
         writer.WriteStartArray(CompletenessName);
-        foreach (var score in completeness)
+        for (var i = 0; i < completeness.Count; i++) // indexed: a foreach over the interface would box an enumerator per record
         {
+            var score = completeness[i];
             writer.WriteStartObject();
             writer.WriteString(ChannelName, score.Channel);
             writer.WriteString(LocaleName, score.Locale);

@@ -26,15 +26,11 @@ public sealed class ProductDocument
     // Values read back from the store: their lineage is in the version's lineage blob, not in the document.
     private static readonly ValueOrigin Stored = ValueOrigin.FromRule("store");
 
-    private const int MaxNames = 4096;
-
-    [ThreadStatic]
-    private static Dictionary<string, string>? _names;
-
     [ThreadStatic]
     private static List<ProductValue>? _reading; // the values of the document being read, before its record exists
 
     private readonly ArrayBufferWriter<byte> _content = new(4096);
+    private readonly EncodedSlots _slots = new();
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
 
     // Kept with their buffers and reset for each record (a writer holds nothing to release).
@@ -182,7 +178,7 @@ public sealed class ProductDocument
         Next(ref reader, JsonTokenType.StartArray);
         while (Next(ref reader) == JsonTokenType.String)
         {
-            strings.Add(NameAt(ref reader));
+            strings.Add(StoredNames.At(ref reader));
         }
     }
 
@@ -256,8 +252,9 @@ public sealed class ProductDocument
         }
 
         return new ProductValue(
-            attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"), Stored)
-        { Currency = currency };
+            ValueSlot.Of(attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, currency),
+            data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"),
+            Stored);
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
@@ -273,40 +270,14 @@ public sealed class ProductDocument
 
     private static string? Text(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
 
-    /// <summary>An attribute, locale, channel or currency: a small vocabulary, so one string per name and thread instead of one per value.</summary>
-    private static string? Name(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : NameAt(ref reader);
-
-    /// <summary>As <see cref="Name"/>, of the string the reader is on (a category, a group: small vocabularies too).</summary>
-    private static string NameAt(ref Utf8JsonReader reader)
-    {
-        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
-        {
-            return reader.GetString()!;
-        }
-
-        Span<char> chars = stackalloc char[64];
-        var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
-        var names = _names ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var name))
-        {
-            return name;
-        }
-
-        if (names.Count >= MaxNames)
-        {
-            names.Clear();
-        }
-
-        name = new string(chars[..length]);
-        names[name] = name;
-        return name;
-    }
+    /// <summary>An attribute, locale, channel or currency: a small vocabulary, so one string per name and thread (<see cref="StoredNames"/>).</summary>
+    private static string? Name(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : StoredNames.At(ref reader);
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
     {
-        // The names every document has are encoded once (Names); those of groups and associations, which few records have, are
-        // written as strings, and so are the texts (a cache of the repeated ones cost more than it saved).
+        // The names every document has are encoded once (Names), and so are the values' attributes, locales, channels and currencies
+        // (by slot); those of groups and associations, which few records have, are written as strings, and so are the texts (a cache
+        // of the repeated ones cost more than it saved).
         writer.WriteStartObject();
         writer.WriteString(Names.Sku, record.Sku);
         if (record.IsModel)
@@ -324,10 +295,20 @@ public sealed class ProductDocument
         foreach (var value in _sorted)
         {
             writer.WriteStartObject();
-            writer.WriteString(Names.Attribute, value.Attribute);
-            writer.WriteOptional(Names.Locale, value.Locale);
-            writer.WriteOptional(Names.Channel, value.Channel);
-            writer.WriteOptional(Names.Currency, value.Currency);
+            if (_slots.Of(value.Slot) is { } names)
+            {
+                writer.WriteOptional(Names.Attribute, names.Attribute);
+                writer.WriteOptional(Names.Locale, names.Locale);
+                writer.WriteOptional(Names.Channel, names.Channel);
+                writer.WriteOptional(Names.Currency, names.Currency);
+            }
+            else
+            {
+                writer.WriteString(Names.Attribute, value.Attribute);
+                writer.WriteOptional(Names.Locale, value.Locale);
+                writer.WriteOptional(Names.Channel, value.Channel);
+                writer.WriteOptional(Names.Currency, value.Currency);
+            }
             writer.WriteString(Names.Data, value.Data);
             writer.WriteEndObject();
         }

@@ -6,6 +6,12 @@ namespace ProductFlow.Store;
 /// <remarks><see cref="Lineage"/> is the current version's lineage, aligned with the record's values (both in stored order).</remarks>
 public sealed record StoredProduct(ProductRecord Record, int Version, bool Removed, IReadOnlyCollection<string> BlockedChannels, byte[] Lineage)
 {
+    [ThreadStatic]
+    private static string[]? _sorting;
+
+    [ThreadStatic]
+    private static (string[] Channels, string Text)? _lastBlocked;
+
     /// <summary>Reads the stored <c>blocked</c> column (<c>|web|partner|</c>).</summary>
     public static IReadOnlyCollection<string> ParseBlocked(string blocked) =>
         (blocked ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
@@ -41,6 +47,8 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
     }
 
     /// <summary>Writes the stored <c>blocked</c> column: the channels in ordinal order between bars, empty for none.</summary>
+    /// <remarks>Called for every record a run stores, mostly with the same channels: sorted in a buffer of the thread's, and the thread's
+    /// last text given again when the channels are the same.</remarks>
     public static string FormatBlocked(IReadOnlyCollection<string> channels)
     {
         ArgumentNullException.ThrowIfNull(channels);
@@ -49,9 +57,29 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
             return "";
         }
 
-        // Called for every record a run stores: sorted in place, without an ordered enumerable.
-        var sorted = channels.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return "|" + string.Join('|', sorted) + "|";
+        var sorted = _sorting is { } buffer && buffer.Length >= channels.Count ? buffer : _sorting = new string[Math.Max(channels.Count, 8)];
+        if (channels is ICollection<string> collection)
+        {
+            collection.CopyTo(sorted, 0);
+        }
+        else
+        {
+            var i = 0;
+            foreach (var channel in channels)
+            {
+                sorted[i++] = channel;
+            }
+        }
+
+        var span = sorted.AsSpan(0, channels.Count);
+        span.Sort(StringComparer.Ordinal);
+        if (_lastBlocked is { } last && span.SequenceEqual(last.Channels))
+        {
+            return last.Text;
+        }
+
+        var text = "|" + string.Join('|', span) + "|";
+        _lastBlocked = (span.ToArray(), text);
+        return text;
     }
 }

@@ -38,6 +38,45 @@ public class ChannelViewTests
     }
 
     [Test]
+    public void Each_channel_resolves_generated_records_as_the_record_resolves_each_attribute_whether_slots_are_shared_or_not()
+    {
+        var catalog = ChannelRecords.Catalog;
+        var random = new Random(20);
+        string? Pick(IReadOnlyList<string> names) => random.Next(3) == 0 ? null : names[random.Next(names.Count)];
+        var attributes = catalog.Attributes.Select(a => a.Code).Append("not_in_catalog").ToArray();
+        var locales = catalog.Locales.Append("xx_XX").ToArray();
+        var channels = catalog.Channels.Select(c => c.Code).Append("elsewhere").ToArray();
+        string[] currencies = ["EUR", "USD", "NOK"];
+        var records = Enumerable.Range(0, 300).Select(r =>
+        {
+            var record = new ProductRecord($"SKU-{r}");
+            for (var v = random.Next(25); v > 0; v--)
+            {
+                var names = (Attribute: attributes[random.Next(attributes.Length)], Locale: Pick(locales), Channel: Pick(channels), Currency: Pick(currencies));
+                var slot = random.Next(2) == 0
+                    ? ValueSlot.Of(names.Attribute, names.Locale, names.Channel, names.Currency)
+                    : ValueSlot.Unshared(names.Attribute, names.Locale, names.Channel, names.Currency);
+                record.Values.Add(new ProductValue(slot, $"{r}/{v}", ValueOrigin.FromRule("test")));
+            }
+
+            return record;
+        }).ToList();
+
+        foreach (var channel in catalog.Channels)
+        {
+            var view = new ChannelView(channel, catalog, ChannelView.GroupSize);
+            foreach (var record in records.Concat(records))
+            {
+                foreach (var attribute in catalog.Attributes)
+                {
+                    var expected = record.Resolve(attribute.Code, channel.Code, channel.Locale, channel.Currency);
+                    Assert.That(view.Resolve(record, attribute.Code), Is.SameAs(expected), $"{channel.Code} {record.Sku} {attribute.Code}");
+                }
+            }
+        }
+    }
+
+    [Test]
     public void An_attribute_named_by_an_equal_string_of_its_own_resolves_like_the_catalogs()
     {
         var view = WebView();

@@ -17,6 +17,26 @@ public class JsonTextTests
     }
 
     [Test]
+    public void The_threads_last_text_written_again_is_given_as_the_same_string_and_any_other_text_as_its_own()
+    {
+        string[] values = ["notes", "notes", "note", "notes", "notes-and-more", "notes", "", "", "ü", "ü"];
+        string? last = null;
+        string? lastValue = null;
+        foreach (var value in values)
+        {
+            var text = JsonText.Write(value, Document);
+
+            Assert.That(text, Is.EqualTo(Fresh(value)), value);
+            if (value == lastValue)
+            {
+                Assert.That(text, Is.SameAs(last), value);
+            }
+
+            (last, lastValue) = (text, value);
+        }
+    }
+
+    [Test]
     public void A_write_inside_another_gets_buffers_of_its_own()
     {
         var outer = JsonText.Write("outer", static (writer, name) =>

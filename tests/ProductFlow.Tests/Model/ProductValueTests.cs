@@ -113,8 +113,33 @@ public class ProductValueTests
         Assert.Throws<ArgumentNullException>(() => _ = Cell("name", "Tee", 7, "name_en") with { Origin = null! });
     }
 
+    [Test]
+    public void Setting_a_name_gives_the_value_the_slot_of_the_new_names()
+    {
+        var value = new ProductValue("price", null, null, "12.5", ValueOrigin.FromRule("test")) { Currency = "EUR" };
+
+        Assert.That(value.Slot, Is.SameAs(ValueSlot.Of("price", null, null, "EUR")));
+        var localised = value with { Locale = "de_DE", Channel = "web" };
+        Assert.That(localised.Slot, Is.SameAs(ValueSlot.Of("price", "de_DE", "web", "EUR")));
+        Assert.That((localised.Attribute, localised.Locale, localised.Channel, localised.Currency, localised.Data), Is.EqualTo(("price", "de_DE", "web", "EUR", "12.5")));
+        Assert.That((value with { Attribute = "cost" }).Slot, Is.SameAs(ValueSlot.Of("cost", null, null, "EUR")));
+        Assert.That(value.Slot, Is.SameAs(ValueSlot.Of("price", null, null, "EUR")));
+    }
+
+    [Test]
+    public void Values_of_a_shared_and_an_unshared_slot_of_the_same_names_are_equal()
+    {
+        var origin = ValueOrigin.FromRule("test");
+        var shared = new ProductValue(ValueSlot.Of("name", "en_US", null, null), "Tee", origin);
+        var unshared = new ProductValue(ValueSlot.Unshared("name", "en_US", null, null), "Tee", origin);
+
+        Assert.That(unshared, Is.EqualTo(shared));
+        Assert.That(unshared.GetHashCode(), Is.EqualTo(shared.GetHashCode()));
+        Assert.That(new ProductValue(ValueSlot.Unshared("name", "de_DE", null, null), "Tee", origin), Is.Not.EqualTo(shared));
+    }
+
     private static ProductValue Cell(string attribute, string data, long line, string column) =>
-        new(attribute, null, null, data, ValueOrigin.OfFeed("feed.csv"), line, column);
+        new(ValueSlot.Of(attribute, null, null, null), data, ValueOrigin.OfFeed("feed.csv"), line, column);
 
     private static (string?, string?, long?, string?, string?) Parts(ProductValue value) =>
         (value.OriginSource, value.OriginFeed, value.OriginLine, value.OriginColumn, value.OriginRule);

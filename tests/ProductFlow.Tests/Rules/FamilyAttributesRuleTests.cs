@@ -41,10 +41,26 @@ public class FamilyAttributesRuleTests
         Assert.That(done.SelectMany(r => r.Issues).Select(i => i.Rule), Has.None.EqualTo(RuleIds.AttributeNotInFamily));
     }
 
+    [Test]
+    public void Records_of_families_in_turn_are_each_checked_against_their_own_family()
+    {
+        var records = Enumerable.Range(0, 6).Select(i =>
+        {
+            var record = Some.Record($"R{i}", ("price", "10"), ("gtin", "4006381333931"));
+            record.Family = i % 3 == 0 ? "tshirts" : i % 3 == 1 ? "codes" : new string("tshirts".AsSpan());
+            return record;
+        }).ToArray();
+
+        var done = SomePipeline.Apply(Pipeline(), records);
+
+        Assert.That(done.Select(r => string.Join(",", r.Issues.Where(i => i.Rule == RuleIds.AttributeNotInFamily).Select(i => i.Field))),
+            Is.EqualTo(new[] { "gtin", "price", "gtin", "gtin", "price", "gtin" }));
+    }
+
     private static LoadedPipeline Pipeline()
     {
         var catalog = Some.Catalog();
-        catalog.Families = [new FamilyDefinition { Code = "tshirts", Attributes = ["name", "price", "color"] }];
+        catalog.Families = [new FamilyDefinition { Code = "tshirts", Attributes = ["name", "price", "color"] }, new FamilyDefinition { Code = "codes", Attributes = ["gtin"] }];
         return new LoadedPipeline(
             new PipelineDefinition
             {

@@ -119,6 +119,28 @@ public sealed class ProductDocumentTests
         }
     }
 
+    [Test]
+    public void A_value_is_written_the_same_whether_its_slot_is_shared_or_not()
+    {
+        ProductRecord Record(Func<string, string?, string?, string?, ValueSlot> slot)
+        {
+            var record = new ProductRecord("S-1");
+            record.Values.Add(new ProductValue(slot("price", null, "web", "EUR"), "12.5", ValueOrigin.FromRule("test")));
+            record.Values.Add(new ProductValue(slot("name", "de_DE", null, null), "Größe <M>", ValueOrigin.FromRule("test")));
+            record.Values.Add(new ProductValue(slot("lone\uD800", null, null, null), "x", ValueOrigin.FromRule("test")));
+            return record;
+        }
+
+        var document = new ProductDocument();
+        document.Write(Record(ValueSlot.Of));
+        var shared = document.Content.ToArray();
+        document.Write(Record(ValueSlot.Unshared));
+
+        Assert.That(document.Content.ToArray(), Is.EqualTo(shared));
+        Assert.That(Written(Record(ValueSlot.Unshared)), Is.EqualTo(shared));
+        Assert.That(Encoding.UTF8.GetString(shared), Does.Contain("""{"attribute":"price","channel":"web","currency":"EUR","data":"12.5"}"""));
+    }
+
     private static byte[] Written(ProductRecord record)
     {
         var document = new ProductDocument();

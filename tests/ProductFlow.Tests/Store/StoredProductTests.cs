@@ -30,4 +30,27 @@ public class StoredProductTests
             Assert.That(StoredProduct.Holds(list, channel), Is.EqualTo(list.Contains(StoredProduct.BlockedToken(channel), StringComparison.Ordinal)), $"'{channel}' in '{list}'");
         }
     }
+
+    [Test]
+    public void FormatBlocked_sorts_the_channels_between_bars_call_after_call_whatever_came_before()
+    {
+        (IReadOnlyCollection<string> Channels, string Text)[] cases =
+        [
+            (new[] { "web", "google" }, "|google|web|"),
+            (new List<string> { "google", "web" }, "|google|web|"),
+            (new HashSet<string> { "web", "google" }, "|google|web|"),
+            (new[] { "web" }, "|web|"),
+            (new[] { "web", "google", "shopify", "partner", "b2b", "amazon", "ebay", "idealo", "zalando" }, "|amazon|b2b|ebay|google|idealo|partner|shopify|web|zalando|"),
+            (new[] { "google", "web", "partner" }, "|google|partner|web|"),
+            (Array.Empty<string>(), ""),
+            (new[] { "web", "google" }, "|google|web|"),
+        ];
+
+        foreach (var (channels, text) in cases.Concat(cases.Reverse()))
+        {
+            Assert.That(StoredProduct.FormatBlocked(channels), Is.EqualTo(text), string.Join(",", channels));
+        }
+
+        Assert.That(StoredProduct.FormatBlocked(["web", "google"]), Is.SameAs(StoredProduct.FormatBlocked(new List<string> { "google", "web" })), "the same channels again: the last text");
+    }
 }

@@ -20,6 +20,12 @@ internal sealed class PartnerCsvWriter : IChannelWriter
     private readonly PartnerFormat _format;
     private readonly Func<string, string>[] _numbers;
 
+    // Each column's field, its attribute if it is one, and whether it holds numbers: worked out once, not per record.
+    private readonly string[] _fields;
+    private readonly AttributeDefinition?[] _attributes;
+    private readonly bool[] _numeric;
+    private readonly string?[] _texts;
+
     public PartnerCsvWriter(ChannelView view, Stream output, ExportMode mode)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -28,6 +34,10 @@ internal sealed class PartnerCsvWriter : IChannelWriter
         _delta = mode == ExportMode.Delta;
         FileName = ChannelWriters.FileName(channel);
         _format = new PartnerFormat(channel);
+        _fields = channel.Columns.Select(c => c.Value).ToArray();
+        _attributes = _fields.Select(view.Attribute).ToArray();
+        _numeric = _fields.Select(view.IsNumeric).ToArray();
+        _texts = new string?[_fields.Length];
         _numbers = channel.Columns.Select(c => (Func<string, string>)(text => _format.Number(text, c.Decimals)!)).ToArray();
         _csv = GuardedCsvWriter.Create(output, Delimiters.Parse(channel.Delimiter) ?? ',', _format.ByteOrderMark, _format.Encoding);
         var headers = channel.Columns.Select(c => c.Header);
@@ -44,17 +54,18 @@ internal sealed class PartnerCsvWriter : IChannelWriter
         }
 
         var columns = _view.Channel.Columns;
+        _view.Texts(record, _fields, _texts);
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            var text = _view.Text(record, column.Value);
-            var attribute = _view.Attribute(column.Value);
-            if (_view.IsNumeric(column.Value) && text is not null && column.Currency == "suffix" && attribute?.Type == AttributeType.Price)
+            var text = _texts[i];
+            var attribute = _attributes[i];
+            if (_numeric[i] && text is not null && column.Currency == "suffix" && attribute?.Type == AttributeType.Price)
             {
                 var currency = _view.Resolve(record, column.Value)?.Currency ?? _view.Channel.Currency;
                 _csv.WriteText(currency is null ? _numbers[i](text) : $"{_numbers[i](text)} {currency}");
             }
-            else if (_view.IsNumeric(column.Value))
+            else if (_numeric[i])
             {
                 _csv.WriteNumber(text, _numbers[i]);
             }

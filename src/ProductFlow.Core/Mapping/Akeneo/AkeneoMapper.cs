@@ -112,8 +112,8 @@ public sealed class AkeneoMapper : IRecordMapper
                 mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
                 break;
             case AkeneoField.Value:
-                record.Values.Add(new ProductValue(column.Attribute!.Code, column.Locale, column.Scope, data, ValueOrigin.OfFeed(row.Feed), row.Line, column.Name)
-                { Currency = column.Currency });
+                record.Values.Add(new ProductValue(
+                    ValueSlot.Of(column.Attribute!.Code, column.Locale, column.Scope, column.Currency), data, ValueOrigin.OfFeed(row.Feed), row.Line, column.Name));
                 break;
             case AkeneoField.Unit when column.Attribute!.Type == AttributeType.Metric:
                 break; // given to the metric's values by ApplyUnits once the whole row is read
