@@ -23,15 +23,6 @@ internal static class JsonWriting
         }
     }
 
-    /// <summary>As the overload with a string name, with the name and the value encoded once.</summary>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, JsonEncodedText? value)
-    {
-        if (value is { } encoded)
-        {
-            writer.WriteString(name, encoded);
-        }
-    }
-
     /// <summary>As the overload for any sequence, indexing a list instead of enumerating it through an interface (no boxed enumerator per call).</summary>
     public static void WriteStrings(this Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
     {

@@ -30,7 +30,6 @@ public sealed class ProductDocument
     private static List<ProductValue>? _reading; // the values of the document being read, before its record exists
 
     private readonly ArrayBufferWriter<byte> _content = new(4096);
-    private readonly EncodedSlots _slots = new();
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
 
     // Kept with their buffers and reset for each record (a writer holds nothing to release).
@@ -275,9 +274,9 @@ public sealed class ProductDocument
 
     private void WriteContent(Utf8JsonWriter writer, ProductRecord record)
     {
-        // The names every document has are encoded once (Names), and so are the values' attributes, locales, channels and currencies
-        // (by slot); those of groups and associations, which few records have, are written as strings, and so are the texts (a cache
-        // of the repeated ones cost more than it saved).
+        // The names every document has are encoded once (Names); those of groups and associations, which few records have, are
+        // written as strings, and so are the texts (a cache of the repeated ones cost more than it saved) and the values' attributes,
+        // locales, channels and currencies (encoding them once per slot measured slower in the PostgreSQL store's bench).
         writer.WriteStartObject();
         writer.WriteString(Names.Sku, record.Sku);
         if (record.IsModel)
@@ -295,20 +294,10 @@ public sealed class ProductDocument
         foreach (var value in _sorted)
         {
             writer.WriteStartObject();
-            if (_slots.Of(value.Slot) is { } names)
-            {
-                writer.WriteOptional(Names.Attribute, names.Attribute);
-                writer.WriteOptional(Names.Locale, names.Locale);
-                writer.WriteOptional(Names.Channel, names.Channel);
-                writer.WriteOptional(Names.Currency, names.Currency);
-            }
-            else
-            {
-                writer.WriteString(Names.Attribute, value.Attribute);
-                writer.WriteOptional(Names.Locale, value.Locale);
-                writer.WriteOptional(Names.Channel, value.Channel);
-                writer.WriteOptional(Names.Currency, value.Currency);
-            }
+            writer.WriteString(Names.Attribute, value.Attribute);
+            writer.WriteOptional(Names.Locale, value.Locale);
+            writer.WriteOptional(Names.Channel, value.Channel);
+            writer.WriteOptional(Names.Currency, value.Currency);
             writer.WriteString(Names.Data, value.Data);
             writer.WriteEndObject();
         }
