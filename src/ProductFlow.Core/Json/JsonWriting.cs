@@ -5,6 +5,22 @@ namespace ProductFlow.Json;
 /// <summary>The small <see cref="Utf8JsonWriter"/> habits of ProductFlow's documents: optional properties left out, string arrays, names encoded once.</summary>
 internal static class JsonWriting
 {
+    /// <summary>
+    /// <paramref name="text"/> encoded once, as a writer with <paramref name="encoder"/> (default: the default one) escapes it; <c>null</c>
+    /// for text that is not valid UTF-16 (a lone surrogate), which a writer escapes from the string where encoding ahead refuses it.
+    /// </summary>
+    public static JsonEncodedText? TryEncode(string text, System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
+    {
+        try
+        {
+            return JsonEncodedText.Encode(text, encoder);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes <paramref name="name"/> only when <paramref name="value"/> is not <c>null</c>.</summary>
     public static void WriteOptional(this Utf8JsonWriter writer, string name, string? value)
     {

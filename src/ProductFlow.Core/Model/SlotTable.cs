@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ProductFlow.Model;
 
 /// <summary>What a stage makes of each <see cref="ValueSlot"/>, worked out once per shared slot and then read by the slot's id.</summary>
@@ -29,8 +31,13 @@ public sealed class SlotTable<T>(Func<ValueSlot, T> workOut)
             }
 
             var value = workOut(slot);
-            ValueSlot.Room(ref byId, id);
-            _byId = byId;
+            if (id >= byId.Length)
+            {
+                // A longer array (a power of two) replaces this one; a thread still reading the old one reads what is true there.
+                Array.Resize(ref byId, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)id + 1), ValueSlot.MaxShared + 1));
+                _byId = byId;
+            }
+
             byId[id].Value = value;
             Volatile.Write(ref byId[id].Known, true);
             return value;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace ProductFlow.Model;
@@ -81,16 +80,6 @@ public sealed class ValueSlot
     /// <summary>Whether two slots have the same names (the same object when both are shared).</summary>
     public static bool Same(ValueSlot a, ValueSlot b) =>
         ReferenceEquals(a, b) || ((a.Id == 0 || b.Id == 0) && a.Is(b.Attribute, b.Locale, b.Channel, b.Currency));
-
-    /// <summary>Makes <paramref name="byId"/>, an array kept by slot id, long enough for <paramref name="id"/> (a power of two, at most <see cref="MaxShared"/> + 1).</summary>
-    /// <remarks>A new array replaces the old one, which a thread reading it meanwhile may go on using: what it reads there is still true.</remarks>
-    internal static void Room<T>(ref T[] byId, int id)
-    {
-        if (id >= byId.Length)
-        {
-            Array.Resize(ref byId, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)id + 1), MaxShared + 1));
-        }
-    }
 
     public override string ToString() => $"{Attribute} [{Locale ?? "-"}, {Channel ?? "-"}, {Currency ?? "-"}]";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductFlow.Json;
 
 namespace ProductFlow.Publishing;
 
@@ -18,22 +19,5 @@ internal sealed class SnapshotNames(string[] names)
     /// <summary>Name <paramref name="index"/> encoded as the state file's writer escapes it; null for one it writes from its string.</summary>
     public JsonEncodedText? Encoded(int index) => (_encoded ??= Encode(Names))[index];
 
-    private static JsonEncodedText?[] Encode(string[] names)
-    {
-        var encoded = new JsonEncodedText?[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            try
-            {
-                encoded[i] = JsonEncodedText.Encode(names[i]);
-            }
-            catch (ArgumentException)
-            {
-                // Invalid UTF-16 (a lone surrogate): the writer escapes it from the string, where Encode refuses it.
-                encoded[i] = null;
-            }
-        }
-
-        return encoded;
-    }
+    private static JsonEncodedText?[] Encode(string[] names) => Array.ConvertAll(names, name => JsonWriting.TryEncode(name));
 }

@@ -77,7 +77,7 @@ internal sealed class WebJsonWriter : IChannelWriter
         (_name, _title, _price, _stock) = (_map["name"], _map["title"], _map["price"], _map["stock"]);
         _weightUnit = _map["weight"] is { } weight ? view.Attribute(weight)?.Unit : null;
         _additional = [.. _catalog.Attributes.Select(a => !mapped.Contains(a.Code))];
-        _codes = [.. _catalog.Attributes.Select(a => Encoded(a.Code))];
+        _codes = [.. _catalog.Attributes.Select(a => JsonWriting.TryEncode(a.Code, Encoder))];
         _noVariant = new VariantLevels(this, null);
         _everyLevel = new Level(this, _ => true);
         _groups = new ModelBatches(WriteGroup, mode);
@@ -300,19 +300,6 @@ internal sealed class WebJsonWriter : IChannelWriter
         _json.Flush();
         _json.Reset();
         _output.WriteByte((byte)'\n');
-    }
-
-    /// <summary>The code of an attribute as a value, encoded once with the writers' encoder; null for one it cannot take (invalid UTF-16), written from its string.</summary>
-    private static JsonEncodedText? Encoded(string code)
-    {
-        try
-        {
-            return JsonEncodedText.Encode(code, Encoder);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     /// <summary>A family variant's axes (as <c>variesBy</c> lists them) and what a group's writing writes at the model and at the variant level.</summary>
