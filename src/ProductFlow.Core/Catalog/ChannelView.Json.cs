@@ -19,13 +19,14 @@ public sealed partial class ChannelView
         writer.WriteStrings("categories", record.Categories);
         writer.WriteBoolean("enabled", record.Enabled);
         var best = ResolveAll(record);
+        var cells = record.Values.Cells;
         for (var i = 0; i < best.Length; i++)
         {
-            if (best[i] is { } value)
+            if (best[i] >= 0)
             {
                 var attribute = _catalog.Attributes[i];
                 writer.WritePropertyName(attribute.Code);
-                WriteValue(writer, attribute, Present(i, value)!);
+                WriteValue(writer, attribute, Present(i, cells[best[i]])!);
             }
         }
 

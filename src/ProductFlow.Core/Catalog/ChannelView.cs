@@ -75,7 +75,7 @@ public sealed partial class ChannelView
             "enabled" => record.Enabled ? "true" : "false",
             "groups" => JoinedText.Of(record.Groups, ref _groups),
             "associations" => ProductAssociation.Text(record.Associations),
-            _ => Present(field, Resolve(record, field)),
+            _ => Present(field, ResolveCell(record, field)),
         };
     }
 
@@ -91,10 +91,12 @@ public sealed partial class ChannelView
         ArgumentNullException.ThrowIfNull(texts);
         var plan = PlanOf(fields);
         var best = ResolveAll(record);
+        var cells = record.Values.Cells;
         for (var i = 0; i < plan.Length; i++)
         {
             var index = plan[i];
-            texts[i] = index >= 0 ? Present(index, best[index]) : index == RecordField ? Text(record, fields[i]) : Resolve(record, fields[i])?.Data;
+            texts[i] = index >= 0 ? (best[index] >= 0 ? Present(index, cells[best[index]]) : null)
+                : index == RecordField ? Text(record, fields[i]) : (ResolveCell(record, fields[i]) is { IsEmpty: false } cell ? cell.Data : null);
         }
     }
 
@@ -110,7 +112,7 @@ public sealed partial class ChannelView
     internal decimal? Measure(ProductRecord record, string attribute, AttributeDefinition? definition, string unit)
     {
         if (definition is not { MetricFamily: { } family }
-            || Resolve(record, attribute) is not { } value
+            || ResolveCell(record, attribute) is not { IsEmpty: false } value
             || !CanonicalNumber.TryParse(value.Data, out var number)
             || UnitTable.Find(family, value.Unit ?? definition.Unit ?? "") is not { } from
             || UnitTable.Find(family, unit) is not { } to)
@@ -150,11 +152,12 @@ public sealed partial class ChannelView
         ArgumentNullException.ThrowIfNull(record);
         values.Clear();
         var best = ResolveAll(record);
+        var cells = record.Values.Cells;
         for (var i = 0; i < best.Length; i++)
         {
-            if (best[i] is { } value)
+            if (best[i] >= 0)
             {
-                values.Add((_catalog.Attributes[i], Present(i, value)!));
+                values.Add((_catalog.Attributes[i], Present(i, cells[best[i]])!));
             }
         }
     }
@@ -162,16 +165,16 @@ public sealed partial class ChannelView
     /// <summary>Whether <paramref name="field"/> holds numbers, which CSV writers leave unquoted and unguarded.</summary>
     public bool IsNumeric(string field) => _catalog.FindAttribute(field)?.IsNumeric == true;
 
-    public ProductValue? Resolve(ProductRecord record, string attribute)
+    /// <summary>The value of <paramref name="attribute"/> for the channel (see <see cref="ProductRecord.Resolve"/>); <c>null</c> when absent.</summary>
+    public ProductValue? Resolve(ProductRecord record, string attribute) => ResolveCell(record, attribute) is { IsEmpty: false } cell ? cell.ToValue() : null;
+
+    /// <summary>As <see cref="Resolve"/>, the value as the record holds it: the empty cell when absent.</summary>
+    internal ValueCell ResolveCell(ProductRecord record, string attribute)
     {
         ArgumentNullException.ThrowIfNull(record);
         var index = IndexOf(attribute);
-        if (index < 0)
-        {
-            return record.Resolve(attribute, _channel.Code, _channel.Locale, _channel.Currency);
-        }
-
-        return ResolveAll(record)[index];
+        var at = index < 0 ? record.ResolveIndex(attribute, _channel.Code, _channel.Locale, _channel.Currency) : ResolveAll(record)[index];
+        return at < 0 ? default : record.Values.Cells[at];
     }
 
     /// <summary>The attributes of <paramref name="required"/> without a non-blank value in this view, in their order (what completeness counts as missing).</summary>
@@ -203,27 +206,28 @@ public sealed partial class ChannelView
         return count;
     }
 
-    private bool IsMissing(ProductRecord record, string attribute) => string.IsNullOrWhiteSpace(Resolve(record, attribute)?.Data);
+    private bool IsMissing(ProductRecord record, string attribute) => string.IsNullOrWhiteSpace(ResolveCell(record, attribute).Data);
 
     /// <summary>The data of catalog attribute <paramref name="attributeIndex"/> (its index in <see cref="ProductCatalog.Attributes"/>) as
     /// <see cref="WriteJson"/> writes it, before typing; <c>null</c> when absent.</summary>
     internal string? Presented(ProductRecord record, int attributeIndex)
     {
-        return Present(attributeIndex, ResolveAll(record)[attributeIndex]);
+        var at = ResolveAll(record)[attributeIndex];
+        return at < 0 ? null : Present(attributeIndex, record.Values.Cells[at]);
     }
 
     /// <summary>Whether catalog attribute <paramref name="attributeIndex"/> has a value in this view (is written by <see cref="WriteJson"/>).</summary>
     internal bool Has(ProductRecord record, int attributeIndex)
     {
-        return ResolveAll(record)[attributeIndex] is not null;
+        return ResolveAll(record)[attributeIndex] >= 0;
     }
 
     /// <summary>The data of a resolved value as the channel publishes it: a media path under the channel's <c>mediaBaseUrl</c> (<see cref="MediaUrl"/>), anything else as stored.</summary>
-    private string? Present(int index, ProductValue? value) =>
-        value is null ? null : _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
+    private string? Present(int index, in ValueCell value) =>
+        _media[index] ? MediaUrl.Resolve(value.Data, _channel.MediaBaseUrl) : value.Data;
 
-    private string? Present(string attribute, ProductValue? value) =>
-        value is null ? null : IndexOf(attribute) is >= 0 and var index ? Present(index, value) : value.Data;
+    private string? Present(string attribute, in ValueCell value) =>
+        value.IsEmpty ? null : IndexOf(attribute) is >= 0 and var index ? Present(index, value) : value.Data;
 
     /// <summary>What each of <paramref name="fields"/> is; worked out again only when they are not the array of one of the last calls.</summary>
     private int[] PlanOf(string[] fields)
@@ -267,9 +271,9 @@ public sealed partial class ChannelView
     /// <summary>
     /// Makes <c>_current</c> the resolution of every attribute of <paramref name="record"/>, in one pass over its values (as
     /// <see cref="ProductRecord.Resolve"/> does one by one): a kept one when the record's values have not changed since, else a new one
-    /// in place of the oldest. Returns its values, by attribute index.
+    /// in place of the oldest. Returns the index of its value of each attribute in the record's values (-1: none), by attribute index.
     /// </summary>
-    private ProductValue?[] ResolveAll(ProductRecord record)
+    private int[] ResolveAll(ProductRecord record)
     {
         var version = record.Values.Version;
         if (!_current.Holds(record, version))
@@ -301,11 +305,12 @@ public sealed partial class ChannelView
         resolution.Version = version;
         var best = resolution.Best;
         var bestScore = resolution.Score;
-        Array.Clear(best);
+        Array.Fill(best, -1);
         Array.Fill(bestScore, -1);
-        foreach (var value in record.Values)
+        var values = record.Values.Cells;
+        for (var v = 0; v < values.Length; v++)
         {
-            var rank = _ranks[value.Slot] - 1;
+            var rank = _ranks[values[v].Slot] - 1;
             if (rank < 0)
             {
                 continue;
@@ -315,7 +320,7 @@ public sealed partial class ChannelView
             var score = rank & 3;
             if (score > bestScore[i])
             {
-                best[i] = value;
+                best[i] = v;
                 bestScore[i] = score;
             }
         }
@@ -342,10 +347,10 @@ public sealed partial class ChannelView
         return 1 + ((i << 2) | ((slot.Channel is null ? 0 : 2) + (slot.Locale is null ? 0 : 1)));
     }
 
-    /// <summary>One record's resolution: its best value of each attribute (by catalog index) and that value's specificity.</summary>
+    /// <summary>One record's resolution: its best value of each attribute (by catalog index: the value's index in the record, -1 for none) and that value's specificity.</summary>
     private sealed class Resolution(int attributes)
     {
-        public ProductValue?[] Best { get; } = new ProductValue?[attributes];
+        public int[] Best { get; } = new int[attributes];
 
         public int[] Score { get; } = new int[attributes];
 

@@ -42,12 +42,12 @@ internal sealed class MediaUnresolvedRule : IRule
     {
         foreach (var attribute in _attributes)
         {
-            if (_view.Resolve(record.Record, attribute) is { Data.Length: > 0 } value && !MediaUrl.IsAbsolute(value.Data))
+            if (_view.ResolveCell(record.Record, attribute) is { IsEmpty: false, Data.Length: > 0 } value && !MediaUrl.IsAbsolute(value.Data))
             {
                 context.Report(
                     record, RuleIds.MediaUnresolved, Severity.Warning,
                     $"channel '{_view.Channel.Code}': '{attribute}' is a path ('{Quoted.Text(value.Data)}') and the channel has no mediaBaseUrl to make it a URL",
-                    value: value, channel: _view.Channel.Code);
+                    value: value.ToValue(), channel: _view.Channel.Code);
             }
         }
     }

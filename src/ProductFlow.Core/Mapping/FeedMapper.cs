@@ -21,6 +21,9 @@ public sealed class FeedMapper : IRecordMapper
     /// <summary>The values a record is sized for beyond its mapped ones: those the rules' enrichers typically add.</summary>
     private const int EnrichedValues = 2;
 
+    [ThreadStatic]
+    private static ValueCell[]? _cells;
+
     private readonly MappingOptions _mapping;
     private readonly Dictionary<ColumnMapping, FieldTransforms> _transforms = new(ReferenceEqualityComparer.Instance);
     private Compiled? _compiled;
@@ -78,18 +81,24 @@ public sealed class FeedMapper : IRecordMapper
             { Feed = row.Feed, Line = row.Line, Column = compiled.Sku.Column, Field = "sku" });
         }
 
-        // Room for every mapped value and what enrichers add (a title, a default): the list is sized once, not doubled from 4.
-        record.Values.EnsureCapacity(compiled.Values.Length + EnrichedValues);
         ReadCategories(Read(compiled.Categories, row, "categories", ref timeouts, out _), compiled.Categories, record);
         ReadEnabled(Read(compiled.Enabled, row, "enabled", ref timeouts, out _), compiled.Enabled, row, mapped);
+
+        // The row's values are read into a buffer first, then the record's values are made once to hold them and what enrichers
+        // add (a title, a default): not sized for every mapped column (blank cells give no value), nor doubled as they come.
+        var cells = _cells is { } buffer && buffer.Length >= compiled.Values.Length ? buffer : _cells = new ValueCell[compiled.Values.Length];
+        var count = 0;
         foreach (var value in compiled.Values)
         {
             if (Read(value, row, value.Mapping.Attribute!, ref timeouts, out var rule) is { } data)
             {
-                var (origin, cell) = Origin(value, row, rule);
-                record.Values.Add(new ProductValue(value.Slot!, data, origin, row.Line, cell) { Unit = value.ReadUnit(row) });
+                cells[count++] = Cell(value, data, row, rule);
             }
         }
+
+        record.Values.EnsureCapacity(count + EnrichedValues);
+        record.Values.AddRange(cells.AsSpan(0, count));
+        Array.Clear(cells, 0, count); // holds no row's values once they are the record's
 
         foreach (var timeout in timeouts ?? [])
         {
@@ -123,10 +132,18 @@ public sealed class FeedMapper : IRecordMapper
     }
 
     // A cell's value read as it is holds its column and shares its feed's origin; one a rule changed, or a constant, has its own.
-    private static (ValueOrigin Origin, string? Cell) Origin(FieldReader value, SourceRow row, string? rule) =>
-        value.Column is null ? (ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule), null)
-        : rule is null ? (ValueOrigin.OfFeed(row.Feed), value.Column)
-        : (ValueOrigin.FromCell(row.Feed, row.Line, value.Column).ChangedBy(rule), null);
+    /// <summary>A value read by <paramref name="value"/>: a cell of its column (changed by the mapping's <paramref name="rule"/> if any), or a constant.</summary>
+    private static ValueCell Cell(FieldReader value, string data, SourceRow row, string? rule)
+    {
+        var unit = value.ReadUnit(row);
+        if (value.CellOrigin is not { } column)
+        {
+            return new ValueCell(value.Slot!, data, unit, ValueOrigin.FromRule(rule is null ? ConstantOrigin : ConstantOrigin + ", " + rule));
+        }
+
+        var cell = new ValueCell(value.Slot!, data, unit, column.Of(ValueOrigin.OfFeed(row.Feed)), row.Line);
+        return rule is null ? cell : cell.ChangedBy(rule);
+    }
 
     /// <summary>Reads a field; a regular expression that runs too long leaves the field without a value and adds an error (the record is rejected).</summary>
     private static string? Read(FieldReader? reader, SourceRow row, string field, ref List<Issue>? timeouts, out string? rule)

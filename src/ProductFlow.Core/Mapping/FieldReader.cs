@@ -32,6 +32,7 @@ internal sealed class FieldReader
         _index = mapping.Column is null ? -1 : header.IndexOf(mapping.Column);
         _template = transforms.Template?.Bind(header);
         Column = _index >= 0 ? header.Columns[_index] : _template?.Display;
+        CellOrigin = Column is null ? null : new ColumnOrigin(Column);
         _unitIndex = mapping.UnitColumn is null ? -1 : header.IndexOf(mapping.UnitColumn);
         _keepEmpty = string.Equals(mapping.OnEmpty, "keep", StringComparison.Ordinal);
         Slot = mapping.Attribute is null ? null : ValueSlot.Of(mapping.Attribute, mapping.Locale, mapping.Channel, mapping.Currency);
@@ -52,6 +53,9 @@ internal sealed class FieldReader
 
     /// <summary>The column exactly as the feed's header writes it, or a template's columns (<c>Navn + Farge</c>); <c>null</c> for a constant.</summary>
     public string? Column { get; }
+
+    /// <summary>The origin that the values of <see cref="Column"/>'s cells share; <c>null</c> for a constant.</summary>
+    public ColumnOrigin? CellOrigin { get; }
 
     /// <summary>The indexes of the columns <see cref="Read(SourceRow)"/> reads: its template's, else its column's (none for a constant or a column the header lacks).</summary>
     public IEnumerable<int> ColumnIndexes => (_template is not null ? _template.Indexes : _constant is null ? [_index] : []).Where(i => i >= 0);

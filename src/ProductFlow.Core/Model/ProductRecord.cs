@@ -62,12 +62,18 @@ public sealed class ProductRecord
     public ProductNotes Notes { get; set; } = ProductNotes.None;
 
     /// <summary>The value of <paramref name="attribute"/> for a channel and locale, falling back from the most specific scope to the unscoped one.</summary>
-    public ProductValue? Resolve(string attribute, string? channel, string? locale, string? currency = null)
+    public ProductValue? Resolve(string attribute, string? channel, string? locale, string? currency = null) =>
+        ResolveIndex(attribute, channel, locale, currency) is >= 0 and var index ? Values.Cells[index].ToValue() : null;
+
+    /// <summary>As <see cref="Resolve"/>, the index of the value in <see cref="Values"/>; -1 when there is none.</summary>
+    public int ResolveIndex(string attribute, string? channel, string? locale, string? currency = null)
     {
-        ProductValue? best = null;
+        var best = -1;
         var bestScore = -1;
-        foreach (var value in Values.AsSpan())
+        var values = Values.Cells;
+        for (var i = 0; i < values.Length; i++)
         {
+            ref readonly var value = ref values[i];
             if (!string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
                 || (value.Locale is not null && !string.Equals(value.Locale, locale, StringComparison.Ordinal))
                 || (value.Channel is not null && !string.Equals(value.Channel, channel, StringComparison.Ordinal))
@@ -79,7 +85,7 @@ public sealed class ProductRecord
             var score = (value.Channel is null ? 0 : 2) + (value.Locale is null ? 0 : 1);
             if (score > bestScore)
             {
-                best = value;
+                best = i;
                 bestScore = score;
             }
         }

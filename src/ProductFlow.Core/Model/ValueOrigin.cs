@@ -31,4 +31,24 @@ public sealed record ValueOrigin
 
     /// <summary>This origin, changed by <paramref name="rule"/> (a unit conversion, a normalisation): the cell stays known.</summary>
     public ValueOrigin ChangedBy(string rule) => this with { Rule = rule };
+
+    [ThreadStatic]
+    private static (ValueOrigin Of, string Rule, ValueOrigin Changed)[]? _changed;
+
+
+    /// <summary>
+    /// As <see cref="ChangedBy"/>, for a feed's origin that the values of its cells share (<see cref="ValueCell"/>): the same object
+    /// again for the same origin and rule, so a rule that changes a value per row does not make an origin per row.
+    /// </summary>
+    internal ValueOrigin SharedWithRule(string rule)
+    {
+        var changed = _changed ??= new (ValueOrigin, string, ValueOrigin)[16];
+        ref var entry = ref changed[(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rule)) & 15];
+        if (!ReferenceEquals(entry.Of, this) || !ReferenceEquals(entry.Rule, rule))
+        {
+            entry = (this, rule, ChangedBy(rule));
+        }
+
+        return entry.Changed;
+    }
 }

@@ -58,7 +58,7 @@ internal sealed class AttributeTypeRule : IRule
         var values = record.Record.Values;
         for (var i = 0; i < values.Count; i++)
         {
-            var value = values[i];
+            var value = values.Cells[i];
             if (value.Data.Length == 0 || _catalog.FindAttribute(value.Slot) is not { } attribute)
             {
                 continue;
@@ -66,11 +66,11 @@ internal sealed class AttributeTypeRule : IRule
 
             if (attribute.Type == AttributeType.Metric)
             {
-                if (Metric(attribute, value, record, context) is { } metric)
+                if (Metric(attribute, value, record, context, out var metric))
                 {
-                    if (!ReferenceEquals(metric, value))
+                    if (!ReferenceEquals(metric.Data, value.Data) || !ReferenceEquals(metric.Unit, value.Unit) || !ReferenceEquals(metric.OriginRule, value.OriginRule))
                     {
-                        values[i] = metric;
+                        values.Set(i, metric);
                     }
                 }
                 else if (!IsRejectedBy(record))
@@ -91,7 +91,7 @@ internal sealed class AttributeTypeRule : IRule
             }
             else if (!string.Equals(canonical, value.Data, StringComparison.Ordinal))
             {
-                values[i] = value with { Data = canonical };
+                values.Set(i, value.WithData(canonical));
             }
         }
     }
@@ -100,7 +100,7 @@ internal sealed class AttributeTypeRule : IRule
     private static bool IsRejectedBy(MappedRecord record) => record.Issues[^1] is { Severity: Severity.Error, Channel: null };
 
     /// <summary>The canonical text of a valid value, or <c>null</c> after reporting an invalid one.</summary>
-    private string? Canonicalize(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    private string? Canonicalize(AttributeDefinition attribute, in ValueCell value, MappedRecord record, RuleContext context)
     {
         switch (attribute.Type)
         {
@@ -117,7 +117,7 @@ internal sealed class AttributeTypeRule : IRule
                     return flag ? "true" : "false";
                 }
 
-                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a boolean (true/false, 1/0, yes/no)", value: value);
+                context.Report(record, RuleIds.BooleanFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a boolean (true/false, 1/0, yes/no)", value: value.ToValue());
                 return null;
             case AttributeType.Date:
                 if (DateOnly.TryParseExact(value.Data.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -125,7 +125,7 @@ internal sealed class AttributeTypeRule : IRule
                     return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 }
 
-                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value);
+                context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value.ToValue());
                 return null;
             case AttributeType.Url:
                 var url = value.Data.Trim();
@@ -135,7 +135,7 @@ internal sealed class AttributeTypeRule : IRule
                     return url;
                 }
 
-                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value);
+                context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value.ToValue());
                 return null;
             case AttributeType.Media:
                 if (MediaProblem(value.Data.Trim()) is not { } problem)
@@ -143,7 +143,7 @@ internal sealed class AttributeTypeRule : IRule
                     return value.Data.Trim();
                 }
 
-                context.Report(record, RuleIds.MediaFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a media path or URL: {problem}", value: value);
+                context.Report(record, RuleIds.MediaFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a media path or URL: {problem}", value: value.ToValue());
                 return null;
             case AttributeType.Select:
                 return Option(attribute, value.Data.Trim(), value, record, context);
@@ -158,7 +158,7 @@ internal sealed class AttributeTypeRule : IRule
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     // Its own method: a lambda in Canonicalize would cost a closure on every call, whatever the attribute's type.
-    private string? Options(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    private string? Options(AttributeDefinition attribute, ValueCell value, MappedRecord record, RuleContext context)
     {
         var codes = value.Data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(code => Option(attribute, code, value, record, context))
@@ -187,36 +187,41 @@ internal sealed class AttributeTypeRule : IRule
     }
 
     /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
-    private ProductValue? Metric(AttributeDefinition attribute, ProductValue value, MappedRecord record, RuleContext context)
+    private bool Metric(AttributeDefinition attribute, in ValueCell value, MappedRecord record, RuleContext context, out ValueCell metric)
     {
+        metric = value;
         if (!TryParseNumber(value, record, context, out var number))
         {
-            return null;
+            return false;
         }
 
         var target = UnitTable.Find(attribute.MetricFamily!, attribute.Unit!)!;
         var unitName = value.Unit ?? attribute.Unit!;
         if (UnitTable.Find(attribute.MetricFamily!, unitName) is not { } unit)
         {
-            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{Quoted.Text(unitName)}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value);
-            return null;
+            context.Report(record, RuleIds.UnitUnknown, Severity.Error, $"'{Quoted.Text(unitName)}' is not a unit of {attribute.MetricFamily} (units: {string.Join(", ", UnitTable.Symbols(attribute.MetricFamily!))})", value: value.ToValue());
+            return false;
         }
 
         if (unit == target)
         {
             // Already canonical in the attribute's unit (most values): the value itself, not a copy.
             var data = CanonicalNumber.Format(number, value.Data);
-            return ReferenceEquals(data, value.Data) && string.Equals(value.Unit, target.Symbol, StringComparison.Ordinal)
-                ? value
-                : value with { Data = data, Unit = target.Symbol };
+            if (!ReferenceEquals(data, value.Data) || !string.Equals(value.Unit, target.Symbol, StringComparison.Ordinal))
+            {
+                metric = value.WithData(data).WithUnit(target.Symbol);
+            }
+
+            return true;
         }
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
-        return value.ConvertedBy(RuleIds.UnitConvert, converted, target.Symbol);
+        metric = value.ConvertedBy(RuleIds.UnitConvert, converted, target.Symbol);
+        return true;
     }
 
     /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>
-    private bool TryParseNumber(ProductValue value, MappedRecord record, RuleContext context, out decimal number)
+    private bool TryParseNumber(in ValueCell value, MappedRecord record, RuleContext context, out decimal number)
     {
         var culture = _cultures.For(value);
         if (culture is null ? CanonicalNumber.TryParse(value.Data, out number) : culture.TryParse(value.Data, out number))
@@ -225,18 +230,18 @@ internal sealed class AttributeTypeRule : IRule
         }
 
         var expected = culture is null ? "use a dot as decimal separator, no thousands separator" : $"numbers in {culture.Describe()}";
-        context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number ({expected})", value: value);
+        context.Report(record, RuleIds.NumberFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a number ({expected})", value: value.ToValue());
         return false;
     }
 
-    private string? Option(AttributeDefinition attribute, string text, ProductValue value, MappedRecord record, RuleContext context)
+    private string? Option(AttributeDefinition attribute, string text, in ValueCell value, MappedRecord record, RuleContext context)
     {
         if (_options[attribute.Code].TryGetValue(text, out var code))
         {
             return code;
         }
 
-        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value);
+        context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value.ToValue());
         return null;
     }
 }

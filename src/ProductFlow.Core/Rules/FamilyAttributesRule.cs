@@ -24,12 +24,12 @@ internal sealed class FamilyAttributesRule(ProductCatalog catalog) : IRule
         }
 
         HashSet<string>? reported = null;
-        foreach (var value in product.Values)
+        foreach (ref readonly var value in product.Values.Cells)
         {
             if (!attributes[value.Slot] && (reported ??= new(StringComparer.Ordinal)).Add(value.Attribute))
             {
                 context.Report(record, RuleIds.AttributeNotInFamily, Severity.Warning,
-                    $"attribute '{value.Attribute}' is not an attribute of family '{code}': add it to the family in the catalog, or map the column elsewhere", value: value);
+                    $"attribute '{value.Attribute}' is not an attribute of family '{code}': add it to the family in the catalog, or map the column elsewhere", value: value.ToValue());
             }
         }
     }

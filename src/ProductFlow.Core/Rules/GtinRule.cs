@@ -11,7 +11,7 @@ internal sealed class GtinRule(IReadOnlyList<string> attributes) : IRule
         var values = record.Record.Values;
         for (var i = 0; i < values.Count; i++)
         {
-            var value = values[i];
+            var value = values.Cells[i];
             if (!attributes.Contains(value.Attribute))
             {
                 continue;
@@ -22,13 +22,13 @@ internal sealed class GtinRule(IReadOnlyList<string> attributes) : IRule
             {
                 if (!string.Equals(normalized, value.Data, StringComparison.Ordinal))
                 {
-                    values[i] = value with { Data = normalized };
+                    values.Set(i, value.WithData(normalized));
                 }
 
                 continue;
             }
 
-            context.Report(record, RuleIds.GtinCheckDigit, Severity.Error, Describe(problem, value.Data), value: value);
+            context.Report(record, RuleIds.GtinCheckDigit, Severity.Error, Describe(problem, value.Data), value: value.ToValue());
         }
     }
 

@@ -126,7 +126,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
         var first = accepted[0];
         for (var j = 0; j < first.Count; j++)
         {
-            var value = first[j];
+            var value = first.Cells[j];
             if (!shape.Liftable.Contains(value.Attribute) || value.Data.Length == 0 || !AllHave(accepted, value))
             {
                 continue;
@@ -135,14 +135,14 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
             foreach (var values in accepted)
             {
                 var i = IndexOfSame(values, value);
-                values[i] = values[i].ChangedBy(LiftRule);
+                values.Set(i, values.Cells[i].ChangedBy(LiftRule));
             }
         }
 
         accepted.Clear();
     }
 
-    private static bool AllHave(List<ProductValues> accepted, ProductValue value)
+    private static bool AllHave(List<ProductValues> accepted, in ValueCell value)
     {
         foreach (var values in accepted)
         {
@@ -156,11 +156,12 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     }
 
     /// <summary>The index of the value with <paramref name="key"/>'s scope and data, or -1.</summary>
-    private static int IndexOfSame(ProductValues values, ProductValue key)
+    private static int IndexOfSame(ProductValues values, in ValueCell key)
     {
-        for (var i = 0; i < values.Count; i++)
+        var cells = values.Cells;
+        for (var i = 0; i < cells.Length; i++)
         {
-            var v = values[i];
+            ref readonly var v = ref cells[i];
             if (v.Attribute == key.Attribute && v.Locale == key.Locale && v.Channel == key.Channel && v.Currency == key.Currency && v.Unit == key.Unit && v.Data == key.Data)
             {
                 return i;

@@ -32,6 +32,6 @@ internal sealed class ValueCultures
     }
 
     /// <summary>The format <paramref name="value"/> is written in; null for invariant.</summary>
-    public NumberCulture? For(ProductValue value) =>
+    public NumberCulture? For(in ValueCell value) =>
         _values.Count > 0 && _values.TryGetValue((value.Attribute, value.Locale, value.Channel, value.Currency), out var culture) ? culture : _source;
 }

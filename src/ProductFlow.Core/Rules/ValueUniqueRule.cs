@@ -19,7 +19,7 @@ internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
     public void Apply(MappedRecord record, RuleContext context)
     {
         var sku = (uint)KeyHash.Of(record.Record.Sku);
-        foreach (var value in record.Record.Values)
+        foreach (ref readonly var value in record.Record.Values.Cells)
         {
             if (value.Data.Length == 0 || !_checked[value.Slot])
             {
@@ -31,7 +31,7 @@ internal sealed class ValueUniqueRule(IReadOnlyList<string> attributes) : IRule
                 continue;
             }
 
-            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{Quoted.Text(value.Data)}' already belongs to another SKU (line {owner.Line})", value: value);
+            context.Report(record, RuleIds.ValueUnique, Severity.Error, $"{value.Attribute} '{Quoted.Text(value.Data)}' already belongs to another SKU (line {owner.Line})", value: value.ToValue());
         }
     }
 

@@ -63,7 +63,7 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         // so their order in the feed does not matter).
         var axisValues = AxisValues(shape.Axes.Length);
         ulong modelValues = 0;
-        foreach (var value in product.Values)
+        foreach (ref readonly var value in product.Values.Cells)
         {
             var axis = Array.IndexOf(shape.Axes, value.Attribute);
             if (axis >= 0)

@@ -79,7 +79,7 @@ internal sealed class AcceptedModels(int maxHeld = AcceptedModels.DefaultMaxHeld
         {
             if (origins[i] is { } origin)
             {
-                record.Values[i] = record.Values[i] with { Origin = origin };
+                record.Values.Set(i, record.Values.Cells[i].WithOrigin(origin));
             }
         }
 

@@ -75,7 +75,7 @@ internal sealed class ModelRefresh(ProductCatalog catalog, IReadOnlyList<Channel
 
             for (var i = record.Values.Count - 1; i >= 0; i--)
             {
-                if (record.Values[i].OriginRule == InheritModelValues.Rule)
+                if (record.Values.Cells[i].OriginRule == InheritModelValues.Rule)
                 {
                     record.Values.RemoveAt(i);
                 }

@@ -112,7 +112,7 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
         {
             if (origins[i] is { } origin)
             {
-                record.Values[i] = record.Values[i] with { Origin = origin };
+                record.Values.Set(i, record.Values.Cells[i].WithOrigin(origin));
             }
         }
 

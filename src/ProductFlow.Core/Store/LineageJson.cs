@@ -25,10 +25,9 @@ public static class LineageJson
     private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
 
     /// <summary>Writes the origins of <paramref name="values"/>; <paramref name="feed"/>, <paramref name="line"/> and <paramref name="source"/> are the defaults.</summary>
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ProductValue> values, string? feed, long? line, string? source)
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<ValueCell> values, string? feed, long? line, string? source)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(values);
         writer.WriteStartObject();
         writer.WriteOptional(FeedName, feed);
         if (line is { } number)
@@ -38,7 +37,7 @@ public static class LineageJson
 
         writer.WriteOptional(SourceName, source);
         writer.WriteStartArray(ValuesName);
-        foreach (var value in values)
+        foreach (ref readonly var value in values)
         {
             var ownSource = value.OriginSource is not null && !string.Equals(value.OriginSource, source, StringComparison.Ordinal);
             var sameCell = value.OriginColumn is not null && string.Equals(value.OriginFeed, feed, StringComparison.Ordinal) && value.OriginLine == line;

@@ -15,7 +15,7 @@ namespace ProductFlow.Store;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "Its writers write into its own buffers: disposing one only flushes it, and nothing is released.")]
 public sealed class ProductDocument
 {
-    private static readonly Comparison<ProductValue> ValueOrder = (a, b) =>
+    private static readonly Comparison<ValueCell> ValueOrder = (a, b) =>
     {
         var c = string.CompareOrdinal(a.Attribute, b.Attribute);
         c = c != 0 ? c : string.CompareOrdinal(a.Locale, b.Locale);
@@ -27,7 +27,7 @@ public sealed class ProductDocument
     private static readonly ValueOrigin Stored = ValueOrigin.FromRule("store");
 
     [ThreadStatic]
-    private static List<ProductValue>? _reading; // the values of the document being read, before its record exists
+    private static List<ValueCell>? _reading; // the values of the document being read, before its record exists
 
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
@@ -35,7 +35,7 @@ public sealed class ProductDocument
     // Kept with their buffers and reset for each record (a writer holds nothing to release).
     private readonly Utf8JsonWriter _contentWriter;
     private readonly Utf8JsonWriter _lineageWriter;
-    private readonly List<ProductValue> _sorted = [];
+    private readonly List<ValueCell> _sorted = [];
     private string? _source;
 
     public ProductDocument()
@@ -59,7 +59,7 @@ public sealed class ProductDocument
         ArgumentNullException.ThrowIfNull(record);
         _source = source;
         _sorted.Clear();
-        _sorted.AddRange(record.Values);
+        _sorted.AddRange(record.Values.Cells);
         _sorted.Sort(ValueOrder);
 
         _content.ResetWrittenCount();
@@ -218,7 +218,7 @@ public sealed class ProductDocument
         { Quantity = quantity };
     }
 
-    private static ProductValue ReadValue(ref Utf8JsonReader reader)
+    private static ValueCell ReadValue(ref Utf8JsonReader reader)
     {
         string? attribute = null, locale = null, channel = null, currency = null, data = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -250,9 +250,10 @@ public sealed class ProductDocument
             }
         }
 
-        return new ProductValue(
+        return new ValueCell(
             ValueSlot.Of(attribute ?? throw new JsonException("a stored value without 'attribute'"), locale, channel, currency),
             data ?? throw new JsonException($"the stored value of '{attribute}' has no 'data'"),
+            unit: null,
             Stored);
     }
 
@@ -336,9 +337,22 @@ public sealed class ProductDocument
     private void WriteLineage(Utf8JsonWriter writer, ProductRecord record)
     {
         // The defaults: the record's own line, or else the first cell's; values of other sources name theirs.
-        var cell = record.Feed is null ? _sorted.Find(v => v.OriginFeed is not null) : null;
-        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : (cell?.OriginFeed, cell?.OriginLine);
-        LineageJson.Write(writer, _sorted, feed, line, _source ?? (_sorted.Count > 0 ? _sorted[0].OriginSource : null));
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_sorted);
+        var (feed, line) = record.Feed is not null ? (record.Feed, (long?)record.Line) : FirstCell(sorted);
+        LineageJson.Write(writer, sorted, feed, line, _source ?? (sorted.Length > 0 ? sorted[0].OriginSource : null));
+    }
+
+    private static (string? Feed, long? Line) FirstCell(ReadOnlySpan<ValueCell> values)
+    {
+        foreach (ref readonly var value in values)
+        {
+            if (value.OriginFeed is not null)
+            {
+                return (value.OriginFeed, value.OriginLine);
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>The property names of a document, encoded once (ASCII letters: the same bytes with any encoder).</summary>

@@ -25,7 +25,7 @@ public static class SourceMerge
         for (var i = 0; i < record.Values.Count; i++)
         {
             var origin = (i < origins.Count ? origins[i] : null) ?? new ValueOrigin();
-            record.Values[i] = record.Values[i] with { Origin = origin.Source is null ? origin with { Source = fallbackSource } : origin };
+            record.Values.Set(i, record.Values.Cells[i].WithOrigin(origin.Source is null ? origin with { Source = fallbackSource } : origin));
         }
 
         return record;

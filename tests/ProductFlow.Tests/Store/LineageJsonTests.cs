@@ -48,7 +48,7 @@ public class LineageJsonTests
         })).ToList();
         foreach (var encoder in new[] { null, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
         {
-            var written = Write(encoder, w => LineageJson.Write(w, values, "f.csv", 7, "sup<p>lier"));
+            var written = Write(encoder, w => LineageJson.Write(w, values.Select(v => v.Cell).ToArray(), "f.csv", 7, "sup<p>lier"));
 
             Assert.That(written, Is.EqualTo(ProductFlow.Tests.Json.WrittenJson.Rewritten(written, encoder)), encoder?.ToString() ?? "default encoder");
         }
@@ -70,7 +70,7 @@ public class LineageJsonTests
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            LineageJson.Write(writer, values, feed, line, source);
+            LineageJson.Write(writer, values.Select(v => v.Cell).ToArray(), feed, line, source);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

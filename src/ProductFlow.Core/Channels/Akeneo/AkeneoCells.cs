@@ -48,7 +48,7 @@ public static class AkeneoCells
 
         Add("parent", record.Parent);
         Add("categories", string.Join(',', record.Categories));
-        foreach (var value in record.Values)
+        foreach (var value in record.Values.Cells)
         {
             var attribute = catalog.FindAttribute(value.Attribute);
             var name = string.Join('-', new[] { value.Attribute, value.Locale, value.Channel, value.Currency }.Where(p => p is not null));

@@ -110,7 +110,7 @@ internal sealed class GoogleItem
     /// with an amount and a currency is never blank).</summary>
     public bool Has(ProductRecord record, string field) =>
         field is "price" or "sale_price"
-            ? _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.Resolve(record, source)?.Currency) is not null
+            ? _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.ResolveCell(record, source).Currency) is not null
             : ValueOf(record, field) is not null;
 
     private static Kind KindOf(string field) => field switch
@@ -192,14 +192,14 @@ internal sealed class GoogleItem
             return null;
         }
 
-        var currency = _view.Channel.Currency ?? _view.Resolve(record, source)?.Currency;
+        var currency = _view.Channel.Currency ?? _view.ResolveCell(record, source).Currency;
         // One string, formatted in place (not the amount's string and then the joined one).
         return currency is null ? null : string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
     }
 
     private string? Weight(ProductRecord record, string? source)
     {
-        if (source is null || _view.Resolve(record, source) is not { } value)
+        if (source is null || _view.ResolveCell(record, source) is not { IsEmpty: false } value)
         {
             return null;
         }

@@ -62,7 +62,7 @@ internal sealed class PartnerCsvWriter : IChannelWriter
             var attribute = _attributes[i];
             if (_numeric[i] && text is not null && column.Currency == "suffix" && attribute?.Type == AttributeType.Price)
             {
-                var currency = _view.Resolve(record, column.Value)?.Currency ?? _view.Channel.Currency;
+                var currency = _view.ResolveCell(record, column.Value).Currency ?? _view.Channel.Currency;
                 _csv.WriteText(currency is null ? _numbers[i](text) : $"{_numbers[i](text)} {currency}");
             }
             else if (_numeric[i])

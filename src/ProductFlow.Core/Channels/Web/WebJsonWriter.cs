@@ -194,7 +194,7 @@ internal sealed class WebJsonWriter : IChannelWriter
                     _json.WriteStartObject(PropertyNames[p]);
                     _json.WriteString(Names.Type, Names.QuantitativeValue);
                     _json.WriteNumber(Names.Value, weight);
-                    var unit = _view.Resolve(record, source)?.Unit ?? _weightUnit;
+                    var unit = _view.ResolveCell(record, source).Unit ?? _weightUnit;
                     if (unit is not null && UnitCodes.TryGetValue(unit, out var unitCode))
                     {
                         _json.WriteString(Names.UnitCode, unitCode);
@@ -218,7 +218,7 @@ internal sealed class WebJsonWriter : IChannelWriter
     private void WriteOffer(ProductRecord record)
     {
         var price = _view.Number(record, _price);
-        var currency = _view.Channel.Currency ?? (_price is { } code ? _view.Resolve(record, code)?.Currency : null);
+        var currency = _view.Channel.Currency ?? (_price is { } code ? _view.ResolveCell(record, code).Currency : null);
         if (price is null || currency is null)
         {
             return;

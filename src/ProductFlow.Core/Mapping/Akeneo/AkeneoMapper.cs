@@ -23,6 +23,7 @@ public sealed class AkeneoMapper : IRecordMapper
 {
     private readonly ProductCatalog _catalog;
     private (FeedHeader Header, (AkeneoColumn[] Columns, int Sku, int Code) Columns)? _compiled;
+    private ColumnOrigin[] _cellOrigins = []; // the origin the values of each column of the compiled header share
 
     public AkeneoMapper(ProductCatalog catalog)
     {
@@ -62,7 +63,7 @@ public sealed class AkeneoMapper : IRecordMapper
             var data = row[i];
             if (data.Length > 0)
             {
-                Read(columns[i], data, row, mapped);
+                Read(columns[i], _cellOrigins[i], data, row, mapped);
             }
         }
 
@@ -82,7 +83,7 @@ public sealed class AkeneoMapper : IRecordMapper
             .ToList();
     }
 
-    private void Read(AkeneoColumn column, string data, SourceRow row, MappedRecord mapped)
+    private void Read(AkeneoColumn column, ColumnOrigin cellOrigin, string data, SourceRow row, MappedRecord mapped)
     {
         var record = mapped.Record;
         switch (column.Field)
@@ -112,8 +113,8 @@ public sealed class AkeneoMapper : IRecordMapper
                 mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
                 break;
             case AkeneoField.Value:
-                record.Values.Add(new ProductValue(
-                    ValueSlot.Of(column.Attribute!.Code, column.Locale, column.Scope, column.Currency), data, ValueOrigin.OfFeed(row.Feed), row.Line, column.Name));
+                record.Values.Add(new ValueCell(
+                    ValueSlot.Of(column.Attribute!.Code, column.Locale, column.Scope, column.Currency), data, unit: null, cellOrigin.Of(ValueOrigin.OfFeed(row.Feed)), row.Line));
                 break;
             case AkeneoField.Unit when column.Attribute!.Type == AttributeType.Metric:
                 break; // given to the metric's values by ApplyUnits once the whole row is read
@@ -155,12 +156,13 @@ public sealed class AkeneoMapper : IRecordMapper
                 continue;
             }
 
-            for (var v = 0; v < record.Values.Count; v++)
+            var values = record.Values;
+            for (var v = 0; v < values.Count; v++)
             {
-                var value = record.Values[v];
+                var value = values.Cells[v];
                 if (value.Attribute == column.Attribute.Code && value.Locale == column.Locale && value.Channel == column.Scope)
                 {
-                    record.Values[v] = value with { Unit = unit };
+                    values.Set(v, value.WithUnit(unit));
                 }
             }
         }
@@ -225,6 +227,7 @@ public sealed class AkeneoMapper : IRecordMapper
                 $"{row.Feed}: line 1: an Akeneo export needs a 'sku' column (products) or a 'code' column (product models) (found: {Quoted.List(header.Columns)})", row.Feed, 1);
         }
 
+        _cellOrigins = columns.Select(c => new ColumnOrigin(c.Name)).ToArray();
         _compiled = (header, result);
         return result;
     }

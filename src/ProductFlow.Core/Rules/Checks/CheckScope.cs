@@ -79,7 +79,7 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
         return false;
     }
 
-    private bool Includes(ProductValue value, string attribute) =>
+    private bool Includes(in ValueCell value, string attribute) =>
         string.Equals(value.Attribute, attribute, StringComparison.Ordinal)
         && (locale is null || value.Locale is null || string.Equals(value.Locale, locale, StringComparison.Ordinal));
 
@@ -95,9 +95,9 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
     public struct ScopedValues(CheckScope scope, ProductRecord record, string attribute)
     {
         private int _index = -1;
-        private ProductValue? _current;
+        private ValueCell _current;
 
-        public readonly ProductValue Current => _current!;
+        public readonly ValueCell Current => _current;
 
         public readonly ScopedValues GetEnumerator() => this;
 
@@ -106,12 +106,12 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
             if (scope._view is not null)
             {
                 // The view resolves at most one value: the first step finds it, or finds there is none.
-                _current = _index++ < 0 ? scope._view.Resolve(record, attribute) : null;
-                return _current is not null;
+                _current = _index++ < 0 ? scope._view.ResolveCell(record, attribute) : default;
+                return !_current.IsEmpty;
             }
 
-            var values = record.Values;
-            while (++_index < values.Count)
+            var values = record.Values.Cells;
+            while (++_index < values.Length)
             {
                 if (scope.Includes(values[_index], attribute))
                 {

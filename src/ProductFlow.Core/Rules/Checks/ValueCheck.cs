@@ -16,7 +16,7 @@ internal abstract class ValueCheck(CheckOptions options, CheckScope scope, strin
             if (value.Data.Length > 0 && Problem(value.Data) is { } problem)
             {
                 var message = Options.Message ?? $"{Options.Attribute} {problem}";
-                context.Report(record, Options.Id ?? rule, Options.Severity, message, value: value, channel: scope.Channel);
+                context.Report(record, Options.Id ?? rule, Options.Severity, message, value: value.ToValue(), channel: scope.Channel);
             }
         }
     }

@@ -20,7 +20,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 
     private readonly Dictionary<string, HashSet<string>?> _variantLevel = new(StringComparer.Ordinal);
     private string? _model;
-    private readonly List<ProductValue> _modelValues = [];
+    private readonly List<ValueCell> _modelValues = [];
 
     public void Apply(MappedRecord record, RuleContext context)
     {
@@ -48,7 +48,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
             return;
         }
 
-        foreach (var inherited in _modelValues)
+        foreach (ref readonly var inherited in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_modelValues))
         {
             Take(product.Values, inherited, keepSource: true);
         }
@@ -59,7 +59,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
     private void HoldModelValues(ProductValues values, HashSet<string> variantLevel)
     {
         _modelValues.Clear();
-        foreach (var value in values)
+        foreach (ref readonly var value in values.Cells)
         {
             if (!variantLevel.Contains(value.Attribute) && !string.IsNullOrWhiteSpace(value.Data))
             {
@@ -74,7 +74,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
         product.Family ??= chain.Root.Family;
         foreach (var model in chain.Models)
         {
-            foreach (var value in model.Values)
+            foreach (ref readonly var value in model.Values.Cells)
             {
                 if (!string.IsNullOrWhiteSpace(value.Data))
                 {
@@ -97,10 +97,10 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 
     /// <summary>Gives <paramref name="values"/> the model's value, with rule <c>inherit</c> in its lineage, unless it has a non-blank value of that scope itself.</summary>
     /// <remarks>The inherited copy is made only when it is taken: most variants have most of their model's values themselves.</remarks>
-    private static void Take(ProductValues values, ProductValue model, bool keepSource)
+    private static void Take(ProductValues values, in ValueCell model, bool keepSource)
     {
         var own = IndexOf(values, model);
-        if (own >= 0 && !string.IsNullOrWhiteSpace(values[own].Data))
+        if (own >= 0 && !string.IsNullOrWhiteSpace(values.Cells[own].Data))
         {
             return;
         }
@@ -112,15 +112,16 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
         }
         else
         {
-            values[own] = inherited; // a blank of the variant's own gives way to the model's value
+            values.Set(own, inherited); // a blank of the variant's own gives way to the model's value
         }
     }
 
-    private static int IndexOf(ProductValues values, ProductValue key)
+    private static int IndexOf(ProductValues values, in ValueCell key)
     {
-        for (var i = 0; i < values.Count; i++)
+        var cells = values.Cells;
+        for (var i = 0; i < cells.Length; i++)
         {
-            var v = values[i];
+            ref readonly var v = ref cells[i];
             if (v.Attribute == key.Attribute && v.Locale == key.Locale && v.Channel == key.Channel && v.Currency == key.Currency)
             {
                 return i;

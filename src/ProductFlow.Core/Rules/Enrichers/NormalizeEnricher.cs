@@ -24,7 +24,7 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
         var values = record.Record.Values;
         for (var i = 0; i < values.Count; i++)
         {
-            var value = values[i];
+            var value = values.Cells[i];
             if (!options.Attributes.Contains(value.Attribute))
             {
                 continue;
@@ -33,7 +33,7 @@ internal sealed class NormalizeEnricher(EnrichOptions options) : IRule
             var normalized = Normalize(value.Data);
             if (!string.Equals(normalized, value.Data, StringComparison.Ordinal))
             {
-                values[i] = value.ChangedBy(_rule, normalized);
+                values.Set(i, value.ChangedBy(_rule, normalized));
             }
         }
     }

@@ -40,7 +40,7 @@ internal sealed class TemplateEnricher : IRule
                 "sku" => product.Sku,
                 "parent" => product.Parent,
                 "family" => product.Family,
-                _ => product.Resolve(variable, _options.Channel, _options.Locale)?.Data,
+                _ => product.ResolveIndex(variable, _options.Channel, _options.Locale) is >= 0 and var at ? product.Values.Cells[at].Data : null,
             };
             if (string.IsNullOrEmpty(value))
             {

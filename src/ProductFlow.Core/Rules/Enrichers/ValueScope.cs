@@ -5,14 +5,14 @@ namespace ProductFlow.Rules.Enrichers;
 /// <summary>The scope (locale, channel) an enricher reads and writes.</summary>
 internal readonly record struct ValueScope(string? Locale, string? Channel)
 {
-    public bool Contains(ProductValue value) =>
+    public bool Contains(in ValueCell value) =>
         (Locale is null || value.Locale is null || string.Equals(value.Locale, Locale, StringComparison.Ordinal))
         && (Channel is null || value.Channel is null || string.Equals(value.Channel, Channel, StringComparison.Ordinal));
 
     /// <summary>Whether the record has a non-blank value of <paramref name="attribute"/> that this scope sees.</summary>
     public bool Has(ProductRecord record, string attribute)
     {
-        foreach (var value in record.Values)
+        foreach (ref readonly var value in record.Values.Cells)
         {
             if (string.Equals(value.Attribute, attribute, StringComparison.Ordinal) && Contains(value) && !string.IsNullOrWhiteSpace(value.Data))
             {
@@ -30,13 +30,13 @@ internal readonly record struct ValueScope(string? Locale, string? Channel)
         var values = record.Values;
         for (var i = values.Count - 1; i >= 0; i--)
         {
-            var value = values[i];
+            ref readonly var value = ref values.Cells[i];
             if (value.Attribute == attribute && value.Locale == Locale && value.Channel == Channel)
             {
                 values.RemoveAt(i);
             }
         }
 
-        values.Add(new ProductValue(attribute, Locale, Channel, data, origin));
+        values.Add(new ValueCell(ValueSlot.Of(attribute, Locale, Channel, currency: null), data, unit: null, origin));
     }
 }
