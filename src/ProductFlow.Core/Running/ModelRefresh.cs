@@ -73,13 +73,7 @@ internal sealed class ModelRefresh(ProductCatalog catalog, IReadOnlyList<Channel
                 continue; // its model is gone from the chain: the variant stays as it is
             }
 
-            for (var i = record.Values.Count - 1; i >= 0; i--)
-            {
-                if (record.Values.Cells[i].OriginRule == InheritModelValues.Rule)
-                {
-                    record.Values.RemoveAt(i);
-                }
-            }
+            record.Values.RemoveAll(cell => cell.OriginRule == InheritModelValues.Rule);
 
             InheritModelValues.Inherit(record, chain);
             rules.CheckChannels(mapped);
