@@ -131,7 +131,6 @@ public sealed class FeedMapper : IRecordMapper
         return compiled.Sku.ColumnIndexes.Concat(compiled.Parent?.ColumnIndexes ?? []).Distinct().ToList();
     }
 
-    // A cell's value read as it is holds its column and shares its feed's origin; one a rule changed, or a constant, has its own.
     /// <summary>A value read by <paramref name="value"/>: a cell of its column (changed by the mapping's <paramref name="rule"/> if any), or a constant.</summary>
     private static ValueCell Cell(FieldReader value, string data, SourceRow row, string? rule)
     {

@@ -77,7 +77,7 @@ public sealed record ProductValue
     }
 
     /// <summary>The value as its record holds it.</summary>
-    public ValueCell Cell => _cell;
+    internal ValueCell Cell => _cell;
 
     /// <summary>The value's attribute, locale, channel and currency, as one shared object (see <see cref="ValueSlot"/>).</summary>
     internal ValueSlot Slot => _cell.Slot;

@@ -118,7 +118,7 @@ public readonly struct ValueCell : IEquatable<ValueCell>
     /// <summary>This value, its origin's source set to <paramref name="source"/> (null: none, the store then gives the source that stores it).</summary>
     public ValueCell WithSource(string? source) => WithOrigin(Origin with { Source = source });
 
-    // A cell's origin changed by a rule stays a cell: the feed's origin with the rule is shared, the column and line stay here.
+    // A cell's value changed by a rule stays a cell: its column's origin with the rule is shared, and the line stays here.
     private ValueCell ChangedBy(string rule, string data, string? unit) =>
         new(Slot, _line == 0 ? _origin.ChangedBy(rule) : _origin.SharedWithRule(rule), _line, data, unit);
 

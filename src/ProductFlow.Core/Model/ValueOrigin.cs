@@ -35,9 +35,8 @@ public sealed record ValueOrigin
     [ThreadStatic]
     private static (ValueOrigin Of, string Rule, ValueOrigin Changed)[]? _changed;
 
-
     /// <summary>
-    /// As <see cref="ChangedBy"/>, for a feed's origin that the values of its cells share (<see cref="ValueCell"/>): the same object
+    /// As <see cref="ChangedBy"/>, for a column's origin that the values of its cells share (<see cref="ColumnOrigin"/>): the same object
     /// again for the same origin and rule, so a rule that changes a value per row does not make an origin per row.
     /// </summary>
     internal ValueOrigin SharedWithRule(string rule)
