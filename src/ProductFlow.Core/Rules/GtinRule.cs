@@ -6,13 +6,15 @@ namespace ProductFlow.Rules;
 /// <summary>Rule <c>gtin.check-digit</c>: GTIN attributes hold valid GTIN-8/12/13/14 codes, stored as digits only.</summary>
 internal sealed class GtinRule(IReadOnlyList<string> attributes) : IRule
 {
+    private readonly SlotTable<bool> _checked = new(slot => attributes.Contains(slot.Attribute));
+
     public void Apply(MappedRecord record, RuleContext context)
     {
         var values = record.Record.Values;
         for (var i = 0; i < values.Count; i++)
         {
             var value = values.Cells[i];
-            if (!attributes.Contains(value.Attribute))
+            if (!_checked[value.Slot])
             {
                 continue;
             }

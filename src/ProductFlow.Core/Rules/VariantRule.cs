@@ -65,12 +65,12 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         ulong modelValues = 0;
         foreach (ref readonly var value in product.Values.Cells)
         {
-            var axis = Array.IndexOf(shape.Axes, value.Attribute);
-            if (axis >= 0)
+            var role = shape.Role(value.Slot);
+            if (role >= 0)
             {
-                axisValues[axis] ??= string.IsNullOrWhiteSpace(value.Data) ? null : value.Data;
+                axisValues[role] ??= string.IsNullOrWhiteSpace(value.Data) ? null : value.Data;
             }
-            else if (!shape.VariantLevel.Contains(value.Attribute))
+            else if (role == VariantShape.ModelLevelValue)
             {
                 modelValues += KeyHash.Of(value.Attribute, value.Locale, value.Channel, value.Data);
             }

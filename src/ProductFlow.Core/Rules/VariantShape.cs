@@ -11,6 +11,19 @@ namespace ProductFlow.Rules;
 /// </remarks>
 internal sealed record VariantShape(string Code, string[] Axes, HashSet<string> VariantLevel)
 {
+    /// <summary>What <see cref="Role"/> gives for a value of a variant-level attribute that is no axis.</summary>
+    public const int VariantLevelValue = -1;
+
+    /// <summary>What <see cref="Role"/> gives for a value of a model-level attribute (at no variant level).</summary>
+    public const int ModelLevelValue = -2;
+
+    private readonly SlotTable<int> _roles = new(slot =>
+        Array.IndexOf(Axes, slot.Attribute) is >= 0 and var axis ? axis : VariantLevel.Contains(slot.Attribute) ? VariantLevelValue : ModelLevelValue);
+
+    /// <summary>What a value of <paramref name="slot"/> is to this shape: the index of its axis in <see cref="Axes"/>, else
+    /// <see cref="VariantLevelValue"/> or <see cref="ModelLevelValue"/>; worked out once per slot.</summary>
+    public int Role(ValueSlot slot) => _roles[slot];
+
     /// <summary>The variant-level attributes that are no axis: those a model's variants may share (and lift).</summary>
     public HashSet<string> Liftable { get; } = VariantLevel.Where(a => !Axes.Contains(a)).ToHashSet(StringComparer.Ordinal);
 

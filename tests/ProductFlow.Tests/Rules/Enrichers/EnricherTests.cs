@@ -30,6 +30,23 @@ public class EnricherTests
         Assert.That((value.Origin.Column, value.Origin.Rule), Is.EqualTo(("col", "normalize")));
     }
 
+    [Test]
+    public void Normalize_changes_the_spaces_of_generated_text_exactly_as_trimming_each_line_and_collapsing_its_runs_would()
+    {
+        // Text of letters, spaces, tabs, no-break spaces and line breaks (LF, CR, CRLF) in every arrangement a short string can have:
+        // the enricher skips the text it finds clean, and must skip no text that the collapse would change.
+        var pipeline = Enrich(new EnrichOptions { Kind = "normalize", Attributes = ["brand"] });
+        var random = new Random(20);
+        var alphabet = "ab \t\u00A0\n\r";
+        var texts = Enumerable.Range(0, 3000).Select(_ => new string(Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))
+            .Concat(["a b", "a  b", "a\tb", "a \nb", "a\n b", " a", "a ", "\na", "a\n", "a\r\nb", "a\u00A0b", "ab"])
+            .ToList();
+
+        var records = SomePipeline.Apply(pipeline, texts.Select((t, i) => Some.Record($"S{i}", ("brand", t))).ToArray());
+
+        Assert.That(records.Select(r => r.Record.Values.Single().Data), Is.EqualTo(texts.Select(Collapsed)));
+    }
+
     [TestCase("NFC", "Gr\u00f6\u00dfe 30 \u00b0C x\u00b2", "Gr\u00f6\u00dfe 30 \u00b0C x\u00b2", null, TestName = "Latin text is in NFC as it is")]
     [TestCase("NFC", "Gro\u0308\u00dfe", "Gr\u00f6\u00dfe", "normalize", TestName = "A combining mark after Latin text is composed")]
     [TestCase("NFC", "\u0041\u030A \u212B", "\u00c5 \u00c5", "normalize", TestName = "Characters above the combining marks are composed or replaced in NFC")]
@@ -149,6 +166,10 @@ public class EnricherTests
         Assert.That(result.Record.Values.Select(v => v.Attribute), Has.None.EqualTo("title"));
         Assert.That((result.Issues.Single().Rule, result.Issues.Single().Field), Is.EqualTo((RuleIds.TemplateMissingValue, "name")));
     }
+
+    /// <summary>Each line trimmed and its runs of spaces, tabs and no-break spaces made one space; line breaks kept, the text trimmed of them.</summary>
+    private static string Collapsed(string text) =>
+        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => System.Text.RegularExpressions.Regex.Replace(line.Trim(), "[ \t\u00A0]+", " "))).Trim('\n');
 
     private static LoadedPipeline Enrich(params EnrichOptions[] enrichers)
     {
