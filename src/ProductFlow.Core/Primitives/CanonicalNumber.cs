@@ -11,12 +11,20 @@ public static class CanonicalNumber
     public static bool TryParse(string text, out decimal value) =>
         decimal.TryParse(text.AsSpan().Trim(), Styles, CultureInfo.InvariantCulture, out value);
 
-    public static string Format(decimal value) =>
-        value == 0 ? "0" : value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string Format(decimal value)
+    {
+        Span<char> text = stackalloc char[MaxLength];
+        return value == 0 ? "0" : new string(text[..Write(value, text)]);
+    }
 
     /// <summary><see cref="Format(decimal)"/> of <paramref name="value"/>, a space and <paramref name="unit"/> (<c>0.25 kg</c>), made as one string.</summary>
-    public static string FormatWithUnit(decimal value, string unit) =>
-        value == 0 ? "0 " + unit : string.Create(CultureInfo.InvariantCulture, $"{value:0.############################} {unit}");
+    public static string FormatWithUnit(decimal value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        Span<char> text = stackalloc char[MaxLength];
+        var written = value == 0 ? 0 : Write(value, text);
+        return value == 0 ? "0 " + unit : string.Concat(text[..written], " ", unit);
+    }
 
     /// <summary>
     /// <see cref="Format(decimal)"/> of <paramref name="value"/>, or <paramref name="current"/> itself when it already is that text:
@@ -25,13 +33,41 @@ public static class CanonicalNumber
     public static string Format(decimal value, string current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        Span<char> text = stackalloc char[64];
-        if (value == 0 || !value.TryFormat(text, out var written, "0.############################", CultureInfo.InvariantCulture))
+        if (value == 0)
         {
-            var formatted = Format(value);
-            return string.Equals(formatted, current, StringComparison.Ordinal) ? current : formatted;
+            return current == "0" ? current : "0";
         }
 
+        Span<char> text = stackalloc char[MaxLength];
+        var written = Write(value, text);
         return text[..written].SequenceEqual(current) ? current : new string(text[..written]);
+    }
+
+    // A decimal's invariant text is at most 29 digits, a sign and a point.
+    private const int MaxLength = 32;
+
+    /// <summary>
+    /// Writes the canonical text of a non-zero <paramref name="value"/> and returns its length: the value's invariant text, which for a
+    /// decimal never has an exponent and keeps the value's scale (<c>19.90</c>), less the zeros that scale leaves at its end. The same
+    /// text as the format <c>0.############################</c> (a decimal has at most 28 decimals, so it never rounds), without
+    /// parsing that format at every call.
+    /// </summary>
+    private static int Write(decimal value, Span<char> text)
+    {
+        value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
+        if (text[..written].Contains('.'))
+        {
+            while (text[written - 1] == '0')
+            {
+                written--;
+            }
+
+            if (text[written - 1] == '.')
+            {
+                written--;
+            }
+        }
+
+        return written;
     }
 }
