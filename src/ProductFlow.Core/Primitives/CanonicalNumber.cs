@@ -5,6 +5,9 @@ namespace ProductFlow.Primitives;
 /// <summary>Numbers as ProductFlow stores them: invariant, a dot as decimal separator, no exponent, no trailing zeros.</summary>
 public static class CanonicalNumber
 {
+    // A decimal's invariant text is at most 29 digits, a sign and a point.
+    private const int MaxLength = 32;
+
     private const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>Parses a supplier's number strictly: <c>12.5</c> and <c>1e3</c> yes, <c>12,5</c> and <c>1,000</c> no.</summary>
@@ -13,17 +16,26 @@ public static class CanonicalNumber
 
     public static string Format(decimal value)
     {
+        if (value == 0)
+        {
+            return "0";
+        }
+
         Span<char> text = stackalloc char[MaxLength];
-        return value == 0 ? "0" : new string(text[..Write(value, text)]);
+        return new string(text[..Write(value, text)]);
     }
 
     /// <summary><see cref="Format(decimal)"/> of <paramref name="value"/>, a space and <paramref name="unit"/> (<c>0.25 kg</c>), made as one string.</summary>
     public static string FormatWithUnit(decimal value, string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        if (value == 0)
+        {
+            return "0 " + unit;
+        }
+
         Span<char> text = stackalloc char[MaxLength];
-        var written = value == 0 ? 0 : Write(value, text);
-        return value == 0 ? "0 " + unit : string.Concat(text[..written], " ", unit);
+        return string.Concat(text[..Write(value, text)], " ", unit);
     }
 
     /// <summary>
@@ -42,9 +54,6 @@ public static class CanonicalNumber
         var written = Write(value, text);
         return text[..written].SequenceEqual(current) ? current : new string(text[..written]);
     }
-
-    // A decimal's invariant text is at most 29 digits, a sign and a point.
-    private const int MaxLength = 32;
 
     /// <summary>
     /// Writes the canonical text of a non-zero <paramref name="value"/> and returns its length: the value's invariant text, which for a
