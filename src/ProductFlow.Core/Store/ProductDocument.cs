@@ -15,14 +15,6 @@ namespace ProductFlow.Store;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "Its writers write into its own buffers: disposing one only flushes it, and nothing is released.")]
 public sealed class ProductDocument
 {
-    private static readonly Comparison<ValueCell> ValueOrder = (a, b) =>
-    {
-        var c = string.CompareOrdinal(a.Attribute, b.Attribute);
-        c = c != 0 ? c : string.CompareOrdinal(a.Locale, b.Locale);
-        c = c != 0 ? c : string.CompareOrdinal(a.Channel, b.Channel);
-        return c != 0 ? c : string.CompareOrdinal(a.Currency, b.Currency);
-    };
-
     // Values read back from the store: their lineage is in the version's lineage blob, not in the document.
     private static readonly ValueOrigin Stored = ValueOrigin.FromRule("store");
 
@@ -36,6 +28,7 @@ public sealed class ProductDocument
     private readonly Utf8JsonWriter _contentWriter;
     private readonly Utf8JsonWriter _lineageWriter;
     private readonly List<ValueCell> _sorted = [];
+    private readonly StoredValueOrder _order = new();
     private string? _source;
 
     public ProductDocument()
@@ -59,8 +52,11 @@ public sealed class ProductDocument
         ArgumentNullException.ThrowIfNull(record);
         _source = source;
         _sorted.Clear();
-        _sorted.AddRange(record.Values.Cells);
-        _sorted.Sort(ValueOrder);
+        var values = record.Values.Cells;
+        foreach (var i in _order.Of(values))
+        {
+            _sorted.Add(values[i]);
+        }
 
         _content.ResetWrittenCount();
         _contentWriter.Reset(_content);

@@ -141,6 +141,41 @@ public sealed class ProductDocumentTests
         Assert.That(Encoding.UTF8.GetString(shared), Does.Contain("""{"attribute":"price","channel":"web","currency":"EUR","data":"12.5"}"""));
     }
 
+    [Test]
+    public void A_writer_that_wrote_records_before_writes_each_record_as_a_new_writer_does()
+    {
+        // The writer keeps the order of the last record's slots: records of the same slots in the same sequence (a feed's rows), of
+        // other sequences, of fewer or more values, with a slot twice and with unshared slots, in turn.
+        var random = new Random(7);
+        var names = new[] { ("name", "en_US"), ("name", "de_DE"), ("brand", null), ("price", null), ("color", null), ("size", null), ("gtin", null), ("a", null), ("z", "fr_FR") };
+        var sequences = Enumerable.Range(0, 6).Select(_ => names.OrderBy(_ => random.Next()).Take(random.Next(1, names.Length + 1)).ToArray()).ToList();
+        sequences.Add([("name", "en_US"), ("brand", null), ("name", "en_US"), ("brand", null)]);
+        sequences.Add([("name", "de_DE"), ("brand", null), ("name", "en_US"), ("brand", null)]);
+        sequences.Add([("name", "en_US"), ("brand", null), ("name", "de_DE"), ("brand", null)]);
+        sequences.Add([.. names.Reverse()]);
+        sequences.Add(names);
+        var writer = new ProductDocument();
+        for (var r = 0; r < 400; r++)
+        {
+            var sequence = sequences[random.Next(3) == 0 ? random.Next(sequences.Count) : r / 50 % sequences.Count];
+            var record = new ProductRecord($"S-{r}") { Feed = "feed.csv", Line = r + 2 };
+            var unshared = random.Next(4) == 0;
+            for (var v = 0; v < sequence.Length; v++)
+            {
+                var (attribute, locale) = sequence[v];
+                var slot = unshared ? ValueSlot.Unshared(attribute, locale, null, null) : ValueSlot.Of(attribute, locale, null, null);
+                record.Values.Add(new ProductValue(slot, $"{r}-{v}", ValueOrigin.OfFeed("feed.csv"), r + 2, $"col{v}"));
+            }
+
+            var fresh = new ProductDocument();
+            fresh.Write(record, "supplier");
+            writer.Write(record, "supplier");
+
+            Assert.That(writer.Content.ToArray(), Is.EqualTo(fresh.Content.ToArray()), $"content of record {r}");
+            Assert.That(writer.Lineage.ToArray(), Is.EqualTo(fresh.Lineage.ToArray()), $"lineage of record {r}");
+        }
+    }
+
     private static byte[] Written(ProductRecord record)
     {
         var document = new ProductDocument();
