@@ -66,14 +66,7 @@ internal sealed class AttributeTypeRule : IRule
 
             if (attribute.Type == AttributeType.Metric)
             {
-                if (Metric(attribute, value, record, context, out var metric))
-                {
-                    if (!ReferenceEquals(metric.Data, value.Data) || !ReferenceEquals(metric.Unit, value.Unit) || !ReferenceEquals(metric.OriginRule, value.OriginRule))
-                    {
-                        values.Set(i, metric);
-                    }
-                }
-                else if (!IsRejectedBy(record))
+                if (!Metric(attribute, values, i, record, context) && !IsRejectedBy(record))
                 {
                     values.RemoveAt(i--);
                 }
@@ -186,10 +179,13 @@ internal sealed class AttributeTypeRule : IRule
         return path.Split('/', '\\').Any(segment => segment == "..") ? "a path must not climb out of its folder ('..')" : null;
     }
 
-    /// <summary>A metric in the attribute's unit: parsed, its unit checked against the unit family, converted when it differs.</summary>
-    private bool Metric(AttributeDefinition attribute, in ValueCell value, MappedRecord record, RuleContext context, out ValueCell metric)
+    /// <summary>
+    /// Puts the metric at <paramref name="index"/> in the attribute's unit: parsed, its unit checked against the unit family, converted
+    /// when it differs; false, after reporting, when it is no number or no unit of the family.
+    /// </summary>
+    private bool Metric(AttributeDefinition attribute, ProductValues values, int index, MappedRecord record, RuleContext context)
     {
-        metric = value;
+        var value = values.Cells[index];
         if (!TryParseNumber(value, record, context, out var number))
         {
             return false;
@@ -209,14 +205,14 @@ internal sealed class AttributeTypeRule : IRule
             var data = CanonicalNumber.Format(number, value.Data);
             if (!ReferenceEquals(data, value.Data) || !string.Equals(value.Unit, target.Symbol, StringComparison.Ordinal))
             {
-                metric = value.WithData(data).WithUnit(target.Symbol);
+                values.Set(index, value.WithData(data).WithUnit(target.Symbol));
             }
 
             return true;
         }
 
         var converted = CanonicalNumber.Format(UnitTable.Convert(number, unit, target));
-        metric = value.ConvertedBy(RuleIds.UnitConvert, converted, target.Symbol);
+        values.Set(index, value.ConvertedBy(RuleIds.UnitConvert, converted, target.Symbol));
         return true;
     }
 
