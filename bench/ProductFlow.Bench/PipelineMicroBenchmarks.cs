@@ -42,7 +42,7 @@ public class PipelineMicroBenchmarks
         var feed = GenerateCommand.Cached(folder, "csv", 5_000, 42);
         var pipeline = PipelineLoader.Load(Path.Combine(Stages.StagesCommand.RepositoryRoot(), "pipelines", "demo.json"));
         _catalog = pipeline.Catalog;
-        var mapper = new FeedMapper(pipeline.Definition.Mapping);
+        var mapper = FeedMapper.For(pipeline.Definition);
         var source = new FeedSource(feed) { RequiredColumns = mapper.RequiredColumns };
         _mapped = [];
         _rows = [];

@@ -26,7 +26,7 @@ internal static class ConnectorsCommand
         {
             var workbook = GenerateCommand.Cached(work, "xlsx", options.Rows, options.Seed);
             var bytes = new FileInfo(workbook).Length;
-            var mapper = new FeedMapper(pipeline.Definition.Mapping);
+            var mapper = FeedMapper.For(pipeline.Definition);
             var source = new FeedSource(workbook) { Format = "xlsx", RequiredColumns = mapper.RequiredColumns };
             results.Add(await StageMeter.MeasureAsync("xlsx: XlsxFeedReader, every cell as text", bytes, () => ReadAsync(source, null)));
             results.Add(await StageMeter.MeasureAsync("xlsx: + demo mapping", bytes, () => ReadAsync(source, mapper)));

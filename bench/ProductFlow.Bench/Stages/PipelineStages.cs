@@ -144,7 +144,7 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
 
     private (FeedMapper Mapper, FeedSource Source) Prepare()
     {
-        var mapper = new FeedMapper(pipeline.Definition.Mapping);
+        var mapper = FeedMapper.For(pipeline.Definition);
         var source = new FeedSource(feed)
         {
             Format = pipeline.Definition.Source.Format,

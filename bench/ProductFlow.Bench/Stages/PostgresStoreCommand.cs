@@ -78,7 +78,7 @@ internal static class PostgresStoreCommand
     private static ProductRecord Record(int i, bool changed)
     {
         var record = new ProductRecord($"BENCH-{i:D7}") { Parent = $"M-{i / 12:D6}", Family = "tshirts", Feed = "bench.csv", Line = i + 2 };
-        record.Categories.Add("apparel");
+        record.Categories = ["apparel"];
         void Add(string attribute, string data, string? locale = null, string? currency = null) =>
             record.Values.Add(new ProductValue(attribute, locale, null, data, ValueOrigin.FromCell("bench.csv", i + 2, attribute)) { Currency = currency });
         Add("name", $"Classic Tee {i}", "en_US");

@@ -24,7 +24,7 @@ internal static class RuleProfileCommand
         }
 
         var pipeline = PipelineLoader.Load(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "pipelines", "demo.json"));
-        var mapper = new FeedMapper(pipeline.Definition.Mapping);
+        var mapper = FeedMapper.For(pipeline.Definition);
         using var rules = RuleSet.Create(pipeline, ChannelRules.For);
         var profiled = rules.Rules.Select(r => (Rule: r, Ticks: 0L, Bytes: 0L)).ToArray();
         var source = new FeedSource(feed) { Delimiter = Delimiters.Parse(pipeline.Definition.Source.Delimiter), RequiredColumns = mapper.RequiredColumns };

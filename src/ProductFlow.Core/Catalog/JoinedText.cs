@@ -5,7 +5,7 @@ internal static class JoinedText
 {
     /// <summary><paramref name="items"/> joined by <c>,</c>; <c>null</c> when there are none. The text joined <paramref name="last"/> is given again
     /// while it is what the items join to, so records with the same items share one text.</summary>
-    public static string? Of(IList<string> items, ref string? last)
+    public static string? Of(IReadOnlyList<string> items, ref string? last)
     {
         if (items.Count == 0)
         {
@@ -21,7 +21,7 @@ internal static class JoinedText
     }
 
     /// <summary>Whether <paramref name="text"/> is what <c>string.Join(',', items)</c> gives, told without joining them.</summary>
-    private static bool IsJoined(string text, IList<string> items)
+    private static bool IsJoined(string text, IReadOnlyList<string> items)
     {
         var rest = text.AsSpan();
         for (var i = 0; i < items.Count; i++)

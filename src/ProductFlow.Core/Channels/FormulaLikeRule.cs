@@ -56,6 +56,6 @@ internal sealed class FormulaLikeRule : IRule
         _ => true,
     };
 
-    private static bool FirstMayTrigger(IList<string> codes) =>
+    private static bool FirstMayTrigger(IReadOnlyList<string> codes) =>
         codes.Count > 0 && FormulaGuard.IsTrigger(codes[0].Length > 0 ? codes[0][0] : ',');
 }

@@ -18,31 +18,43 @@ public sealed class FeedMapper : IRecordMapper
     /// <summary>The rule id recorded as the origin of a constant from the mapping.</summary>
     public const string ConstantOrigin = "mapping.constant";
 
-    /// <summary>The values a record is sized for beyond its mapped ones: those the rules' enrichers typically add.</summary>
+    /// <summary>The values a record is sized for beyond its mapped ones when the mapper is not told: what enrichers typically add.</summary>
     private const int EnrichedValues = 2;
 
     [ThreadStatic]
     private static ValueCell[]? _cells;
 
     private readonly MappingOptions _mapping;
+    private readonly int _valuesAdded;
     private readonly Dictionary<ColumnMapping, FieldTransforms> _transforms = new(ReferenceEqualityComparer.Instance);
     private Compiled? _compiled;
 
-    // The categories of the last row and their codes: a feed repeats a model's categories on each of its rows.
+    // The categories of the last row and their codes, the list of every record mapped from them: a feed repeats a model's categories on
+    // each of its rows.
     private string? _categories;
     private string[] _categoryCodes = [];
 
     /// <param name="mapping">The pipeline's mapping.</param>
     /// <param name="culture">The source's culture (<c>source.culture</c>), for case steps of fields that declare none; invariant when <c>null</c>.</param>
+    /// <param name="valuesAdded">How many values the rules may add to a record (its enrichers'): a record's values are sized for them.</param>
     /// <exception cref="ArgumentException">A transformation is not valid (the pipeline loader reports it first).</exception>
-    public FeedMapper(MappingOptions mapping, string? culture = null)
+    public FeedMapper(MappingOptions mapping, string? culture = null, int valuesAdded = EnrichedValues)
     {
         ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentOutOfRangeException.ThrowIfNegative(valuesAdded);
         _mapping = mapping;
+        _valuesAdded = valuesAdded;
         foreach (var field in Fields())
         {
             _transforms[field] = FieldTransforms.Compile(field, CultureOf(field.Culture ?? culture));
         }
+    }
+
+    /// <summary>The mapper of <paramref name="definition"/>: its mapping, its source's culture, and room in each record for what its enrichers add.</summary>
+    public static FeedMapper For(PipelineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new FeedMapper(definition.Mapping, definition.Source.Culture, definition.Enrich.Sum(e => e.ValuesAdded));
     }
 
     /// <summary>The columns the mapping reads, which a feed must have.</summary>
@@ -96,7 +108,7 @@ public sealed class FeedMapper : IRecordMapper
             }
         }
 
-        record.Values.EnsureCapacity(count + EnrichedValues);
+        record.Values.EnsureCapacity(count + _valuesAdded);
         record.Values.AddRange(cells.AsSpan(0, count));
         Array.Clear(cells, 0, count); // holds no row's values once they are the record's
 
@@ -181,10 +193,7 @@ public sealed class FeedMapper : IRecordMapper
             _categories = categories;
         }
 
-        foreach (var code in _categoryCodes)
-        {
-            record.Categories.Add(code);
-        }
+        record.Categories = _categoryCodes; // shared by the rows that follow with the same categories: a record's list is not changed in place
     }
 
     private static void ReadEnabled(string? text, FieldReader? reader, SourceRow row, MappedRecord mapped)

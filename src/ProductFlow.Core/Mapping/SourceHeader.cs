@@ -46,7 +46,7 @@ public sealed record SourceHeader(string Feed, IReadOnlyCollection<string> Mappe
             return null;
         }
 
-        var mapped = new FeedMapper(definition.Mapping, definition.Source.Culture).RequiredColumns;
+        var mapped = FeedMapper.For(definition).RequiredColumns;
         var missing = mapped
             .Where(column => header.IndexOf(column) < 0)
             .Select(column => (column, DidYouMean.Closest(column, header.Columns.Select(c => c.Trim()))))

@@ -29,7 +29,12 @@ public sealed class ProductRecord
 
     public string? Family { get; set; }
 
-    public IList<string> Categories { get; } = [];
+    /// <summary>The record's category codes, in the feed's order.</summary>
+    /// <remarks>
+    /// This list, <see cref="Groups"/> and <see cref="Associations"/> are set whole, not changed in place: a list set here must not change
+    /// after, so records may share one (the mapper gives every row of the same categories one list, and an empty one is no list at all).
+    /// </remarks>
+    public IReadOnlyList<string> Categories { get; set; } = [];
 
     /// <summary>Whether the product may be published; <c>true</c> unless a feed says otherwise. Setting it makes <see cref="EnabledGiven"/> true.</summary>
     public bool Enabled
@@ -49,10 +54,10 @@ public sealed class ProductRecord
     public ProductValues Values { get; } = new();
 
     /// <summary>The product groups the record belongs to (Akeneo's <c>groups</c>: codes, such as <c>promo</c>); content, like categories.</summary>
-    public IList<string> Groups { get; } = [];
+    public IReadOnlyList<string> Groups { get; set; } = [];
 
     /// <summary>Links to other products, product models and groups, by association type; content, kept in <see cref="ProductAssociation.Order"/>.</summary>
-    public IList<ProductAssociation> Associations { get; } = [];
+    public IReadOnlyList<ProductAssociation> Associations { get; set; } = [];
 
     public string? Feed { get; init; }
 

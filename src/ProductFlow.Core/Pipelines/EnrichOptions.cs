@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ProductFlow.Pipelines;
 
 /// <summary>One enricher of a pipeline (<c>enrich[]</c>): it changes or adds values, and every value it touches records it as origin.</summary>
@@ -37,4 +39,8 @@ public sealed class EnrichOptions
     public string? Template { get; init; }
 
     public IReadOnlyDictionary<string, string> Map { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>How many values the enricher may add to a record: one for the kinds that set <see cref="Attribute"/>, none for <c>normalize</c>, which changes values in place.</summary>
+    [JsonIgnore]
+    public int ValuesAdded => Kind is "default" or "template" or "categoryMap" ? 1 : 0;
 }

@@ -115,7 +115,7 @@ internal sealed class ChannelSchemaChecks
         return true;
     }
 
-    private bool AcceptsCategories(int index, IList<string> categories)
+    private bool AcceptsCategories(int index, IReadOnlyList<string> categories)
     {
         if (!_schema.AcceptsArray(index, categories.Count))
         {

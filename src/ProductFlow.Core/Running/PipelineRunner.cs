@@ -218,7 +218,7 @@ public sealed class PipelineRunner
     {
         var (definition, catalog) = pipeline;
         var run = report.Run;
-        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Mapping.Akeneo.AkeneoMapper(catalog) : new FeedMapper(definition.Mapping, definition.Source.Culture);
+        IRecordMapper mapper = definition.Source.Format == "akeneo-csv" ? new Mapping.Akeneo.AkeneoMapper(catalog) : FeedMapper.For(definition);
         var completeness = new CompletenessTracker(catalog, channels);
         using var models = new ModelResolver(store, _services.MaxHeldModels);
         var refresh = new ModelRefresh(catalog, channels, models);

@@ -21,6 +21,9 @@ public sealed class ProductDocument
     [ThreadStatic]
     private static List<ValueCell>? _reading; // the values of the document being read, before its record exists
 
+    [ThreadStatic]
+    private static IReadOnlyList<string>? _lastCategories; // the categories of the last document read, which its record shares
+
     private readonly ArrayBufferWriter<byte> _content = new(4096);
     private readonly ArrayBufferWriter<byte> _lineage = new(4096);
 
@@ -79,11 +82,10 @@ public sealed class ProductDocument
         string? sku = null, parent = null, family = null, familyVariant = null;
         var enabled = false;
         var model = false;
-        List<string> categories = [];
-        List<string> groups = [];
+        IReadOnlyList<string> categories = [], groups = [];
         var values = _reading ??= [];
         values.Clear();
-        List<ProductAssociation> associations = [];
+        List<ProductAssociation>? associations = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("values"u8))
@@ -122,18 +124,21 @@ public sealed class ProductDocument
             }
             else if (reader.ValueTextEquals("categories"u8))
             {
-                ReadStrings(ref reader, categories);
+                var last = _lastCategories ?? [];
+                categories = ReadStrings(ref reader, ref last);
+                _lastCategories = last;
             }
             else if (reader.ValueTextEquals("groups"u8))
             {
-                ReadStrings(ref reader, groups);
+                IReadOnlyList<string> none = [];
+                groups = ReadStrings(ref reader, ref none);
             }
             else if (reader.ValueTextEquals("associations"u8))
             {
                 Next(ref reader, JsonTokenType.StartArray);
                 while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    associations.Add(ReadAssociation(ref reader));
+                    (associations ??= []).Add(ReadAssociation(ref reader));
                 }
             }
             else
@@ -147,34 +152,45 @@ public sealed class ProductDocument
         {
             Parent = parent, Family = family, Enabled = enabled, IsModel = model, FamilyVariant = familyVariant,
         };
-        foreach (var category in categories)
-        {
-            record.Categories.Add(category);
-        }
+        record.Categories = categories;
 
         record.Values.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
         values.Clear(); // holds no record's values once read
 
-        foreach (var group in groups)
-        {
-            record.Groups.Add(group);
-        }
-
-        foreach (var association in associations)
-        {
-            record.Associations.Add(association);
-        }
+        record.Groups = groups;
+        record.Associations = (IReadOnlyList<ProductAssociation>?)associations ?? [];
 
         return record;
     }
 
-    private static void ReadStrings(ref Utf8JsonReader reader, List<string> strings)
+    /// <summary>
+    /// A list of strings; <paramref name="last"/> itself when it has the same ones (the documents of a channel's order repeat a model's
+    /// categories), else a new list that becomes <paramref name="last"/>. A record's lists are not changed in place, so records share them.
+    /// </summary>
+    private static IReadOnlyList<string> ReadStrings(ref Utf8JsonReader reader, ref IReadOnlyList<string> last)
     {
         Next(ref reader, JsonTokenType.StartArray);
+        List<string>? strings = null;
+        var count = 0;
         while (Next(ref reader) == JsonTokenType.String)
         {
+            if (strings is null && count < last.Count && reader.ValueTextEquals(last[count]))
+            {
+                count++;
+                continue;
+            }
+
+            strings ??= [.. last.Take(count)];
             strings.Add(StoredNames.At(ref reader));
+            count++;
         }
+
+        if (strings is null && count == last.Count)
+        {
+            return last;
+        }
+
+        return last = (IReadOnlyList<string>?)strings ?? (count == 0 ? [] : [.. last.Take(count)]);
     }
 
     private static ProductAssociation ReadAssociation(ref Utf8JsonReader reader)

@@ -46,21 +46,10 @@ public static class SourceMerge
             Family = incoming.Family ?? stored.Family,
             Enabled = incoming.EnabledGiven ? incoming.Enabled : stored.Enabled,
             Notes = MergeNotes(stored.Notes, incoming.Notes),
+            Categories = incoming.Categories.Count > 0 ? incoming.Categories : stored.Categories,
+            Groups = incoming.Groups.Count > 0 ? incoming.Groups : stored.Groups,
+            Associations = incoming.Associations.Count > 0 ? incoming.Associations : stored.Associations,
         };
-        foreach (var category in incoming.Categories.Count > 0 ? incoming.Categories : stored.Categories)
-        {
-            merged.Categories.Add(category);
-        }
-
-        foreach (var group in incoming.Groups.Count > 0 ? incoming.Groups : stored.Groups)
-        {
-            merged.Groups.Add(group);
-        }
-
-        foreach (var association in incoming.Associations.Count > 0 ? incoming.Associations : stored.Associations)
-        {
-            merged.Associations.Add(association);
-        }
 
         var values = new Dictionary<(string, string?, string?, string?), ProductValue>();
         foreach (var value in stored.Values.Where(v => !string.Equals(v.OriginSource, source, StringComparison.Ordinal)))
@@ -91,21 +80,11 @@ public static class SourceMerge
     public static ProductRecord Withdraw(ProductRecord stored, string source)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var rest = new ProductRecord(stored.Sku) { Parent = stored.Parent, Family = stored.Family, Enabled = stored.Enabled, Notes = stored.Notes };
-        foreach (var category in stored.Categories)
+        var rest = new ProductRecord(stored.Sku)
         {
-            rest.Categories.Add(category);
-        }
-
-        foreach (var group in stored.Groups)
-        {
-            rest.Groups.Add(group);
-        }
-
-        foreach (var association in stored.Associations)
-        {
-            rest.Associations.Add(association);
-        }
+            Parent = stored.Parent, Family = stored.Family, Enabled = stored.Enabled, Notes = stored.Notes,
+            Categories = stored.Categories, Groups = stored.Groups, Associations = stored.Associations,
+        };
 
         foreach (var value in stored.Values.Where(v => !string.Equals(v.OriginSource, source, StringComparison.Ordinal)))
         {

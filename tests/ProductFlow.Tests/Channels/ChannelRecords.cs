@@ -23,8 +23,7 @@ internal static class ChannelRecords
     public static ProductRecord Variant(string sku, string model, string color, string size, string price = "19.9", string? stock = "12")
     {
         var record = new ProductRecord(sku) { Parent = model, Family = "tshirts", Feed = "feed.csv", Line = 2 };
-        record.Categories.Add("apparel");
-        record.Categories.Add("apparel_tshirts");
+        record.Categories = ["apparel", "apparel_tshirts"];
         Add(record, "name", "Classic Tee", "en_US");
         Add(record, "name", "Klassisches T-Shirt", "de_DE");
         Add(record, "brand", "Northwind Apparel");

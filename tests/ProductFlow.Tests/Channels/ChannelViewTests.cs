@@ -139,11 +139,8 @@ public class ChannelViewTests
         for (var i = 0; i < lists.Length; i++)
         {
             var record = ChannelRecords.Single($"SOLO-{i}", ("name", "Solo"));
-            foreach (var item in lists[i])
-            {
-                record.Categories.Add(item);
-                record.Groups.Add(item);
-            }
+            record.Categories = lists[i];
+            record.Groups = lists[i];
 
             var expected = lists[i].Length == 0 ? null : string.Join(',', lists[i]);
             Assert.That(view.Text(record, "categories"), Is.EqualTo(expected), $"categories of list {i}");

@@ -61,11 +61,7 @@ public class WebJsonWriterTests
     public async Task Associations_are_listed_as_schema_org_relations_and_whole_with_quantities()
     {
         var record = Variant("TS-1-NVY-M", "TS-1", "navy", "m");
-        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-1"));
-        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.ProductModel, "HD-2"));
-        record.Associations.Add(new ProductAssociation("UPSELL", AssociationTarget.Product, "TS-9-NVY-M"));
-        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Product, "SOCK-1") { Quantity = 3 });
-        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Group, "bundle"));
+        record.Associations = [new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-1"), new ProductAssociation("X_SELL", AssociationTarget.ProductModel, "HD-2"), new ProductAssociation("UPSELL", AssociationTarget.Product, "TS-9-NVY-M"), new ProductAssociation("PACK", AssociationTarget.Product, "SOCK-1") { Quantity = 3 }, new ProductAssociation("PACK", AssociationTarget.Group, "bundle")];
 
         var line = Lines(await WriteAsync("web", [record]))[0];
 
@@ -204,7 +200,7 @@ public class WebJsonWriterTests
     {
         // Names and constant values are encoded once, with the writer's encoder (letters of every script as they are, HTML escaped).
         var records = new[] { Variant("TS-1-NVY-M", "TS-<1>", "navy", "m", price: "19.9", stock: "3"), Variant("TS-1-NVY-S", "TS-<1>", "navy", "s", stock: "0"), Variant("TS-2-NVY-S", "TS-2", "navy", "s") };
-        records[0].Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-é"));
+        records[0].Associations = [new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-é")];
 
         var lines = Text(await WriteAsync("web", records)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 

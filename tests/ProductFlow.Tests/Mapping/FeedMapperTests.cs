@@ -83,6 +83,44 @@ public class FeedMapperTests
     }
 
     [Test]
+    public void Rows_of_the_same_categories_share_one_list_and_others_get_their_own()
+    {
+        var mapper = new FeedMapper(new MappingOptions { Sku = new ColumnMapping { Column = "sku" }, Categories = new ColumnMapping { Column = "cats", Separator = "|" } });
+
+        var first = mapper.Map(Row(2, "A-1", "", "", "apparel|tees", "", "")).Record;
+        var same = mapper.Map(Row(3, "A-2", "", "", "apparel|tees", "", "")).Record;
+        var other = mapper.Map(Row(4, "A-3", "", "", "apparel", "", "")).Record;
+        var none = mapper.Map(Row(5, "A-4", "", "", "", "", "")).Record;
+
+        Assert.That(same.Categories, Is.SameAs(first.Categories), "a record's list is set whole, never changed in place: records share it");
+        Assert.That(first.Categories, Is.EqualTo(new[] { "apparel", "tees" }));
+        Assert.That(other.Categories, Is.EqualTo(new[] { "apparel" }));
+        Assert.That(none.Categories, Is.Empty);
+    }
+
+    [Test]
+    public void The_mapper_of_a_pipeline_maps_with_its_source_culture()
+    {
+        var definition = new PipelineDefinition
+        {
+            Name = "t",
+            Catalog = "c.json",
+            Source = new SourceOptions { Culture = "tr-TR" },
+            Mapping = new MappingOptions
+            {
+                Sku = new ColumnMapping { Column = "sku" },
+                Values = [new ColumnMapping { Column = "model", Attribute = "name", Transform = [new TransformOptions { Kind = "upper" }] }],
+            },
+            Enrich = [new EnrichOptions { Kind = "template", Attribute = "title", Template = "{{ name }}" }, new EnrichOptions { Kind = "normalize" }],
+        };
+
+        var mapped = FeedMapper.For(definition).Map(Row(2, "A-1", "istanbul", "", "", "", ""));
+
+        Assert.That(mapped.Record.Values.Single().Data, Is.EqualTo("İSTANBUL"));
+        Assert.That(definition.Enrich.Select(e => e.ValuesAdded), Is.EqualTo(new[] { 1, 0 }), "a template adds a value, normalize changes values in place");
+    }
+
+    [Test]
     public void An_empty_sku_and_a_bad_boolean_are_issues_with_line_and_column()
     {
         var mapper = new FeedMapper(new MappingOptions

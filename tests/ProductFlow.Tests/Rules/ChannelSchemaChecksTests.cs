@@ -233,10 +233,7 @@ public class ChannelSchemaChecksTests
         var record = new ProductRecord(sku) { Feed = "feed.csv", Line = index + 2 };
         record.Parent = random.NextDouble() < 0.5 ? null : Pick(random, ["MODEL-1", ""], 0.8, "MODEL-1");
         record.Family = random.NextDouble() < 0.3 ? null : Pick(random, ["tshirts", "shoes", "hats"], 0.5, "tshirts");
-        foreach (var category in Enumerable.Range(0, random.Next(4)))
-        {
-            record.Categories.Add(Pick(random, ["apparel", "apparel_tshirts", "shoes", ""], 0.6, "apparel"));
-        }
+        record.Categories = [.. Enumerable.Range(0, random.Next(4)).Select(_ => Pick(random, ["apparel", "apparel_tshirts", "shoes", ""], 0.6, "apparel"))];
 
         if (random.NextDouble() < 0.2)
         {

@@ -42,11 +42,7 @@ public class MachineChannelRulesTests
     public void Shopify_tags_are_formula_like_as_the_joined_categories_start(string[] categories, bool formulaLike)
     {
         var record = Variant("A-1", "A", "red", "s");
-        record.Categories.Clear();
-        foreach (var category in categories)
-        {
-            record.Categories.Add(category);
-        }
+        record.Categories = categories;
 
         var issues = Apply(["shopify"], record).Issues.Where(i => i.Rule == RuleIds.FormulaLike).Select(i => i.Field);
 

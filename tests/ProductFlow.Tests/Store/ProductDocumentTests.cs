@@ -12,8 +12,7 @@ public sealed class ProductDocumentTests
     public void A_written_record_reads_back_with_every_field_and_scope()
     {
         var record = new ProductRecord("TS-1") { Parent = "TS", Family = "tshirt", Enabled = false };
-        record.Categories.Add("men");
-        record.Categories.Add("tops");
+        record.Categories = ["men", "tops"];
         record.Values.Add(new ProductValue("title", "en_US", null, "Tee \"classic\", 100% cotton\nline 2", ValueOrigin.FromRule("template")));
         record.Values.Add(new ProductValue("price", null, "web", "29.90", ValueOrigin.FromRule("map")) { Currency = "EUR" });
         record.Values.Add(new ProductValue("größe", null, null, "M", ValueOrigin.FromRule("map")));
@@ -41,11 +40,8 @@ public sealed class ProductDocumentTests
     public void Groups_and_associations_read_back_in_canonical_order()
     {
         var record = new ProductRecord("P-1");
-        record.Groups.Add("summer");
-        record.Groups.Add("promo");
-        record.Associations.Add(new ProductAssociation("X_SELL", AssociationTarget.Product, "B"));
-        record.Associations.Add(new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 });
-        record.Associations.Add(new ProductAssociation("UPSELL", AssociationTarget.Group, "g"));
+        record.Groups = ["summer", "promo"];
+        record.Associations = [new ProductAssociation("X_SELL", AssociationTarget.Product, "B"), new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 }, new ProductAssociation("UPSELL", AssociationTarget.Group, "g")];
 
         var read = ProductDocument.Read(Written(record));
 
@@ -102,7 +98,7 @@ public sealed class ProductDocumentTests
         for (var round = 0; round < 3; round++)
         {
             var record = new ProductRecord($"S-{round}-<&>") { Family = awkward[round], Parent = "m\"odel", IsModel = round == 1, FamilyVariant = awkward[round + 1] };
-            record.Categories.Add(awkward[round + 2]);
+            record.Categories = [awkward[round + 2]];
             for (var i = 0; i < awkward.Length; i++)
             {
                 var cell = new ValueOrigin { Feed = "feed é.csv", Line = 2, Column = awkward[(i + round) % awkward.Length], Source = "src<1>" };
@@ -173,6 +169,31 @@ public sealed class ProductDocumentTests
 
             Assert.That(writer.Content.ToArray(), Is.EqualTo(fresh.Content.ToArray()), $"content of record {r}");
             Assert.That(writer.Lineage.ToArray(), Is.EqualTo(fresh.Lineage.ToArray()), $"lineage of record {r}");
+        }
+    }
+
+    [Test]
+    public void Documents_read_in_turn_give_each_its_own_categories_and_share_a_list_only_when_they_are_the_same()
+    {
+        // The reader keeps the last document's categories and gives them again to a document of the same ones: every pair of these in
+        // turn (the same, a prefix, longer, another, none, an escaped one) reads as written.
+        var lists = new[] { new[] { "apparel", "apparel_tshirts" }, ["apparel"], ["apparel", "apparel_tshirts", "sale"], ["shoes", "apparel_tshirts"], [], ["a\"b", "ü"] };
+        ProductRecord? last = null;
+        var written = new List<string[]>();
+        foreach (var (first, second) in lists.SelectMany(a => lists.Select(b => (a, b))))
+        {
+            foreach (var categories in new[] { first, second, second })
+            {
+                var read = ProductDocument.Read(Written(new ProductRecord("S-1") { Categories = [.. categories] }));
+                Assert.That(read.Categories, Is.EqualTo(categories), $"after [{string.Join(", ", written.LastOrDefault() ?? [])}]");
+                if (last is not null && written[^1].SequenceEqual(categories) && categories.Length > 0)
+                {
+                    Assert.That(read.Categories, Is.SameAs(last.Categories), "a document of the last one's categories shares its list");
+                }
+
+                last = read;
+                written.Add(categories);
+            }
         }
     }
 

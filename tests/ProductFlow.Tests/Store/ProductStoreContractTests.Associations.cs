@@ -43,12 +43,8 @@ public abstract partial class ProductStoreContractTests
     private static ProductRecord Associated(string sku, params (string Type, AssociationTarget Target, string Code, int? Quantity)[] associations)
     {
         var record = Some.Record(sku, ("price", "10"));
-        record.Groups.Add("summer");
-        record.Groups.Add("promo");
-        foreach (var (type, target, code, quantity) in associations)
-        {
-            record.Associations.Add(new ProductAssociation(type, target, code) { Quantity = quantity });
-        }
+        record.Groups = ["summer", "promo"];
+        record.Associations = [.. associations.Select(a => new ProductAssociation(a.Type, a.Target, a.Code) { Quantity = a.Quantity })];
 
         return record;
     }

@@ -50,7 +50,7 @@ public abstract partial class ProductStoreContractTests
     {
         var supplier = Some.Record("A", ("name", "Tee"), ("color", "black"));
         supplier.Parent = "M1";
-        supplier.Categories.Add("shirts");
+        supplier.Categories = ["shirts"];
         supplier.Enabled = false;
         await FeedAsync("supplier", supplier);
         await FeedAsync("erp", Some.Record("A", ("price", "10")));

@@ -100,10 +100,7 @@ public sealed class AkeneoMapper : IRecordMapper
                 record.Parent = NullIfBlank(data);
                 break;
             case AkeneoField.Categories:
-                foreach (var code in data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    record.Categories.Add(code);
-                }
+                record.Categories = [.. record.Categories, .. data.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
                 break;
             case AkeneoField.Enabled when BooleanText.TryParse(data, out var enabled):
@@ -124,17 +121,11 @@ public sealed class AkeneoMapper : IRecordMapper
                     row, record.Sku, column.Name, column.Attribute.Code, data));
                 break;
             case AkeneoField.Groups:
-                foreach (var code in Codes(data))
-                {
-                    record.Groups.Add(code);
-                }
+                record.Groups = [.. record.Groups, .. Codes(data)];
 
                 break;
             case AkeneoField.Association:
-                foreach (var code in Codes(data))
-                {
-                    record.Associations.Add(new ProductAssociation(column.AssociationType!, column.Target, code));
-                }
+                record.Associations = [.. record.Associations, .. Codes(data).Select(code => new ProductAssociation(column.AssociationType!, column.Target, code))];
 
                 break;
             case AkeneoField.AssociationQuantity:
@@ -192,10 +183,13 @@ public sealed class AkeneoMapper : IRecordMapper
                 continue;
             }
 
+            var associations = record.Associations.ToArray();
             for (var q = 0; q < quantities.Length; q++)
             {
-                record.Associations[indexes[q]] = record.Associations[indexes[q]] with { Quantity = int.Parse(quantities[q], System.Globalization.CultureInfo.InvariantCulture) };
+                associations[indexes[q]] = associations[indexes[q]] with { Quantity = int.Parse(quantities[q], System.Globalization.CultureInfo.InvariantCulture) };
             }
+
+            record.Associations = associations;
         }
     }
 

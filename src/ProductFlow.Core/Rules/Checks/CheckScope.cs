@@ -66,7 +66,7 @@ internal sealed class CheckScope(ChannelView? view, string? locale)
         return false;
     }
 
-    private static bool AnyOf(IList<string> values, ValueTest test, IFieldValues fields)
+    private static bool AnyOf(IReadOnlyList<string> values, ValueTest test, IFieldValues fields)
     {
         for (var i = 0; i < values.Count; i++)
         {

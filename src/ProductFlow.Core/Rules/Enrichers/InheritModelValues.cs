@@ -83,14 +83,14 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
                 }
             }
 
-            foreach (var category in model.Categories.Where(c => !product.Categories.Contains(c)))
+            if (model.Categories.Any(c => !product.Categories.Contains(c)))
             {
-                product.Categories.Add(category);
+                product.Categories = [.. product.Categories, .. model.Categories.Where(c => !product.Categories.Contains(c))];
             }
 
-            foreach (var association in model.Associations.Where(a => !product.Associations.Any(own => own.Type == a.Type && own.Target == a.Target && own.Code == a.Code)))
+            if (model.Associations.Any(a => !Owns(product, a)))
             {
-                product.Associations.Add(association);
+                product.Associations = [.. product.Associations, .. model.Associations.Where(a => !Owns(product, a))];
             }
         }
     }
@@ -141,4 +141,7 @@ internal sealed class InheritModelValues(ProductCatalog catalog) : IRule
 
         return attributes;
     }
+
+    private static bool Owns(ProductRecord product, ProductAssociation association) =>
+        product.Associations.Any(own => own.Type == association.Type && own.Target == association.Target && own.Code == association.Code);
 }

@@ -25,9 +25,8 @@ public class CheckScopeTests
     public void An_expression_on_a_record_reads_its_fields(string text, bool expected)
     {
         var record = new ProductRecord("TS-1") { Parent = "TS", Family = "tshirts", Enabled = true };
-        record.Categories.Add("apparel");
-        record.Categories.Add("sale");
-        record.Groups.Add("summer_2025");
+        record.Categories = ["apparel", "sale"];
+        record.Groups = ["summer_2025"];
         record.Values.Add(Some.Value("tags", "a,,b"));
         record.Values.Add(Some.Value("tags", "c,"));
         record.Values.Add(Some.Value("empty", ",,"));

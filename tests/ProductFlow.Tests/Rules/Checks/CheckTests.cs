@@ -57,9 +57,9 @@ public class CheckTests
     {
         var check = new CheckOptions { Kind = "expression", Id = "apparel.color", When = "categories starts with 'apparel'", Assert = "exists color" };
         var apparel = Some.Record("A");
-        apparel.Categories.Add("apparel_tshirts");
+        apparel.Categories = ["apparel_tshirts"];
         var mug = Some.Record("B");
-        mug.Categories.Add("kitchen");
+        mug.Categories = ["kitchen"];
 
         var records = SomePipeline.Apply(SomePipeline.With(check), apparel, mug);
 

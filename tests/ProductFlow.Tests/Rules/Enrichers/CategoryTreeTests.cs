@@ -76,11 +76,7 @@ public class CategoryTreeTests
 
     private static ProductRecord Record(string sku, params string[] categories)
     {
-        var record = new ProductRecord(sku) { Feed = "feed.csv", Line = 2 };
-        foreach (var category in categories)
-        {
-            record.Categories.Add(category);
-        }
+        var record = new ProductRecord(sku) { Feed = "feed.csv", Line = 2, Categories = [.. categories] };
 
         return record;
     }

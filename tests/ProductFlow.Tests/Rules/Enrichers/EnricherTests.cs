@@ -97,9 +97,7 @@ public class EnricherTests
             Map = new Dictionary<string, string> { ["tshirts"] = "Apparel > Shirts", ["sale"] = "Sale" },
         });
         var record = Some.Record("A");
-        record.Categories.Add("new");
-        record.Categories.Add("tshirts");
-        record.Categories.Add("sale");
+        record.Categories = ["new", "tshirts", "sale"];
 
         var value = SomePipeline.Apply(pipeline, record).Single().Record.Values.Single();
 
