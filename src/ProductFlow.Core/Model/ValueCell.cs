@@ -9,6 +9,8 @@ namespace ProductFlow.Model;
 /// <para>A value read from a cell of a feed holds the cell's line itself, and shares one origin object per feed and column (and
 /// per rule that changed it) for the rest; any other value holds its whole origin. <see cref="Origin"/> makes a cell's origin
 /// when asked; the parts (<see cref="OriginFeed"/>, <see cref="OriginColumn"/>, ...) are read without making it.</para>
+/// <para>A cell is four words (32 bytes): its slot, origin, line, and its data, or for the few values with a unit one small object
+/// holding data and unit together.</para>
 /// </remarks>
 public readonly struct ValueCell : IEquatable<ValueCell>
 {
@@ -17,12 +19,14 @@ public readonly struct ValueCell : IEquatable<ValueCell>
     private readonly ValueOrigin _origin;
     private readonly long _line;
 
+    // The data, or for a value with a unit (few have one) its data and unit together: a cell is 32 bytes, not 40.
+    private readonly object _value;
+
     /// <summary>A value of <paramref name="slot"/> whose whole origin is <paramref name="origin"/>.</summary>
     internal ValueCell(ValueSlot slot, string data, string? unit, ValueOrigin origin)
     {
         Slot = slot ?? throw new ArgumentNullException(nameof(slot));
-        Data = data;
-        Unit = unit;
+        _value = Value(data, unit);
         _origin = origin ?? throw new ArgumentNullException(nameof(origin));
     }
 
@@ -53,6 +57,15 @@ public readonly struct ValueCell : IEquatable<ValueCell>
         _line = line;
     }
 
+    // A copy of a value's data and unit as they are held, with this slot, origin and line.
+    private ValueCell(ValueSlot slot, ValueOrigin origin, long line, object value)
+    {
+        Slot = slot;
+        _origin = origin;
+        _line = line;
+        _value = value;
+    }
+
     /// <summary>The value's attribute, locale, channel and currency, as one shared object (see <see cref="ValueSlot"/>).</summary>
     internal ValueSlot Slot { get; }
 
@@ -65,10 +78,10 @@ public readonly struct ValueCell : IEquatable<ValueCell>
 
     public string? Currency => Slot?.Currency;
 
-    public string Data { get; }
+    public string Data => _value is string data ? data : (_value as Measured)?.Data!;
 
     /// <summary>The unit of a metric value (<c>kg</c>, <c>cm</c>, ...); stored values are in the attribute's unit.</summary>
-    public string? Unit { get; }
+    public string? Unit => (_value as Measured)?.Unit;
 
     /// <summary>Whether this is a value at all: the default cell holds none.</summary>
     public bool IsEmpty => Slot is null;
@@ -95,7 +108,7 @@ public readonly struct ValueCell : IEquatable<ValueCell>
     public ProductValue ToValue() => new(this);
 
     /// <summary>This value in <paramref name="slot"/>.</summary>
-    internal ValueCell In(ValueSlot slot) => new(slot, _origin, _line, Data, Unit);
+    internal ValueCell In(ValueSlot slot) => new(slot ?? throw new ArgumentNullException(nameof(slot)), _origin, _line, _value);
 
     /// <summary>This value with <paramref name="data"/>, its origin unchanged.</summary>
     public ValueCell WithData(string data) => new(Slot, _origin, _line, data, Unit);
@@ -104,23 +117,25 @@ public readonly struct ValueCell : IEquatable<ValueCell>
     public ValueCell WithUnit(string? unit) => new(Slot, _origin, _line, Data, unit);
 
     /// <summary>This value with <paramref name="origin"/> as its whole origin.</summary>
-    public ValueCell WithOrigin(ValueOrigin origin) => new(Slot, Data, Unit, origin);
+    public ValueCell WithOrigin(ValueOrigin origin) => new(Slot, origin ?? throw new ArgumentNullException(nameof(origin)), 0, _value);
 
     /// <summary>This value, its origin changed by <paramref name="rule"/> (<see cref="ValueOrigin.ChangedBy"/>): the cell stays known.</summary>
-    public ValueCell ChangedBy(string rule) => ChangedBy(rule, Data, Unit);
+    public ValueCell ChangedBy(string rule) => Changed(rule, _value);
 
     /// <summary>This value with <paramref name="data"/>, its origin changed by <paramref name="rule"/>.</summary>
-    public ValueCell ChangedBy(string rule, string data) => ChangedBy(rule, data, Unit);
+    public ValueCell ChangedBy(string rule, string data) => Changed(rule, Value(data, Unit));
 
     /// <summary>This value converted to <paramref name="unit"/> (<paramref name="data"/> in it) by <paramref name="rule"/>, which its origin names.</summary>
-    public ValueCell ConvertedBy(string rule, string data, string unit) => ChangedBy(rule, data, unit);
+    public ValueCell ConvertedBy(string rule, string data, string unit) => Changed(rule, Value(data, unit));
 
     /// <summary>This value, its origin's source set to <paramref name="source"/> (null: none, the store then gives the source that stores it).</summary>
     public ValueCell WithSource(string? source) => WithOrigin(Origin with { Source = source });
 
     // A cell's value changed by a rule stays a cell: its column's origin with the rule is shared, and the line stays here.
-    private ValueCell ChangedBy(string rule, string data, string? unit) =>
-        new(Slot, _line == 0 ? _origin.ChangedBy(rule) : _origin.SharedWithRule(rule), _line, data, unit);
+    private ValueCell Changed(string rule, object value) =>
+        new(Slot, _line == 0 ? _origin.ChangedBy(rule) : _origin.SharedWithRule(rule), _line, value);
+
+    private static object Value(string data, string? unit) => unit is null ? data : new Measured(data, unit);
 
     public bool Equals(ValueCell other) =>
         ValueSlot.Same(Slot, other.Slot)
@@ -154,4 +169,6 @@ public readonly struct ValueCell : IEquatable<ValueCell>
     public static bool operator ==(ValueCell left, ValueCell right) => left.Equals(right);
 
     public static bool operator !=(ValueCell left, ValueCell right) => !left.Equals(right);
+
+    private sealed record Measured(string Data, string Unit);
 }

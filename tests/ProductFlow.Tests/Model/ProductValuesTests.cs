@@ -132,6 +132,30 @@ public class ProductValuesTests
         Assert.That(cell.WithData("0.2").ChangedBy("unit").WithUnit("kg").Origin, Is.EqualTo(origin with { Rule = "unit" }));
     }
 
+    [TestCaseSource(nameof(Kinds))]
+    public void Every_change_to_a_value_keeps_its_data_and_unit_unless_it_changes_them(ValueCell cell)
+    {
+        // A value's data and unit are held together when it has a unit: each change keeps both, or changes the one it names.
+        var unitless = cell.WithUnit(null);
+        var renamed = cell.In(ValueSlot.Of("mass", null, null, null));
+
+        Assert.That((cell.Data, cell.Unit), Is.EqualTo(("200", "g")));
+        Assert.That((unitless.Data, unitless.Unit), Is.EqualTo(("200", (string?)null)));
+        Assert.That((renamed.Attribute, renamed.Data, renamed.Unit), Is.EqualTo(("mass", "200", "g")));
+        Assert.That((cell.WithData("0.2").Data, cell.WithData("0.2").Unit), Is.EqualTo(("0.2", "g")));
+        Assert.That((unitless.WithData("0.2").Data, unitless.WithData("0.2").Unit), Is.EqualTo(("0.2", (string?)null)));
+        Assert.That((unitless.WithUnit("kg").Data, unitless.WithUnit("kg").Unit), Is.EqualTo(("200", "kg")));
+        Assert.That((cell.ChangedBy("unit").Data, cell.ChangedBy("unit").Unit), Is.EqualTo(("200", "g")));
+        Assert.That((unitless.ChangedBy("unit").Data, unitless.ChangedBy("unit").Unit), Is.EqualTo(("200", (string?)null)));
+        Assert.That((cell.ChangedBy("unit", "0.2").Data, cell.ChangedBy("unit", "0.2").Unit), Is.EqualTo(("0.2", "g")));
+        Assert.That((unitless.ConvertedBy("unit", "0.2", "kg").Data, unitless.ConvertedBy("unit", "0.2", "kg").Unit), Is.EqualTo(("0.2", "kg")));
+        Assert.That((cell.WithOrigin(ValueOrigin.FromRule("x")).Data, cell.WithOrigin(ValueOrigin.FromRule("x")).Unit), Is.EqualTo(("200", "g")));
+        Assert.That((cell.WithSource("erp").Data, cell.WithSource("erp").Unit), Is.EqualTo(("200", "g")));
+        Assert.That((cell.ToValue().Data, cell.ToValue().Unit), Is.EqualTo(("200", "g")));
+        Assert.That(cell, Is.Not.EqualTo(unitless), "the unit is part of the value");
+        Assert.That(unitless.WithUnit("g"), Is.EqualTo(cell));
+    }
+
     [Test]
     public void A_cell_read_at_line_0_keeps_that_line()
     {
