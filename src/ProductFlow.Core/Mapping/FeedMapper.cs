@@ -71,7 +71,7 @@ public sealed class FeedMapper : IRecordMapper
         if (row.Problem is { } problem)
         {
             var unreadable = new MappedRecord(row, new ProductRecord("") { Feed = row.Feed, Line = row.Line });
-            unreadable.Issues.Add(problem);
+            unreadable.AddIssue(problem);
             return unreadable;
         }
 
@@ -89,7 +89,7 @@ public sealed class FeedMapper : IRecordMapper
         var mapped = new MappedRecord(row, record);
         if (sku.Length == 0 && !skuTimedOut)
         {
-            mapped.Issues.Add(new Issue(Severity.Error, RuleIds.SkuMissing, "the SKU is empty")
+            mapped.AddIssue(new Issue(Severity.Error, RuleIds.SkuMissing, "the SKU is empty")
             { Feed = row.Feed, Line = row.Line, Column = compiled.Sku.Column, Field = "sku" });
         }
 
@@ -114,7 +114,7 @@ public sealed class FeedMapper : IRecordMapper
 
         foreach (var timeout in timeouts ?? [])
         {
-            mapped.Issues.Add(timeout with { Sku = sku.Length > 0 ? sku : null });
+            mapped.AddIssue(timeout with { Sku = sku.Length > 0 ? sku : null });
         }
 
         return mapped;
@@ -209,7 +209,7 @@ public sealed class FeedMapper : IRecordMapper
             return;
         }
 
-        mapped.Issues.Add(new Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(text)}' is not a boolean (true/false, 1/0, yes/no)")
+        mapped.AddIssue(new Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(text)}' is not a boolean (true/false, 1/0, yes/no)")
         { Sku = mapped.Record.Sku, Feed = row.Feed, Line = row.Line, Column = reader!.Column, Field = "enabled", Value = text });
     }
 

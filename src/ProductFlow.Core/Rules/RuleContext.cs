@@ -48,7 +48,7 @@ public sealed class RuleContext
     {
         ArgumentNullException.ThrowIfNull(target);
         var attribute = field ?? value?.Attribute;
-        target.Issues.Add(new Issue(SeverityOf(rule, severity, channel), rule, message)
+        target.AddIssue(new Issue(SeverityOf(rule, severity, channel), rule, message)
         {
             Sku = target.Record.Sku,
             Feed = target.Record.Feed,

@@ -204,7 +204,7 @@ public class BackgroundStoreSessionTests
     private static MappedRecord Rejected(int line)
     {
         var mapped = Some.Mapped(new ProductRecord($"R{line}") { Feed = "feed.csv", Line = line });
-        mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = $"R{line}", Feed = "feed.csv", Line = line });
+        mapped.AddIssue(new Issue(Severity.Error, "required", "price is required") { Sku = $"R{line}", Feed = "feed.csv", Line = line });
         return mapped;
     }
 

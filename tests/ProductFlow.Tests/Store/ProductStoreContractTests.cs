@@ -410,7 +410,7 @@ public abstract partial class ProductStoreContractTests
     protected static MappedRecord Rejected(string sku, long line = 2)
     {
         var mapped = Some.Mapped(new ProductRecord(sku) { Feed = "feed.csv", Line = line });
-        mapped.Issues.Add(new Issue(Severity.Error, "required", "price is required") { Sku = sku, Feed = "feed.csv", Line = line });
+        mapped.AddIssue(new Issue(Severity.Error, "required", "price is required") { Sku = sku, Feed = "feed.csv", Line = line });
         return mapped;
     }
 

@@ -40,7 +40,7 @@ public sealed class AkeneoMapper : IRecordMapper
         if (row.Problem is { } problem)
         {
             var unreadable = new MappedRecord(row, new ProductRecord("") { Feed = row.Feed, Line = row.Line });
-            unreadable.Issues.Add(problem);
+            unreadable.AddIssue(problem);
             return unreadable;
         }
 
@@ -55,7 +55,7 @@ public sealed class AkeneoMapper : IRecordMapper
         if (record.Sku.Length == 0)
         {
             var (column, what) = model ? ("code", "the product model's code") : ("sku", "the SKU");
-            mapped.Issues.Add(Issue(Severity.Error, RuleIds.SkuMissing, what + " is empty", row, "", column, column, ""));
+            mapped.AddIssue(Issue(Severity.Error, RuleIds.SkuMissing, what + " is empty", row, "", column, column, ""));
         }
 
         for (var i = 0; i < columns.Length; i++)
@@ -107,7 +107,7 @@ public sealed class AkeneoMapper : IRecordMapper
                 record.Enabled = enabled;
                 break;
             case AkeneoField.Enabled:
-                mapped.Issues.Add(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
+                mapped.AddIssue(Issue(Severity.Error, RuleIds.BooleanFormat, $"'{Quoted.Text(data)}' is not a boolean (1/0)", row, record.Sku, column.Name, "enabled", data));
                 break;
             case AkeneoField.Value:
                 record.Values.Add(new ValueCell(
@@ -116,7 +116,7 @@ public sealed class AkeneoMapper : IRecordMapper
             case AkeneoField.Unit when column.Attribute!.Type == AttributeType.Metric:
                 break; // given to the metric's values by ApplyUnits once the whole row is read
             case AkeneoField.Unit when column.Attribute!.Unit is { } unit && !string.Equals(unit, data.Trim(), StringComparison.OrdinalIgnoreCase):
-                mapped.Issues.Add(Issue(
+                mapped.AddIssue(Issue(
                     Severity.Error, RuleIds.MetricUnit, $"the value is in {Quoted.Text(data.Trim())}, but the catalog's unit for '{column.Attribute.Code}' is {unit} (units are not converted)",
                     row, record.Sku, column.Name, column.Attribute.Code, data));
                 break;
@@ -131,7 +131,7 @@ public sealed class AkeneoMapper : IRecordMapper
             case AkeneoField.AssociationQuantity:
                 break; // given to the association's codes by ApplyQuantities once the whole row is read
             case AkeneoField.Unknown:
-                mapped.Issues.Add(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{Quoted.Text(column.Name)}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
+                mapped.AddIssue(Issue(Severity.Warning, RuleIds.AkeneoColumn, $"column '{Quoted.Text(column.Name)}' was not read: {column.Reason}", row, record.Sku, column.Name, null, data));
                 break;
         }
     }
@@ -176,7 +176,7 @@ public sealed class AkeneoMapper : IRecordMapper
             var quantities = text.Split('|', StringSplitOptions.TrimEntries);
             if (quantities.Length != indexes.Count || !quantities.All(q => int.TryParse(q, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0))
             {
-                mapped.Issues.Add(Issue(
+                mapped.AddIssue(Issue(
                     Severity.Error, RuleIds.AssociationQuantity,
                     $"'{Quoted.Text(text)}' does not give one positive whole quantity per code of '{column.AssociationType}' ({indexes.Count}, separated by |)",
                     row, record.Sku, column.Name, null, text));
