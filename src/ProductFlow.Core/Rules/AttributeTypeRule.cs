@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using ProductFlow.Catalog;
 using ProductFlow.Mapping;
 using ProductFlow.Model;
@@ -22,6 +23,10 @@ internal sealed class AttributeTypeRule : IRule
 
     // The last URL found valid (the rule sees one record at a time): rows of a model often share an image, and parsing one allocates a Uri.
     private string? _lastUrl;
+
+    // The last number read for each slot, by the slot's id, with its canonical text: the rows of a model repeat its price, and a number
+    // read again is neither parsed nor written again. Entries are written in place: a feed's stock differs row by row.
+    private LastNumber[] _lastNumbers = [];
 
     public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
@@ -98,12 +103,7 @@ internal sealed class AttributeTypeRule : IRule
         switch (attribute.Type)
         {
             case AttributeType.Number or AttributeType.Price:
-                if (TryParseNumber(value, record, context, out var number))
-                {
-                    return CanonicalNumber.Format(number, value.Data);
-                }
-
-                return null;
+                return Number(value, record, context);
             case AttributeType.Boolean:
                 if (BooleanText.TryParse(value.Data, out var flag))
                 {
@@ -217,9 +217,40 @@ internal sealed class AttributeTypeRule : IRule
     }
 
     /// <summary>Parses a number in the format its mapping or source declares (invariant by default), reporting <c>number.format</c> when it is not one.</summary>
-    private bool TryParseNumber(in ValueCell value, MappedRecord record, RuleContext context, out decimal number)
+    /// <summary>The canonical text of a number, or <c>null</c> after reporting text that is none; the same text as the slot's last number in the same culture is that number's.</summary>
+    private string? Number(in ValueCell value, MappedRecord record, RuleContext context)
     {
         var culture = _cultures.For(value);
+        var id = value.Slot.Id;
+        if (id < _lastNumbers.Length && ReferenceEquals(_lastNumbers[id].Culture, culture) && string.Equals(_lastNumbers[id].Text, value.Data, StringComparison.Ordinal))
+        {
+            return _lastNumbers[id].Canonical;
+        }
+
+        if (!TryParseNumber(value, culture, record, context, out var number))
+        {
+            return null;
+        }
+
+        var canonical = CanonicalNumber.Format(number, value.Data);
+        if (id > 0)
+        {
+            if (id >= _lastNumbers.Length)
+            {
+                Array.Resize(ref _lastNumbers, (int)BitOperations.RoundUpToPowerOf2((uint)id + 1));
+            }
+
+            _lastNumbers[id] = new LastNumber(value.Data, culture, canonical);
+        }
+
+        return canonical;
+    }
+
+    private bool TryParseNumber(in ValueCell value, MappedRecord record, RuleContext context, out decimal number) =>
+        TryParseNumber(value, _cultures.For(value), record, context, out number);
+
+    private static bool TryParseNumber(in ValueCell value, NumberCulture? culture, MappedRecord record, RuleContext context, out decimal number)
+    {
         if (culture is null ? CanonicalNumber.TryParse(value.Data, out number) : culture.TryParse(value.Data, out number))
         {
             return true;
@@ -240,4 +271,6 @@ internal sealed class AttributeTypeRule : IRule
         context.Report(record, RuleIds.OptionUnknown, Severity.Error, $"'{Quoted.Text(text)}' is not an option of '{attribute.Code}' (options: {string.Join(", ", attribute.Options)})", value: value.ToValue());
         return null;
     }
+
+    private readonly record struct LastNumber(string? Text, NumberCulture? Culture, string Canonical);
 }

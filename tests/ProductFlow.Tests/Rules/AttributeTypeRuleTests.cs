@@ -134,6 +134,27 @@ public class AttributeTypeRuleTests
         }));
     }
 
+    [Test]
+    public void Each_records_numbers_are_read_whether_they_repeat_the_last_ones_of_their_attribute_or_not()
+    {
+        // The price of one record is the weight of the next and the other way round; a bad text after a good one, and again after it.
+        var rule = new AttributeTypeRule(Some.Catalog());
+        (string Price, string Weight)[] rows = [("34.90", "3"), ("34.90", "34.90"), ("3", "34.90"), ("34,90", "3"), ("34.90", "3.0"), ("34,90", "-0"), ("1e3", "3")];
+
+        var results = rows.Select(row =>
+        {
+            var mapped = Some.Mapped(Some.Record("A", ("price", row.Price), ("weight", row.Weight)));
+            rule.Apply(mapped, new RuleContext(new RulesOptions().Severity));
+            return (string.Join(' ', mapped.Record.Values.Select(v => $"{v.Attribute}={v.Data}")), string.Join(' ', mapped.Issues.Select(i => i.Rule)));
+        });
+
+        Assert.That(results, Is.EqualTo(new[]
+        {
+            ("price=34.9 weight=3", ""), ("price=34.9 weight=34.9", ""), ("price=3 weight=34.9", ""), ("price=34,90 weight=3", RuleIds.NumberFormat),
+            ("price=34.9 weight=3", ""), ("price=34,90 weight=0", RuleIds.NumberFormat), ("price=1000 weight=3", ""),
+        }));
+    }
+
     private static ProductFlow.Mapping.MappedRecord Apply(params (string, string)[] values)
     {
         var mapped = Some.Mapped(Some.Record("A", values));
