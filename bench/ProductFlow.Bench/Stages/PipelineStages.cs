@@ -68,7 +68,14 @@ internal sealed class PipelineStages(LoadedPipeline pipeline, string feed, strin
         long rows = 0;
         await foreach (var row in FeedReaders.For(source.Format).ReadAsync(source).ConfigureAwait(false))
         {
-            rules.Apply(mapper.Map(row));
+            foreach (var done in rules.Apply(mapper.Map(row)))
+            {
+                if (!done.IsRejected)
+                {
+                    done.Row.Release(); // as a run does once it accepts a record
+                }
+            }
+
             rows++;
         }
 

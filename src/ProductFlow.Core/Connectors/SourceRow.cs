@@ -9,12 +9,14 @@ namespace ProductFlow.Connectors;
 /// </remarks>
 public sealed class SourceRow
 {
+    private IReadOnlyList<string> _fields;
+
     public SourceRow(string feed, long line, FeedHeader header, IReadOnlyList<string> fields)
     {
         Feed = feed;
         Line = line;
         Header = header;
-        Fields = fields;
+        _fields = fields;
     }
 
     public string Feed { get; }
@@ -24,7 +26,11 @@ public sealed class SourceRow
 
     public FeedHeader Header { get; }
 
-    public IReadOnlyList<string> Fields { get; }
+    /// <summary>The row's fields, one per column of <see cref="Header"/>; none once the row is released (<see cref="Release"/>).</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>The reader's arrays, when it lends this row one of them (<see cref="Release"/> gives it back).</summary>
+    internal RowBuffers? Buffers { get; init; }
 
     /// <summary>Where the row is beyond its line, when the format has more to say: <c>$[41]</c> for JSON, <c>Sheet1!12</c> for a workbook.</summary>
     public string? Location { get; init; }
@@ -37,6 +43,20 @@ public sealed class SourceRow
     public bool IsBlank => Problem is null
         ? Fields.All(string.IsNullOrWhiteSpace)
         : Raw is { } raw && raw.All(c => char.IsWhiteSpace(c) || c == '"' || c == Header.Delimiter);
+
+    /// <summary>
+    /// Says that nothing will read the row's fields again (its record is accepted and handed on): the reader may read a later row into
+    /// their array. The row has no fields after (an empty row, never another row's fields).
+    /// </summary>
+    public void Release()
+    {
+        var fields = _fields;
+        _fields = [];
+        if (Buffers is { } buffers && fields is string[] array)
+        {
+            buffers.Give(array);
+        }
+    }
 
     /// <summary>The field in column <paramref name="index"/>; empty when the row is shorter.</summary>
     public string this[int index] => index < Fields.Count ? Fields[index] : "";

@@ -350,6 +350,7 @@ public sealed class PipelineRunner
         }
 
         counts.Accepted++;
+        mapped.Row.Release(); // an accepted record is all that is kept of its row: the reader reads a later row into its fields' array
         if (mapped.Record.IsModel)
         {
             // A product model: its variants later in the run inherit from it; channels publish products, so no completeness or notes.

@@ -134,6 +134,31 @@ public class CsvFeedReaderTests
         await Assert.ThrowsAsync<FeedReadException>(() => ReadAsync(new FeedSource(path)));
     }
 
+    [Test]
+    public async Task A_released_rows_fields_array_is_read_into_again_and_a_row_kept_keeps_its_fields()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("feed.csv", "sku,name\nA,one\nB,two\nC,three\nD,four\n");
+        var rows = new List<SourceRow>();
+        var arrays = new List<object>();
+
+        await foreach (var row in new CsvFeedReader().ReadAsync(new FeedSource(path)))
+        {
+            rows.Add(row);
+            arrays.Add(row.Fields);
+            if (row[0] is "A" or "C")
+            {
+                row.Release(); // A's array is lent to B; C's to D; B is kept
+            }
+        }
+
+        Assert.That(rows.Select(r => string.Join('|', r.Fields)), Is.EqualTo(new[] { "", "B|two", "", "D|four" }), "a released row reads as empty, never as a later row");
+        Assert.That(arrays[1], Is.SameAs(arrays[0]), "B is read into A's array");
+        Assert.That(arrays[2], Is.Not.SameAs(arrays[1]), "B was not released: C gets an array of its own");
+        Assert.That(arrays[3], Is.SameAs(arrays[2]));
+        Assert.That(rows[1][1], Is.EqualTo("two"));
+    }
+
     private static async Task<List<SourceRow>> ReadAsync(FeedSource source)
     {
         var rows = new List<SourceRow>();

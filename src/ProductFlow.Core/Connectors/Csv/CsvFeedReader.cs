@@ -49,6 +49,7 @@ public sealed class CsvFeedReader : IFeedReader
         // A pass that reads a few columns (a survey) leaves the other fields empty: they are not decoded, nor made strings.
         // Scanning the record is the same, so are its checks: malformed quoting and field counts are found as in a full read.
         var read = ColumnsRead(source, header);
+        var buffers = new RowBuffers(kept.Length);
 
         while (true)
         {
@@ -72,7 +73,7 @@ public sealed class CsvFeedReader : IFeedReader
                 yield break;
             }
 
-            var fields = new string[kept.Length];
+            var fields = buffers.Take();
             if (read is null)
             {
                 for (var i = 0; i < kept.Length; i++)
@@ -89,7 +90,7 @@ public sealed class CsvFeedReader : IFeedReader
                 }
             }
 
-            yield return new SourceRow(source.Name, reader.LineNumber, header, fields);
+            yield return new SourceRow(source.Name, reader.LineNumber, header, fields) { Buffers = buffers };
         }
     }
 
