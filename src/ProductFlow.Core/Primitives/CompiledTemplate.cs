@@ -40,6 +40,10 @@ public sealed class CompiledTemplate
     /// <summary>Whether the template is rendered without Fluid (only text and <c>{{ variable }}</c>, optionally through <c>| capitalize</c> and the like).</summary>
     public bool IsSimple => _simple is not null;
 
+    /// <summary>Whether every render has text besides white space, whatever the values: a simple template with literal text that is not all white space.</summary>
+    /// <remarks>A check that only asks whether a rendering would be blank can then skip rendering it.</remarks>
+    public bool AlwaysHasText => _simple?.HasText == true;
+
     /// <exception cref="ArgumentException">The template is not valid Liquid.</exception>
     public static CompiledTemplate Parse(string text)
     {

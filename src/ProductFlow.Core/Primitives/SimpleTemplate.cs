@@ -36,6 +36,9 @@ internal sealed class SimpleTemplate
         _lastFiltered = new string?[outputs.Length];
     }
 
+    /// <summary>Whether some literal text is not white space: then no rendering is blank, whatever the values.</summary>
+    public bool HasText => _literals.Any(literal => !string.IsNullOrWhiteSpace(literal));
+
     /// <summary>The simple form of <paramref name="text"/>, or <c>null</c> when it is any other Liquid.</summary>
     /// <param name="text">The template.</param>
     /// <param name="variables">The template's variables (<see cref="LiquidTemplate.Variables"/>): the outputs index into them.</param>

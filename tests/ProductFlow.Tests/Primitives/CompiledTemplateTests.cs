@@ -52,6 +52,37 @@ public class CompiledTemplateTests
     }
 
     [Test]
+    public void A_template_that_always_has_text_never_renders_blank_and_one_that_may_does_for_some_values()
+    {
+        // Over the random simple templates, with every value blank or white space and with the usual values: a template said always
+        // to have text renders text for each; one not said to has no literal text, so all-blank values render it blank.
+        var random = new Random(21);
+        var always = 0;
+        for (var t = 0; t < 600; t++)
+        {
+            var text = SimpleShapedTemplate(random);
+            var template = CompiledTemplate.Parse(text);
+            var blank = template.Variables.Select(_ => random.Next(2) == 0 ? " \t" : null).ToArray();
+            if (template.AlwaysHasText)
+            {
+                always++;
+                Assert.That(template.Render(blank), Is.Not.Empty.And.Not.Matches(@"^\s*$"), text);
+                for (var m = 0; m < 10; m++)
+                {
+                    Assert.That(template.Render(template.Variables.Select(_ => Values[random.Next(Values.Length)]).ToArray()), Is.Not.Matches(@"^\s*$"), text);
+                }
+            }
+            else
+            {
+                Assert.That(template.Render(blank), Does.Match(@"^\s*$"), text);
+            }
+        }
+
+        Assert.That(always, Is.InRange(100, 590), "both kinds are tried");
+        Assert.That(CompiledTemplate.Parse("{% if sku %}https://shop.example/{{ sku }}{% endif %}").AlwaysHasText, Is.False, "a template Fluid renders may render nothing");
+    }
+
+    [Test]
     public void Render_with_filters_is_exactly_what_Fluid_renders_for_tricky_values_in_every_culture(
         [ValueSource(nameof(Cultures))] string culture,
         [Values("{{ name | capitalize }}", "{{ name | upcase }}", "{{ name | downcase }}", "{{ name | strip }}", "{{ name | lstrip }}", "{{ name | rstrip }}",

@@ -108,10 +108,13 @@ internal sealed class GoogleItem
 
     /// <summary>Whether <see cref="ValueOf"/> has a value for <paramref name="field"/>, told without formatting a price (a price
     /// with an amount and a currency is never blank).</summary>
-    public bool Has(ProductRecord record, string field) =>
-        field is "price" or "sale_price"
-            ? _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.ResolveCell(record, source).Currency) is not null
-            : ValueOf(record, field) is not null;
+    /// <remarks>Nor a link whose template always has text: the link is there when each of its variables has a value.</remarks>
+    public bool Has(ProductRecord record, string field) => field switch
+    {
+        "price" or "sale_price" => _map[field] is { } source && _view.Number(record, source) is not null && (_view.Channel.Currency ?? _view.ResolveCell(record, source).Currency) is not null,
+        "link" when _link is { AlwaysHasText: true } => ReadLinkValues(record),
+        _ => ValueOf(record, field) is not null,
+    };
 
     private static Kind KindOf(string field) => field switch
     {
@@ -144,25 +147,23 @@ internal sealed class GoogleItem
 
     private string? Text(ProductRecord record, int field) => _sources[field] is { } source ? _view.Text(record, source) : null;
 
-    private string? Link(ProductRecord record)
-    {
-        if (_link is null)
-        {
-            return null;
-        }
+    private string? Link(ProductRecord record) => _link is not null && ReadLinkValues(record) ? _link.Render(_linkValues).Trim() : null;
 
-        var variables = _link.Variables;
+    /// <summary>Reads the link template's values into <c>_linkValues</c>; <c>false</c> when one has none (the record has no link).</summary>
+    private bool ReadLinkValues(ProductRecord record)
+    {
+        var variables = _link!.Variables;
         for (var i = 0; i < variables.Length; i++)
         {
             if (_view.Text(record, variables[i]) is not { Length: > 0 } value)
             {
-                return null;
+                return false;
             }
 
             _linkValues[i] = value;
         }
 
-        return _link.Render(_linkValues).Trim();
+        return true;
     }
 
     private string? Availability(ProductRecord record, string? source)
