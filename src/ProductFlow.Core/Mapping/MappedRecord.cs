@@ -34,8 +34,13 @@ public sealed class MappedRecord
     {
         get
         {
+            if (_issues is null)
+            {
+                return [];
+            }
+
             List<string>? channels = null; // most records have no channel-level error: nothing is allocated for them
-            foreach (var issue in _issues ?? [])
+            foreach (var issue in _issues)
             {
                 if (issue is { Severity: Severity.Error, Channel: { } channel } && channels?.Contains(channel) != true)
                 {

@@ -44,6 +44,7 @@ public sealed record FeedSurvey(bool Grouped, bool HasProducts, bool HasModels)
                 }
 
                 var record = mapper.Identify(row);
+                row.Release(); // the survey keeps nothing of a row: the reader reads the next one into its array
                 var named = string.IsNullOrWhiteSpace(record.Parent) ? (ulong?)null : KeyHash.Of(record.Parent);
                 if (record.IsModel)
                 {

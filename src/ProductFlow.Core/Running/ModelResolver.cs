@@ -35,19 +35,19 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
             return;
         }
 
-        var models = new List<ProductRecord>(2);
+        List<ProductRecord>? models = null; // made once a model is found: most parents of a feed without models are none
         while (code is not null)
         {
-            if (models.Count == MaxDepth || await FindAsync(code, cancellationToken).ConfigureAwait(false) is not { } model || models.Exists(m => m.Sku == model.Sku))
+            if (models?.Count == MaxDepth || await FindAsync(code, cancellationToken).ConfigureAwait(false) is not { } model || models?.Exists(m => m.Sku == model.Sku) == true)
             {
                 return; // an unknown model, or a cycle: unresolved
             }
 
-            models.Add(model);
+            (models ??= new(2)).Add(model);
             code = string.IsNullOrWhiteSpace(model.Parent) ? null : model.Parent;
         }
 
-        mapped.Models = new ModelChain(models);
+        mapped.Models = new ModelChain(models!);
     }
 
     /// <summary>The models the run accepted whose content differs from the store's (or that the store does not hold yet).</summary>

@@ -72,7 +72,7 @@ public sealed record StoredProduct(ProductRecord Record, int Version, bool Remov
         }
 
         var span = sorted.AsSpan(0, channels.Count);
-        span.Sort(StringComparer.Ordinal);
+        span.Sort(string.CompareOrdinal); // a static method's delegate is made once; StringComparer.Ordinal would be wrapped in one per call
         if (_lastBlocked is { } last && span.SequenceEqual(last.Channels))
         {
             return last.Text;
