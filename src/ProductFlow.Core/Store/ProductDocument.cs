@@ -124,14 +124,11 @@ public sealed class ProductDocument
             }
             else if (reader.ValueTextEquals("categories"u8))
             {
-                var last = _lastCategories ?? [];
-                categories = ReadStrings(ref reader, ref last);
-                _lastCategories = last;
+                categories = _lastCategories = ReadStrings(ref reader, _lastCategories ?? []);
             }
             else if (reader.ValueTextEquals("groups"u8))
             {
-                IReadOnlyList<string> none = [];
-                groups = ReadStrings(ref reader, ref none);
+                groups = ReadStrings(ref reader, []);
             }
             else if (reader.ValueTextEquals("associations"u8))
             {
@@ -165,9 +162,9 @@ public sealed class ProductDocument
 
     /// <summary>
     /// A list of strings; <paramref name="last"/> itself when it has the same ones (the documents of a channel's order repeat a model's
-    /// categories), else a new list that becomes <paramref name="last"/>. A record's lists are not changed in place, so records share them.
+    /// categories), else a new list. A record's lists are not changed in place, so records share them.
     /// </summary>
-    private static IReadOnlyList<string> ReadStrings(ref Utf8JsonReader reader, ref IReadOnlyList<string> last)
+    private static IReadOnlyList<string> ReadStrings(ref Utf8JsonReader reader, IReadOnlyList<string> last)
     {
         Next(ref reader, JsonTokenType.StartArray);
         List<string>? strings = null;
@@ -190,7 +187,7 @@ public sealed class ProductDocument
             return last;
         }
 
-        return last = (IReadOnlyList<string>?)strings ?? (count == 0 ? [] : [.. last.Take(count)]);
+        return (IReadOnlyList<string>?)strings ?? (count == 0 ? [] : [.. last.Take(count)]);
     }
 
     private static ProductAssociation ReadAssociation(ref Utf8JsonReader reader)
