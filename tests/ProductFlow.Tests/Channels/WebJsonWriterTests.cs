@@ -61,7 +61,14 @@ public class WebJsonWriterTests
     public async Task Associations_are_listed_as_schema_org_relations_and_whole_with_quantities()
     {
         var record = Variant("TS-1-NVY-M", "TS-1", "navy", "m");
-        record.Associations = [new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-1"), new ProductAssociation("X_SELL", AssociationTarget.ProductModel, "HD-2"), new ProductAssociation("UPSELL", AssociationTarget.Product, "TS-9-NVY-M"), new ProductAssociation("PACK", AssociationTarget.Product, "SOCK-1") { Quantity = 3 }, new ProductAssociation("PACK", AssociationTarget.Group, "bundle")];
+        record.Associations =
+        [
+            new ProductAssociation("X_SELL", AssociationTarget.Product, "MUG-1"),
+            new ProductAssociation("X_SELL", AssociationTarget.ProductModel, "HD-2"),
+            new ProductAssociation("UPSELL", AssociationTarget.Product, "TS-9-NVY-M"),
+            new ProductAssociation("PACK", AssociationTarget.Product, "SOCK-1") { Quantity = 3 },
+            new ProductAssociation("PACK", AssociationTarget.Group, "bundle"),
+        ];
 
         var line = Lines(await WriteAsync("web", [record]))[0];
 
