@@ -41,7 +41,12 @@ public sealed class ProductDocumentTests
     {
         var record = new ProductRecord("P-1");
         record.Groups = ["summer", "promo"];
-        record.Associations = [new ProductAssociation("X_SELL", AssociationTarget.Product, "B"), new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 }, new ProductAssociation("UPSELL", AssociationTarget.Group, "g")];
+        record.Associations =
+        [
+            new ProductAssociation("X_SELL", AssociationTarget.Product, "B"),
+            new ProductAssociation("PACK", AssociationTarget.Product, "A") { Quantity = 2 },
+            new ProductAssociation("UPSELL", AssociationTarget.Group, "g"),
+        ];
 
         var read = ProductDocument.Read(Written(record));
 
