@@ -93,7 +93,7 @@ public sealed class ProductDocument
                 Next(ref reader, JsonTokenType.StartArray);
                 while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    values.Add(ReadValue(ref reader));
+                    values.Add(ReadValue(ref reader, values.Count));
                 }
             }
             else if (reader.ValueTextEquals("sku"u8))
@@ -227,7 +227,7 @@ public sealed class ProductDocument
         { Quantity = quantity };
     }
 
-    private static ValueCell ReadValue(ref Utf8JsonReader reader)
+    private static ValueCell ReadValue(ref Utf8JsonReader reader, int index)
     {
         string? attribute = null, locale = null, channel = null, currency = null, data = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -238,7 +238,7 @@ public sealed class ProductDocument
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                data = Text(ref reader);
+                data = Next(ref reader) == JsonTokenType.Null ? null : StoredTexts.At(ref reader, index);
             }
             else if (reader.ValueTextEquals("locale"u8))
             {

@@ -202,6 +202,38 @@ public sealed class ProductDocumentTests
         }
     }
 
+    [Test]
+    public void Documents_read_in_turn_give_each_value_its_own_data_and_share_a_string_only_for_the_same_text()
+    {
+        // The reader keeps the last document's texts by position: the same text again, another, a prefix, an escaped one, the texts of
+        // two positions swapped, fewer values and more, in turn.
+        string[][] documents =
+        [
+            ["Tee", "Northwind", "black"], ["Tee", "Northwind", "white"], ["Te", "Northwind \"A\"", "white"], ["white", "Te", "Northwind \"A\""],
+            ["white"], ["white", "ü – é", "Tee", "x"], ["white", "ü – é", "Tee", "x"],
+        ];
+        string[]? lastTexts = null;
+        ProductRecord? last = null;
+        foreach (var texts in documents)
+        {
+            var record = new ProductRecord("S-1");
+            for (var i = 0; i < texts.Length; i++)
+            {
+                record.Values.Add(new ProductValue($"a{i}", null, null, texts[i], ValueOrigin.FromRule("map")));
+            }
+
+            var read = ProductDocument.Read(Written(record));
+
+            Assert.That(read.Values.Select(v => (v.Attribute, v.Data)), Is.EqualTo(texts.Select((t, i) => ($"a{i}", t))), string.Join(" | ", texts));
+            for (var i = 0; i < texts.Length && last is not null && i < lastTexts!.Length; i++)
+            {
+                Assert.That(ReferenceEquals(read.Values[i].Data, last.Values[i].Data), Is.EqualTo(texts[i] == lastTexts[i]), $"value {i} of <{string.Join(" | ", texts)}>");
+            }
+
+            (last, lastTexts) = (read, texts);
+        }
+    }
+
     private static byte[] Written(ProductRecord record)
     {
         var document = new ProductDocument();
