@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using ProductFlow.Catalog;
@@ -21,12 +22,10 @@ internal sealed class AttributeTypeRule : IRule
     private readonly ValueCultures _cultures;
     private readonly Dictionary<string, Dictionary<string, string>> _options = new(StringComparer.Ordinal);
 
-    // The last URL found valid (the rule sees one record at a time): rows of a model often share an image, and parsing one allocates a Uri.
-    private string? _lastUrl;
-
-    // The last number read for each slot, by the slot's id, with its canonical text: the rows of a model repeat its price, and a number
-    // read again is neither parsed nor written again. Entries are written in place: a feed's stock differs row by row.
-    private LastNumber[] _lastNumbers = [];
+    // The last valid number or URL read for each slot, by the slot's id, with its canonical text (the rule sees one record at a time):
+    // the rows of a model repeat its price and often its image, and a value read again is neither parsed (a URL's Uri, a number's
+    // decimal) nor written again. Entries are written in place: a feed's stock differs row by row.
+    private LastValid[] _lastValid = [];
 
     public AttributeTypeRule(ProductCatalog catalog, ValueCultures? cultures = null)
     {
@@ -121,11 +120,15 @@ internal sealed class AttributeTypeRule : IRule
                 context.Report(record, RuleIds.DateFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not a date in the form yyyy-MM-dd", value: value.ToValue());
                 return null;
             case AttributeType.Url:
-                var url = value.Data.Trim();
-                if (string.Equals(url, _lastUrl, StringComparison.Ordinal) || IsHttpUrl(url))
+                if (TryLastValid(value, null, out var known))
                 {
-                    _lastUrl = url;
-                    return url;
+                    return known;
+                }
+
+                var url = value.Data.Trim();
+                if (IsHttpUrl(url))
+                {
+                    return Remember(value, null, url);
                 }
 
                 context.Report(record, RuleIds.UrlFormat, Severity.Error, $"'{Quoted.Text(value.Data)}' is not an absolute http(s) URL", value: value.ToValue());
@@ -221,26 +224,35 @@ internal sealed class AttributeTypeRule : IRule
     private string? Number(in ValueCell value, MappedRecord record, RuleContext context)
     {
         var culture = _cultures.For(value);
+        if (TryLastValid(value, culture, out var known))
+        {
+            return known;
+        }
+
+        return TryParseNumber(value, culture, record, context, out var number) ? Remember(value, culture, CanonicalNumber.Format(number, value.Data)) : null;
+    }
+
+    /// <summary>The canonical text of the slot's last valid value when <paramref name="value"/> has the same text in the same culture.</summary>
+    private bool TryLastValid(in ValueCell value, NumberCulture? culture, [NotNullWhen(true)] out string? canonical)
+    {
         var id = value.Slot.Id;
-        if (id < _lastNumbers.Length && ReferenceEquals(_lastNumbers[id].Culture, culture) && string.Equals(_lastNumbers[id].Text, value.Data, StringComparison.Ordinal))
-        {
-            return _lastNumbers[id].Canonical;
-        }
+        var hit = id < _lastValid.Length && ReferenceEquals(_lastValid[id].Culture, culture) && string.Equals(_lastValid[id].Text, value.Data, StringComparison.Ordinal);
+        canonical = hit ? _lastValid[id].Canonical : null;
+        return hit;
+    }
 
-        if (!TryParseNumber(value, culture, record, context, out var number))
-        {
-            return null;
-        }
-
-        var canonical = CanonicalNumber.Format(number, value.Data);
+    /// <summary>Keeps <paramref name="canonical"/> as the slot's last valid value (a slot that is not shared keeps none) and returns it.</summary>
+    private string Remember(in ValueCell value, NumberCulture? culture, string canonical)
+    {
+        var id = value.Slot.Id;
         if (id > 0)
         {
-            if (id >= _lastNumbers.Length)
+            if (id >= _lastValid.Length)
             {
-                Array.Resize(ref _lastNumbers, (int)BitOperations.RoundUpToPowerOf2((uint)id + 1));
+                Array.Resize(ref _lastValid, (int)BitOperations.RoundUpToPowerOf2((uint)id + 1));
             }
 
-            _lastNumbers[id] = new LastNumber(value.Data, culture, canonical);
+            _lastValid[id] = new LastValid(value.Data, culture, canonical);
         }
 
         return canonical;
@@ -272,5 +284,5 @@ internal sealed class AttributeTypeRule : IRule
         return null;
     }
 
-    private readonly record struct LastNumber(string? Text, NumberCulture? Culture, string Canonical);
+    private readonly record struct LastValid(string? Text, NumberCulture? Culture, string Canonical);
 }
