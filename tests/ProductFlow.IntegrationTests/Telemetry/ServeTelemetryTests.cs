@@ -40,7 +40,11 @@ public class ServeTelemetryTests
 
         _demo.Drop(_demo.Sample, "monday.csv");
 
-        await WaitForAsync(() => receiver.Latest("productflow.rows.read", "pipeline", "demo")?.Value == 361, receiver, serve);
+        // An export can catch the run's duration point made but not yet counted (count 0): wait for the export that counts it.
+        await WaitForAsync(
+            () => receiver.Latest("productflow.rows.read", "pipeline", "demo")?.Value == 361 && receiver.Latest("productflow.run.duration", "pipeline", "demo")?.Value >= 1,
+            receiver,
+            serve);
         Assert.That(receiver.Latest("productflow.rows.accepted", "pipeline", "demo")?.Value, Is.EqualTo(354));
         Assert.That(receiver.Latest("productflow.rows.rejected", "pipeline", "demo")?.Value, Is.EqualTo(7));
         var duration = receiver.Latest("productflow.run.duration", "pipeline", "demo");
