@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ProductFlow.Catalog;
 using ProductFlow.Collections;
 using ProductFlow.Mapping;
@@ -14,19 +13,21 @@ namespace ProductFlow.Rules;
 /// <c>variant.axis-duplicate</c>: no two variants of one model share an axis combination (the later is rejected).
 /// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
 /// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together
-/// (a run orders them so; a caller of the rules that does not is told).
+/// (a run orders them so; a caller of the rules that does not is told, and each group of a model's rows is then checked on its own).
 /// A record without a parent is a simple product, even in a family with a family variant (Akeneo allows both). With
 /// <c>requireModels</c> (Akeneo exports, where every model is a record) a variant whose parent is no product model of the feed or
 /// the store is an orphan (<c>variant.orphan</c>); otherwise a parent is a code rows share, and <see cref="ModelGroups"/> finds lone ones.
-/// State is 64-bit hashes per model and per axis combination in compact tables (<see cref="KeyMap{TValue}"/>), not records; a row costs no string building.
+/// Axis combinations and model-level values are compared within a model, so only the current model's are held: its axis combinations
+/// (64-bit hashes) and its first variant. What grows with the feed is one 64-bit hash per finished model (<see cref="KeySet"/>), to tell
+/// a model whose rows come back; a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = false) : IRule
 {
     private readonly VariantShapes _shapes = new(catalog);
-    private readonly KeySet _combinations = new();
-    private readonly KeyMap<FirstVariant> _models = new();
     private readonly KeySet _finishedModels = new();
     private ulong? _currentModel;
+    private HashSet<ulong> _combinations = [];
+    private FirstVariant? _first;
     private string?[] _axisValues = [];
 
     public void Apply(MappedRecord record, RuleContext context)
@@ -96,7 +97,11 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
             return;
         }
 
-        if (!_models.TryAdd(model, new FirstVariant(modelValues, LineNumbers.Compact(product.Line)), out var first) && first.Values != modelValues)
+        if (_first is not { } first)
+        {
+            _first = new FirstVariant(modelValues, LineNumbers.Compact(product.Line));
+        }
+        else if (first.Values != modelValues)
         {
             context.Report(record, RuleIds.VariantModelValue, Severity.Warning, $"model-level values differ from the first variant of '{parent}' (line {first.Line}): they must be the same on every variant");
         }
@@ -144,13 +149,23 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         }
 
         _currentModel = model;
+        // A model's state goes with it; a big model's set is dropped rather than cleared, so that later models do not clear its buckets.
+        _first = null;
+        if (_combinations.Count > 1024)
+        {
+            _combinations = [];
+        }
+        else
+        {
+            _combinations.Clear();
+        }
+
         if (_finishedModels.Contains(model))
         {
             context.Report(record, RuleIds.VariantUngrouped, Severity.Warning, $"the rows of model '{record.Record.Parent}' are not together in the feed: sort the feed by parent", field: "parent");
         }
     }
 
-    /// <summary>A model's first accepted variant: the hash of its model-level values, and its line (packed: 12 bytes).</summary>
-    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    /// <summary>A model's first accepted variant: the hash of its model-level values, and its line.</summary>
     private readonly record struct FirstVariant(ulong Values, uint Line);
 }

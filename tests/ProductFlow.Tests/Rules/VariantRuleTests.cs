@@ -59,6 +59,41 @@ public class VariantRuleTests
     }
 
     [Test]
+    public void Each_group_of_a_model_whose_rows_are_not_together_is_checked_on_its_own()
+    {
+        var records = Apply(
+            Variant("M1", "A", "black", "s", brand: "Northwind"),
+            Variant("M2", "B", "black", "s", brand: "Acme"),
+            Variant("M1", "C", "black", "s", brand: "Acme"),
+            Variant("M1", "D", "black", "s", brand: "Northwind"));
+
+        Assert.That(
+            records.Select(r => string.Join(",", r.Issues.Select(i => i.Rule))),
+            Is.EqualTo(new[] { "", "", RuleIds.VariantUngrouped, $"{RuleIds.VariantAxisDuplicate}" }),
+            "the second group's variants are compared with each other, its first variant's values with no earlier group's");
+    }
+
+    [Test]
+    public void A_model_of_thousands_of_variants_keeps_every_combination_and_the_next_model_starts_afresh()
+    {
+        var sizes = Enumerable.Range(0, 1500).Select(i => $"s{i}").ToList();
+        var big = sizes.Select((size, i) => Variant("M1", $"A{i}", "black", size));
+        var records = Apply([
+            .. big,
+            Variant("M1", "A-again", "black", "s7"),
+            Variant("M2", "B1", "black", "s7", brand: "Acme"),
+            Variant("M2", "B2", "black", "s1499", brand: "Acme"),
+            Variant("M2", "B3", "black", "s7", brand: "Acme"),
+        ]);
+
+        Assert.That(records.Take(1500).SelectMany(r => r.Issues), Is.Empty);
+        Assert.That(
+            records.Skip(1500).Select(r => string.Join(",", r.Issues.Select(i => i.Rule))),
+            Is.EqualTo(new[] { RuleIds.VariantAxisDuplicate, "", "", RuleIds.VariantAxisDuplicate }));
+        Assert.That(records[^1].Issues[0].Message, Does.Contain("'M2'").And.Contain("black/s7"));
+    }
+
+    [Test]
     public void A_record_of_a_family_with_variants_and_no_parent_is_a_simple_product()
     {
         // Akeneo lets a family with family variants hold simple products too: only a record with a parent is a variant.
