@@ -12,19 +12,18 @@ namespace ProductFlow.Rules;
 /// last level's axes; its colour comes from the sub-model, inherited before this rule runs).
 /// <c>variant.axis-duplicate</c>: no two variants of one model share an axis combination (the later is rejected).
 /// <c>variant.model-value</c> (warning by default: the row itself is sound, the model is ambiguous): model-level
-/// attributes (at no variant level) are the same on every variant of a model, since they describe the model. <c>variant.ungrouped</c> (warning): a model's rows come together
-/// (a run orders them so; a caller of the rules that does not is told, and each group of a model's rows is then checked on its own).
+/// attributes (at no variant level) are the same on every variant of a model, since they describe the model. A model's rows come together
+/// (a run orders them so; <see cref="ModelGroups"/> tells a caller of the rules that does not, with <c>variant.ungrouped</c>): each group
+/// of a model's rows is checked on its own.
 /// A record without a parent is a simple product, even in a family with a family variant (Akeneo allows both). With
 /// <c>requireModels</c> (Akeneo exports, where every model is a record) a variant whose parent is no product model of the feed or
 /// the store is an orphan (<c>variant.orphan</c>); otherwise a parent is a code rows share, and <see cref="ModelGroups"/> finds lone ones.
 /// Axis combinations and model-level values are compared within a model, so only the current model's are held: its axis combinations
-/// (64-bit hashes) and its first variant. What grows with the feed is one 64-bit hash per finished model (<see cref="KeySet"/>), to tell
-/// a model whose rows come back; a row costs no string building.
+/// (64-bit hashes) and its first variant; nothing grows with the feed, and a row costs no string building.
 /// </remarks>
 internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = false) : IRule
 {
     private readonly VariantShapes _shapes = new(catalog);
-    private readonly KeySet _finishedModels = new();
     private ulong? _currentModel;
     private HashSet<ulong> _combinations = [];
     private FirstVariant? _first;
@@ -54,7 +53,7 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         }
 
         var model = KeyHash.Of(parent);
-        CheckGrouping(record, context, model);
+        StartModel(model);
         if (record.IsRejected)
         {
             return; // a rejected row is not stored: it neither takes an axis combination nor sets the model's values
@@ -136,16 +135,11 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         return names;
     }
 
-    private void CheckGrouping(MappedRecord record, RuleContext context, ulong model)
+    private void StartModel(ulong model)
     {
         if (_currentModel == model)
         {
             return;
-        }
-
-        if (_currentModel is { } previous)
-        {
-            _finishedModels.Add(previous);
         }
 
         _currentModel = model;
@@ -158,11 +152,6 @@ internal sealed class VariantRule(ProductCatalog catalog, bool requireModels = f
         else
         {
             _combinations.Clear();
-        }
-
-        if (_finishedModels.Contains(model))
-        {
-            context.Report(record, RuleIds.VariantUngrouped, Severity.Warning, $"the rows of model '{record.Record.Parent}' are not together in the feed: sort the feed by parent", field: "parent");
         }
     }
 
