@@ -2,18 +2,20 @@ using Microsoft.Data.Sqlite;
 
 namespace ProductFlow.Store.Sqlite;
 
-/// <summary>The removals of a full run in the embedded store: the SKUs the source carries that the session did not see (<c>temp.seen</c>).</summary>
+/// <summary>The removals of a full run in the embedded store: the SKUs the source carries that the session neither wrote nor saw (<c>temp.seen</c>).</summary>
 /// <remarks>A SKU only the source carries gets a tombstone; one that other sources carry too loses the source's values (the session withdraws them).</remarks>
 internal static class SqliteRemovals
 {
-    private const string Missing = "FROM products WHERE instr(sources, $source) > 0 AND removed = 0 AND sku NOT IN (SELECT sku FROM temp.seen)";
+    // A SKU the run wrote is not missing; the session keeps in temp.seen only the SKUs it saw that the store held before it.
+    private const string Missing = "FROM products WHERE instr(sources, $source) > 0 AND removed = 0 AND run_id <> $run AND sku NOT IN (SELECT sku FROM temp.seen)";
 
-    public static async Task<(long Missing, long Total)> CountAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
+    public static async Task<(long Missing, long Total)> CountAsync(SqliteConnection connection, SqliteTransaction transaction, string source, string run, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT (SELECT count(*) {Missing}), (SELECT count(*) FROM products WHERE instr(sources, $source) > 0 AND removed = 0)";
         command.Parameters.AddWithValue("$source", SourceList.Of(source));
+        command.Parameters.AddWithValue("$run", run);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -21,13 +23,14 @@ internal static class SqliteRemovals
 
     /// <summary>The missing SKUs, in SKU order: those only the source carries, and those other sources carry too.</summary>
     public static async Task<(List<string> Alone, List<string> Shared)> MissingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string source, string run, CancellationToken cancellationToken)
     {
         var (alone, shared) = (new List<string>(), new List<string>());
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
         select.CommandText = $"SELECT sku, sources = $source {Missing} ORDER BY sku";
         select.Parameters.AddWithValue("$source", SourceList.Of(source));
+        select.Parameters.AddWithValue("$run", run);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

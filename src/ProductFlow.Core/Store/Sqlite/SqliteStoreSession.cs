@@ -8,8 +8,9 @@ namespace ProductFlow.Store.Sqlite;
 /// <summary>One run's writes to the embedded store, in a single transaction with prepared commands.</summary>
 /// <remarks>
 /// Change sequence numbers are allocated from the highest one in the store once the transaction writes; SQLite has one
-/// writer at a time, so they follow commit order. In a full session the SKUs seen (upserted or quarantined) are kept in
-/// a temporary table, and the source's other SKUs get a tombstone version at commit, unless the guard refuses.
+/// writer at a time, so they follow commit order. In a full session the SKUs seen (upserted or quarantined) that the store held
+/// when the session began are kept in a temporary table, and the source's other SKUs get a tombstone version at commit, unless the
+/// guard refuses. A SKU new to the store is not kept: the session inserted it, so it cannot be missing (a first load keeps none).
 /// </remarks>
 internal sealed partial class SqliteStoreSession : ISerialisingSession
 {
@@ -114,13 +115,14 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             return ValueTask.CompletedTask;
         }
 
-        if (_options.Full)
+        var key = KeyHash.Of(record.Sku);
+        var known = _known.TryGet(key, out var state);
+        if (_options.Full && known)
         {
             ExecuteSku(_seen, record.Sku);
         }
 
         // An accepted SKU closes its open quarantine entries of earlier runs.
-        var key = KeyHash.Of(record.Sku);
         if (_openQuarantine.Contains(key))
         {
             ExecuteClose(record.Sku);
@@ -134,7 +136,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             prepared = true;
         }
 
-        if (_known.TryGet(key, out var state))
+        if (known)
         {
             if (state != SqliteKnownProducts.Unknown)
             {
@@ -302,7 +304,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         cancellationToken.ThrowIfCancellationRequested();
         var row = rejected.Row;
         var sku = rejected.Record.Sku.Length == 0 ? null : rejected.Record.Sku;
-        if (_options.Full && sku is not null)
+        if (_options.Full && sku is not null && _known.TryGet(KeyHash.Of(sku), out _))
         {
             ExecuteSku(_seen, sku);
         }
@@ -327,7 +329,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         long removed = 0;
         if (_options.Full)
         {
-            var (missing, total) = await SqliteRemovals.CountAsync(_connection, _transaction, _run.Pipeline, cancellationToken).ConfigureAwait(false);
+            var (missing, total) = await SqliteRemovals.CountAsync(_connection, _transaction, _run.Pipeline, _run.Id, cancellationToken).ConfigureAwait(false);
             if (_options.MaxRemovedShare is { } share && missing > share * total)
             {
                 await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -335,7 +337,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
                 return new CommitSummary(0, 0, 0) { Refused = new RemovalGuard(missing, total, share) };
             }
 
-            var (alone, shared) = await SqliteRemovals.MissingAsync(_connection, _transaction, _run.Pipeline, cancellationToken).ConfigureAwait(false);
+            var (alone, shared) = await SqliteRemovals.MissingAsync(_connection, _transaction, _run.Pipeline, _run.Id, cancellationToken).ConfigureAwait(false);
             removed = await SqliteRemovals.TombstoneAsync(_connection, _transaction, _run, _at, alone, _ => Task.FromResult(NextSequence()), cancellationToken).ConfigureAwait(false);
             foreach (var sku in shared)
             {
