@@ -9,20 +9,22 @@ namespace ProductFlow.Rules;
 /// <summary>Holds the rows of the current product model until the next model starts, to lift the values its variants share and to find lone parents.</summary>
 /// <remarks>
 /// The rule engine's grouping of a feed's rows (writers batch a product model's stored records with <c>Channels.ModelBatches</c>).
-/// A model's rows come together in the feed (a run orders them so; when they do not, the first row of a model that comes back gets
-/// <c>variant.ungrouped</c>, a warning, and each group is taken on its own), so one model's rows are held,
+/// A model's rows come together in the feed (a run orders them so, and says so with <paramref name="grouped"/>; for a caller that
+/// does not, the first row of a model that comes back gets <c>variant.ungrouped</c>, a warning, and each group is taken on its own),
+/// so one model's rows are held,
 /// never the feed; a model of more than <see cref="MaxRows"/> rows is passed on as it streams, unlifted.
 /// <para><b>Lift</b> (lineage rule <c>lift</c>): a value of a variant-level attribute (not an axis) that every accepted
 /// variant of the model has, with the same data, in the same scope, is the model's: each variant's value keeps its cell and
 /// adds <c>lift</c>. A model needs two accepted variants to lift anything.</para>
 /// <para><b>Lone parent</b> (<c>variant.orphan</c>, only when <paramref name="wholeFeed"/>): a parent that no other row of the
 /// feed names and that is no product model of the feed or the store is no known product model (a mistyped model code, typically). Only a full feed can tell: a partial feed
-/// may carry one changed variant of a model the store holds, and the rule engine does not read the store. Parents of
-/// finished models are kept as 64-bit hashes, one set for both checks (a collision, ~3e-8 likely at 1M models, only hides a lone
-/// parent or a model that comes back).</para>
+/// may carry one changed variant of a model the store holds, and the rule engine does not read the store.</para>
+/// Unless the rows come <paramref name="grouped"/>, the parents of finished models are kept as 64-bit hashes, for both checks: a
+/// parent that comes back (a collision, ~3e-8 likely at 1M models, only hides a lone parent or a model that comes back). Grouped
+/// rows need none: no parent comes back, so nothing grows with the feed.
 /// Records come back in feed order; the list returned is reused by the next call.
 /// </remarks>
-internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
+internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed, bool grouped = false)
 {
     /// <summary>The most rows of one model held at once.</summary>
     public const int MaxRows = 1000;
@@ -30,7 +32,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
     public const string LiftRule = "lift";
 
     private readonly VariantShapes _shapes = new(catalog);
-    private readonly KeySet _finished = new();
+    private readonly KeySet? _finished = grouped ? null : new();
     private readonly List<MappedRecord> _rows = [];
     private readonly List<MappedRecord> _ready = [];
     private readonly List<ProductValues> _accepted = [];
@@ -48,7 +50,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
             EndModel(context);
             _parent = parent;
             _streaming = false;
-            if (parent is not null && _finished.Contains(KeyHash.Of(parent)))
+            if (parent is not null && _finished is not null && _finished.Contains(KeyHash.Of(parent)))
             {
                 context.Report(record, RuleIds.VariantUngrouped, Severity.Warning, $"the rows of model '{parent}' are not together in the feed: sort the feed by parent", field: "parent");
             }
@@ -90,7 +92,7 @@ internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed)
         }
 
         // A parent is known when it is a product model of the feed or the store, or when other rows name it too.
-        var known = !_finished.Add(KeyHash.Of(_parent)) || _streaming || _rows.Count > 1 || _rows[0].Models is not null;
+        var known = _finished?.Add(KeyHash.Of(_parent)) == false || _streaming || _rows.Count > 1 || _rows[0].Models is not null;
         if (!known && wholeFeed && _rows.Count == 1)
         {
             context.Report(

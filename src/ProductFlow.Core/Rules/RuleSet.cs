@@ -36,7 +36,9 @@ public sealed class RuleSet : IDisposable
     /// <param name="pipeline">The pipeline and its catalog.</param>
     /// <param name="kindRules">The rules the pipeline's channels add, run after its channel checks, completeness and schema (<c>ChannelRules.For</c>).</param>
     /// <param name="mode">The run's feed mode (default: the pipeline's); only a full feed reports parents no other row names.</param>
-    public static RuleSet Create(LoadedPipeline pipeline, Func<IReadOnlyList<ChannelDefinition>, ChannelViews, IEnumerable<IRule>> kindRules, FeedMode? mode = null)
+    /// <param name="grouped">The rows of each product model come together (a run orders them so): no model comes back, and the rules keep nothing per finished model.</param>
+    public static RuleSet Create(
+        LoadedPipeline pipeline, Func<IReadOnlyList<ChannelDefinition>, ChannelViews, IEnumerable<IRule>> kindRules, FeedMode? mode = null, bool grouped = false)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(kindRules);
@@ -68,7 +70,7 @@ public sealed class RuleSet : IDisposable
         channelRules.AddRange(channels.Where(c => c.Schema is not null).Select(c => new ChannelSchemaRule(c, catalog, views.For(c))));
         channelRules.AddRange(kindRules(channels, views));
         var severities = channels.ToDictionary(c => c.Code, c => c.Severity, StringComparer.Ordinal);
-        var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full);
+        var groups = new ModelGroups(catalog, (mode ?? definition.Mode) == FeedMode.Full, grouped);
         // Product models get their type checks and their own rules; a pipeline's enrichers and checks are for products (a variant with
         // the values it inherits), and channels publish products.
         var modelRules = new IRule[] { types, family, new SkuUniqueRule(), new ModelRule(catalog) };

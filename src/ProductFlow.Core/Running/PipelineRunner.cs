@@ -255,7 +255,8 @@ public sealed class PipelineRunner
         }
 
         using var sorter = survey.Grouped ? null : new RowSorter(_services.MaxHeldRows);
-        using var rules = RuleSet.Create(pipeline, ChannelRules.For, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial);
+        // The rules see each model's rows together: the survey found them so, or the sorter orders them.
+        using var rules = RuleSet.Create(pipeline, ChannelRules.For, sessionOptions.Full ? FeedMode.Full : FeedMode.Partial, grouped: true);
 
         var issues = new IssueLog(Path.Combine(report.Folder, IssueLog.FileName));
         var rejected = new RejectedLog(Path.Combine(report.Folder, RejectedLog.FileName));

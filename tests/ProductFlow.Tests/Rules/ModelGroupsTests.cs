@@ -26,6 +26,22 @@ public class ModelGroupsTests
     }
 
     [Test]
+    public void Rules_told_the_rows_come_grouped_find_the_same_orphans_without_keeping_finished_models()
+    {
+        using var rules = RuleSet.Create(Pipeline(new RulesOptions(), FeedMode.Full), ChannelRules.For, grouped: true);
+        var records = new[] { ("M1", "A"), ("M1", "B"), ("M1X", "C"), ("M3", "D"), ("M3", "E"), ("M4", "F") }
+            .Select((row, i) => Some.Mapped(Variant(row.Item1, row.Item2, i % 2 == 0 ? "black" : "white", "s")))
+            .ToList();
+
+        var done = new List<MappedRecord>();
+        records.ForEach(record => done.AddRange(rules.Apply(record)));
+        done.AddRange(rules.Finish());
+
+        Assert.That(done, Is.EqualTo(records));
+        Assert.That(records.Select(r => string.Join(",", r.Issues.Select(i => i.Rule))), Is.EqualTo(new[] { "", "", RuleIds.VariantOrphan, "", "", RuleIds.VariantOrphan }));
+    }
+
+    [Test]
     public void A_lone_parent_of_a_partial_feed_may_be_a_stored_model_and_is_not_reported()
     {
         var records = SomePipeline.Apply(Pipeline(new RulesOptions(), FeedMode.Partial), Variant("M1", "A", "black", "s"));
