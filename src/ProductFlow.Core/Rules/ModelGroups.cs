@@ -19,9 +19,9 @@ namespace ProductFlow.Rules;
 /// <para><b>Lone parent</b> (<c>variant.orphan</c>, only when <paramref name="wholeFeed"/>): a parent that no other row of the
 /// feed names and that is no product model of the feed or the store is no known product model (a mistyped model code, typically). Only a full feed can tell: a partial feed
 /// may carry one changed variant of a model the store holds, and the rule engine does not read the store.</para>
-/// Unless the rows come <paramref name="grouped"/>, the parents of finished models are kept as 64-bit hashes, for both checks: a
-/// parent that comes back (a collision, ~3e-8 likely at 1M models, only hides a lone parent or a model that comes back). Grouped
-/// rows need none: no parent comes back, so nothing grows with the feed.
+/// Unless the rows come <paramref name="grouped"/>, the parents of finished models are kept as 64-bit hashes: a model that comes back
+/// is told, and its parent is no lone one, since earlier rows named it (a collision, ~3e-8 likely at 1M models, only hides a lone
+/// parent or a model that comes back). Grouped rows need none: no model comes back, so nothing grows with the feed.
 /// Records come back in feed order; the list returned is reused by the next call.
 /// </remarks>
 internal sealed class ModelGroups(ProductCatalog catalog, bool wholeFeed, bool grouped = false)
