@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 
 namespace ProductFlow.Store.Sqlite;
 
@@ -78,5 +79,21 @@ internal sealed partial class SqliteStoreSession
         _close.Bind(0, sku);
         _close.Bind(1, _run.Id);
         _close.Execute();
+    }
+
+    /// <summary>The hashes of the SKUs with open quarantine entries.</summary>
+    private HashSet<ulong> OpenQuarantineSkus()
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT sku FROM quarantine WHERE closed_by IS NULL AND sku IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var skus = new HashSet<ulong>();
+        while (reader.Read())
+        {
+            skus.Add(KeyHash.Of(reader.GetString(0)));
+        }
+
+        return skus;
     }
 }

@@ -382,21 +382,6 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         return ++_sequence;
     }
 
-    private HashSet<ulong> OpenQuarantineSkus()
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = "SELECT sku FROM quarantine WHERE closed_by IS NULL AND sku IS NOT NULL";
-        using var reader = command.ExecuteReader();
-        var skus = new HashSet<ulong>();
-        while (reader.Read())
-        {
-            skus.Add(KeyHash.Of(reader.GetString(0)));
-        }
-
-        return skus;
-    }
-
     /// <summary>A product's row as the session reads it before an upsert.</summary>
     private sealed record StoredRow(int Version, byte[] Hash, string Blocked, bool Removed, string Notes, string Sources, string Source, long State);
 }
