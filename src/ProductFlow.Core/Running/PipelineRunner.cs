@@ -139,7 +139,7 @@ public sealed class PipelineRunner
                     .ConfigureAwait(false);
             }
 
-            // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~45 MB at
+            // The rest runs inline in the frame that completes the ingestion, whose state (the rules' per-SKU tables, ~40 MB at
             // 1M rows) stays reachable until that frame returns: yield, so that publication does not hold it. Then collect it at once:
             // only a full collection frees the tables (on the pinned object heap), and publication's buffers would otherwise be made
             // beside them (a full collection here takes 12-15 MB off the peak of a run of 200k or 1M rows).
