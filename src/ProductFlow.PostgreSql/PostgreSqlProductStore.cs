@@ -171,6 +171,13 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         }
     }
 
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        // Sequences are taken under the merge lock, in commit order (PostgreSqlMerge): a higher one is never committed before a lower one.
+        await using var command = _dataSource.CreateCommand("SELECT coalesce(max(change_seq), 0) FROM products");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand($"SELECT {RunColumns} FROM runs ORDER BY started DESC, id DESC");

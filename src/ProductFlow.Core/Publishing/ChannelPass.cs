@@ -120,6 +120,29 @@ internal sealed class ChannelPass : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Takes the current version as this publish's result, unchanged, without reading the store, when it holds every change the store has
+    /// (<paramref name="sequence"/>, read before any record) and was made from the same definition and <paramref name="inputs"/>: what
+    /// reading the store would give is then known. Returns whether it did; a preview, a channel of product models (whose changes the sequence
+    /// does not count) and a version that did not record its sequence or inputs read the store as before.
+    /// </summary>
+    public bool TakeAsUnchanged(long? sequence, string inputs)
+    {
+        if (sequence is null || Current is not { Sequence: { } held } current || held != sequence || FormatChanged || Channel.PublishesModels
+            || !string.Equals(current.Inputs, inputs, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // As RunAsync would find it: the records of the current version, none added, changed or removed; a full file writes every one.
+        Result = new PublishResult
+        {
+            Channel = Channel.Code, Mode = Mode, Previous = current.Version, Version = current.Version, Rows = Mode == ExportMode.Full ? current.Records : 0,
+            Records = current.Records, Location = _location,
+        };
+        return true;
+    }
+
     public ValueTask DisposeAsync() => AsyncDisposables.DisposeAllAsync(_held);
 
     private async Task OpenAsync(ChannelPublisher publisher, CancellationToken cancellationToken)

@@ -105,12 +105,20 @@ public sealed class ChannelPublisher
                 passes.Add(await ChannelPass.StartAsync(this, channel, catalog, request, cancellationToken).ConfigureAwait(false));
             }
 
-            // Read before the products: the version holds at least the data of this instant.
+            // Read before the products: the version holds at least the data of this instant, and every change up to this sequence (a
+            // commit in between puts more in it, never less). A channel whose current version holds the same is not read again.
             var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
+            var sequence = request.Preview || passes.Count == 0 ? (long?)null : await store.LastSequenceAsync(cancellationToken).ConfigureAwait(false);
+            var inputs = PublishInputs.Of(catalog);
+            var reading = passes.Where(p => !p.TakeAsUnchanged(sequence, inputs)).ToList();
+            foreach (var pass in passes.Except(reading))
+            {
+                _logger.LogInformation("Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, sequence);
+            }
 
             // Channels of products share one read of the store's products; channels of product models (akeneo-csv) one read of its models.
-            var products = passes.Where(p => !p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
-            var models = passes.Where(p => p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            var products = reading.Where(p => !p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
+            var models = reading.Where(p => p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();
             if (products.Count > 0)
             {
                 await StoreFanOut.RunAsync(store.ReadPublishableAsync(cancellationToken), products, cancellationToken).ConfigureAwait(false);
@@ -124,7 +132,7 @@ public sealed class ChannelPublisher
             var results = new List<PublishResult>(passes.Count);
             foreach (var pass in passes)
             {
-                results.Add(await CommitAsync(pass, request, dataAsOf, cancellationToken).ConfigureAwait(false));
+                results.Add(await CommitAsync(pass, request, new VersionBasis(dataAsOf, sequence, inputs), cancellationToken).ConfigureAwait(false));
             }
 
             return results;
@@ -146,7 +154,7 @@ public sealed class ChannelPublisher
     }
 
     /// <summary>Commits the version a pass wrote, when it changed anything (or the channel has none yet, or a new format); returns the channel's result.</summary>
-    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
+    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, VersionBasis basis, CancellationToken cancellationToken)
     {
         var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
@@ -170,7 +178,8 @@ public sealed class ChannelPublisher
         {
             Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
             BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
-            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = dataAsOf,
+            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = basis.DataAsOf,
+            Sequence = basis.Sequence, Inputs = basis.Inputs,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
@@ -186,6 +195,9 @@ public sealed class ChannelPublisher
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return result with { Published = true, Version = version, Location = announcement.File };
     }
+
+    /// <summary>What a publish read before the records, kept in each version it commits (see <see cref="ExportManifest"/>).</summary>
+    private readonly record struct VersionBasis(DateTimeOffset? DataAsOf, long? Sequence, string Inputs);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

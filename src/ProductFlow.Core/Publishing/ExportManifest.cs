@@ -49,6 +49,14 @@ public sealed class ExportManifest
     /// <summary>SHA-256 of the channel's definition: a changed format makes the next publish a full one.</summary>
     public required string Definition { get; init; }
 
+    /// <summary>The store's change sequence read before the records (<see cref="Store.IProductStore.LastSequenceAsync"/>): the version holds
+    /// every change up to it. Null for a version written before ProductFlow recorded it.</summary>
+    public long? Sequence { get; init; }
+
+    /// <summary>SHA-256 of what shapes the version besides the store and the channel's definition: the catalog and the build of ProductFlow
+    /// that wrote it (<see cref="PublishInputs"/>). Null for a version written before ProductFlow recorded it.</summary>
+    public string? Inputs { get; init; }
+
     public void Write(Stream output)
     {
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
@@ -77,6 +85,16 @@ public sealed class ExportManifest
             writer.WriteString("dataAsOf", Timestamp(dataAsOf));
         }
 
+        if (Sequence is { } sequence)
+        {
+            writer.WriteNumber("sequence", sequence);
+        }
+
+        if (Inputs is { } inputs)
+        {
+            writer.WriteString("inputs", inputs);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -102,6 +120,8 @@ public sealed class ExportManifest
             Removed = root.GetProperty("removed").GetInt64(),
             Definition = root.GetProperty("definition").GetString()!,
             DataAsOf = root.TryGetProperty("dataAsOf", out var dataAsOf) ? ParseTimestamp(dataAsOf.GetString()!) : null,
+            Sequence = root.TryGetProperty("sequence", out var sequence) ? sequence.GetInt64() : null,
+            Inputs = root.TryGetProperty("inputs", out var inputs) ? inputs.GetString() : null,
         };
     }
 

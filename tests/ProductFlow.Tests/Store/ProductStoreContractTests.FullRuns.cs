@@ -101,6 +101,33 @@ public abstract partial class ProductStoreContractTests
         Assert.That(await ChangesAsync(changes[^1].Sequence), Is.Empty);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task The_last_sequence_moves_with_every_change_a_channel_sees_and_stays_when_a_run_changes_nothing()
+    {
+        Assert.That(await Store.LastSequenceAsync(Token), Is.Zero, "an empty store");
+        await UpsertManyAsync(Run(), "A", "B");
+        var stored = await Store.LastSequenceAsync(Token);
+        Assert.That(stored, Is.EqualTo((await ChangesAsync(0)).Max(c => c.Sequence)));
+
+        await UpsertManyAsync(Run(), "A", "B");
+        await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
+        {
+            await session.QuarantineAsync(Rejected("Q"), Token);
+            await session.CommitAsync(Token);
+        }
+
+        Assert.That(await Store.LastSequenceAsync(Token), Is.EqualTo(stored), "the same content again, and a quarantined SKU");
+        await UpsertAsync(Some.Record("A", ("price", "1")), blocked: ["partner"]);
+        var blocked = await Store.LastSequenceAsync(Token);
+        Assert.That(blocked, Is.GreaterThan(stored), "A blocked on a channel");
+        await UpsertAsync(Some.Record("B", ("price", "2")));
+        var changed = await Store.LastSequenceAsync(Token);
+        Assert.That(changed, Is.GreaterThan(blocked), "B changed");
+        await UpsertManyAsync(Run(), FullWithoutGuard, "B");
+        Assert.That(await Store.LastSequenceAsync(Token), Is.GreaterThan(changed), "A removed");
+    }
+
     private Task<CommitSummary> UpsertManyAsync(RunRecord run, params string[] skus) => UpsertManyAsync(run, SessionOptions.Partial, skus);
 
     private async Task<CommitSummary> UpsertManyAsync(RunRecord run, SessionOptions options, params string[] skus)
