@@ -171,11 +171,14 @@ public sealed partial class PostgreSqlProductStore : IProductStore
         }
     }
 
-    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    public async Task<StorePosition> PositionAsync(CancellationToken cancellationToken = default)
     {
         // Sequences are taken under the merge lock, in commit order (PostgreSqlMerge): a higher one is never committed before a lower one.
-        await using var command = _dataSource.CreateCommand("SELECT coalesce(max(change_seq), 0) FROM products");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var command = _dataSource.CreateCommand("SELECT change_seq, sku, version, hash FROM products ORDER BY change_seq DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? StorePosition.Of(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3))
+            : StorePosition.Empty;
     }
 
     public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

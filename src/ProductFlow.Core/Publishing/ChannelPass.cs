@@ -4,6 +4,7 @@ using ProductFlow.Catalog;
 using ProductFlow.Channels;
 using ProductFlow.Model;
 using ProductFlow.Pipelines;
+using ProductFlow.Store;
 
 namespace ProductFlow.Publishing;
 
@@ -122,14 +123,15 @@ internal sealed class ChannelPass : IAsyncDisposable
 
     /// <summary>
     /// Takes the current version as this publish's result, unchanged, without reading the store, when it holds every change the store has
-    /// (<paramref name="sequence"/>, read before any record) and was made from the same definition and <paramref name="inputs"/>: what
-    /// reading the store would give is then known. Returns whether it did; a preview, a channel of product models (whose changes the sequence
-    /// does not count) and a version that did not record its sequence or inputs read the store as before.
+    /// (<paramref name="position"/>, read before any record: the same sequence and latest change) and was made from the same definition and
+    /// <paramref name="inputs"/>: what reading the store would give is then known. Returns whether it did; a preview, a channel of product
+    /// models (whose changes the store's position does not count) and a version that did not record its position or inputs read the store.
     /// </summary>
-    public bool TakeAsUnchanged(long? sequence, string inputs)
+    public bool TakeAsUnchanged(StorePosition? position, string inputs)
     {
-        if (sequence is null || Current is not { Sequence: { } held } current || held != sequence || FormatChanged || Channel.PublishesModels
-            || !string.Equals(current.Inputs, inputs, StringComparison.Ordinal))
+        if (position is not { } at || Current is not { Sequence: { } sequence } current || sequence != at.Sequence
+            || !string.Equals(current.LatestChange, at.Latest, StringComparison.Ordinal) || !string.Equals(current.Inputs, inputs, StringComparison.Ordinal)
+            || FormatChanged || Channel.PublishesModels)
         {
             return false;
         }

@@ -108,12 +108,13 @@ public sealed class ChannelPublisher
             // Read before the products: the version holds at least the data of this instant, and every change up to this sequence (a
             // commit in between puts more in it, never less). A channel whose current version holds the same is not read again.
             var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
-            var sequence = request.Preview || passes.Count == 0 ? (long?)null : await store.LastSequenceAsync(cancellationToken).ConfigureAwait(false);
+            var position = request.Preview || passes.Count == 0 ? (StorePosition?)null : await store.PositionAsync(cancellationToken).ConfigureAwait(false);
             var inputs = PublishInputs.Of(catalog);
-            var reading = passes.Where(p => !p.TakeAsUnchanged(sequence, inputs)).ToList();
+            var reading = passes.Where(p => !p.TakeAsUnchanged(position, inputs)).ToList();
             foreach (var pass in passes.Except(reading))
             {
-                _logger.LogInformation("Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, sequence);
+                _logger.LogInformation(
+                    "Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, position!.Value.Sequence);
             }
 
             // Channels of products share one read of the store's products; channels of product models (akeneo-csv) one read of its models.
@@ -132,7 +133,7 @@ public sealed class ChannelPublisher
             var results = new List<PublishResult>(passes.Count);
             foreach (var pass in passes)
             {
-                results.Add(await CommitAsync(pass, request, new VersionBasis(dataAsOf, sequence, inputs), cancellationToken).ConfigureAwait(false));
+                results.Add(await CommitAsync(pass, request, new VersionBasis(dataAsOf, position, inputs), cancellationToken).ConfigureAwait(false));
             }
 
             return results;
@@ -179,7 +180,7 @@ public sealed class ChannelPublisher
             Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
             BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
             Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = basis.DataAsOf,
-            Sequence = basis.Sequence, Inputs = basis.Inputs,
+            Sequence = basis.Position?.Sequence, LatestChange = basis.Position?.Latest, Inputs = basis.Inputs,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
@@ -197,7 +198,7 @@ public sealed class ChannelPublisher
     }
 
     /// <summary>What a publish read before the records, kept in each version it commits (see <see cref="ExportManifest"/>).</summary>
-    private readonly record struct VersionBasis(DateTimeOffset? DataAsOf, long? Sequence, string Inputs);
+    private readonly record struct VersionBasis(DateTimeOffset? DataAsOf, StorePosition? Position, string Inputs);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

@@ -49,9 +49,12 @@ public sealed class ExportManifest
     /// <summary>SHA-256 of the channel's definition: a changed format makes the next publish a full one.</summary>
     public required string Definition { get; init; }
 
-    /// <summary>The store's change sequence read before the records (<see cref="Store.IProductStore.LastSequenceAsync"/>): the version holds
+    /// <summary>The store's change sequence read before the records (<see cref="Store.IProductStore.PositionAsync"/>): the version holds
     /// every change up to it. Null for a version written before ProductFlow recorded it.</summary>
     public long? Sequence { get; init; }
+
+    /// <summary>The store's change at <see cref="Sequence"/> (<see cref="Store.StorePosition.Latest"/>): <c>&lt;sku&gt; v&lt;version&gt; &lt;hash&gt;</c>.</summary>
+    public string? LatestChange { get; init; }
 
     /// <summary>SHA-256 of what shapes the version besides the store and the channel's definition: the catalog and the build of ProductFlow
     /// that wrote it (<see cref="PublishInputs"/>). Null for a version written before ProductFlow recorded it.</summary>
@@ -90,6 +93,11 @@ public sealed class ExportManifest
             writer.WriteNumber("sequence", sequence);
         }
 
+        if (LatestChange is { } latest)
+        {
+            writer.WriteString("latestChange", latest);
+        }
+
         if (Inputs is { } inputs)
         {
             writer.WriteString("inputs", inputs);
@@ -121,6 +129,7 @@ public sealed class ExportManifest
             Definition = root.GetProperty("definition").GetString()!,
             DataAsOf = root.TryGetProperty("dataAsOf", out var dataAsOf) ? ParseTimestamp(dataAsOf.GetString()!) : null,
             Sequence = root.TryGetProperty("sequence", out var sequence) ? sequence.GetInt64() : null,
+            LatestChange = root.TryGetProperty("latestChange", out var latest) ? latest.GetString() : null,
             Inputs = root.TryGetProperty("inputs", out var inputs) ? inputs.GetString() : null,
         };
     }

@@ -38,13 +38,10 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// </remarks>
     IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default);
 
-    /// <summary>The sequence of the latest committed change of a product (<see cref="ProductChange.Sequence"/>); 0 when there is none.</summary>
-    /// <remarks>
-    /// Every change a channel can see (a new version, a removal, a product blocked or unblocked on a channel, checked for another
-    /// channel) takes a new sequence, greater than every one before it, in commit order: while it stays the same, so does what
-    /// <see cref="ReadPublishableAsync"/> gives. A publish reads it first and keeps it in the version it writes.
-    /// </remarks>
-    Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
+    /// <summary>Where the store's changes stand: the sequence of its latest committed change of a product, and that change; <see cref="StorePosition.Empty"/> when it has no product.</summary>
+    /// <remarks>A publish reads it before the products and keeps it in the version it writes: while it stays the same, so does what
+    /// <see cref="ReadPublishableAsync"/> gives (see <see cref="StorePosition"/>).</remarks>
+    Task<StorePosition> PositionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every run, the latest started first.</summary>
     IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default);

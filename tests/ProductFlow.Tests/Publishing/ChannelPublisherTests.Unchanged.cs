@@ -1,4 +1,7 @@
 using ProductFlow.Publishing;
+using ProductFlow.Store;
+using ProductFlow.Store.Sqlite;
+using ProductFlow.Tests.Support;
 
 namespace ProductFlow.Tests.Publishing;
 
@@ -21,8 +24,9 @@ public partial class ChannelPublisherTests
         }));
         Assert.That(again[0].Location, Is.EqualTo(Path.Combine(Exports, "partner", "v1", "partner.csv")));
         Assert.That(Directory.Exists(Path.Combine(Exports, "partner", "v2")), Is.False);
-        Assert.That(ReadManifest(1).Sequence, Is.EqualTo(await _store.LastSequenceAsync()));
-        Assert.That(File.ReadAllText(Path.Combine(Exports, "partner", "v1", "manifest.json")), Does.Contain("\"sequence\": ").And.Contain("\"inputs\": \""));
+        var position = await _store.PositionAsync();
+        Assert.That((ReadManifest(1).Sequence, ReadManifest(1).LatestChange), Is.EqualTo(((long?)position.Sequence, position.Latest)));
+        Assert.That(File.ReadAllText(Path.Combine(Exports, "partner", "v1", "manifest.json")), Does.Contain("\"sequence\": ").And.Contain("\"latestChange\": \"B v1 ").And.Contain("\"inputs\": \""));
     }
 
     [Test]
@@ -37,7 +41,7 @@ public partial class ChannelPublisherTests
 
         Assert.That(counting.Reads, Is.EqualTo(1));
         Assert.That((result.Published, result.Version, result.Changed), Is.EqualTo((true, (int?)2, 1L)));
-        Assert.That(ReadManifest(2).Sequence, Is.EqualTo(await _store.LastSequenceAsync()));
+        Assert.That(ReadManifest(2).Sequence, Is.EqualTo((await _store.PositionAsync()).Sequence));
     }
 
     [Test]
@@ -54,6 +58,29 @@ public partial class ChannelPublisherTests
         Assert.That((counting.Reads, counting.Records), Is.EqualTo((1, 2L)));
         Assert.That(results.Select(r => (r.Channel, r.Published, r.Version, r.Added)), Is.EqualTo(new[] { ("partner", false, (int?)2, 0L), ("outlet", true, 2, 1L), ("b2b", true, 2, 1L) }));
         Assert.That(File.ReadAllText(Path.Combine(Exports, "outlet", "v2", "outlet.csv")), Does.Contain("C,Gamma,3"));
+    }
+
+    [Test]
+    public async Task Another_store_at_the_same_sequence_is_read_though_the_version_recorded_that_sequence()
+    {
+        await StoreAsync(("A", "Alpha", "1"), ("B", "Beta", "2"));
+        await _publisher.PublishAsync(_store, Partner, _catalog);
+        using var other = new TempDirectory();
+        await using var store = SqliteProductStore.Open(other.Path);
+        await using (var session = await store.BeginAsync(new RunRecord { Id = "other", Pipeline = "test", Feed = new FeedInfo("feed.csv", 1, "00"), Started = DateTimeOffset.UtcNow }))
+        {
+            await session.UpsertAsync(Some.Record("A", ("price", "1")), []);
+            await session.UpsertAsync(Some.Record("C", ("price", "3")), []);
+            await session.CommitAsync();
+        }
+
+        Assert.That((await store.PositionAsync()).Sequence, Is.EqualTo((await _store.PositionAsync()).Sequence), "a store that went its own way, at the same sequence");
+        var counting = new CountingStore(store);
+
+        var result = await _publisher.PublishAsync(counting, Partner, _catalog);
+
+        Assert.That(counting.Reads, Is.EqualTo(1));
+        Assert.That((result.Published, result.Version, result.Added, result.Changed, result.Removed), Is.EqualTo((true, (int?)2, 1L, 1L, 1L)));
     }
 
     [Test]

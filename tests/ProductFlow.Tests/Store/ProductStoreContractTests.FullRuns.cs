@@ -103,12 +103,13 @@ public abstract partial class ProductStoreContractTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task The_last_sequence_moves_with_every_change_a_channel_sees_and_stays_when_a_run_changes_nothing()
+    public async Task The_position_moves_with_every_change_a_channel_sees_names_that_change_and_stays_when_a_run_changes_nothing()
     {
-        Assert.That(await Store.LastSequenceAsync(Token), Is.Zero, "an empty store");
+        Assert.That(await Store.PositionAsync(Token), Is.EqualTo(StorePosition.Empty), "an empty store");
         await UpsertManyAsync(Run(), "A", "B");
-        var stored = await Store.LastSequenceAsync(Token);
-        Assert.That(stored, Is.EqualTo((await ChangesAsync(0)).Max(c => c.Sequence)));
+        var stored = await Store.PositionAsync(Token);
+        Assert.That(stored.Sequence, Is.EqualTo((await ChangesAsync(0)).Max(c => c.Sequence)));
+        Assert.That(stored.Latest, Does.Match("^B v1 [0-9a-f]{16}$"));
 
         await UpsertManyAsync(Run(), "A", "B");
         await using (var session = await Store.BeginAsync(Run(), cancellationToken: Token))
@@ -117,15 +118,18 @@ public abstract partial class ProductStoreContractTests
             await session.CommitAsync(Token);
         }
 
-        Assert.That(await Store.LastSequenceAsync(Token), Is.EqualTo(stored), "the same content again, and a quarantined SKU");
+        Assert.That(await Store.PositionAsync(Token), Is.EqualTo(stored), "the same content again, and a quarantined SKU");
         await UpsertAsync(Some.Record("A", ("price", "1")), blocked: ["partner"]);
-        var blocked = await Store.LastSequenceAsync(Token);
-        Assert.That(blocked, Is.GreaterThan(stored), "A blocked on a channel");
+        var blocked = await Store.PositionAsync(Token);
+        Assert.That(blocked.Sequence, Is.GreaterThan(stored.Sequence), "A blocked on a channel");
+        Assert.That(blocked.Latest, Does.Match("^A v1 [0-9a-f]{16}$"), "the same version of A");
         await UpsertAsync(Some.Record("B", ("price", "2")));
-        var changed = await Store.LastSequenceAsync(Token);
-        Assert.That(changed, Is.GreaterThan(blocked), "B changed");
+        var changed = await Store.PositionAsync(Token);
+        Assert.That(changed.Sequence, Is.GreaterThan(blocked.Sequence), "B changed");
+        Assert.That(changed.Latest, Does.Match("^B v2 [0-9a-f]{16}$").And.Not.EqualTo(stored.Latest.Replace("v1", "v2", StringComparison.Ordinal)));
         await UpsertManyAsync(Run(), FullWithoutGuard, "B");
-        Assert.That(await Store.LastSequenceAsync(Token), Is.GreaterThan(changed), "A removed");
+        var removed = await Store.PositionAsync(Token);
+        Assert.That((removed.Sequence > changed.Sequence, removed.Latest[..5]), Is.EqualTo((true, "A v2 ")), "A removed");
     }
 
     private Task<CommitSummary> UpsertManyAsync(RunRecord run, params string[] skus) => UpsertManyAsync(run, SessionOptions.Partial, skus);

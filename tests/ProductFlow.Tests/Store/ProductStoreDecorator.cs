@@ -18,7 +18,7 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<ProductChange> ReadChangesAsync(long since, CancellationToken cancellationToken = default) => inner.ReadChangesAsync(since, cancellationToken);
 
-    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) => inner.LastSequenceAsync(cancellationToken);
+    public Task<StorePosition> PositionAsync(CancellationToken cancellationToken = default) => inner.PositionAsync(cancellationToken);
 
     public IAsyncEnumerable<RunRecord> ReadRunsAsync(CancellationToken cancellationToken = default) => inner.ReadRunsAsync(cancellationToken);
 

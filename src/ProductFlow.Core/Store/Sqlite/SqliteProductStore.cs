@@ -158,11 +158,14 @@ public sealed partial class SqliteProductStore : IProductStore
         }
     }
 
-    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    public async Task<StorePosition> PositionAsync(CancellationToken cancellationToken = default)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(change_seq), 0) FROM products"; // from the products_change_seq index
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.CommandText = "SELECT change_seq, sku, version, hash FROM products ORDER BY change_seq DESC LIMIT 1"; // from the products_change_seq index
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? StorePosition.Of(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader[3])
+            : StorePosition.Empty;
     }
 
     public async IAsyncEnumerable<RunRecord> ReadRunsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
