@@ -21,6 +21,7 @@ internal sealed class ChannelPass : IAsyncDisposable
     private readonly List<IAsyncDisposable> _held = []; // the lock, the current state, the uploads: released in reverse
     private Stream? _state;
     private string? _location;
+    private PublishBasis? _basis; // what the current version is known to hold: its manifest's basis, or a later publish's check
 
     private ChannelPass(ChannelDefinition channel, ProductCatalog catalog, PublishRequest request)
     {
@@ -33,6 +34,9 @@ internal sealed class ChannelPass : IAsyncDisposable
 
     /// <summary>The manifest of the current version; null before the channel's first publish.</summary>
     public ExportManifest? Current { get; private set; }
+
+    /// <summary>Whether the result was taken from the current version without reading the store (<see cref="TakeAsUnchanged"/>).</summary>
+    public bool TakenAsUnchanged { get; private set; }
 
     /// <summary>The hash of the channel's definition, kept in the manifest: a change of format publishes everything again.</summary>
     public string Definition { get; private set; } = "";
@@ -122,16 +126,15 @@ internal sealed class ChannelPass : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes the current version as this publish's result, unchanged, without reading the store, when it holds every change the store has
-    /// (<paramref name="position"/>, read before any record: the same sequence and latest change) and was made from the same definition and
-    /// <paramref name="inputs"/>: what reading the store would give is then known. Returns whether it did; a preview, a channel of product
-    /// models (whose changes the store's position does not count) and a version that did not record its position or inputs read the store.
+    /// Takes the current version as this publish's result, unchanged, without reading the store, when it is known to hold every change the
+    /// store has (<paramref name="position"/>, read before any record: the same sequence and latest change) and to be made from the same
+    /// definition and <paramref name="inputs"/>, by its manifest or by a later publish's check (<see cref="PublishBasis"/>): what reading the
+    /// store would give is then known. Returns whether it did; a preview, a channel of product models (whose changes the store's position does
+    /// not count) and a version without a recorded basis read the store.
     /// </summary>
     public bool TakeAsUnchanged(StorePosition? position, string inputs)
     {
-        if (position is not { } at || Current is not { Sequence: { } sequence } current || sequence != at.Sequence
-            || !string.Equals(current.LatestChange, at.Latest, StringComparison.Ordinal) || !string.Equals(current.Inputs, inputs, StringComparison.Ordinal)
-            || FormatChanged || Channel.PublishesModels)
+        if (position is not { } at || Current is not { } current || _basis != new PublishBasis(at, inputs) || FormatChanged || Channel.PublishesModels)
         {
             return false;
         }
@@ -142,6 +145,7 @@ internal sealed class ChannelPass : IAsyncDisposable
             Channel = Channel.Code, Mode = Mode, Previous = current.Version, Version = current.Version, Rows = Mode == ExportMode.Full ? current.Records : 0,
             Records = current.Records, Location = _location,
         };
+        TakenAsUnchanged = true;
         return true;
     }
 
@@ -169,6 +173,7 @@ internal sealed class ChannelPass : IAsyncDisposable
         if (_state is not null)
         {
             _held.Add(_state);
+            _basis = await ReadCheckedAsync(exports, code, Current!.Version, cancellationToken).ConfigureAwait(false) ?? PublishBasis.Of(Current);
         }
         else if (Current is not null)
         {
@@ -184,6 +189,20 @@ internal sealed class ChannelPass : IAsyncDisposable
             Snapshot = await exports.CreateAsync(ExportLayout.Snapshot(code, Version), cancellationToken).ConfigureAwait(false);
             _held.Add(Snapshot);
             Hashing = new HashingStream(Data.Content);
+        }
+    }
+
+    private static async Task<PublishBasis?> ReadCheckedAsync(IBlobStore exports, string channel, int version, CancellationToken cancellationToken)
+    {
+        var input = await exports.OpenReadAsync(ExportLayout.Checked(channel, version), cancellationToken).ConfigureAwait(false);
+        if (input is null)
+        {
+            return null;
+        }
+
+        await using (input.ConfigureAwait(false))
+        {
+            return PublishBasis.Read(input);
         }
     }
 

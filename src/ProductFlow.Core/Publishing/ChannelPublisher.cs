@@ -160,6 +160,12 @@ public sealed class ChannelPublisher
         var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
         {
+            if (!request.Preview && !pass.TakenAsUnchanged && !channel.PublishesModels && basis.Position is { } position)
+            {
+                // Read and found current: the next publish from the same position need not read again (PublishBasis).
+                await WriteAsync(ExportLayout.Checked(channel.Code, current!.Version), new PublishBasis(position, basis.Inputs).Write, cancellationToken).ConfigureAwait(false);
+            }
+
             return result;
         }
 

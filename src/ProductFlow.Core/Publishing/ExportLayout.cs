@@ -9,6 +9,7 @@ namespace ProductFlow.Publishing;
 /// &lt;channel&gt;/v&lt;n&gt;/manifest.json     written last: a version without one is incomplete and never current
 /// &lt;channel&gt;/current              the name of the latest complete version, such as v7
 /// .state/&lt;channel&gt;/v&lt;n&gt;.jsonl.gz   what version n published, field by field: the base of the next delta and preview
+/// .state/&lt;channel&gt;/v&lt;n&gt;.checked.json  where the store stood when a later publish found version n still current (<see cref="PublishBasis"/>)
 /// </code>
 /// The <c>.state</c> folder is ProductFlow's own: it holds every field of the channel view, so it is never served to partners.
 /// </remarks>
@@ -31,6 +32,8 @@ public static class ExportLayout
     public static string Manifest(string channel, int version) => VersionFolder(channel, version) + ManifestName;
 
     public static string Snapshot(string channel, int version) => $"{StateFolder}/{channel}/{Version(version)}.jsonl.gz";
+
+    public static string Checked(string channel, int version) => $"{StateFolder}/{channel}/{Version(version)}.checked.json";
 
     public static string Lock(string channel) => $"{StateFolder}/{channel}/.publish.lock";
 

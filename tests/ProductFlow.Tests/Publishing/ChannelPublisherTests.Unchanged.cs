@@ -45,6 +45,25 @@ public partial class ChannelPublisherTests
     }
 
     [Test]
+    public async Task A_publish_that_reads_the_store_and_finds_its_channel_current_spares_the_next_one_the_read()
+    {
+        await StoreAsync(("A", "Alpha", "1"));
+        await _publisher.PublishAsync(_store, Partner, _catalog);
+        await StoreBlockedAsync(["partner"], ("X", "Other", "9"));
+        var first = new CountingStore(_store);
+        var second = new CountingStore(_store);
+
+        var checkedOnce = await _publisher.PublishAsync(first, Partner, _catalog);
+        var again = await _publisher.PublishAsync(second, Partner, _catalog);
+
+        Assert.That((first.Reads, checkedOnce.Published, checkedOnce.HasChanges), Is.EqualTo((1, false, false)), "the store moved, for another channel's product");
+        Assert.That((second.Reads, again.Published, again.Version, again.Records), Is.EqualTo((0, false, (int?)1, 1L)));
+        var check = File.ReadAllText(Path.Combine(Exports, ExportLayout.Checked("partner", 1)));
+        Assert.That(check, Does.Contain($"\"sequence\": {(await _store.PositionAsync()).Sequence}").And.Contain("\"latestChange\": \"X v1 "));
+        Assert.That(Directory.Exists(Path.Combine(Exports, "partner", "v2")), Is.False);
+    }
+
+    [Test]
     public async Task Only_the_channels_whose_versions_are_behind_the_store_read_it()
     {
         await StoreAsync(("A", "Alpha", "1"));

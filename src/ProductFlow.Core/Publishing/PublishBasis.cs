@@ -1,0 +1,35 @@
+using System.Text.Json;
+using ProductFlow.Store;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>What a channel's current version is known to hold: every change of the store up to its position, made from these inputs (<see cref="PublishInputs"/>).</summary>
+/// <remarks>
+/// A version's manifest records the basis it was written from. A publish that reads the store and finds the version still current records
+/// the later basis beside its state (<see cref="ExportLayout.Checked"/>), so the next publish need not read the store to find the same:
+/// a store shared by several pipelines moves with each of them, while most of its channels change with few.
+/// </remarks>
+internal readonly record struct PublishBasis(StorePosition Position, string Inputs)
+{
+    /// <summary>The basis a manifest recorded; null for a version written before ProductFlow recorded one.</summary>
+    public static PublishBasis? Of(ExportManifest manifest) =>
+        manifest is { Sequence: { } sequence, LatestChange: { } latest, Inputs: { } inputs } ? new PublishBasis(new StorePosition(sequence, latest), inputs) : null;
+
+    public void Write(Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteNumber("sequence", Position.Sequence);
+        writer.WriteString("latestChange", Position.Latest);
+        writer.WriteString("inputs", Inputs);
+        writer.WriteEndObject();
+    }
+
+    public static PublishBasis Read(Stream input)
+    {
+        using var document = JsonDocument.Parse(input);
+        var root = document.RootElement;
+        return new PublishBasis(
+            new StorePosition(root.GetProperty("sequence").GetInt64(), root.GetProperty("latestChange").GetString()!), root.GetProperty("inputs").GetString()!);
+    }
+}
