@@ -1,5 +1,6 @@
 using ProductFlow.Mapping;
 using ProductFlow.Model;
+using ProductFlow.Primitives;
 using ProductFlow.Store;
 
 namespace ProductFlow.Running;
@@ -9,7 +10,9 @@ namespace ProductFlow.Running;
 /// A record with a parent gets its <see cref="MappedRecord.Models"/> chain (nearest first, ending at a root model), or none when a
 /// model of the chain is unknown. Models of the store are read as committed (<see cref="IProductStore.FindModelAsync"/>), with the
 /// origins of their values from their lineage, and cached; a run reads its models before their variants (it orders its feed so),
-/// so a variant's model is one lookup. At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full); the
+/// so a variant's model is one lookup. The store is asked only for a code among its models' codes, read once at the first look
+/// (<see cref="IProductStore.ReadModelCodesAsync"/>): the parents of a flat feed, no models, and a feed's new models cost no lookup (on
+/// PostgreSQL a round trip each). At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full); the
 /// run's own models are held up to a bound, then in a scratch file (<see cref="AcceptedModels"/>).
 /// </remarks>
 internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = AcceptedModels.DefaultMaxHeld) : IDisposable
@@ -24,6 +27,7 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
     private readonly Dictionary<string, ProductRecord?> _stored = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly ProductDocument _document = new();
+    private HashSet<ulong>? _storedCodes; // the hashes of the store's model codes, read at the first look at the store
 
     /// <summary>Sets <paramref name="mapped"/>'s model chain when its parent is a known model.</summary>
     public async ValueTask ResolveAsync(MappedRecord mapped, CancellationToken cancellationToken)
@@ -58,7 +62,8 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
     {
         ArgumentNullException.ThrowIfNull(model);
         _accepted.Add(model);
-        var stored = store is null ? null : await store.FindModelAsync(model.Sku, cancellationToken).ConfigureAwait(false);
+        var stored = store is null || !await IsStoredAsync(store, model.Sku, cancellationToken).ConfigureAwait(false)
+            ? null : await store.FindModelAsync(model.Sku, cancellationToken).ConfigureAwait(false);
         if (stored is null || !SameContent(stored.Record, model))
         {
             _changed.Add(model.Sku);
@@ -79,6 +84,11 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
             return null;
         }
 
+        if (!await IsStoredAsync(store, code, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         if (_stored.TryGetValue(code, out var cached))
         {
             return cached;
@@ -93,6 +103,23 @@ internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = Ac
         var model = found is null ? null : WithOrigins(found);
         _stored[code] = model;
         return model;
+    }
+
+    /// <summary>Whether <paramref name="code"/> may be a model of the store: false for certain when its hash is none of the store's models' codes.</summary>
+    private async ValueTask<bool> IsStoredAsync(IProductStore store, string code, CancellationToken cancellationToken)
+    {
+        if (_storedCodes is null)
+        {
+            var codes = new HashSet<ulong>();
+            await foreach (var stored in store.ReadModelCodesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                codes.Add(KeyHash.Of(stored));
+            }
+
+            _storedCodes = codes;
+        }
+
+        return _storedCodes.Contains(KeyHash.Of(code));
     }
 
     private bool SameContent(ProductRecord a, ProductRecord b)

@@ -74,6 +74,12 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     /// <remarks>Like <see cref="FindModelAsync"/>, safe to read while a session of the store writes on another thread.</remarks>
     IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ProductRecord>();
 
+    /// <summary>The code of every current product model, in no particular order.</summary>
+    /// <remarks>A run reads them once, at its first variant, and asks <see cref="FindModelAsync"/> only for a parent among them: a parent
+    /// that is no model (the rule in a flat feed) costs no lookup. Like <see cref="FindModelAsync"/>, safe to read while a session of the
+    /// store writes on another thread. The default reads <see cref="ReadModelsAsync"/>.</remarks>
+    IAsyncEnumerable<string> ReadModelCodesAsync(CancellationToken cancellationToken = default) => ReadModelsAsync(cancellationToken).Select(m => m.Sku);
+
     /// <summary>The current (not removed) products whose parent is one of <paramref name="models"/>, with their notes and lineage.</summary>
     /// <remarks>A run reads them, as committed, while its own session writes: the variants of the models it changed. The default is a store without models.</remarks>
     IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>

@@ -56,6 +56,13 @@ public abstract partial class ProductStoreContractTests
         Assert.That((await Store.FindModelAsync("JKT-1", Token))!.Record.IsModel, Is.True);
         Assert.That(await Store.FindModelAsync("NOPE", Token), Is.Null);
         Assert.That(models.Select(m => (m.Sku, m.Parent)), Is.EqualTo(new (string, string?)[] { ("AA-9", null), ("JKT-1", null), ("JKT-1-BLUE", "JKT-1") }));
+        var codes = new List<string>();
+        await foreach (var code in Store.ReadModelCodesAsync(Token))
+        {
+            codes.Add(code);
+        }
+
+        Assert.That(codes, Is.EquivalentTo(new[] { "AA-9", "JKT-1", "JKT-1-BLUE" }), "the models' codes, not the product's");
     }
 
     [Test]

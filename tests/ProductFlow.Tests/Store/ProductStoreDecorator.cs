@@ -35,7 +35,7 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
 
     public IAsyncEnumerable<StoredVersion> ReadHistoryAsync(string sku, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(sku, cancellationToken);
 
-    public Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => inner.FindModelAsync(code, cancellationToken);
+    public virtual Task<StoredProduct?> FindModelAsync(string code, CancellationToken cancellationToken = default) => inner.FindModelAsync(code, cancellationToken);
 
     public IAsyncEnumerable<StoredVersion> ReadModelHistoryAsync(string code, CancellationToken cancellationToken = default) => inner.ReadModelHistoryAsync(code, cancellationToken);
 
@@ -43,6 +43,8 @@ internal abstract class ProductStoreDecorator(IProductStore inner, bool closesIn
         inner.ReadVariantsAsync(models, cancellationToken);
 
     public virtual IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => inner.ReadModelsAsync(cancellationToken);
+
+    public virtual IAsyncEnumerable<string> ReadModelCodesAsync(CancellationToken cancellationToken = default) => inner.ReadModelCodesAsync(cancellationToken);
 
     public IAsyncEnumerable<QuarantineEntry> ReadQuarantineAsync(bool includeClosed = false, CancellationToken cancellationToken = default) => inner.ReadQuarantineAsync(includeClosed, cancellationToken);
 

@@ -291,6 +291,8 @@ public sealed partial class SqliteProductStore : IProductStore
         }
     }
 
+    public IAsyncEnumerable<string> ReadModelCodesAsync(CancellationToken cancellationToken = default) => _reader.ReadModelCodesAsync(cancellationToken);
+
     public async IAsyncEnumerable<ProductRecord> ReadModelsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var model in _reader.ReadModelsAsync(cancellationToken).ConfigureAwait(false))

@@ -38,6 +38,25 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
         + "ORDER BY coalesce(m.parent, m.code), m.code", // BINARY collation: UTF-8 ordinal
         [null], cancellationToken);
 
+    /// <summary>The code of every current product model.</summary>
+    public async IAsyncEnumerable<string> ReadModelCodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await Command("SELECT code FROM product_models", keyed: false).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return reader.GetString(0);
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>The current products whose parent is one of <paramref name="models"/> (products.model is the parent, else the SKU).</summary>
     public async IAsyncEnumerable<StoredProduct> ReadVariantsAsync(IEnumerable<string> models, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -75,12 +94,7 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_connection is null)
-            {
-                _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-                await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
             foreach (var key in keys)
             {
                 var command = Command(sql, keyed: key is not null);
@@ -101,6 +115,16 @@ internal sealed class SqliteReader(string path) : IAsyncDisposable
         finally
         {
             _lock.Release();
+        }
+    }
+
+    /// <summary>Opens the read-only connection on first use; called with the lock held.</summary>
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
