@@ -12,7 +12,7 @@ namespace ProductFlow.Running;
 /// origins of their values from their lineage, and cached; a run reads its models before their variants (it orders its feed so),
 /// so a variant's model is one lookup. The store is asked only for a code among its models' codes, read once at the first look
 /// (<see cref="IProductStore.ReadModelCodesAsync"/>): the parents of a flat feed, no models, and a feed's new models cost no lookup (on
-/// PostgreSQL a round trip each). At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full); the
+/// PostgreSQL a round trip each); a model another run commits after that look is not seen by this one. At most <see cref="MaxCached"/> stored models are cached (the cache starts over when full); the
 /// run's own models are held up to a bound, then in a scratch file (<see cref="AcceptedModels"/>).
 /// </remarks>
 internal sealed class ModelResolver(IProductStore? store, int maxHeldModels = AcceptedModels.DefaultMaxHeld) : IDisposable

@@ -75,7 +75,7 @@ public interface IProductStore : IAccessStore, IEventOutbox, IAsyncDisposable
     IAsyncEnumerable<ProductRecord> ReadModelsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ProductRecord>();
 
     /// <summary>The code of every current product model, in no particular order.</summary>
-    /// <remarks>A run reads them once, at its first variant, and asks <see cref="FindModelAsync"/> only for a parent among them: a parent
+    /// <remarks>A run reads them once, at its first parent or model, and asks <see cref="FindModelAsync"/> only for a code among them: a parent
     /// that is no model (the rule in a flat feed) costs no lookup. Like <see cref="FindModelAsync"/>, safe to read while a session of the
     /// store writes on another thread. The default reads <see cref="ReadModelsAsync"/>.</remarks>
     IAsyncEnumerable<string> ReadModelCodesAsync(CancellationToken cancellationToken = default) => ReadModelsAsync(cancellationToken).Select(m => m.Sku);
