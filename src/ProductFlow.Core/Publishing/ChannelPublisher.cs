@@ -110,12 +110,16 @@ public sealed class ChannelPublisher
             var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
             var position = request.Preview || passes.Count == 0 ? (StorePosition?)null : await store.PositionAsync(cancellationToken).ConfigureAwait(false);
             var inputs = PublishInputs.Of(catalog);
-            var reading = passes.Where(p => !p.TakeAsUnchanged(position, inputs)).ToList();
-            foreach (var pass in passes.Except(reading))
+            foreach (var pass in passes)
             {
-                _logger.LogInformation(
-                    "Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, position!.Value.Sequence);
+                if (pass.TakeAsUnchanged(position, inputs))
+                {
+                    _logger.LogInformation(
+                        "Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, position!.Value.Sequence);
+                }
             }
+
+            var reading = passes.Where(p => !p.TakenAsUnchanged).ToList();
 
             // Channels of products share one read of the store's products; channels of product models (akeneo-csv) one read of its models.
             var products = reading.Where(p => !p.Channel.PublishesModels).Select(p => new FanOutConsumer(p.Channel.Code, p.RunAsync)).ToList();

@@ -88,20 +88,7 @@ public sealed class ExportManifest
             writer.WriteString("dataAsOf", Timestamp(dataAsOf));
         }
 
-        if (Sequence is { } sequence)
-        {
-            writer.WriteNumber("sequence", sequence);
-        }
-
-        if (LatestChange is { } latest)
-        {
-            writer.WriteString("latestChange", latest);
-        }
-
-        if (Inputs is { } inputs)
-        {
-            writer.WriteString("inputs", inputs);
-        }
+        PublishBasis.Of(this)?.WriteFields(writer);
 
         writer.WriteEndObject();
     }
@@ -110,6 +97,7 @@ public sealed class ExportManifest
     {
         using var document = JsonDocument.Parse(input);
         var root = document.RootElement;
+        var basis = PublishBasis.ReadFields(root);
         return new ExportManifest
         {
             Channel = root.GetProperty("channel").GetString()!,
@@ -128,9 +116,9 @@ public sealed class ExportManifest
             Removed = root.GetProperty("removed").GetInt64(),
             Definition = root.GetProperty("definition").GetString()!,
             DataAsOf = root.TryGetProperty("dataAsOf", out var dataAsOf) ? ParseTimestamp(dataAsOf.GetString()!) : null,
-            Sequence = root.TryGetProperty("sequence", out var sequence) ? sequence.GetInt64() : null,
-            LatestChange = root.TryGetProperty("latestChange", out var latest) ? latest.GetString() : null,
-            Inputs = root.TryGetProperty("inputs", out var inputs) ? inputs.GetString() : null,
+            Sequence = basis?.Position.Sequence,
+            LatestChange = basis?.Position.Latest,
+            Inputs = basis?.Inputs,
         };
     }
 

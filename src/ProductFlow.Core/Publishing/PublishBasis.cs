@@ -15,21 +15,33 @@ internal readonly record struct PublishBasis(StorePosition Position, string Inpu
     public static PublishBasis? Of(ExportManifest manifest) =>
         manifest is { Sequence: { } sequence, LatestChange: { } latest, Inputs: { } inputs } ? new PublishBasis(new StorePosition(sequence, latest), inputs) : null;
 
+    /// <summary>The check file beside a version's state (<see cref="ExportLayout.Checked"/>): the basis alone.</summary>
     public void Write(Stream output)
     {
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
-        writer.WriteNumber("sequence", Position.Sequence);
-        writer.WriteString("latestChange", Position.Latest);
-        writer.WriteString("inputs", Inputs);
+        WriteFields(writer);
         writer.WriteEndObject();
     }
 
     public static PublishBasis Read(Stream input)
     {
         using var document = JsonDocument.Parse(input);
-        var root = document.RootElement;
-        return new PublishBasis(
-            new StorePosition(root.GetProperty("sequence").GetInt64(), root.GetProperty("latestChange").GetString()!), root.GetProperty("inputs").GetString()!);
+        return ReadFields(document.RootElement) ?? throw new JsonException("a check file without 'sequence', 'latestChange' and 'inputs'");
     }
+
+    /// <summary>Its properties, in a manifest or a check file.</summary>
+    public void WriteFields(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumber("sequence", Position.Sequence);
+        writer.WriteString("latestChange", Position.Latest);
+        writer.WriteString("inputs", Inputs);
+    }
+
+    /// <summary>The basis of a manifest or check file; null when it has none.</summary>
+    public static PublishBasis? ReadFields(JsonElement root) =>
+        root.TryGetProperty("sequence", out var sequence) && root.TryGetProperty("latestChange", out var latest) && root.TryGetProperty("inputs", out var inputs)
+            ? new PublishBasis(new StorePosition(sequence.GetInt64(), latest.GetString()!), inputs.GetString()!)
+            : null;
 }
