@@ -136,6 +136,28 @@ public class GoogleMerchantWriterTests
         }
     }
 
+    [Test]
+    public async Task The_xml_feed_is_byte_for_byte_what_an_xml_writer_writes()
+    {
+        var records = (await DemoAsync()).Take(40).Concat([
+            Variant("A-1", "A", "red", "s").With("title", "Tee <b>\"Deluxe\"</b> & more\r\n\u2013 \uD83D\uDE00").With("description", "one\rtwo\u0001\uD800"),
+            Variant("A-2", "A", "red", "m").With("title", "").With("brand", " ")])
+            .ToList();
+        var bare = new ChannelDefinition
+        {
+            Code = "bare", Kind = GoogleMerchant.Kind, Locale = "en_US", Currency = "EUR",
+            Google = new GoogleOptions { Format = "xml", Link = "{{ mpn }}", FeedTitle = "A & B <feed>" }, // no feed link or description, no item link
+        };
+
+        foreach (var channel in new[] { Channel("google"), bare })
+        {
+            var written = await WriteAsync(channel, records);
+
+            Assert.That(Text(written), Is.EqualTo(Text(GoogleXmlOracle.Feed(channel, ChannelRecords.Catalog, records))), channel.Code);
+            Assert.That(written, Is.EqualTo(GoogleXmlOracle.Feed(channel, ChannelRecords.Catalog, records)));
+        }
+    }
+
     private static ProductRecord Weighed(ProductRecord record, string data, string? unit)
     {
         foreach (var value in record.Values.Where(v => v.Attribute == "weight").ToList())

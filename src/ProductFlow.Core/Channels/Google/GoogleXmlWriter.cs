@@ -1,88 +1,98 @@
+using System.Buffers;
 using System.Text;
-using System.Xml;
 using ProductFlow.Catalog;
 using ProductFlow.Model;
 
 namespace ProductFlow.Channels.Google;
 
 /// <summary>Channel kind <c>google-merchant</c>, format <c>xml</c>: an RSS 2.0 feed whose items carry Google's attributes in the <c>g:</c> namespace.</summary>
-/// <remarks>Written with <see cref="XmlWriter"/> as the records come (UTF-8 without byte order mark); an item has an element for each attribute that has a value.</remarks>
+/// <remarks>
+/// UTF-8 without byte order mark, indented by two spaces, written as the records come; an item has an element for each attribute
+/// that has a value. The bytes are those <see cref="System.Xml.XmlWriter"/> writes with those settings (the tests hold it to that):
+/// the elements' tags are encoded once, each text is escaped by <see cref="XmlText"/>, and the feed goes to the output 64 KB at a time.
+/// </remarks>
 internal sealed class GoogleXmlWriter : IChannelWriter
 {
     public const string Namespace = "http://base.google.com/ns/1.0";
 
-    private readonly XmlWriter _xml;
+    private const int Block = 1 << 16;
+
+    // Each field's tags, with the line and indentation before an element: "\n      <g:id>", "</g:id>".
+    private static readonly byte[][] Opens = Tags(f => $"\n      <g:{f}>");
+    private static readonly byte[][] Closes = Tags(f => $"</g:{f}>");
+
+    private readonly Stream _output;
     private readonly GoogleItem _item;
+    private readonly ArrayBufferWriter<byte> _buffer = new(Block + 4096);
 
     public GoogleXmlWriter(ChannelView view, Stream output)
     {
         ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(output);
         var channel = view.Channel;
+        _output = output;
         _item = new GoogleItem(channel, view.Catalog, view);
         FileName = ChannelWriters.FileName(channel);
-        _xml = XmlWriter.Create(output, new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = true,
-            NewLineChars = "\n",
-            CloseOutput = true,
-        });
-        _xml.WriteStartDocument();
-        _xml.WriteStartElement("rss");
-        _xml.WriteAttributeString("version", "2.0");
-        _xml.WriteAttributeString("xmlns", "g", null, Namespace);
-        _xml.WriteStartElement("channel");
         var options = _item.Options;
-        _xml.WriteElementString("title", options.FeedTitle ?? channel.Code);
-        _xml.WriteElementString("link", options.FeedLink);
-        _xml.WriteElementString("description", options.FeedDescription);
+        _buffer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\">\n  <channel>"u8);
+        Header("title", options.FeedTitle ?? channel.Code);
+        Header("link", options.FeedLink);
+        Header("description", options.FeedDescription);
     }
 
     public string FileName { get; }
 
     public void Write(ProductRecord record)
     {
+        // Values has no blank value (an empty element never occurs), and an item always has its id.
         var values = _item.Values(record);
-        _xml.WriteStartElement("item");
+        _buffer.Write("\n    <item>"u8);
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i] is { } value)
             {
-                _xml.WriteElementString("g", GoogleItem.Fields[i], Namespace, XmlText(value));
+                _buffer.Write(Opens[i]);
+                XmlText.Write(_buffer, value);
+                _buffer.Write(Closes[i]);
             }
         }
 
-        _xml.WriteEndElement();
+        _buffer.Write("\n    </item>"u8);
+        if (_buffer.WrittenCount >= Block)
+        {
+            WriteBuffer();
+        }
     }
 
     /// <summary>Never called: Google replaces its whole data source with each file (<see cref="RemovalPolicy.FullOnly"/>).</summary>
     public void WriteRemoval(string sku, string? model) =>
         throw new InvalidOperationException(GoogleItem.FullOnly);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _xml.WriteEndDocument();
-        _xml.Dispose();
-        return ValueTask.CompletedTask;
+        _buffer.Write("\n  </channel>\n</rss>"u8);
+        WriteBuffer();
+        await _output.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The value without characters XML cannot hold (control characters, lone surrogates), each replaced by a space.</summary>
-    private static string XmlText(string value)
+    private void Header(string name, string? text)
     {
-        char[]? text = null;
-        for (var i = 0; i < value.Length; i++)
+        if (string.IsNullOrEmpty(text))
         {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (!XmlConvert.IsXmlChar(value[i]))
-            {
-                text ??= value.ToCharArray();
-                text[i] = ' ';
-            }
+            _buffer.Write(Encoding.UTF8.GetBytes($"\n    <{name} />"));
+            return;
         }
 
-        return text is null ? value : new string(text);
+        _buffer.Write(Encoding.UTF8.GetBytes($"\n    <{name}>"));
+        XmlText.Write(_buffer, text);
+        _buffer.Write(Encoding.UTF8.GetBytes($"</{name}>"));
     }
+
+    private void WriteBuffer()
+    {
+        _output.Write(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
+    }
+
+    private static byte[][] Tags(Func<string, string> tag) => [.. GoogleItem.Fields.Select(f => Encoding.UTF8.GetBytes(tag(f)))];
 }
