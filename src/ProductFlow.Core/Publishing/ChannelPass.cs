@@ -127,14 +127,14 @@ internal sealed class ChannelPass : IAsyncDisposable
 
     /// <summary>
     /// Takes the current version as this publish's result, unchanged, without reading the store, when it is known to hold every change the
-    /// store has (<paramref name="position"/>, read before any record: the same sequence and latest change) and to be made from the same
-    /// definition and <paramref name="inputs"/>, by its manifest or by a later publish's check (<see cref="PublishBasis"/>): what reading the
-    /// store would give is then known. Returns whether it did; a preview, a channel of product models (whose changes the store's position does
+    /// store has and to be made from the same definition and inputs (<paramref name="basis"/>: the store's position, read before any record,
+    /// and this publish's inputs), by its manifest or by a later publish's check (<see cref="PublishBasis"/>): what reading the store would
+    /// give is then known. Returns whether it did; a preview (no basis), a channel of product models (whose changes the store's position does
     /// not count) and a version without a recorded basis read the store.
     /// </summary>
-    public bool TakeAsUnchanged(StorePosition? position, string inputs)
+    public bool TakeAsUnchanged(PublishBasis? basis)
     {
-        if (position is not { } at || Current is not { } current || _basis != new PublishBasis(at, inputs) || FormatChanged || Channel.PublishesModels)
+        if (basis is null || Current is not { } current || _basis != basis || FormatChanged || Channel.PublishesModels)
         {
             return false;
         }
@@ -173,7 +173,7 @@ internal sealed class ChannelPass : IAsyncDisposable
         if (_state is not null)
         {
             _held.Add(_state);
-            _basis = await ReadCheckedAsync(exports, code, Current!.Version, cancellationToken).ConfigureAwait(false) ?? PublishBasis.Of(Current);
+            _basis = await ReadCheckedAsync(exports, code, Current!.Version, cancellationToken).ConfigureAwait(false) ?? Current!.Basis;
         }
         else if (Current is not null)
         {

@@ -108,14 +108,14 @@ public sealed class ChannelPublisher
             // Read before the products: the version holds at least the data of this instant, and every change up to this sequence (a
             // commit in between puts more in it, never less). A channel whose current version holds the same is not read again.
             var dataAsOf = request.Preview || passes.Count == 0 ? null : Later(request.DataAsOf, await store.LastChangeAsync(cancellationToken).ConfigureAwait(false));
-            var position = request.Preview || passes.Count == 0 ? (StorePosition?)null : await store.PositionAsync(cancellationToken).ConfigureAwait(false);
-            var inputs = PublishInputs.Of(catalog);
+            var basis = request.Preview || passes.Count == 0 ? (PublishBasis?)null
+                : new PublishBasis(await store.PositionAsync(cancellationToken).ConfigureAwait(false), PublishInputs.Of(catalog));
             foreach (var pass in passes)
             {
-                if (pass.TakeAsUnchanged(position, inputs))
+                if (pass.TakeAsUnchanged(basis))
                 {
                     _logger.LogInformation(
-                        "Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, position!.Value.Sequence);
+                        "Channel {Channel}: v{Version} holds the store's changes up to {Sequence}: unchanged, the store is not read", pass.Channel.Code, pass.Current!.Version, basis!.Value.Position.Sequence);
                 }
             }
 
@@ -137,7 +137,7 @@ public sealed class ChannelPublisher
             var results = new List<PublishResult>(passes.Count);
             foreach (var pass in passes)
             {
-                results.Add(await CommitAsync(pass, request, new VersionBasis(dataAsOf, position, inputs), cancellationToken).ConfigureAwait(false));
+                results.Add(await CommitAsync(pass, request, dataAsOf, basis, cancellationToken).ConfigureAwait(false));
             }
 
             return results;
@@ -159,15 +159,16 @@ public sealed class ChannelPublisher
     }
 
     /// <summary>Commits the version a pass wrote, when it changed anything (or the channel has none yet, or a new format); returns the channel's result.</summary>
-    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, VersionBasis basis, CancellationToken cancellationToken)
+    /// <remarks>The version keeps <c>dataAsOf</c> and <c>basis</c>, what the publish read before the records (both null for a preview).</remarks>
+    private async Task<PublishResult> CommitAsync(ChannelPass pass, PublishRequest request, DateTimeOffset? dataAsOf, PublishBasis? basis, CancellationToken cancellationToken)
     {
         var (channel, current, version, result) = (pass.Channel, pass.Current, pass.Version, pass.Result);
         if (request.Preview || (current is not null && !result.HasChanges && !pass.FormatChanged))
         {
-            if (!request.Preview && !pass.TakenAsUnchanged && !channel.PublishesModels && basis.Position is { } position)
+            if (!pass.TakenAsUnchanged && !channel.PublishesModels && basis is { } found)
             {
                 // Read and found current: the next publish from the same position need not read again (PublishBasis).
-                await WriteAsync(ExportLayout.Checked(channel.Code, current!.Version), new PublishBasis(position, basis.Inputs).Write, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(ExportLayout.Checked(channel.Code, current!.Version), found.Write, cancellationToken).ConfigureAwait(false);
             }
 
             return result;
@@ -189,8 +190,7 @@ public sealed class ChannelPublisher
         {
             Channel = channel.Code, Version = version, CreatedAt = _time.GetUtcNow(), RunId = request.RunId, Mode = pass.Mode,
             BasedOn = pass.Mode == ExportMode.Delta ? current?.Version : null, File = pass.File, Rows = result.Rows, Bytes = pass.Hashing!.Bytes, Sha256 = pass.Hashing.Sha256,
-            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = basis.DataAsOf,
-            Sequence = basis.Position?.Sequence, LatestChange = basis.Position?.Latest, Inputs = basis.Inputs,
+            Records = result.Records, Added = result.Added, Changed = result.Changed, Removed = result.Removed, Definition = pass.Definition, DataAsOf = dataAsOf, Basis = basis,
         };
         await WriteAsync(ExportLayout.Manifest(channel.Code, version), manifest.Write, cancellationToken).ConfigureAwait(false);
         await WriteAsync(ExportLayout.Current(channel.Code), output => output.Write(System.Text.Encoding.ASCII.GetBytes(ExportLayout.Version(version) + "\n")), cancellationToken).ConfigureAwait(false);
@@ -206,9 +206,6 @@ public sealed class ChannelPublisher
         await PruneAsync(channel, version, cancellationToken).ConfigureAwait(false);
         return result with { Published = true, Version = version, Location = announcement.File };
     }
-
-    /// <summary>What a publish read before the records, kept in each version it commits (see <see cref="ExportManifest"/>).</summary>
-    private readonly record struct VersionBasis(DateTimeOffset? DataAsOf, StorePosition? Position, string Inputs);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

@@ -49,16 +49,20 @@ public sealed class ExportManifest
     /// <summary>SHA-256 of the channel's definition: a changed format makes the next publish a full one.</summary>
     public required string Definition { get; init; }
 
+    /// <summary>Where the store stood when the version was written (read before the records) and what it was made from: null for a
+    /// version written before ProductFlow recorded it.</summary>
+    internal PublishBasis? Basis { get; init; }
+
     /// <summary>The store's change sequence read before the records (<see cref="Store.IProductStore.PositionAsync"/>): the version holds
     /// every change up to it. Null for a version written before ProductFlow recorded it.</summary>
-    public long? Sequence { get; init; }
+    public long? Sequence => Basis?.Position.Sequence;
 
     /// <summary>The store's change at <see cref="Sequence"/> (<see cref="Store.StorePosition.Latest"/>): <c>&lt;sku&gt; v&lt;version&gt; &lt;hash&gt;</c>.</summary>
-    public string? LatestChange { get; init; }
+    public string? LatestChange => Basis?.Position.Latest;
 
     /// <summary>SHA-256 of what shapes the version besides the store and the channel's definition: the catalog and the build of ProductFlow
     /// that wrote it (<see cref="PublishInputs"/>). Null for a version written before ProductFlow recorded it.</summary>
-    public string? Inputs { get; init; }
+    public string? Inputs => Basis?.Inputs;
 
     public void Write(Stream output)
     {
@@ -88,7 +92,7 @@ public sealed class ExportManifest
             writer.WriteString("dataAsOf", Timestamp(dataAsOf));
         }
 
-        PublishBasis.Of(this)?.WriteFields(writer);
+        Basis?.WriteFields(writer);
 
         writer.WriteEndObject();
     }
@@ -97,7 +101,6 @@ public sealed class ExportManifest
     {
         using var document = JsonDocument.Parse(input);
         var root = document.RootElement;
-        var basis = PublishBasis.ReadFields(root);
         return new ExportManifest
         {
             Channel = root.GetProperty("channel").GetString()!,
@@ -116,9 +119,7 @@ public sealed class ExportManifest
             Removed = root.GetProperty("removed").GetInt64(),
             Definition = root.GetProperty("definition").GetString()!,
             DataAsOf = root.TryGetProperty("dataAsOf", out var dataAsOf) ? ParseTimestamp(dataAsOf.GetString()!) : null,
-            Sequence = basis?.Position.Sequence,
-            LatestChange = basis?.Position.Latest,
-            Inputs = basis?.Inputs,
+            Basis = PublishBasis.ReadFields(root),
         };
     }
 

@@ -11,10 +11,6 @@ namespace ProductFlow.Publishing;
 /// </remarks>
 internal readonly record struct PublishBasis(StorePosition Position, string Inputs)
 {
-    /// <summary>The basis a manifest recorded; null for a version written before ProductFlow recorded one.</summary>
-    public static PublishBasis? Of(ExportManifest manifest) =>
-        manifest is { Sequence: { } sequence, LatestChange: { } latest, Inputs: { } inputs } ? new PublishBasis(new StorePosition(sequence, latest), inputs) : null;
-
     /// <summary>The check file beside a version's state (<see cref="ExportLayout.Checked"/>): the basis alone.</summary>
     public void Write(Stream output)
     {

@@ -17,6 +17,9 @@ internal sealed class GoogleXmlWriter : IChannelWriter
 
     private const int Block = 1 << 16;
 
+    // The declaration, the feed's root and its channel's start tag.
+    private static readonly byte[] Head = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:g=\"{Namespace}\">\n  <channel>");
+
     // Each field's tags, with the line and indentation before an element: "\n      <g:id>", "</g:id>".
     private static readonly byte[][] Opens = Tags(f => $"\n      <g:{f}>");
     private static readonly byte[][] Closes = Tags(f => $"</g:{f}>");
@@ -34,7 +37,7 @@ internal sealed class GoogleXmlWriter : IChannelWriter
         _item = new GoogleItem(channel, view.Catalog, view);
         FileName = ChannelWriters.FileName(channel);
         var options = _item.Options;
-        _buffer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\">\n  <channel>"u8);
+        _buffer.Write(Head);
         Header("title", options.FeedTitle ?? channel.Code);
         Header("link", options.FeedLink);
         Header("description", options.FeedDescription);
