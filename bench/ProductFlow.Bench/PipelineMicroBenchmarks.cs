@@ -15,8 +15,8 @@ namespace ProductFlow.Bench;
 
 /// <summary>
 /// <c>micro</c>: BenchmarkDotNet per-record costs of the demo pipeline's hot steps, on records of a generated feed that went
-/// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, the stored document, each channel's writer and
-/// the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line.
+/// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, the stored document written and read back,
+/// each channel's writer and the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line.
 /// </summary>
 /// <remarks>The per-record benchmarks run over <see cref="Batch"/> records in channel order (model-grouped writers flush a model
 /// when the next begins) and report the time per record.</remarks>
@@ -33,6 +33,7 @@ public class PipelineMicroBenchmarks
     private RuleContext _context = null!;
     private ChannelFields _fields = null!;
     private SnapshotRow[] _snapshot = null!;
+    private byte[][] _stored = null!;
     private readonly ProductFlow.Store.ProductDocument _document = new();
 
     [GlobalSetup]
@@ -68,6 +69,11 @@ public class PipelineMicroBenchmarks
         // The web channel publishes its whole channel view: the widest snapshot row of the demo's channels.
         _fields = new ChannelFields(new ChannelView(_catalog.FindChannel("web")!, _catalog));
         _snapshot = _records.Select(_fields.RowOf).ToArray();
+        _stored = _records.Select(r =>
+        {
+            _document.Write(r, "supplier");
+            return _document.Content.ToArray();
+        }).ToArray();
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
@@ -133,6 +139,19 @@ public class PipelineMicroBenchmarks
         }
 
         return bytes;
+    }
+
+    /// <summary>What a publish reads of each product from the store: its document parsed back into a record.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int DocumentRead()
+    {
+        var values = 0;
+        foreach (var stored in _stored)
+        {
+            values += ProductFlow.Store.ProductDocument.Read(stored).Values.Count;
+        }
+
+        return values;
     }
 
     /// <summary>What a publish compares of a record: its channel fields as text.</summary>
