@@ -26,7 +26,7 @@ internal static class XmlText
             var plain = PlainLength(text);
             if (plain > 0)
             {
-                Transcode(output, text[..plain]);
+                Encoding.UTF8.GetBytes(text[..plain], output);
                 text = text[plain..];
                 continue;
             }
@@ -79,13 +79,5 @@ internal static class XmlText
         }
 
         return end;
-    }
-
-    private static void Transcode(IBufferWriter<byte> output, ReadOnlySpan<char> text)
-    {
-        var bytes = Encoding.UTF8.GetMaxByteCount(text.Length);
-        var span = output.GetSpan(bytes);
-        var written = Encoding.UTF8.GetBytes(text, span);
-        output.Advance(written);
     }
 }
