@@ -10,7 +10,7 @@ return args.FirstOrDefault() switch
     "rules" => await RuleProfileCommand.RunAsync(args[1..]),
     "connectors" => await ConnectorsCommand.RunAsync(args[1..]),
     "two-feeds" => await TwoFeedsCommand.RunAsync(args[1..]),
-    "store" => await PostgresStoreCommand.RunAsync(args[1..]),
+    "store" => await StoreCommand.RunAsync(args[1..]),
     null or ['-', '-', ..] => await StagesCommand.RunAsync(args),
     _ => Usage(),
 };
@@ -23,7 +23,7 @@ static int Usage()
     Console.Error.WriteLine("  connectors --rows N [--seed S] [--only xlsx,akeneo]  the XLSX and Akeneo connectors (and their mapping) alone");
     Console.Error.WriteLine("  two-feeds --rows N [--seed S]                      two `productflow run` processes at once vs one");
     Console.Error.WriteLine("  rules --rows N [--seed S]                          time and bytes allocated per rule of the demo pipeline");
-    Console.Error.WriteLine("  store --postgres CONN [--rows N] [--keep]          the PostgreSQL store path alone: insert, 10% changed, same again, a second source");
+    Console.Error.WriteLine("  store --postgres CONN | --sqlite DIR [--rows N] [--keep]  a store's path alone: insert, 10% changed, same again, a second source merged, again, 10% changed");
     Console.Error.WriteLine("  schema [--records N] [--distinct N] [--seed N]   ProductFlow.JsonSchema vs NJsonSchema on product channel views");
     Console.Error.WriteLine("  micro [BenchmarkDotNet args]                     per-record micro-benchmarks (BenchmarkDotNet): schema validation, GTIN, template, CSV row, channel writers, snapshot");
     return 2;

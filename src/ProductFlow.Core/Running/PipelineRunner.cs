@@ -213,6 +213,7 @@ public sealed class PipelineRunner
         Full = !request.Replay && (request.FeedMode ?? pipeline.Definition.Mode) == FeedMode.Full,
         MaxRemovedShare = request.AllowMassDelete ? null : pipeline.Definition.MaxRemovedShare,
         Sources = pipeline.Catalog.Sources,
+        MergeKey = MergeKeys.Of(pipeline),
     };
 
     private async Task IngestAsync(

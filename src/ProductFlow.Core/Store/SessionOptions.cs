@@ -16,4 +16,12 @@ public sealed record SessionOptions
 
     /// <summary>Checks the record a merge of sources gives, for the run's channels; <c>null</c> (default): a merged record keeps the verdict of the run's own half.</summary>
     public IMergedRecordCheck? MergeCheck { get; init; }
+
+    /// <summary>
+    /// What decides a merge of sources besides the records: a fingerprint of the run's <see cref="Sources"/> and <see cref="MergeCheck"/>
+    /// (the runner's is its pipeline's and catalog's definitions, <c>Running.MergeKeys</c>). With one, a product that several sources carry,
+    /// last written by this run's source from the same record under the same key, is known to be merged already and is not merged again.
+    /// <c>null</c> (default): such a product is read and merged on every run.
+    /// </summary>
+    public string? MergeKey { get; init; }
 }

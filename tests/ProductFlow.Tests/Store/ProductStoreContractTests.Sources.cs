@@ -137,9 +137,76 @@ public abstract partial class ProductStoreContractTests
         Assert.That((await HistoryAsync("B")).Last().Removed, Is.True);
     }
 
-    private async Task<CommitSummary> FeedAsync(string source, ProductRecord record, string[]? blocked = null, bool full = false)
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_source_sending_its_record_again_after_another_source_wrote_is_merged_again()
     {
-        var options = new SessionOptions { Sources = ErpPrices, Full = full, MaxRemovedShare = null };
+        // stock: "erp" is ranked, "supplier" and "pim" are not: between those two the latest run wins.
+        await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")));
+        await FeedAsync("pim", Some.Record("A", ("stock", "5")));
+        await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")));
+        await FeedAsync("pim", Some.Record("A", ("stock", "5")));
+
+        var again = await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")));
+
+        Assert.That(again, Is.EqualTo(new CommitSummary(0, 1, 0)));
+        Assert.That(Data((await Store.FindProductAsync("A", Token))!.Record, "stock"), Is.EqualTo("9"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_source_sending_its_merged_record_again_under_a_new_merge_key_is_merged_again()
+    {
+        await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+        await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")));
+        var supplierFirst = new SourcesDefinition { Precedence = new Dictionary<string, IReadOnlyList<string>> { ["stock"] = ["supplier", "erp"] } };
+
+        var sameKey = await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")));
+        var stockBefore = Data((await Store.FindProductAsync("A", Token))!.Record, "stock");
+        var newKey = await FeedAsync("supplier", Some.Record("A", ("name", "Tee"), ("stock", "9")), sources: supplierFirst, mergeKey: "precedence changed");
+
+        Assert.That((sameKey, stockBefore), Is.EqualTo((new CommitSummary(0, 0, 1), "3")));
+        Assert.That(newKey, Is.EqualTo(new CommitSummary(0, 1, 0)));
+        Assert.That(Data((await Store.FindProductAsync("A", Token))!.Record, "stock"), Is.EqualTo("9"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_source_sending_a_changed_record_is_merged_whatever_it_sent_before()
+    {
+        await FeedAsync("supplier", Some.Record("A", ("name", "Tee")));
+        await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+        await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+
+        var changed = await FeedAsync("erp", Some.Record("A", ("stock", "4")));
+        var blocked = await FeedAsync("erp", Some.Record("A", ("stock", "4")), blocked: ["partner"]);
+
+        Assert.That((changed, blocked), Is.EqualTo((new CommitSummary(0, 1, 0), new CommitSummary(0, 0, 1))));
+        var product = (await Store.FindProductAsync("A", Token))!;
+        Assert.That((Data(product.Record, "name"), Data(product.Record, "stock"), product.BlockedChannels.Single()), Is.EqualTo(("Tee", "4", "partner")));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_source_that_now_gives_enabled_is_merged_again()
+    {
+        var supplier = Some.Record("A", ("name", "Tee"));
+        supplier.Enabled = false;
+        await FeedAsync("supplier", supplier);
+        await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+        var enabling = Some.Record("A", ("stock", "3"));
+        enabling.Enabled = true;
+
+        var summary = await FeedAsync("erp", enabling);
+
+        Assert.That(summary, Is.EqualTo(new CommitSummary(0, 1, 0)));
+        Assert.That((await Store.FindProductAsync("A", Token))!.Record.Enabled, Is.True);
+    }
+
+    private async Task<CommitSummary> FeedAsync(
+        string source, ProductRecord record, string[]? blocked = null, bool full = false, SourcesDefinition? sources = null, string mergeKey = "the catalog")
+    {
+        var options = new SessionOptions { Sources = sources ?? ErpPrices, Full = full, MaxRemovedShare = null, MergeKey = mergeKey };
         await using var session = await Store.BeginAsync(Run(pipeline: source), options, Token);
         await session.UpsertAsync(record, blocked ?? [], Token);
         return await session.CommitAsync(Token);

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 using ProductFlow.Collections;
 using ProductFlow.Primitives;
@@ -17,7 +16,7 @@ namespace ProductFlow.Store.Sqlite;
 /// </remarks>
 internal sealed class SqliteKnownProducts
 {
-    public const long Unknown = 0;
+    public const long Unknown = StateFingerprint.Unknown;
 
     private readonly KeyMap<long> _states;
 
@@ -49,9 +48,6 @@ internal sealed class SqliteKnownProducts
     /// <summary>Records the state a write left, for a key the map holds (see remarks: a SKU new to the store is not added).</summary>
     public void Update(ulong key, long state) => _states.TryReplace(key, state);
 
-    public static long Fingerprint(ReadOnlySpan<byte> contentHash, string blocked, string notes, string sources)
-    {
-        var state = BinaryPrimitives.ReadUInt64LittleEndian(contentHash) ^ (KeyHash.Of(blocked, notes, sources) * 0x9E3779B97F4A7C15UL);
-        return state == Unknown ? 1 : (long)state;
-    }
+    public static long Fingerprint(ReadOnlySpan<byte> contentHash, string blocked, string notes, string sources) =>
+        StateFingerprint.Of(contentHash, blocked, notes, sources);
 }

@@ -46,6 +46,9 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     private readonly SqliteKnownProducts _known;
     private readonly SqliteModelWriter _models;
 
+    // With a merge key: the state a merge leaves is what the run's source sent (see Contribution).
+    private readonly SourceContribution? _contribution;
+
     public SqliteStoreSession(SqliteConnection connection, SqliteCheckpoint checkpoint, RunRecord run, SessionOptions options)
     {
         _connection = connection;
@@ -54,6 +57,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         _run = run;
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
+        _contribution = options.MergeKey is { } mergeKey ? new SourceContribution(run.Pipeline, mergeKey) : null;
         _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
         _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         const string InsertProduct = """
@@ -147,7 +151,11 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
                     prepared = true;
                 }
 
-                if (SqliteKnownProducts.Fingerprint(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes, SourceList.Of(_run.Pipeline)) == state)
+                // Or a product other sources carry too, last written by this source's merge of the same record under the same merge key:
+                // merging it again would give what is stored (see Contribution).
+                var blocked = StoredProduct.FormatBlocked(blockedChannels);
+                if (SqliteKnownProducts.Fingerprint(_current.Hash, blocked, _current.Notes, SourceList.Of(_run.Pipeline)) == state
+                    || _contribution?.Of(_current.Hash, blocked, _current.Notes, record.EnabledGiven) == state)
                 {
                     _unchanged++;
                     return ValueTask.CompletedTask;
@@ -161,6 +169,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
+            var contribution = Contribution(record, blockedChannels, prepared);
             var current = ReadCurrent(record.Sku, stored);
             var checkedChannels = record.Notes.Channels;
             blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
@@ -170,7 +179,8 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
                 blockedChannels = SourceMerge.Recheck(record, StoredProduct.ParseBlocked(stored.Blocked), checkedChannels, check);
             }
 
-            prepared = false;
+            Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared: false, contribution));
+            return ValueTask.CompletedTask;
         }
 
         Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared));
@@ -191,7 +201,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     /// <summary>Stores <paramref name="record"/> over <paramref name="stored"/>: a new version when its content changed, else blocking, notes and sources in place.</summary>
     /// <returns>The version written (1: created), or 0 when the content did not change.</returns>
     /// <remarks>With <c>prepared</c>, <see cref="_current"/> already holds the record (serialised ahead, or by the fast path).</remarks>
-    private int Write(ProductRecord record, ulong key, StoredRow? stored, string blocked, string sources, bool prepared = false)
+    private int Write(ProductRecord record, ulong key, StoredRow? stored, string blocked, string sources, bool prepared = false, long? contribution = null)
     {
         if (!prepared)
         {
@@ -199,7 +209,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         }
 
         var notes = _current.Notes;
-        var state = SqliteKnownProducts.Fingerprint(_current.Hash, blocked, notes, sources);
+        var state = contribution ?? SqliteKnownProducts.Fingerprint(_current.Hash, blocked, notes, sources);
         if (stored is null)
         {
             if (Insert(record, blocked, notes, sources, state))
@@ -262,17 +272,6 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         _current = serialised;
     }
 
-    /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>
-    private void Withdraw(string sku)
-    {
-        var stored = Find(sku)!;
-        var rest = SourceMerge.Withdraw(ReadCurrent(sku, stored), _run.Pipeline);
-        if (Write(rest, KeyHash.Of(sku), stored, stored.Blocked, SourceList.Without(stored.Sources, _run.Pipeline)) > 0)
-        {
-            _updated++;
-        }
-    }
-
     private StoredRow? Find(string sku)
     {
         _select.Parameters[0].Value = sku;
@@ -284,17 +283,6 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
         return new StoredRow(
             reader.GetInt32(0), (byte[])reader[1], reader.GetString(2), reader.GetInt64(3) != 0, reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7));
-    }
-
-    /// <summary>The stored record with its values' origins and sources (the current version's document and lineage).</summary>
-    private ProductRecord ReadCurrent(string sku, StoredRow stored)
-    {
-        _lineage.Parameters[0].Value = sku;
-        using var reader = _lineage.ExecuteReader();
-        reader.Read();
-        var record = SourceMerge.ReadStored((byte[])reader[0], (byte[])reader[1], stored.Source);
-        record.Notes = NotesJson.Read(stored.Notes);
-        return record;
     }
 
     /// <remarks>As <see cref="UpsertAsync(ProductRecord, IReadOnlyCollection{string}, CancellationToken)"/>, synchronous.</remarks>
