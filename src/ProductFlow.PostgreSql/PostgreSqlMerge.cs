@@ -14,17 +14,27 @@ namespace ProductFlow.PostgreSql;
 /// </remarks>
 internal static class PostgreSqlMerge
 {
+    /// <summary>
+    /// A staged row whose product is not known merged already: the source whose merge last wrote the product sent this same record under
+    /// the same merge key (<see cref="Store.SourceContribution"/>), so merging it again would give what is stored. Such a row changes nothing.
+    /// </summary>
+    public const string NotMergedAlready = "(p.contribution = s.contribution) IS NOT TRUE";
+
+    // What a product keeps of the staged row that wrote it: its contribution when the row was merged with other sources
+    // (PostgreSqlSourceMerge's condition, on the product as it was), else nothing.
+    private const string Contribution = "CASE WHEN NOT p.removed AND p.sources <> '' AND p.sources <> $1 THEN s.contribution END";
+
     // The sources column with the run's source in it.
     private const string WithSource = "CASE WHEN p.removed OR p.sources = '' THEN $1 WHEN strpos(p.sources, $1) > 0 THEN p.sources ELSE p.sources || substr($1, 2) END";
 
     // Same content: blocking, notes (and the channels checked) and sources change in place; only a change of blocking or of the
     // channels checked is a change for channel deltas.
     private const string Unchanged = $"""
-        UPDATE products p SET blocked = s.blocked, notes = s.notes, checked = s.checked, sources = {WithSource},
+        UPDATE products p SET blocked = s.blocked, notes = s.notes, checked = s.checked, sources = {WithSource}, contribution = {Contribution},
             change_seq = CASE WHEN p.blocked <> s.blocked OR p.checked <> s.checked THEN nextval('product_changes') ELSE p.change_seq END
         FROM pg_temp.staging s
-        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed
-            AND (p.blocked <> s.blocked OR p.notes <> s.notes OR p.checked <> s.checked OR strpos(p.sources, $1) = 0)
+        WHERE p.sku = s.sku AND p.hash = s.hash AND NOT p.removed AND {NotMergedAlready}
+            AND (p.blocked <> s.blocked OR p.notes <> s.notes OR p.checked <> s.checked OR strpos(p.sources, $1) = 0 OR p.contribution IS DISTINCT FROM {Contribution})
         """;
 
     // The superseded version takes the product's current document (see PostgreSqlSchema); the new version's doc is empty,
@@ -33,9 +43,10 @@ internal static class PostgreSqlMerge
     private const string Changed = $"""
         WITH changed AS (
             UPDATE products p SET version = p.version + 1, hash = s.hash, enabled = s.enabled, blocked = s.blocked, doc = s.doc, run_id = $2,
-                change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, checked = s.checked, sources = {WithSource}
+                change_seq = nextval('product_changes'), source = $4, removed = false, notes = s.notes, checked = s.checked, sources = {WithSource},
+                contribution = {Contribution}
             FROM pg_temp.staging s
-            WHERE p.sku = s.sku AND (p.hash <> s.hash OR p.removed)
+            WHERE p.sku = s.sku AND (p.hash <> s.hash OR p.removed) AND {NotMergedAlready}
             RETURNING p.sku, p.version, s.hash, s.lineage),
         moved AS (
             UPDATE product_versions v SET doc = p.doc FROM changed c JOIN products p ON p.sku = c.sku

@@ -34,7 +34,7 @@ internal static class PostgreSqlRemovals
         await using var command = new NpgsqlCommand(
             $"""
             WITH gone AS (
-                UPDATE products AS u SET removed = true, version = u.version + 1, run_id = $2, change_seq = nextval('product_changes'), sources = ''
+                UPDATE products AS u SET removed = true, version = u.version + 1, run_id = $2, change_seq = nextval('product_changes'), sources = '', contribution = NULL
                 WHERE u.sku IN (SELECT p.sku FROM products p WHERE {Missing} AND p.sources = $1 ORDER BY p.sku)
                 RETURNING u.sku, u.version, u.hash),
             moved AS (
@@ -81,13 +81,13 @@ internal static class PostgreSqlRemovals
             var same = hash.AsSpan().SequenceEqual(document.Hash);
             await using var write = new NpgsqlCommand(
                 same
-                    ? "UPDATE products SET sources = $2 WHERE sku = $1"
+                    ? "UPDATE products SET sources = $2, contribution = NULL WHERE sku = $1"
                     : """
                       WITH moved AS (
                           UPDATE product_versions v SET doc = p.doc FROM products p WHERE p.sku = $1 AND v.sku = $1 AND v.version = p.version AND length(v.doc) = 0),
                       bumped AS (
                           UPDATE products SET sources = $2, version = version + 1, hash = $3, doc = $4, enabled = $5, run_id = $6,
-                              source = $7, change_seq = nextval('product_changes') WHERE sku = $1 RETURNING version)
+                              source = $7, change_seq = nextval('product_changes'), contribution = NULL WHERE sku = $1 RETURNING version)
                       INSERT INTO product_versions (sku, version, run_id, at, hash, doc, lineage) SELECT $1, version, $6, $8, $3, '\x'::bytea, $9 FROM bumped
                       """,
                 connection);

@@ -106,6 +106,11 @@ internal static class PostgreSqlSchema
         """
         CREATE TABLE session_keys (name text PRIMARY KEY, xml text NOT NULL, created timestamptz NOT NULL);
         """,
+        // 12: what the source whose merge last wrote a product sent (SourceContribution; null after any other write): that source's
+        // same record under the same merge key is then known merged already.
+        """
+        ALTER TABLE products ADD COLUMN contribution bigint;
+        """,
     ];
 
     /// <summary>The advisory lock key every outbox writer takes in its transaction ("pfoutbox"): one writer at a time, so sequence order is commit order.</summary>

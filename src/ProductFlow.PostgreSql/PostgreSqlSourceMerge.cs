@@ -14,11 +14,11 @@ namespace ProductFlow.PostgreSql;
 internal static class PostgreSqlSourceMerge
 {
     // One query for the run (hash joins, not a probe per row), read through a cursor so merged rows can be copied between fetches.
-    private const string Declare = """
+    private const string Declare = $"""
         DECLARE shared NO SCROLL CURSOR FOR
         SELECT s.seq, s.doc, s.lineage, s.enabled_given, s.blocked, s.notes, p.source, p.blocked, p.notes, p.doc, v.lineage
         FROM pg_temp.staging s JOIN products p ON p.sku = s.sku JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
-        WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1
+        WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1 AND {PostgreSqlMerge.NotMergedAlready}
         """;
 
     public static async Task MergeStagedAsync(

@@ -29,6 +29,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
     private readonly SessionOptions _options;
     private readonly DateTime _at;
     private readonly ProductDocument _document = new();
+    private readonly SourceContribution? _contribution; // with a merge key: what the run's source sends, kept by a merge (PostgreSqlMerge)
     private readonly List<(long Line, string? Sku, string Issues, string Source)> _quarantine = [];
 
     // Hashes of the staged SKUs: when none repeats (the rule), the commit skips removing earlier duplicates.
@@ -45,6 +46,7 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         _run = run;
         _options = options;
         _at = run.Started.UtcDateTime;
+        _contribution = options.MergeKey is { } mergeKey ? new SourceContribution(run.Pipeline, mergeKey) : null;
     }
 
     public static async Task<PostgreSqlStoreSession> StartAsync(NpgsqlConnection connection, RunRecord run, SessionOptions options, CancellationToken cancellationToken)
@@ -53,7 +55,8 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             """
             DROP TABLE IF EXISTS pg_temp.staging, pg_temp.staging_quarantine, pg_temp.staging_models;
             CREATE TEMP TABLE staging (seq bigint NOT NULL, sku text COLLATE "C" NOT NULL, hash bytea NOT NULL, enabled boolean NOT NULL,
-                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL, checked text NOT NULL)
+                blocked text NOT NULL, doc bytea NOT NULL, lineage bytea NOT NULL, notes text NOT NULL, enabled_given boolean NOT NULL, checked text NOT NULL,
+                contribution bigint)
                 WITH (toast_tuple_target = 8160);
             CREATE TEMP TABLE staging_quarantine (line bigint NOT NULL, sku text, issues text NOT NULL, source text NOT NULL);
             """ + PostgreSqlModels.CreateStaging,
@@ -83,10 +86,11 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
         _document.Write(record, _run.Pipeline);
         _duplicates |= !_skus.Add(KeyHash.Of(record.Sku));
         var blocked = StoredProduct.FormatBlocked(blockedChannels);
+        var notes = NotesJson.Write(record.Notes);
         _copy ??= await StagingCopy.BeginAsync(_connection, cancellationToken).ConfigureAwait(false);
         await _copy.WriteRowAsync(
-            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, NotesJson.Write(record.Notes), record.EnabledGiven,
-            StoredProduct.FormatBlocked(record.Notes.Channels), cancellationToken).ConfigureAwait(false);
+            _staged, record.Sku, _document.Hash, record.Enabled, blocked, _document.Content, _document.Lineage, notes, record.EnabledGiven,
+            StoredProduct.FormatBlocked(record.Notes.Channels), _contribution?.Of(_document.Hash, blocked, notes, record.EnabledGiven), cancellationToken).ConfigureAwait(false);
 
         // One COPY for the session (ended only to flush quarantine, and at commit): ending it every few thousand rows
         // made the client wait for the server each time, where one stream keeps both busy.

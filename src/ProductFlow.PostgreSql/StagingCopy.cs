@@ -24,8 +24,8 @@ internal sealed class StagingCopy : IAsyncDisposable
     /// <summary>Chunks the writer may have queued.</summary>
     public const int Capacity = 4;
 
-    private const string Copy = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given, checked) FROM STDIN (FORMAT BINARY)";
-    private const short Fields = 10;
+    private const string Copy = "COPY pg_temp.staging (seq, sku, hash, enabled, blocked, doc, lineage, notes, enabled_given, checked, contribution) FROM STDIN (FORMAT BINARY)";
+    private const short Fields = 11;
 
     // "PGCOPY\n\377\r\n\0", then flags and header extension length (both 0).
     private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -57,9 +57,9 @@ internal sealed class StagingCopy : IAsyncDisposable
     /// <summary>Adds one staged row; waits only when a full chunk has to be handed over and the writer is behind.</summary>
     public async ValueTask WriteRowAsync(
         long seq, string sku, byte[] hash, bool enabled, string blocked, ReadOnlyMemory<byte> doc, ReadOnlyMemory<byte> lineage, string notes, bool enabledGiven,
-        string @checked, CancellationToken cancellationToken)
+        string @checked, long? contribution, CancellationToken cancellationToken)
     {
-        var most = sizeof(short) + (Fields * sizeof(int)) + sizeof(long) + hash.Length + 2 + doc.Length + lineage.Length
+        var most = sizeof(short) + (Fields * sizeof(int)) + (2 * sizeof(long)) + hash.Length + 2 + doc.Length + lineage.Length
             + Encoding.UTF8.GetMaxByteCount(sku.Length) + Encoding.UTF8.GetMaxByteCount(blocked.Length) + Encoding.UTF8.GetMaxByteCount(notes.Length)
             + Encoding.UTF8.GetMaxByteCount(@checked.Length);
         if (_chunk.Length - _position < most)
@@ -82,6 +82,7 @@ internal sealed class StagingCopy : IAsyncDisposable
         at = Text(row, at, notes);
         at = Boolean(row, at, enabledGiven);
         at = Text(row, at, @checked);
+        at = Bigint(row, at, contribution);
         _position += at;
     }
 
@@ -197,6 +198,19 @@ internal sealed class StagingCopy : IAsyncDisposable
         BinaryPrimitives.WriteInt32BigEndian(row[at..], value.Length);
         value.CopyTo(row[(at + 4)..]);
         return at + 4 + value.Length;
+    }
+
+    private static int Bigint(Span<byte> row, int at, long? value)
+    {
+        if (value is not { } number)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(row[at..], -1); // NULL
+            return at + 4;
+        }
+
+        BinaryPrimitives.WriteInt32BigEndian(row[at..], sizeof(long));
+        BinaryPrimitives.WriteInt64BigEndian(row[(at + 4)..], number);
+        return at + 4 + sizeof(long);
     }
 
     private static int Boolean(Span<byte> row, int at, bool value)

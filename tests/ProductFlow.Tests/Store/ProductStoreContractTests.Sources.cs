@@ -203,6 +203,21 @@ public abstract partial class ProductStoreContractTests
         Assert.That((await Store.FindProductAsync("A", Token))!.Record.Enabled, Is.True);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_source_that_withdrew_from_a_product_and_sends_the_same_record_again_is_merged_again()
+    {
+        await FeedAsync("supplier", Some.Record("A", ("name", "Tee")));
+        await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+        await FeedAsync("erp", Some.Record("B", ("stock", "1")), full: true);
+
+        var back = await FeedAsync("erp", Some.Record("A", ("stock", "3")));
+
+        Assert.That(back, Is.EqualTo(new CommitSummary(0, 1, 0)));
+        var product = (await Store.FindProductAsync("A", Token))!.Record;
+        Assert.That((Data(product, "name"), Data(product, "stock")), Is.EqualTo(("Tee", "3")));
+    }
+
     private async Task<CommitSummary> FeedAsync(
         string source, ProductRecord record, string[]? blocked = null, bool full = false, SourcesDefinition? sources = null, string mergeKey = "the catalog")
     {
