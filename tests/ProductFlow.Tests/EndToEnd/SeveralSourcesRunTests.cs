@@ -76,6 +76,22 @@ public class SeveralSourcesRunTests
         Assert.That(history.Stdout, Does.Contain("price [EUR]: 12.5 -> 9.5  (erp: erp.csv:2 price)"));
     }
 
+    [Test]
+    public void A_new_precedence_applies_at_the_next_run_of_a_source_whose_feed_did_not_change()
+    {
+        Run("erp");
+        Run("supplier");
+        var before = File.ReadAllLines(PublishedExports.Current(Data, "partner", "partner.csv"));
+        File.WriteAllText(_dir.Combine("catalog.json"), Catalog.Replace("\"price\": [\"erp\", \"supplier\"]", "\"price\": [\"supplier\", \"erp\"]", StringComparison.Ordinal));
+
+        var again = Run("supplier");
+
+        var after = File.ReadAllLines(PublishedExports.Current(Data, "partner", "partner.csv"));
+        Assert.That(before.Skip(1), Is.EqualTo(new[] { "A-1;Tee;9.5;5", "A-2;Polo;20;" }));
+        Assert.That(again.GetProperty("counts").GetProperty("changed").GetInt32(), Is.EqualTo(1));
+        Assert.That(after.Skip(1), Is.EqualTo(new[] { "A-1;Tee;12.5;5", "A-2;Polo;20;" }));
+    }
+
     private JsonElement Run(string pipeline)
     {
         var result = CliProcess.Run(_dir.Path, "run", _dir.Combine(pipeline + ".json"), "--data", Data, "--json");
