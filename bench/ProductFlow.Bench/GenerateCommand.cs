@@ -4,9 +4,10 @@ using ProductFlow.Bench.Feeds;
 namespace ProductFlow.Bench;
 
 /// <summary>
-/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx] [--shuffle] --out FILE</c>: writes a feed of the same generated rows as the demo's
-/// supplier CSV (pipelines/demo.json reads it), an Akeneo product export for the demo catalog (<c>akeneo-csv</c>) or a workbook
-/// (<c>xlsx</c>); <c>--shuffle</c> (CSV) writes the rows in a random order (seeded), so that a model's variants are far apart.
+/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx|stock] [--shuffle] [--offset K] --out FILE</c>: writes a feed of the same generated
+/// rows as the demo's supplier CSV (pipelines/demo.json reads it), an Akeneo product export for the demo catalog (<c>akeneo-csv</c>), a
+/// workbook (<c>xlsx</c>) or an ERP's stock for the same products (<c>stock</c>: each stock plus K, default 1; bench/pipelines/erp-stock.json
+/// reads it); <c>--shuffle</c> (CSV) writes the rows in a random order (seeded), so that a model's variants are far apart.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -14,16 +15,18 @@ internal static class GenerateCommand
     {
         var options = BenchArgs.Parse(args);
         var format = options.Get("--format") ?? "csv";
-        if (format is not ("csv" or "akeneo" or "xlsx"))
+        if (format is not ("csv" or "akeneo" or "xlsx" or "stock"))
         {
-            Console.Error.WriteLine($"unknown --format '{format}' (csv, akeneo or xlsx)");
+            Console.Error.WriteLine($"unknown --format '{format}' (csv, akeneo, xlsx or stock)");
             return 2;
         }
 
         var output = options.Get("--out") ?? $"feed-{options.Rows}{Extension(format)}";
         var feed = options.Get("--shuffle") is not null && format == "csv"
             ? new FeedGenerator(options.Seed).WriteShuffledCsv(output, options.Rows)
-            : Write(format, output, options.Rows, options.Seed);
+            : format == "stock"
+                ? StockFeedWriter.Write(new FeedGenerator(options.Seed), output, options.Rows, int.Parse(options.Get("--offset") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture))
+                : Write(format, output, options.Rows, options.Seed);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{feed.Path}: {feed.Rows:N0} rows, {feed.Bytes / 1e6:0.0} MB, defects: {string.Join(", ", feed.Defects.Select(d => $"{d.Key} {d.Value}"))}"));

@@ -8,7 +8,7 @@ using ProductFlow.Store.Sqlite;
 namespace ProductFlow.Bench.Stages;
 
 /// <summary>
-/// <c>store --postgres CONN | --sqlite DIR [--rows N] [--keep]</c>: a store's path alone (session upserts, then the commit) on N
+/// <c>store --postgres CONN | --sqlite DIR [--rows N] [--keep] [--no-merge-key]</c>: a store's path alone (session upserts, then the commit) on N
 /// demo-shaped records built beforehand: PostgreSQL in a fresh database on the server of CONN (dropped afterwards unless
 /// <c>--keep</c>), or the embedded store in a new folder DIR. The session is the store's own, without the writer thread a run puts
 /// in front of it (<see cref="BackgroundStoreSession"/>): this measures the store's bulk path; stages 4 and 6 of the stage table
@@ -19,7 +19,8 @@ namespace ProductFlow.Bench.Stages;
 /// same records again (a no-op); then a second source (stock from an ERP) is merged into every product, sends the same stock
 /// again, and changes every 10th product's stock. Prints records/s per run, split into staging (upserts: serialisation, and
 /// PostgreSQL's COPY) and commit (PostgreSQL's merge; SQLite writes as it goes). The records are built before the clock starts,
-/// so the rules and the feed are not measured.
+/// so the rules and the feed are not measured. The sessions have a merge key (<see cref="SessionOptions.MergeKey"/>), as a run's have;
+/// <c>--no-merge-key</c> leaves it out, so that every run of the second source reads and merges every product.
 /// </remarks>
 internal static class StoreCommand
 {
@@ -36,7 +37,7 @@ internal static class StoreCommand
 
             await using (var embedded = SqliteProductStore.Open(folder))
             {
-                await RunsAsync(embedded, options.Rows, folder).ConfigureAwait(false);
+                await RunsAsync(embedded, options.Rows, folder, MergeKey(options)).ConfigureAwait(false);
             }
 
             return 0;
@@ -53,7 +54,7 @@ internal static class StoreCommand
         try
         {
             await using var store = await PostgreSqlProductStore.OpenAsync(database).ConfigureAwait(false);
-            await RunsAsync(store, rows, store.Location).ConfigureAwait(false);
+            await RunsAsync(store, rows, store.Location, MergeKey(options)).ConfigureAwait(false);
         }
         finally
         {
@@ -66,9 +67,13 @@ internal static class StoreCommand
         return 0;
     }
 
-    private static async Task RunsAsync(IProductStore store, int rows, string location)
+    // A run's merge key stands for its pipeline and catalog (Running.MergeKeys): the same for every run here.
+    private static string? MergeKey(BenchArgs options) => options.Get("--no-merge-key") is null ? "bench" : null;
+
+    private static async Task RunsAsync(IProductStore store, int rows, string location, string? mergeKey)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} records; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {location}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"{rows:N0} records; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {location}; merge key: {mergeKey ?? "none"}"));
         Console.WriteLine("| run | records/s | total | staging | commit | created | updated | unchanged |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var runs = new (string Name, string Source, Func<int, ProductRecord> Record)[]
@@ -86,8 +91,7 @@ internal static class StoreCommand
             GC.Collect();
             var clock = Stopwatch.StartNew();
             var run = new RunRecord { Id = $"bench-{name}", Pipeline = source, Feed = new FeedInfo(source + ".csv", 0, ""), Started = DateTimeOffset.UtcNow };
-            // A run's merge key stands for its pipeline and catalog (Running.MergeKeys): the same for every run here.
-            await using var session = await store.BeginAsync(run, new SessionOptions { MergeKey = "bench" }).ConfigureAwait(false);
+            await using var session = await store.BeginAsync(run, new SessionOptions { MergeKey = mergeKey }).ConfigureAwait(false);
             foreach (var record in records)
             {
                 await session.UpsertAsync(record, []).ConfigureAwait(false);

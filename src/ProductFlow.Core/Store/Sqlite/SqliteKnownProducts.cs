@@ -6,9 +6,10 @@ namespace ProductFlow.Store.Sqlite;
 
 /// <summary>The store's SKUs as a compact map (SKU hash to the product's state), loaded once per session: most upserts then need no SELECT.</summary>
 /// <remarks>
-/// A SKU whose hash is absent was not in the store when the session began. A state is a 64-bit fingerprint of what an
-/// unchanged upsert compares (content hash, blocked channels, notes, sources), kept in <c>products.state</c>; when it
-/// matches, the upsert changes nothing and is skipped. 0 means "unknown or removed": the session reads the row. A hash
+/// A SKU whose hash is absent was not in the store when the session began. A state is a 64-bit fingerprint
+/// (<see cref="StateFingerprint"/>) of what an unchanged upsert compares (content hash, blocked channels, notes, sources), or, for a
+/// product a merge of sources wrote last, of what that source sent (<see cref="SourceContribution"/>), kept in <c>products.state</c>;
+/// when it matches, the upsert changes nothing and is skipped. 0 means "unknown or removed": the session reads the row. A hash
 /// collision between two SKUs only costs a SELECT; a false "unchanged" needs a 64-bit fingerprint collision of the same SKU.
 /// The map holds the store as the session found it, 20-30 bytes per product, and does not grow: a session's writes update
 /// the states of the SKUs it holds, and a SKU new to the store is not added (the session inserts it with
@@ -47,7 +48,4 @@ internal sealed class SqliteKnownProducts
 
     /// <summary>Records the state a write left, for a key the map holds (see remarks: a SKU new to the store is not added).</summary>
     public void Update(ulong key, long state) => _states.TryReplace(key, state);
-
-    public static long Fingerprint(ReadOnlySpan<byte> contentHash, string blocked, string notes, string sources) =>
-        StateFingerprint.Of(contentHash, blocked, notes, sources);
 }

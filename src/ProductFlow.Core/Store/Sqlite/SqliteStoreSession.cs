@@ -142,7 +142,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
         if (known)
         {
-            if (state != SqliteKnownProducts.Unknown)
+            if (state != StateFingerprint.Unknown)
             {
                 // The common re-run case: same content, blocking, notes, and this source alone carries it; nothing to write.
                 if (!prepared)
@@ -154,7 +154,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
                 // Or a product other sources carry too, last written by this source's merge of the same record under the same merge key:
                 // merging it again would give what is stored (see Contribution).
                 var blocked = StoredProduct.FormatBlocked(blockedChannels);
-                if (SqliteKnownProducts.Fingerprint(_current.Hash, blocked, _current.Notes, SourceList.Of(_run.Pipeline)) == state
+                if (StateFingerprint.Of(_current.Hash, blocked, _current.Notes, SourceList.Of(_run.Pipeline)) == state
                     || _contribution?.Of(_current.Hash, blocked, _current.Notes, record.EnabledGiven) == state)
                 {
                     _unchanged++;
@@ -209,7 +209,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         }
 
         var notes = _current.Notes;
-        var state = contribution ?? SqliteKnownProducts.Fingerprint(_current.Hash, blocked, notes, sources);
+        var state = contribution ?? StateFingerprint.Of(_current.Hash, blocked, notes, sources);
         if (stored is null)
         {
             if (Insert(record, blocked, notes, sources, state))
