@@ -7,19 +7,7 @@ internal sealed class DemoFolder : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public DemoFolder()
-    {
-        foreach (var folder in new[] { "pipelines", "schemas", "samples" })
-        {
-            var from = TestPaths.InRepository(folder);
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_dir.Path, folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-    }
+    public DemoFolder() => _dir.CopyFromRepository(["pipelines", "schemas", "samples"]);
 
     public string Root => _dir.Path;
 

@@ -10,10 +10,7 @@ internal sealed class PartnerDemo : IDisposable
 
     public PartnerDemo()
     {
-        foreach (var folder in new[] { "pipelines", "schemas", "samples" })
-        {
-            Copy(TestPaths.InRepository(folder), _dir.Combine(folder));
-        }
+        _dir.CopyFromRepository(["pipelines", "schemas", "samples"]);
 
         var catalog = _dir.Combine("schemas", "catalog.json");
         var text = File.ReadAllText(catalog);
@@ -80,16 +77,5 @@ internal sealed class PartnerDemo : IDisposable
         }
 
         return string.Join(',', fields);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -12,9 +12,7 @@ public class RegressionTestCommandTests
     public void CopyTheDemo()
     {
         _dir = new TempDirectory();
-        Copy(TestPaths.InRepository("pipelines"), _dir.Combine("pipelines"));
-        Copy(TestPaths.InRepository("schemas"), _dir.Combine("schemas"));
-        Copy(TestPaths.InRepository("samples"), _dir.Combine("samples"));
+        _dir.CopyFromRepository(["pipelines", "schemas", "samples"]);
     }
 
     [TearDown]
@@ -102,15 +100,5 @@ public class RegressionTestCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stdout, Does.Contain("FAIL demo/defects").And.Contain("exports/web/web.jsonl was not expected"));
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -13,16 +13,7 @@ public class MergeKeysTests
     public void CopyDemo()
     {
         _dir = new TempDirectory();
-        foreach (var folder in new[] { "pipelines", "schemas" })
-        {
-            var from = TestPaths.InRepository(folder);
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_dir.Path, folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        _dir.CopyFromRepository(["pipelines", "schemas"]);
     }
 
     [TearDown]

@@ -17,16 +17,7 @@ public class ScheduledPublicationTests
     public void CopyDemo()
     {
         _dir = new TempDirectory();
-        foreach (var folder in new[] { "pipelines", "schemas", "samples" })
-        {
-            var from = TestPaths.InRepository(folder);
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_dir.Path, folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        _dir.CopyFromRepository(["pipelines", "schemas", "samples"]);
 
         Patch("pipelines/demo.json", "\"publish\": \"onRun\"", "\"publish\": \"scheduled\"");
         Patch("schemas/catalog.json", "\"kind\": \"web-json\",", "\"kind\": \"web-json\", \"keepVersions\": 2, \"schedule\": { \"cron\": \"0 2 * * *\", \"timeZone\": \"Europe/Oslo\" },");

@@ -93,16 +93,7 @@ public class ServiceDoctorTests
     /// <summary>A copy of the demo's pipelines, schemas and samples, the web channel's kind patched with <paramref name="webKind"/>; returns its pipelines folder.</summary>
     private string CopyDemo(string? webKind)
     {
-        foreach (var folder in new[] { "pipelines", "schemas", "samples" })
-        {
-            var from = TestPaths.InRepository(folder);
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_dir.Path, "demo", folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        _dir.CopyFromRepository(["pipelines", "schemas", "samples"], under: "demo");
 
         if (webKind is not null)
         {

@@ -21,6 +21,27 @@ internal sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Copies the repository's <paramref name="folders"/> (<c>pipelines</c>, <c>schemas</c>, <c>samples</c>...) here, or into <paramref name="under"/> here.</summary>
+    public void CopyFromRepository(string[] folders, string under = "")
+    {
+        foreach (var folder in folders)
+        {
+            CopyTree(TestPaths.InRepository(folder), Combine(under, folder));
+        }
+    }
+
+    /// <summary>Copies every file under <paramref name="from"/> to the same place under <paramref name="to"/>.</summary>
+    public static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
         try
