@@ -203,7 +203,9 @@ public class PartnerApiTests
         var store = await File.ReadAllBytesAsync(Path.Combine(_demo.Data, "productflow.db"));
         var wal = Path.Combine(_demo.Data, "productflow.db-wal");
         var bytes = File.Exists(wal) ? store.Concat(await File.ReadAllBytesAsync(wal)).ToArray() : store;
-        var secret = _acme[(_acme.LastIndexOf('_') + 1)..];
+        // pf_<id>_<secret>: the id is hex, the secret base64url, which may itself hold '_'.
+        var secret = _acme[(_acme.IndexOf('_', "pf_".Length) + 1)..];
+        Assert.That(secret, Has.Length.GreaterThan(20), _acme);
 
         Assert.That(System.Text.Encoding.ASCII.GetString(bytes), Does.Not.Contain(secret));
         Assert.That(_serve.Output, Does.Not.Contain(secret));
