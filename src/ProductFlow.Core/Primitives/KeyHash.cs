@@ -29,6 +29,20 @@ public static class KeyHash
     public static ulong Of(string? a, string? b, string? c = null, string? d = null) =>
         Finish(Add(Add(Add(Add(Seed, a), b), c), d));
 
+    /// <summary>The first two parts of a key hashed once, for keys that differ in the rest: <c>Of(a, b, c)</c> is <c>Parts(a, b).Of(c)</c>.</summary>
+    public static Prefix Parts(string? a, string? b) => new(Add(Add(Seed, a), b));
+
+    /// <summary>Two parts of a key, hashed (<see cref="Parts"/>).</summary>
+    public readonly struct Prefix
+    {
+        private readonly ulong _hash;
+
+        internal Prefix(ulong hash) => _hash = hash;
+
+        /// <summary>The hash of the key these parts start, with <paramref name="c"/> and <paramref name="d"/> after them.</summary>
+        public ulong Of(string? c, string? d = null) => Finish(Add(Add(_hash, c), d));
+    }
+
     private static ulong Add(ulong hash, string? part)
     {
         foreach (var c in part.AsSpan())

@@ -26,5 +26,8 @@ public sealed class SourceContribution
 
     /// <summary>The contribution of a record of <paramref name="contentHash"/> (<see cref="ProductDocument.Hash"/>), its blocked channels and notes as stored.</summary>
     public long Of(ReadOnlySpan<byte> contentHash, string blocked, string notes, bool enabledGiven) =>
-        StateFingerprint.Of(contentHash, blocked, notes, enabledGiven ? _given : _notGiven);
+        Of(StateFingerprint.Parts(contentHash, blocked, notes), enabledGiven);
+
+    /// <summary>The contribution of a record whose content hash, blocked channels and notes are <paramref name="parts"/>.</summary>
+    public long Of(StateFingerprint.Prefix parts, bool enabledGiven) => parts.With(enabledGiven ? _given : _notGiven);
 }

@@ -49,6 +49,8 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
     // With a merge key: the state a merge leaves is what the run's source sent (see Contribution).
     private readonly SourceContribution? _contribution;
 
+    private readonly string _source; // the run's source as the sources column lists it
+
     public SqliteStoreSession(SqliteConnection connection, SqliteCheckpoint checkpoint, RunRecord run, SessionOptions options)
     {
         _connection = connection;
@@ -58,6 +60,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         _at = SqliteProductStore.Timestamp(run.Started);
         _options = options;
         _contribution = options.MergeKey is { } mergeKey ? new SourceContribution(run.Pipeline, mergeKey) : null;
+        _source = SourceList.Of(run.Pipeline);
         _select = Prepare("SELECT version, hash, blocked, removed, notes, sources, source, state FROM products WHERE sku = $sku", "$sku");
         _lineage = Prepare("SELECT p.doc, v.lineage FROM products p JOIN product_version_rows v ON v.sku = p.sku AND v.version = p.version WHERE p.sku = $sku", "$sku");
         const string InsertProduct = """
@@ -153,9 +156,8 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
                 // Or a product other sources carry too, last written by this source's merge of the same record under the same merge key:
                 // merging it again would give what is stored (see Contribution).
-                var blocked = StoredProduct.FormatBlocked(blockedChannels);
-                if (StateFingerprint.Of(_current.Hash, blocked, _current.Notes, SourceList.Of(_run.Pipeline)) == state
-                    || _contribution?.Of(_current.Hash, blocked, _current.Notes, record.EnabledGiven) == state)
+                var parts = StateFingerprint.Parts(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes);
+                if (parts.With(_source) == state || _contribution?.Of(parts, record.EnabledGiven) == state)
                 {
                     _unchanged++;
                     return ValueTask.CompletedTask;
@@ -165,7 +167,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
             stored = Find(record.Sku);
         }
 
-        var sources = stored is { Removed: false } ? SourceList.With(stored.Sources, _run.Pipeline) : SourceList.Of(_run.Pipeline);
+        var sources = stored is { Removed: false } ? SourceList.With(stored.Sources, _run.Pipeline) : _source;
         if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
