@@ -20,9 +20,12 @@ internal static class PostgreSqlMerge
     /// </summary>
     public const string NotMergedAlready = "(p.contribution = s.contribution) IS NOT TRUE";
 
-    // What a product keeps of the staged row that wrote it: its contribution when the row was merged with other sources
-    // (PostgreSqlSourceMerge's condition, on the product as it was), else nothing.
-    private const string Contribution = "CASE WHEN NOT p.removed AND p.sources <> '' AND p.sources <> $1 THEN s.contribution END";
+    /// <summary>A product <c>p</c> other sources carry besides the run's ($1): its staged row is merged with it (<see cref="PostgreSqlSourceMerge"/>).</summary>
+    public const string Shared = "NOT p.removed AND p.sources <> '' AND p.sources <> $1";
+
+    // What a product keeps of the staged row that wrote it: its contribution when the row was merged with other sources (on the
+    // product as it was), else nothing.
+    private const string Contribution = $"CASE WHEN {Shared} THEN s.contribution END";
 
     // The sources column with the run's source in it.
     private const string WithSource = "CASE WHEN p.removed OR p.sources = '' THEN $1 WHEN strpos(p.sources, $1) > 0 THEN p.sources ELSE p.sources || substr($1, 2) END";

@@ -18,7 +18,7 @@ internal static class PostgreSqlSourceMerge
         DECLARE shared NO SCROLL CURSOR FOR
         SELECT s.seq, s.doc, s.lineage, s.enabled_given, s.blocked, s.notes, p.source, p.blocked, p.notes, p.doc, v.lineage
         FROM pg_temp.staging s JOIN products p ON p.sku = s.sku JOIN product_versions v ON v.sku = p.sku AND v.version = p.version
-        WHERE NOT p.removed AND p.sources <> '' AND p.sources <> $1 AND {PostgreSqlMerge.NotMergedAlready}
+        WHERE {PostgreSqlMerge.Shared} AND {PostgreSqlMerge.NotMergedAlready}
         """;
 
     public static async Task MergeStagedAsync(

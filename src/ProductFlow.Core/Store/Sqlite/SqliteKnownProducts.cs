@@ -17,8 +17,6 @@ namespace ProductFlow.Store.Sqlite;
 /// </remarks>
 internal sealed class SqliteKnownProducts
 {
-    public const long Unknown = StateFingerprint.Unknown;
-
     private readonly KeyMap<long> _states;
 
     private SqliteKnownProducts(KeyMap<long> states) => _states = states;
@@ -36,7 +34,7 @@ internal sealed class SqliteKnownProducts
             var key = KeyHash.Of(reader.GetString(0));
             if (!states.TryAdd(key, reader.GetInt64(1)))
             {
-                states.TryReplace(key, Unknown); // two SKUs of one hash: either reads its row
+                states.TryReplace(key, StateFingerprint.Unknown); // two SKUs of one hash: either reads its row
             }
         }
 

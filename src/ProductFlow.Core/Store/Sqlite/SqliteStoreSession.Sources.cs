@@ -10,20 +10,26 @@ internal sealed partial class SqliteStoreSession
     /// The state a merge of <paramref name="incoming"/> leaves, with a merge key: what this source sent (<see cref="SourceContribution"/>),
     /// which the same record sent again under the same key matches while no other write changed the product (each leaves a state of its
     /// own: another source's merge, a run of one source, a removal, a refresh of inherited values); null without a key.
+    /// <paramref name="prepared"/>: <see cref="_current"/> holds the record; <paramref name="parts"/>: what a known SKU's fingerprints hashed of it.
     /// </summary>
-    private long? Contribution(ProductRecord incoming, IReadOnlyCollection<string> blockedChannels, bool prepared)
+    private long? Contribution(ProductRecord incoming, IReadOnlyCollection<string> blockedChannels, bool prepared, StateFingerprint.Prefix? parts)
     {
         if (_contribution is null)
         {
             return null;
         }
 
-        if (!prepared)
+        if (parts is not { } known)
         {
-            Serialise(incoming);
+            if (!prepared)
+            {
+                Serialise(incoming);
+            }
+
+            known = StateFingerprint.Parts(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes);
         }
 
-        return _contribution.Of(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes, incoming.EnabledGiven);
+        return _contribution.Of(known, incoming.EnabledGiven);
     }
 
     /// <summary>Takes the run's source off a product other sources still carry: its values go, the others' stay (see docs/store.md, "Several sources, one record").</summary>

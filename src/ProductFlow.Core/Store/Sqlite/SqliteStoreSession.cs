@@ -136,6 +136,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         }
 
         StoredRow? stored = null;
+        StateFingerprint.Prefix? parts = null; // the record's content hash, blocking and notes, hashed once for both fingerprints
         var prepared = false;
         if (serialised is not null)
         {
@@ -156,8 +157,8 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
 
                 // Or a product other sources carry too, last written by this source's merge of the same record under the same merge key:
                 // merging it again would give what is stored (see Contribution).
-                var parts = StateFingerprint.Parts(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes);
-                if (parts.With(_source) == state || _contribution?.Of(parts, record.EnabledGiven) == state)
+                parts = StateFingerprint.Parts(_current.Hash, StoredProduct.FormatBlocked(blockedChannels), _current.Notes);
+                if (parts.Value.With(_source) == state || _contribution?.Of(parts.Value, record.EnabledGiven) == state)
                 {
                     _unchanged++;
                     return ValueTask.CompletedTask;
@@ -171,7 +172,7 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
-            var contribution = Contribution(record, blockedChannels, prepared);
+            var contribution = Contribution(record, blockedChannels, prepared, parts);
             var current = ReadCurrent(record.Sku, stored);
             var checkedChannels = record.Notes.Channels;
             blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
