@@ -16,7 +16,7 @@ namespace ProductFlow.Bench;
 /// <summary>
 /// <c>micro</c>: BenchmarkDotNet per-record costs of the demo pipeline's hot steps, on records of a generated feed that went
 /// through its mapping and rules: the GTIN check, the Fluid title template, a guarded CSV row, the stored document written and read back,
-/// each channel's writer and the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line.
+/// each channel's writer and the publisher's snapshot row of a record (<see cref="ChannelFields"/>) and its gzipped state line, written and read back.
 /// </summary>
 /// <remarks>The per-record benchmarks run over <see cref="Batch"/> records in channel order (model-grouped writers flush a model
 /// when the next begins) and report the time per record.</remarks>
@@ -33,6 +33,7 @@ public class PipelineMicroBenchmarks
     private RuleContext _context = null!;
     private ChannelFields _fields = null!;
     private SnapshotRow[] _snapshot = null!;
+    private byte[] _state = null!;
     private byte[][] _stored = null!;
     private readonly ProductFlow.Store.ProductDocument _document = new();
 
@@ -69,6 +70,15 @@ public class PipelineMicroBenchmarks
         // The web channel publishes its whole channel view: the widest snapshot row of the demo's channels.
         _fields = new ChannelFields(new ChannelView(_catalog.FindChannel("web")!, _catalog));
         _snapshot = _records.Select(_fields.RowOf).ToArray();
+        using (var state = new MemoryStream())
+        {
+            using (var writer = SnapshotFile.Create(state))
+            {
+                Array.ForEach(_snapshot, writer.Write);
+            }
+
+            _state = state.ToArray();
+        }
         _stored = _records.Select(r =>
         {
             _document.Write(r, "supplier");
@@ -176,6 +186,19 @@ public class PipelineMicroBenchmarks
         {
             state.Write(row);
         }
+    }
+
+    /// <summary>A state line read back, as a publish reads its channel's current version to compare with.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int SnapshotRead()
+    {
+        var fields = 0;
+        foreach (var row in SnapshotFile.Read(new MemoryStream(_state, writable: false)))
+        {
+            fields += row.Fields.Count;
+        }
+
+        return fields;
     }
 
     private async Task WriteAsync(string channel)

@@ -34,6 +34,71 @@ public class SnapshotFileTests
     }
 
     [Test]
+    public void Rows_of_changing_shapes_and_repeated_texts_are_read_back_exactly()
+    {
+        // The reader keeps the row before's names and texts when the bytes are the same: rows here switch between shapes of the
+        // same size and of other sizes, repeat texts at the same place or at another, and hold escapes, surrogate pairs and long texts
+        // (not lone surrogates, which the writer writes as U+FFFD).
+        var random = new Random(20);
+        string[] vocabulary = [.. ProductFlow.Tests.Json.WrittenJson.Awkward, "a", "b", "c", "price", "title", "é<\"q\">"];
+        string[] texts = ["", "same", "Same", "same ", "x\"y", "\u2028", "😀", "line\nfeed", new string('w', 70_000), "1.95", "1.950"];
+        var rows = new List<SnapshotRow>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var names = vocabulary.Where(_ => random.Next(3) > 0).Take(random.Next(1, 6)).Order(StringComparer.Ordinal).Distinct().ToList();
+            if (i % 7 == 0 && rows.Count > 0)
+            {
+                names = [.. rows[^1].Fields.Select(f => f.Key)]; // the same shape again
+            }
+
+            var fields = names.Select(n => new KeyValuePair<string, string>(n, texts[random.Next(texts.Length)])).ToList();
+            rows.Add(new SnapshotRow($"S-{i:D5}", random.Next(4) == 0 ? null : $"M-{i / 4}", fields));
+        }
+
+        using var file = new MemoryStream(Written(rows));
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            file.CopyTo(gzip);
+        }
+
+        compressed.Position = 0;
+        var read = SnapshotFile.Read(compressed).ToList();
+        Assert.That(read, Has.Count.EqualTo(rows.Count));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.That((read[i].Sku, read[i].Model), Is.EqualTo((rows[i].Sku, rows[i].Model)), $"row {i}");
+            Assert.That(read[i].Fields, Is.EqualTo(rows[i].Fields), $"row {i}");
+        }
+    }
+
+    [Test]
+    public void Lines_are_read_as_JSON_whatever_their_order_spacing_and_line_ends()
+    {
+        // What a JSON reader takes of a line: properties in any order, unknown ones skipped, spaces, an explicit null model, CRLF,
+        // escapes in names and texts, and a last line without its line feed.
+        var text = "{\"f\":{\"a\":\"1\",\"b\\u00e9\":\"x\\\"y\"},\"x\":[1,{\"s\":2}],\"s\":\"S-1\"}\r\n"
+            + " { \"s\" : \"S-2\" , \"m\" : null , \"f\" : { } } \n"
+            + "{\"s\":\"S-3\",\"m\":\"M\",\"f\":{\"a\":\"\\ud83d\\ude00\"}}";
+        var rows = SnapshotFile.Read(Gzipped(text)).ToList();
+        Assert.That(rows.Select(r => (r.Sku, r.Model)), Is.EqualTo(new[] { ("S-1", (string?)null), ("S-2", null), ("S-3", "M") }));
+        Assert.That(rows[0].Fields, Is.EqualTo(new KeyValuePair<string, string>[] { new("a", "1"), new("bé", "x\"y") }));
+        Assert.That(rows[1].Fields, Is.Empty);
+        Assert.That(rows[2].Fields, Is.EqualTo(new KeyValuePair<string, string>[] { new("a", "😀") }));
+    }
+
+    [TestCase("{\"s\":\"S-1\",\"f\":{}}\n\n", TestName = "An empty line is not a row")]
+    [TestCase("{\"s\":\"S-1\",\"f\":{\"a\":1}}\n", TestName = "A field that is not text is not a row")]
+    [TestCase("{\"s\":\"S-1\"}\n", TestName = "A row without fields is not a row")]
+    [TestCase("{\"f\":{}}\n", TestName = "A row without a SKU is not a row")]
+    [TestCase("{\"s\":\"S-1\",\"f\":{}} {}\n", TestName = "A line with two objects is not a row")]
+    [TestCase("{\"s\":\"S-1\",\"f\":{\"a\":\"1\"}\n", TestName = "A row cut short is not a row")]
+    public void A_broken_state_file_fails_with_a_JSON_error(string text)
+    {
+        Assert.Throws(Is.InstanceOf<System.Text.Json.JsonException>(), () => SnapshotFile.Read(Gzipped(text)).ToList());
+    }
+
+    [Test]
     public void Field_names_encoded_once_are_the_bytes_the_writer_makes_of_the_strings()
     {
         var awkward = ProductFlow.Tests.Json.WrittenJson.Awkward;
@@ -118,6 +183,18 @@ public class SnapshotFileTests
         Assert.That(file.Flushes, Is.LessThanOrEqualTo(1), "flushes of the file");
         // The compressor hands its output on a few kilobytes at a time; 20,000 rows flushed one by one made 20,000 writes and more.
         Assert.That(file.Writes, Is.LessThan((file.Length / 4_096) + 4), $"writes to the file for {file.Length:N0} compressed bytes");
+    }
+
+    private static MemoryStream Gzipped(string text)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        compressed.Position = 0;
+        return compressed;
     }
 
     // The state file's lines, uncompressed.

@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Text.Json;
+using ProductFlow.Store;
+
+namespace ProductFlow.Publishing;
+
+/// <summary>The lines of a UTF-8 stream, as they come: each valid until the next is asked for.</summary>
+/// <remarks>A line ends at <c>\n</c>; a JSON line holds no raw line feed, so a state file's lines are its rows. The last line may lack its <c>\n</c>.</remarks>
+internal sealed class Utf8Lines(Stream input) : IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+    private int _start; // the next line's first byte
+    private int _end; // the bytes read so far end here
+    private bool _ended;
+
+    /// <summary>The next line without its <c>\n</c>; null at the end of the stream.</summary>
+    public ReadOnlyMemory<byte>? Next()
+    {
+        var searched = 0; // the bytes after _start already searched for a line feed
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start + searched, _end - _start - searched).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var line = _buffer.AsMemory(_start, searched + newline);
+                _start += searched + newline + 1;
+                return line;
+            }
+
+            searched = _end - _start;
+            if (_ended)
+            {
+                if (searched == 0)
+                {
+                    return null; // not "searched == 0 ? null : …": null would become an empty ReadOnlyMemory through its conversion from an array
+                }
+
+                var last = _buffer.AsMemory(_start, searched);
+                _start = _end;
+                return last;
+            }
+
+            Fill();
+        }
+    }
+
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    // Moves the unread bytes to the front (into a larger buffer when they fill this one) and reads more after them.
+    private void Fill()
+    {
+        var unread = _end - _start;
+        if (unread == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(_start, unread).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        else if (_start > 0)
+        {
+            _buffer.AsSpan(_start, unread).CopyTo(_buffer);
+        }
+
+        _start = 0;
+        _end = unread;
+        var read = input.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _ended = true;
+        }
+
+        _end += read;
+    }
+}
+
+/// <summary>Parses a state file's lines (<c>{"s":sku,"m":model,"f":{field:text}}</c>) one after the other into rows.</summary>
+internal sealed class RowReader
+{
+    private readonly List<string> _names = [];
+    private readonly List<string> _texts = [];
+    private string[] _lastNames = [];
+    private string[] _lastTexts = [];
+
+    public SnapshotRow Parse(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        Expect(ref reader, JsonTokenType.StartObject);
+        string? sku = null, model = null;
+        var fields = false;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("s"u8))
+            {
+                Expect(ref reader, JsonTokenType.String);
+                sku = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("m"u8))
+            {
+                model = Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
+            }
+            else if (reader.ValueTextEquals("f"u8))
+            {
+                ReadFields(ref reader);
+                fields = true;
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        if (sku is null || !fields)
+        {
+            throw new JsonException($"a state file's row without {(sku is null ? "'s'" : "'f'")}");
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException("a state file's row goes on after its object");
+        }
+
+        return new SnapshotRow(sku, model, Names(), Texts());
+    }
+
+    private void ReadFields(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        _names.Clear();
+        _texts.Clear();
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            var index = _names.Count;
+            _names.Add(index < _lastNames.Length && reader.ValueTextEquals(_lastNames[index]) ? _lastNames[index] : StoredNames.At(ref reader));
+            Expect(ref reader, JsonTokenType.String);
+            _texts.Add(index < _lastTexts.Length && reader.ValueTextEquals(_lastTexts[index]) ? _lastTexts[index] : reader.GetString()!);
+        }
+    }
+
+    // The row before's names when they are the same (rows share the array, which nobody changes), else a new array.
+    private string[] Names()
+    {
+        if (_names.Count == _lastNames.Length)
+        {
+            var same = true;
+            for (var i = 0; i < _lastNames.Length && same; i++)
+            {
+                same = ReferenceEquals(_names[i], _lastNames[i]);
+            }
+
+            if (same)
+            {
+                return _lastNames;
+            }
+        }
+
+        return _lastNames = [.. _names];
+    }
+
+    private string[] Texts() => _lastTexts = [.. _texts];
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("a state file's row ends early");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (Next(ref reader) != type)
+        {
+            throw new JsonException($"a state file's row has {reader.TokenType} where {type} belongs");
+        }
+    }
+}
