@@ -4,10 +4,11 @@ using ProductFlow.Bench.Feeds;
 namespace ProductFlow.Bench;
 
 /// <summary>
-/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx|stock] [--shuffle] [--offset K] --out FILE</c>: writes a feed of the same generated
+/// <c>generate --rows N --seed S [--format csv|akeneo|xlsx|stock] [--shuffle] [--offset K] [--changed P] --out FILE</c>: writes a feed of the same generated
 /// rows as the demo's supplier CSV (pipelines/demo.json reads it), an Akeneo product export for the demo catalog (<c>akeneo-csv</c>), a
 /// workbook (<c>xlsx</c>) or an ERP's stock for the same products (<c>stock</c>: each stock plus K, default 1; bench/pipelines/erp-stock.json
-/// reads it); <c>--shuffle</c> (CSV) writes the rows in a random order (seeded), so that a model's variants are far apart.
+/// reads it); <c>--shuffle</c> (CSV) writes the rows in a random order (seeded), so that a model's variants are far apart; <c>--changed P</c>
+/// (CSV) raises the price of P rows in every 100 by 1.00: the same supplier's feed the next day, to run over the first.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -26,7 +27,9 @@ internal static class GenerateCommand
             ? new FeedGenerator(options.Seed).WriteShuffledCsv(output, options.Rows)
             : format == "stock"
                 ? StockFeedWriter.Write(new FeedGenerator(options.Seed), output, options.Rows, int.Parse(options.Get("--offset") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture))
-                : Write(format, output, options.Rows, options.Seed);
+                : options.Get("--changed") is { } changed && format == "csv"
+                    ? new FeedGenerator(options.Seed).WriteCsv(output, options.Rows, int.Parse(changed, NumberStyles.Integer, CultureInfo.InvariantCulture))
+                    : Write(format, output, options.Rows, options.Seed);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{feed.Path}: {feed.Rows:N0} rows, {feed.Bytes / 1e6:0.0} MB, defects: {string.Join(", ", feed.Defects.Select(d => $"{d.Key} {d.Value}"))}"));

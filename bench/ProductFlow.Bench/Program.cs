@@ -19,7 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ProductFlow.Bench [<command>] [options]");
     Console.Error.WriteLine("  --rows N [--seed S] [--feed FILE] [--only 1,4,5a] [--process] [--postgres CONN]  the pipeline stage table on one generated feed");
-    Console.Error.WriteLine("  generate --rows N [--seed S] [--format csv|akeneo|xlsx|stock] [--shuffle] [--offset K] --out FILE  a supplier feed (demo CSV, Akeneo export, workbook) or an ERP's stock for it (each stock + K); --shuffle scatters each model's variants");
+    Console.Error.WriteLine("  generate --rows N [--seed S] [--format csv|akeneo|xlsx|stock] [--shuffle] [--offset K] [--changed P] --out FILE  a supplier feed (demo CSV, Akeneo export, workbook) or an ERP's stock for it (each stock + K); --shuffle scatters each model's variants; --changed P raises P% of the prices by 1.00");
     Console.Error.WriteLine("  connectors --rows N [--seed S] [--only xlsx,akeneo]  the XLSX and Akeneo connectors (and their mapping) alone");
     Console.Error.WriteLine("  two-feeds --rows N [--seed S]                      two `productflow run` processes at once vs one");
     Console.Error.WriteLine("  rules --rows N [--seed S]                          time and bytes allocated per rule of the demo pipeline");

@@ -42,15 +42,24 @@ internal sealed class FeedGenerator(int seed)
     private readonly Random _random = new(seed);
 
     /// <summary>Writes <paramref name="rows"/> data rows (plus a header) to <paramref name="path"/>.</summary>
-    public GeneratedFeed WriteCsv(string path, int rows)
+    /// <param name="path">The file.</param>
+    /// <param name="rows">How many data rows.</param>
+    /// <param name="changedPercent">Of every 100 rows, the first this many with a price have it 1.00 higher: the same feed a day later.</param>
+    public GeneratedFeed WriteCsv(string path, int rows, int changedPercent = 0)
     {
         var defects = new Dictionary<string, int>(StringComparer.Ordinal);
         var written = 0;
+        var price = Array.IndexOf(Columns, "price_eur");
         using (var writer = CsvWriter.ToFile(path, CsvWriterOptions.Default with { NewLine = "\r\n" }))
         {
             writer.WriteRecord(Columns);
             foreach (var row in Rows(rows, defects))
             {
+                if (written % 100 < changedPercent && decimal.TryParse(row[price], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                {
+                    row[price] = (value + 1m).ToString("0.00", CultureInfo.InvariantCulture);
+                }
+
                 writer.WriteRecord(row);
                 written++;
             }
