@@ -5,13 +5,16 @@ namespace ProductFlow.Publishing;
 /// <summary>One record as a channel published it: its SKU, model and the text of each field it has, sorted by field name.</summary>
 /// <remarks>
 /// The names and the texts are kept apart, so rows with the same fields share one array of names (see <see cref="ChannelFields"/>):
-/// a publish makes a row per record and channel.
+/// a publish makes a row per record and channel. A row read from a state file keeps its line and parses its fields when they are
+/// first asked for: a publish compares most rows on their lines (<see cref="Changes"/>) and never needs their fields.
 /// </remarks>
 public sealed class SnapshotRow
 {
-    private readonly string[] _names;
-    private readonly string[] _texts;
+    private string[]? _names; // null until a row read from a state file parses its line
+    private string[]? _texts;
     private readonly SnapshotNames? _shape; // the shared names of the row's shape, with their encoding; null for a row of its own names
+    private readonly RowReader? _reader; // parses _line, for a row read from a state file
+    private byte[]? _line; // the row's line in a state file (JSON, UTF-8, without its line feed): as read, or made when first compared
 
     public SnapshotRow(string sku, string? model, IReadOnlyList<KeyValuePair<string, string>> fields)
     {
@@ -48,25 +51,53 @@ public sealed class SnapshotRow
         _shape = shape;
     }
 
+    /// <summary>A row read from a state file: its SKU and model, and its line, whose fields <paramref name="reader"/> parses when asked for.</summary>
+    /// <remarks>The rows of one file share their reader: they are read by one thread at a time.</remarks>
+    internal SnapshotRow(string sku, string? model, byte[] line, RowReader reader)
+    {
+        Sku = sku;
+        Model = model;
+        _line = line;
+        _reader = reader;
+    }
+
     public string Sku { get; }
 
     public string? Model { get; }
 
     /// <summary>Field name -> text, ordinal by name; absent fields are left out.</summary>
     /// <remarks>A view made on each call: the row's own readers go by <see cref="Count"/>, <see cref="Name"/> and <see cref="Text"/>.</remarks>
-    public IReadOnlyList<KeyValuePair<string, string>> Fields => new FieldList(_names, _texts);
+    public IReadOnlyList<KeyValuePair<string, string>> Fields => new FieldList(Names, Texts);
 
     /// <summary>How many fields the row has.</summary>
-    internal int Count => _texts.Length;
+    internal int Count => Texts.Length;
 
     /// <summary>The name of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
-    internal string Name(int index) => _names[index];
+    internal string Name(int index) => Names[index];
 
     /// <summary>The name of field <paramref name="index"/> encoded once for its shape; null for a row of its own names or a name that is not valid UTF-16.</summary>
     internal System.Text.Json.JsonEncodedText? EncodedName(int index) => _shape?.Encoded(index);
 
     /// <summary>The text of field <paramref name="index"/> (of <see cref="Fields"/>).</summary>
-    internal string Text(int index) => _texts[index];
+    internal string Text(int index) => Texts[index];
+
+    /// <summary>The row's line in a state file, once made: the line it was read from, or the one made when it was compared with one.</summary>
+    internal byte[]? Line => _line;
+
+    private string[] Names => _names ?? Parse().Names;
+
+    private string[] Texts => _texts ?? Parse().Texts;
+
+    private (string[] Names, string[] Texts) Parse()
+    {
+        var (names, texts) = _reader!.Fields(_line!);
+        _names = names;
+        _texts = texts;
+        return (names, texts);
+    }
+
+    // The row's line, made (and kept, for the state file's writer) when the row was not read from one.
+    private byte[] LineOf() => _line ??= SnapshotFile.LineOf(this);
 
     /// <summary>The channel-order group: the model, or the SKU of a product without one.</summary>
     public string Group => Model ?? Sku;
@@ -80,11 +111,20 @@ public sealed class SnapshotRow
     }
 
     /// <summary>The fields whose text differs between <paramref name="before"/> and <paramref name="after"/> (rows of one SKU and group), by name.</summary>
+    /// <remarks>
+    /// When either was read from a state file, the two are first compared on their lines: the same line is the same fields, and most
+    /// of a channel's records are as they were. Only rows whose lines differ are compared field by field.
+    /// </remarks>
     public static List<FieldChange> Changes(SnapshotRow before, SnapshotRow after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var changes = new List<FieldChange>();
+        if ((before._line is not null || after._line is not null) && before.LineOf().AsSpan().SequenceEqual(after.LineOf()))
+        {
+            return changes;
+        }
+
         int i = 0, j = 0;
         while (i < before.Count || j < after.Count)
         {

@@ -79,20 +79,26 @@ internal sealed class Utf8Lines(Stream input) : IDisposable
     }
 }
 
-/// <summary>Parses a state file's lines (<c>{"s":sku,"m":model,"f":{field:text}}</c>) one after the other into rows.</summary>
+/// <summary>Reads a state file's lines (<c>{"s":sku,"m":model,"f":{field:text}}</c>) into rows, and parses a row's fields when it is asked to.</summary>
+/// <remarks>
+/// A line is read up to its fields (the writer writes <c>s</c>, <c>m</c>, then <c>f</c>) and kept; its fields are parsed when they are
+/// first needed, checking the whole line then. Parsed fields are the names of the row parsed before when their bytes are the same, and
+/// its text at the same place when that is the same: a model's variants repeat most of their fields. Not for two threads at once.
+/// </remarks>
 internal sealed class RowReader
 {
     private readonly List<string> _names = [];
     private readonly List<string> _texts = [];
     private string[] _lastNames = [];
     private string[] _lastTexts = [];
+    private string? _lastModel;
 
-    public SnapshotRow Parse(ReadOnlySpan<byte> line)
+    /// <summary>The row of <paramref name="line"/>, its SKU and model read, its fields left to <see cref="Fields"/>.</summary>
+    public SnapshotRow Read(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         Expect(ref reader, JsonTokenType.StartObject);
         string? sku = null, model = null;
-        var fields = false;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("s"u8))
@@ -102,12 +108,13 @@ internal sealed class RowReader
             }
             else if (reader.ValueTextEquals("m"u8))
             {
-                model = Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
+                model = Next(ref reader) == JsonTokenType.Null ? null
+                    : _lastModel is not null && reader.ValueTextEquals(_lastModel) ? _lastModel
+                    : _lastModel = reader.GetString();
             }
-            else if (reader.ValueTextEquals("f"u8))
+            else if (reader.ValueTextEquals("f"u8) && sku is not null)
             {
-                ReadFields(ref reader);
-                fields = true;
+                break; // the fields come last: what follows is parsed with them
             }
             else
             {
@@ -116,9 +123,36 @@ internal sealed class RowReader
             }
         }
 
-        if (sku is null || !fields)
+        return new SnapshotRow(sku ?? throw new JsonException("a state file's row without 's'"), model, line.ToArray(), this);
+    }
+
+    /// <summary>The names and texts of the fields of <paramref name="line"/>, a whole row checked.</summary>
+    public (string[] Names, string[] Texts) Fields(byte[] line)
+    {
+        var reader = new Utf8JsonReader(line);
+        Expect(ref reader, JsonTokenType.StartObject);
+        var fields = false;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            throw new JsonException($"a state file's row without {(sku is null ? "'s'" : "'f'")}");
+            if (reader.ValueTextEquals("f"u8))
+            {
+                ReadFields(ref reader);
+                fields = true;
+            }
+            else if (fields && reader.ValueTextEquals("m"u8))
+            {
+                throw new JsonException("a state file's row has its model after its fields"); // Read took the row as one without a model
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        if (!fields)
+        {
+            throw new JsonException("a state file's row without 'f'");
         }
 
         if (reader.Read())
@@ -126,7 +160,7 @@ internal sealed class RowReader
             throw new JsonException("a state file's row goes on after its object");
         }
 
-        return new SnapshotRow(sku, model, Names(), Texts());
+        return (Names(), Texts());
     }
 
     private void ReadFields(ref Utf8JsonReader reader)
