@@ -32,7 +32,7 @@ public static class SnapshotFile
     /// <summary>The line <paramref name="row"/> has in a state file: JSON, UTF-8, without its line feed.</summary>
     internal static byte[] LineOf(SnapshotRow row)
     {
-        var line = _line ??= new Line();
+        var line = _lines ??= new LineWriter();
         line.Buffer.ResetWrittenCount();
         line.Json.Reset();
         WriteRow(line.Json, row);
@@ -41,7 +41,7 @@ public static class SnapshotFile
     }
 
     [ThreadStatic]
-    private static Line? _line;
+    private static LineWriter? _lines;
 
     private static readonly JsonEncodedText SkuName = JsonEncodedText.Encode("s");
     private static readonly JsonEncodedText ModelName = JsonEncodedText.Encode("m");
@@ -74,14 +74,15 @@ public static class SnapshotFile
     }
 
     // A thread's buffer and writer for the lines of rows compared with a state file's.
-    private sealed class Line
+    private sealed class LineWriter
     {
         public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
 
         public Utf8JsonWriter Json { get; }
 
-        public Line() => Json = new Utf8JsonWriter(Buffer, new JsonWriterOptions { SkipValidation = true });
+        public LineWriter() => Json = new Utf8JsonWriter(Buffer, new JsonWriterOptions { SkipValidation = true });
     }
+
     public sealed class Writer : IDisposable
     {
         // Rows are small: they are written as JSON into one buffer, handed to gzip 64 KB at a time. Nothing is flushed before

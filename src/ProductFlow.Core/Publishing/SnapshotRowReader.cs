@@ -108,9 +108,12 @@ internal sealed class RowReader
             }
             else if (reader.ValueTextEquals("m"u8))
             {
-                model = Next(ref reader) == JsonTokenType.Null ? null
-                    : _lastModel is not null && reader.ValueTextEquals(_lastModel) ? _lastModel
-                    : _lastModel = reader.GetString();
+                model = Next(ref reader) switch
+                {
+                    JsonTokenType.Null => null,
+                    JsonTokenType.String => _lastModel is not null && reader.ValueTextEquals(_lastModel) ? _lastModel : _lastModel = reader.GetString(),
+                    var other => throw new JsonException($"a state file's row has {other} where its model belongs"),
+                };
             }
             else if (reader.ValueTextEquals("f"u8) && sku is not null)
             {

@@ -127,6 +127,7 @@ public class SnapshotFileTests
     [TestCase("{\"s\":\"S-1\",\"f\":{\"a\":1}}\n", TestName = "A field that is not text is not a row")]
     [TestCase("{\"s\":\"S-1\"}\n", TestName = "A row without fields is not a row")]
     [TestCase("{\"f\":{}}\n", TestName = "A row without a SKU is not a row")]
+    [TestCase("{\"s\":\"S-1\",\"m\":1,\"f\":{}}\n", TestName = "A row whose model is not text is not a row")]
     [TestCase("{\"s\":\"S-1\",\"f\":{},\"m\":\"M\"}\n", TestName = "A row with its model after its fields is not a row")]
     [TestCase("{\"s\":\"S-1\",\"f\":{}} {}\n", TestName = "A line with two objects is not a row")]
     [TestCase("{\"s\":\"S-1\",\"f\":{\"a\":\"1\"}\n", TestName = "A row cut short is not a row")]
