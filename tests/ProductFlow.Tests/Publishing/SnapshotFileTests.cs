@@ -55,15 +55,7 @@ public class SnapshotFileTests
             rows.Add(new SnapshotRow($"S-{i:D5}", random.Next(4) == 0 ? null : $"M-{i / 4}", fields));
         }
 
-        using var file = new MemoryStream(Written(rows));
-        using var compressed = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-        {
-            file.CopyTo(gzip);
-        }
-
-        compressed.Position = 0;
-        var read = SnapshotFile.Read(compressed).ToList();
+        var read = SnapshotFile.Read(new MemoryStream(Gzip(Written(rows)))).ToList();
         Assert.That(read, Has.Count.EqualTo(rows.Count));
         for (var i = 0; i < rows.Count; i++)
         {
@@ -235,17 +227,7 @@ public class SnapshotFileTests
         return compressed.ToArray();
     }
 
-    private static MemoryStream Gzipped(string text)
-    {
-        var compressed = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
-        }
-
-        compressed.Position = 0;
-        return compressed;
-    }
+    private static MemoryStream Gzipped(string text) => new(Gzip(System.Text.Encoding.UTF8.GetBytes(text)));
 
     // The state file's lines, uncompressed.
     private static byte[] Written(IEnumerable<SnapshotRow> rows)
