@@ -69,10 +69,7 @@ internal sealed class StagingCopy : IAsyncDisposable
 
         var row = _chunk.AsSpan(_position);
         BinaryPrimitives.WriteInt16BigEndian(row, Fields);
-        var at = sizeof(short);
-        BinaryPrimitives.WriteInt32BigEndian(row[at..], sizeof(long));
-        BinaryPrimitives.WriteInt64BigEndian(row[(at + 4)..], seq);
-        at += 4 + sizeof(long);
+        var at = Bigint(row, sizeof(short), seq);
         at = Text(row, at, sku);
         at = Bytes(row, at, hash);
         at = Boolean(row, at, enabled);

@@ -45,7 +45,7 @@ internal static class StoreCommand
 
         if (options.Get("--postgres") is not { } server)
         {
-            Console.Error.WriteLine("usage: ProductFlow.Bench store --postgres \"Host=...;Username=...;Password=...;Database=postgres\" | --sqlite DIR [--rows N] [--keep]");
+            Console.Error.WriteLine("usage: ProductFlow.Bench store --postgres \"Host=...;Username=...;Password=...;Database=postgres\" | --sqlite DIR [--rows N] [--keep] [--no-merge-key]");
             return 2;
         }
 
@@ -104,7 +104,7 @@ internal static class StoreCommand
                 CultureInfo.InvariantCulture,
                 $"| {name} | {rows / total.TotalSeconds:N0} | {total.TotalMilliseconds:N0} ms | {staging.TotalMilliseconds:N0} ms | {(total - staging).TotalMilliseconds:N0} ms | {summary.Created:N0} | {summary.Updated:N0} | {summary.Unchanged:N0} |"));
         }
-}
+    }
 
     /// <summary>A record shaped like the demo's: 14 values in three locales.</summary>
     private static ProductRecord Record(int i, bool changed)

@@ -169,10 +169,11 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
         }
 
         var sources = stored is { Removed: false } ? SourceList.With(stored.Sources, _run.Pipeline) : _source;
+        long? contribution = null;
         if (stored is { Removed: false } && SourceList.HasOthers(stored.Sources, _run.Pipeline))
         {
             // Other sources carry the product: their values stay, by precedence (SourceMerge).
-            var contribution = Contribution(record, blockedChannels, prepared, parts);
+            contribution = Contribution(record, blockedChannels, prepared, parts);
             var current = ReadCurrent(record.Sku, stored);
             var checkedChannels = record.Notes.Channels;
             blockedChannels = SourceMerge.Blocked(StoredProduct.ParseBlocked(stored.Blocked), blockedChannels, checkedChannels);
@@ -182,11 +183,10 @@ internal sealed partial class SqliteStoreSession : ISerialisingSession
                 blockedChannels = SourceMerge.Recheck(record, StoredProduct.ParseBlocked(stored.Blocked), checkedChannels, check);
             }
 
-            Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared: false, contribution));
-            return ValueTask.CompletedTask;
+            prepared = false; // the merged record is written, not the one serialised
         }
 
-        Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared));
+        Count(Write(record, key, stored, StoredProduct.FormatBlocked(blockedChannels), sources, prepared, contribution));
         return ValueTask.CompletedTask;
     }
 
