@@ -16,7 +16,7 @@ namespace ProductFlow.Store;
 internal sealed class StoredValueWriter
 {
     /// <summary>The characters the writer's default encoder writes as themselves.</summary>
-    internal static readonly SearchValues<char> Plain = SearchValues.Create(
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
         Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')).ToArray());
 
     private static readonly JsonEncodedText Attribute = JsonEncodedText.Encode("attribute");
