@@ -124,7 +124,7 @@ public sealed class ProductDocumentTests
     public void A_value_of_any_ascii_text_is_the_bytes_the_writer_makes_of_it()
     {
         // A value of plain text is written from its slot's names kept as bytes and its data copied: every ASCII character alone, between
-        // letters and all the plain ones together, in values of one and several names, must come out as the writer escapes them.
+        // letters and all the printable ones together, in values of one and several names, must come out as the writer escapes them.
         var texts = Enumerable.Range(0, 128).SelectMany(c => new[] { ((char)c).ToString(), $"a{(char)c}b" })
             .Append(new string(Enumerable.Range(0x20, 0x5F).Select(c => (char)c).ToArray())).Append("").Append(new string('x', 600)).ToList();
         var document = new ProductDocument();
